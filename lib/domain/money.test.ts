@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   centsToStsAmount,
   divideRoundHalfAwayFromZero,
+  formatBasisPoints,
   formatCents,
   isValidStsAmountCents,
   parseEuroToCents,
@@ -136,5 +137,18 @@ describe('percentOfCents (half away from zero)', () => {
   it('refuses fractional inputs', () => {
     expect(() => percentOfCents(10.5, 200)).toThrow(RangeError);
     expect(() => percentOfCents(1000, 2.5)).toThrow(RangeError);
+  });
+});
+
+describe('formatBasisPoints', () => {
+  it.each([
+    [200, '2%'],
+    [250, '2,5%'],
+    [25, '0,25%'],
+    [400, '4%'],
+    [0, '0%'],
+    [10_000, '100%'],
+  ])('%d bp → %s', (bp, text) => {
+    expect(formatBasisPoints(bp)).toBe(text);
   });
 });

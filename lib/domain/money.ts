@@ -111,3 +111,12 @@ export function percentOfCents(cents: number, basisPoints: number): number {
 function assertIntegerCents(cents: number): void {
   if (!Number.isSafeInteger(cents)) throw new RangeError(`cents must be a safe integer: ${cents}`);
 }
+
+/** "2%", "2,5%", "0,25%": a rate in basis points as Italian invoices print it. */
+export function formatBasisPoints(basisPoints: number): string {
+  if (!Number.isSafeInteger(basisPoints)) throw new RangeError(`basis points must be an integer: ${basisPoints}`);
+  const sign = basisPoints < 0 ? '-' : '';
+  const abs = Math.abs(basisPoints);
+  const decimals = (abs % 100).toString().padStart(2, '0').replace(/0+$/, '');
+  return `${sign}${Math.floor(abs / 100)}${decimals ? `,${decimals}` : ''}%`;
+}
