@@ -63,6 +63,7 @@ const SIMULATOR_ROWS: Row[] = [
   ['X002', 'error', 'patient', "CF CITTADINO PRESENTE CON OPPOSIZIONE", "Il paziente si è opposto all'invio, ma il codice fiscale è stato trasmesso. Togliere il codice fiscale o l'opposizione."],
   ['X003', 'error', 'invoice', 'RIMBORSO NON CONGRUENTE', 'Il rimborso deve indicare il documento rimborsato e avere la data di pagamento uguale alla data di emissione.'],
   ['X004', 'error', 'patient', 'CF CITTADINO NON DECIFRABILE', 'Il codice fiscale del paziente non è stato cifrato correttamente.'],
+  ['X005', 'error', 'support', 'PARAMETRI DI RICERCA NON VALIDI', "Indicare il protocollo oppure un intervallo di date. È un problema del programma: contattare l'assistenza."],
 ];
 
 function toInfo([code, severity, fix, description, explanation]: Row, simulatorOnly = false): StsCodeInfo {

@@ -1,0 +1,65 @@
+import { STS_CODES } from '../codes';
+import { decryptFromSts } from '../crypto/decrypt';
+import { romeDay } from './deadline';
+import { saveState, type SimulatorState, type SimulatorUser } from './state';
+
+export type SimulatorConfig = {
+  users: SimulatorUser[];
+  /** Valid-looking CFs that the simulator rejects with S011 anyway. */
+  rejectedCfs: string[];
+  /** CFs accepted with warning W003 (not in the tax registry). */
+  notInRegistryCfs: string[];
+  /** Time between upload and the end of processing (stato 0/1 until then). */
+  processingDelayMs: number;
+};
+
+export type SimulatorContext = {
+  state: SimulatorState;
+  config: SimulatorConfig;
+  now: () => Date;
+  privateKeyPem: string;
+  stateFile?: string;
+  log: (line: string) => void;
+};
+
+export function persist(ctx: SimulatorContext): void {
+  saveState(ctx.stateFile, ctx.state);
+}
+
+export function decrypt(ctx: SimulatorContext, cipher: string): string {
+  return decryptFromSts(cipher, ctx.privateKeyPem);
+}
+
+/** "dd-MM-yyyy HH:mm:ss" in Italian time, as in dataAccoglienza / dataInvio (SPEC §3.5, §4). */
+export function stsTimestamp(date: Date): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+    }).formatToParts(date).map((p) => [p.type, p.value]),
+  );
+  return `${parts.day}-${parts.month}-${parts.year} ${parts.hour}:${parts.minute}:${parts.second}`;
+}
+
+/** Test-environment protocollo: "99" + yyMMdd + 9-digit sequence (SPEC §3.6). */
+export function nextProtocollo(ctx: SimulatorContext): string {
+  ctx.state.sequence += 1;
+  const day = romeDay(ctx.now()).replace(/-/g, '').slice(2);
+  return `99${day}${String(ctx.state.sequence).padStart(9, '0')}`;
+}
+
+export function codeDescription(code: string): string {
+  return STS_CODES.get(code)?.description ?? code;
+}
+
+/** PIN checks shared by every service: 002 undecryptable, 005 inactive, 104 wrong. Null when the PIN is right. */
+export function checkPincode(ctx: SimulatorContext, user: SimulatorUser, cipher: string | undefined): string | null {
+  let pin: string;
+  try {
+    pin = decrypt(ctx, cipher ?? '');
+  } catch {
+    return '002';
+  }
+  if (user.pinActive === false) return '005';
+  return pin === user.pincode ? null : '104';
+}

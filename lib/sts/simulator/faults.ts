@@ -1,0 +1,41 @@
+export const SIMULATED_OPERATIONS = ['inviaFileMtom', 'EsitoInvii', 'DettaglioErrori', 'RicevutaPdf', 'DocumentoSpesa730p'] as const;
+export type SimulatedOperation = (typeof SIMULATED_OPERATIONS)[number];
+
+export type FaultType = 'latency' | 'http500' | 'timeout' | 'reset' | 'soapFault' | 'malformed' | 'expiredPassword';
+
+export type FaultRule = {
+  type: FaultType;
+  /** Operation to affect, or 'all' (default). */
+  operation?: SimulatedOperation | 'all';
+  /** Apply to the next N matching calls only; unlimited when absent. */
+  times?: number;
+  /** For 'latency': delay before the normal answer. */
+  latencyMs?: number;
+  /** For 'expiredPassword': the user whose password is treated as expired (default: every user). */
+  username?: string;
+};
+
+const TYPES: FaultType[] = ['latency', 'http500', 'timeout', 'reset', 'soapFault', 'malformed', 'expiredPassword'];
+
+export function parseFaultRule(input: unknown): FaultRule {
+  const rule = input as FaultRule;
+  if (!rule || !TYPES.includes(rule.type)) throw new Error(`fault type must be one of ${TYPES.join(', ')}`);
+  if (rule.operation && rule.operation !== 'all' && !SIMULATED_OPERATIONS.includes(rule.operation)) {
+    throw new Error(`operation must be 'all' or one of ${SIMULATED_OPERATIONS.join(', ')}`);
+  }
+  if (rule.times !== undefined && (!Number.isInteger(rule.times) || rule.times < 1)) throw new Error('times must be a positive integer');
+  return { ...rule };
+}
+
+/** Takes the faults that apply to this call (consuming one use of each limited rule). */
+export function takeFaults(rules: FaultRule[], operation: SimulatedOperation, username: string | null): FaultRule[] {
+  const matched: FaultRule[] = [];
+  for (const rule of rules) {
+    if (rule.operation && rule.operation !== 'all' && rule.operation !== operation) continue;
+    if (rule.type === 'expiredPassword' && rule.username && rule.username !== username) continue;
+    matched.push(rule);
+    if (rule.times !== undefined) rule.times -= 1;
+  }
+  for (let i = rules.length - 1; i >= 0; i--) if (rules[i].times === 0) rules.splice(i, 1);
+  return matched;
+}
