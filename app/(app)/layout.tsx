@@ -1,0 +1,31 @@
+import Link from "next/link";
+import { Nav } from "@/components/shell/nav";
+import { LogoutButton } from "@/components/shell/logout-button";
+import { requirePractitionerPage } from "@/lib/auth/session";
+
+// Every page under this layout needs a session; each page and action checks it again itself.
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const practitioner = await requirePractitionerPage();
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#contenuto">
+        Vai al contenuto
+      </a>
+      <aside className="sidebar">
+        <Link href="/" className="brand">
+          Parcella
+        </Link>
+        <Nav />
+        <div className="sidebar-footer">
+          <span className="who" data-testid="practitioner-name">
+            {practitioner.name}
+          </span>
+          <LogoutButton />
+        </div>
+      </aside>
+      <main className="main" id="contenuto">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+// Expected failures: a stable code for the program and an Italian message for the user.
+export type AppErrorCode =
+  | "not_found"
+  | "forbidden"
+  | "validation"
+  | "conflict"
+  | "rate_limited"
+  | "unauthenticated"
+  | "sts_unavailable"
+  | "sts_credentials";
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    readonly userMessage: string,
+    readonly fieldErrors: Record<string, string[]> = {},
+  ) {
+    super(`${code}: ${userMessage}`);
+    this.name = "AppError";
+  }
+}
+
+export function notFound(what = "Elemento"): AppError {
+  return new AppError("not_found", `${what} non trovato.`);
+}
+
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T }
+  | { ok: false; message: string; fieldErrors?: Record<string, string[] | undefined> };
+
+// Turns a thrown error into the result a form can show; unexpected errors are logged with context and shown
+// generically (no stack trace, no secret reaches the user).
+export function toActionError(error: unknown, context: string): ActionResult<never> {
+  if (error instanceof AppError) return { ok: false, message: error.userMessage, fieldErrors: error.fieldErrors };
+  console.error(`[${context}] unexpected error:`, error instanceof Error ? error.message : error);
+  return { ok: false, message: "Si è verificato un errore imprevisto. Riprova tra poco." };
+}

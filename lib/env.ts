@@ -1,0 +1,77 @@
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import { dataDir, databaseProvider } from "../scripts/db-url.mjs";
+
+// The only reader of process.env. Every variable is documented in .env.example and the README.
+
+const EnvSchema = z.object({
+  DATABASE_URL: z.string().trim().optional(),
+  DATA_DIR: z.string().trim().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET deve avere almeno 32 caratteri").optional(),
+  PARCELLA_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, "PARCELLA_ENCRYPTION_KEY deve essere 32 byte in base64")
+    .optional(),
+  PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  STS_ENVIRONMENT: z.enum(["simulator", "test", "production"]).default("simulator"),
+  STS_SIMULATOR_URL: z.string().url().default("http://127.0.0.1:3100"),
+  STS_SIMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(3100),
+  STS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(30_000),
+  STS_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
+  STS_PASSWORD_VALIDITY_DAYS: z.coerce.number().int().min(1).max(365).default(60),
+  WORKER_ENABLED: z
+    .enum(["true", "false", "1", "0"])
+    .default("true")
+    .transform((v) => v === "true" || v === "1"),
+});
+
+export type Env = z.infer<typeof EnvSchema> & {
+  dataDir: string;
+  databaseProvider: "sqlite" | "postgresql";
+};
+
+let cached: Env | null = null;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Configurazione non valida: ${problems}`);
+  }
+  cached = { ...parsed.data, dataDir: dataDir(), databaseProvider: databaseProvider(parsed.data.DATABASE_URL) };
+  return cached;
+}
+
+// Zero configuration for one practitioner: a secret not given by the environment is generated once into the
+// data directory (mode 0600) and reused by every later start, web and worker alike.
+function persistentSecret(fileName: string, generate: () => string): string {
+  const dir = env().dataDir;
+  const path = join(dir, fileName);
+  if (!existsSync(path)) {
+    mkdirSync(dir, { recursive: true });
+    // `wx` fails if another process created it first; then we read theirs.
+    try {
+      writeFileSync(path, generate(), { mode: 0o600, flag: "wx" });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+  }
+  chmodSync(path, 0o600);
+  return readFileSync(path, "utf8").trim();
+}
+
+export function sessionSecret(): string {
+  return env().NEXTAUTH_SECRET ?? persistentSecret("session-secret", () => randomBytes(48).toString("base64url"));
+}
+
+export function encryptionKey(): Buffer {
+  const value =
+    env().PARCELLA_ENCRYPTION_KEY ?? persistentSecret("encryption-key", () => randomBytes(32).toString("base64"));
+  const key = Buffer.from(value, "base64");
+  if (key.length !== 32) throw new Error("La chiave di cifratura deve essere di 32 byte");
+  return key;
+}

@@ -1,0 +1,3 @@
+export function dataDir(): string;
+export function databaseProvider(url?: string): "sqlite" | "postgresql";
+export function sqliteUrl(url?: string): string;

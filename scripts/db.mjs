@@ -1,0 +1,77 @@
+// Database tooling for both providers. Subcommands:
+//   generate            render the provider schemas and generate both Prisma clients (postinstall)
+//   migrate             apply the committed migrations to DATABASE_URL (SQLite by default)
+//   new-migration NAME  write a migration for each provider from the schema source (development)
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync, readFileSync, existsSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { databaseProvider, sqliteUrl } from "./db-url.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const prismaCli = join(root, "node_modules", "prisma", "build", "index.js");
+// The CLI validates `url = env("DATABASE_URL")` even for commands that never connect.
+const PLACEHOLDER_URL = { sqlite: "file:./data/placeholder.db", postgresql: "postgresql://localhost/placeholder" };
+
+function prisma(provider, args, databaseUrl = PLACEHOLDER_URL[provider], options = {}) {
+  return execFileSync(process.execPath, [prismaCli, ...args, "--config", join(root, `prisma.${provider}.config.ts`)], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" },
+    stdio: options.capture ? ["ignore", "pipe", "inherit"] : "inherit",
+    encoding: "utf8",
+  });
+}
+
+export function migrate(databaseUrl = process.env.DATABASE_URL) {
+  const provider = databaseProvider(databaseUrl);
+  const url = provider === "sqlite" ? sqliteUrl(databaseUrl) : databaseUrl;
+  prisma(provider, ["migrate", "deploy"], url);
+}
+
+function generate() {
+  execFileSync(process.execPath, [join(root, "scripts", "prisma-schemas.mjs")], { stdio: "inherit" });
+  for (const provider of ["sqlite", "postgresql"]) prisma(provider, ["generate"]);
+}
+
+// Each provider's migrations folder keeps a snapshot of the schema they produce; a new migration is the diff
+// from that snapshot to the current schema (a pure datamodel diff: no database, no shadow database needed).
+export function snapshotPath(provider) {
+  return join(root, "prisma", provider, "migrations", "schema.snapshot.prisma");
+}
+
+function newMigration(name) {
+  if (!/^[a-z0-9_]+$/.test(name ?? "")) throw new Error("usage: npm run db:new-migration -- <snake_case_name>");
+  generate();
+  const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+  for (const provider of ["sqlite", "postgresql"]) {
+    const schema = join(root, "prisma", provider, "schema.prisma");
+    const snapshot = snapshotPath(provider);
+    const from = existsSync(snapshot) ? ["--from-schema-datamodel", snapshot] : ["--from-empty"];
+    // The PostgreSQL adapter connects even for a datamodel-only diff: give it a reachable server.
+    const url = provider === "postgresql" ? process.env.PG_ADMIN_URL || "postgresql://postgres@127.0.0.1:5432/postgres" : undefined;
+    const args = ["migrate", "diff", ...from, "--to-schema-datamodel", schema, "--script"];
+    const sql = prisma(provider, args, url, { capture: true });
+    if (!sql.trim() || sql.includes("This is an empty migration")) {
+      console.log(`${provider}: no change`);
+      continue;
+    }
+    const dir = join(root, "prisma", provider, "migrations", `${stamp}_${name}`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "migration.sql"), sql);
+    writeFileSync(snapshot, readFileSync(schema, "utf8"));
+    console.log(`${provider}: wrote ${dir}`);
+  }
+}
+
+function main() {
+  const [command, arg] = process.argv.slice(2);
+  if (command === "generate") generate();
+  else if (command === "migrate") migrate();
+  else if (command === "new-migration") newMigration(arg);
+  else {
+    console.error("usage: node scripts/db.mjs generate | migrate | new-migration <name>");
+    process.exit(2);
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) main();
