@@ -1,0 +1,3 @@
+export const PROVIDERS: ("sqlite" | "postgresql")[];
+export function renderSchema(source: string, provider: string): string;
+export function schemaPath(provider: string): string;
