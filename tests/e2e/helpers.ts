@@ -1,0 +1,33 @@
+import { expect, type Page } from "@playwright/test";
+
+export const PASSWORD = "password-e2e-sicura";
+
+export function uniqueEmail(label: string): string {
+  return `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.test`;
+}
+
+export async function registerAndLogin(page: Page, name: string, email = uniqueEmail("user")) {
+  await page.goto("/registrazione");
+  await page.getByLabel("Nome e cognome").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByLabel("Ripeti la password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Crea l'account" }).click();
+  await expect(page.getByTestId("practitioner-name")).toHaveText(name);
+  return email;
+}
+
+export async function login(page: Page, email: string, password = PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  // Wait for the server's answer, so that each attempt is counted before the next one starts.
+  const answered = page.waitForResponse((r) => r.url().includes("/api/auth/callback/credentials"));
+  await page.getByRole("button", { name: "Accedi" }).click();
+  await answered;
+}
+
+export async function logout(page: Page) {
+  await page.getByRole("button", { name: "Esci" }).click();
+  await expect(page).toHaveURL(/\/login/);
+}
