@@ -23,7 +23,7 @@ export async function startSimulator(options: StsSimulatorOptions = {}): Promise
   return sim;
 }
 
-export function clientFor(sim: StsSimulator, overrides: Partial<StsClientConfig> & { credentials?: Partial<StsCredentials> } = {}) {
+export function clientFor(sim: StsSimulator, overrides: Partial<Omit<StsClientConfig, 'credentials'>> & { credentials?: Partial<StsCredentials> } = {}) {
   return createStsClient({
     baseUrl: sim.url,
     certificatePem: sim.certificatePem,
