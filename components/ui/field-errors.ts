@@ -1,10 +1,10 @@
-import { z } from "zod";
+import type { z } from "zod";
+import { fieldErrorsOf, type FieldErrors } from "@/lib/schemas/validation";
 
-export type FieldErrors = Record<string, string[] | undefined>;
+export type { FieldErrors };
 
 // Client-side pre-check with the same schema the server action uses (the server checks again).
 export function clientFieldErrors<S extends z.ZodType>(schema: S, values: unknown): FieldErrors | null {
   const parsed = schema.safeParse(values);
-  if (parsed.success) return null;
-  return z.flattenError(parsed.error).fieldErrors as FieldErrors;
+  return parsed.success ? null : fieldErrorsOf(parsed.error);
 }
