@@ -58,7 +58,7 @@ export function readSoapResponse(outcome: SoapCallOutcome, exchanges: StsExchang
     if (/autenticazione|authenticat|password|credenzial/i.test(faultstring)) {
       return fail('credentials', 'Il Sistema TS ha rifiutato utente o password (errore generico di autenticazione): controllare le credenziali, la password potrebbe essere scaduta.', 'AUTH');
     }
-    if (/Server$/i.test(faultcode) || status >= 500 && !/Client$/i.test(faultcode)) {
+    if (/Server$/i.test(faultcode) || (status >= 500 && !/Client$/i.test(faultcode))) {
       return fail('transient', `Errore temporaneo del Sistema TS: ${faultstring}`.trim(), 'SOAP_FAULT');
     }
     return fail('permanent', `Richiesta rifiutata dal Sistema TS: ${faultstring}`.trim(), 'SOAP_FAULT');

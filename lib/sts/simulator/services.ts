@@ -27,7 +27,7 @@ function uploadResponse(ricevuta: Array<[string, string | number | undefined]>):
 export function handleUpload(ctx: SimulatorContext, user: SimulatorUser, request: XmlNode, attachments: Map<string, Buffer>): string {
   const fileName = childText(request, 'nomeFileAllegato') ?? '';
   const documento = child(request, 'documento');
-  if (!childText(request, 'pincodeInvianteCifrato') && !child(request, 'pincodeInvianteCifrato') || !documento) {
+  if (!child(request, 'pincodeInvianteCifrato') || !documento) {
     throw new SoapClientFault(`cvc-complex-type.2.4.b: The content of element 'inviaFileMtom' is not complete.`);
   }
   const include = child(documento, 'Include');
