@@ -20,8 +20,8 @@ export class AppError extends Error {
   }
 }
 
-export function notFound(what = "Elemento"): AppError {
-  return new AppError("not_found", `${what} non trovato.`);
+export function notFound(message = "Elemento non trovato."): AppError {
+  return new AppError("not_found", message);
 }
 
 export type ActionResult<T = undefined> =

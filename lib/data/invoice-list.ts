@@ -1,0 +1,89 @@
+import type { DbOrTx } from "../db";
+import type { Prisma } from "../generated/sqlite/client";
+import { parseInvoiceNumber } from "../domain/numbering";
+import type { InvoiceFilters } from "../schemas/invoice-filters";
+
+export const PAGE_SIZE = 25;
+
+// Every list query is scoped to one practitioner; search is on lower-cased patient text or the document number.
+export function invoiceListWhere(practitionerId: string, filters: InvoiceFilters): Prisma.InvoiceWhereInput {
+  const where: Prisma.InvoiceWhereInput = { practitionerId };
+  if (filters.year) where.year = filters.year;
+  if (filters.status) where.status = filters.status;
+  if (filters.kind) where.kind = filters.kind;
+  if (filters.sts) where.stsState = filters.sts;
+  if (filters.paid === "paid") where.paymentDate = { not: null };
+  if (filters.paid === "unpaid") Object.assign(where, { paymentDate: null, kind: "invoice", status: "issued" });
+  if (filters.q) {
+    const q = filters.q.toLowerCase();
+    const number = parseInvoiceNumber(filters.q);
+    const or: Prisma.InvoiceWhereInput[] = [{ patient: { searchText: { contains: q } } }];
+    if (number) or.push({ number: number.number, year: number.year, kind: number.series });
+    else if (/^\d{1,6}$/.test(filters.q)) or.push({ number: Number(filters.q) });
+    where.OR = or;
+  }
+  return where;
+}
+
+function orderBy(filters: InvoiceFilters): Prisma.InvoiceOrderByWithRelationInput[] {
+  const dir = filters.dir;
+  switch (filters.sort) {
+    case "number":
+      return [{ year: dir }, { number: dir }];
+    case "total":
+      return [{ totalCents: dir }, { issueDate: "desc" }];
+    case "patient":
+      return [{ patient: { lastName: dir } }, { patient: { companyName: dir } }, { issueDate: "desc" }];
+    case "date":
+      return [{ issueDate: dir }, { number: dir }, { createdAt: dir }];
+  }
+}
+
+export const invoiceListSelect = {
+  id: true,
+  kind: true,
+  status: true,
+  year: true,
+  number: true,
+  issueDate: true,
+  paymentDate: true,
+  paymentMethod: true,
+  totalCents: true,
+  subtotalCents: true,
+  pensionFundCents: true,
+  bolloCents: true,
+  stsState: true,
+  stsReason: true,
+  patient: { select: { id: true, kind: true, firstName: true, lastName: true, companyName: true, codiceFiscale: true } },
+} as const;
+
+export async function findInvoicePage(db: DbOrTx, practitionerId: string, filters: InvoiceFilters) {
+  const where = invoiceListWhere(practitionerId, filters);
+  const [rows, total] = await Promise.all([
+    db.invoice.findMany({
+      where,
+      orderBy: orderBy(filters),
+      skip: (filters.page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: invoiceListSelect,
+    }),
+    db.invoice.count({ where }),
+  ]);
+  return { rows, total, page: filters.page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+export type InvoiceListRow = Awaited<ReturnType<typeof findInvoicePage>>["rows"][number];
+
+export async function* findAllInvoices(db: DbOrTx, practitionerId: string, filters: InvoiceFilters) {
+  const where = invoiceListWhere(practitionerId, filters);
+  for (let skip = 0; ; skip += 1000) {
+    const rows = await db.invoice.findMany({ where, orderBy: orderBy(filters), skip, take: 1000, select: invoiceListSelect });
+    yield* rows;
+    if (rows.length < 1000) return;
+  }
+}
+
+export async function invoiceYears(db: DbOrTx, practitionerId: string): Promise<number[]> {
+  const rows = await db.invoice.groupBy({ by: ["year"], where: { practitionerId, year: { not: null } } });
+  return rows.map((r) => r.year!).sort((a, b) => b - a);
+}

@@ -1,0 +1,23 @@
+import { z } from "zod";
+
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values).optional().catch(undefined);
+
+// The invoice list's query string. Anything unexpected falls back to the default instead of failing the page.
+export const InvoiceFiltersSchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  status: optionalEnum(["draft", "issued", "void"] as const),
+  paid: optionalEnum(["paid", "unpaid"] as const),
+  kind: optionalEnum(["invoice", "credit_note"] as const),
+  sts: z.string().trim().max(40).optional().catch(undefined),
+  sort: z.enum(["date", "number", "total", "patient"]).catch("date"),
+  dir: z.enum(["asc", "desc"]).catch("desc"),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+export type InvoiceFilters = z.infer<typeof InvoiceFiltersSchema>;
+
+export function parseInvoiceFilters(params: Record<string, string | string[] | undefined>): InvoiceFilters {
+  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined]));
+  return InvoiceFiltersSchema.parse(flat);
+}

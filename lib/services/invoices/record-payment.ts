@@ -1,0 +1,43 @@
+import { AppError, notFound } from "../../app-error";
+import type { Db } from "../../db";
+import { addInvoiceEvent } from "../../data/invoices";
+import { PaymentSchema } from "../../schemas/invoice";
+import { parseInput } from "../../schemas/validation";
+
+// Records (or corrects) the payment of an invoice. The payment date decides the STS tax year.
+export async function recordPayment(options: { db: Db; practitionerId: string; actorId: string; invoiceId: string; input: unknown }) {
+  const { db, practitionerId, actorId, invoiceId } = options;
+  const payment = parseInput(PaymentSchema, options.input);
+  return db.$transaction(async (tx) => {
+    const invoice = await tx.invoice.findFirst({ where: { id: invoiceId, practitionerId } });
+    if (!invoice) throw notFound("Fattura non trovata.");
+    if (invoice.kind !== "invoice" || invoice.status === "void") {
+      throw new AppError("conflict", "Il pagamento si registra solo su fatture non annullate.");
+    }
+    if (payment.paymentDate.slice(0, 4) < invoice.issueDate.slice(0, 4)) {
+      throw new AppError("validation", "Controlla i campi evidenziati.", {
+        paymentDate: ["La data del pagamento è di un anno precedente alla fattura: controllala."],
+      });
+    }
+    if (invoice.paymentDate === payment.paymentDate && invoice.paymentMethod === payment.paymentMethod) return invoice;
+    const updated = await tx.invoice.update({
+      where: { id: invoiceId },
+      data: {
+        paymentDate: payment.paymentDate,
+        paymentMethod: payment.paymentMethod,
+        contentVersion: invoice.status === "issued" ? { increment: 1 } : undefined,
+      },
+    });
+    await addInvoiceEvent(tx, {
+      invoiceId,
+      practitionerId,
+      actorId,
+      action: "paid",
+      changes: {
+        paymentDate: [invoice.paymentDate, payment.paymentDate],
+        paymentMethod: [invoice.paymentMethod, payment.paymentMethod],
+      },
+    });
+    return updated;
+  });
+}

@@ -1,0 +1,45 @@
+import { AppError, notFound } from "../../app-error";
+import type { Db } from "../../db";
+import { addInvoiceEvent } from "../../data/invoices";
+import { InvoiceFormSchema } from "../../schemas/invoice";
+import { parseInput } from "../../schemas/validation";
+import { assertChronologicalOrder } from "./chronology";
+import { diffInvoice, touchesSts } from "./invoice-changes";
+import { writeInvoiceContent } from "./invoice-content";
+import { pricingFromProfile } from "./invoice-pricing";
+import { patientSnapshot } from "./snapshots";
+
+// An issued document stays editable: every change is recorded (who, when, what), and a change to what STS holds
+// bumps the content version, which makes the document due for a variazione. Its number belongs to its year, so
+// the year cannot change (a credit note and a new invoice do that).
+export async function updateIssuedInvoice(options: { db: Db; practitionerId: string; actorId: string; invoiceId: string; input: unknown }) {
+  const { db, practitionerId, actorId, invoiceId } = options;
+  const form = parseInput(InvoiceFormSchema, options.input);
+  return db.$transaction(async (tx) => {
+    const before = await tx.invoice.findFirst({ where: { id: invoiceId, practitionerId }, include: { lines: { orderBy: { position: "asc" } } } });
+    if (!before) throw notFound("Fattura non trovata.");
+    if (before.status !== "issued") throw new AppError("conflict", "Si possono modificare solo documenti emessi e non annullati.");
+    if (before.kind !== "invoice") throw new AppError("conflict", "Una nota di credito emessa non si modifica: annullala e creane un'altra.");
+    if (Number(form.issueDate.slice(0, 4)) !== before.year) {
+      throw new AppError("validation", "Controlla i campi evidenziati.", {
+        issueDate: [`La data deve restare nel ${before.year}: il numero appartiene a quell'anno.`],
+      });
+    }
+    if (form.issueDate !== before.issueDate) {
+      await assertChronologicalOrder(tx, { practitionerId, kind: before.kind, year: before.year!, number: before.number, issueDate: form.issueDate });
+    }
+    // Issued documents keep the pension fund rate, bollo policy and regime they were issued with.
+    const after = await writeInvoiceContent(tx, { practitionerId, invoiceId, form, pricing: pricingFromProfile(before) });
+    const changes = diffInvoice(before, after);
+    if (Object.keys(changes).length === 0) return after;
+    const updated = await tx.invoice.update({
+      where: { id: invoiceId },
+      data: {
+        contentVersion: touchesSts(changes) ? { increment: 1 } : undefined,
+        patientSnapshot: changes.patientId ? JSON.stringify(patientSnapshot(after.patient)) : undefined,
+      },
+    });
+    await addInvoiceEvent(tx, { invoiceId, practitionerId, actorId, action: "updated", changes });
+    return updated;
+  });
+}
