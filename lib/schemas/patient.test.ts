@@ -87,7 +87,7 @@ describe("patient schema", () => {
   it("checks the optional contact fields", () => {
     expect(errorsOf({ ...person, email: "mario@", postalCode: "123", phone: "abc" })).toEqual({
       email: "L'email non è valida.",
-      postalCode: "Il CAP è composto da 5 cifre.",
+      postalCode: "Il CAP ha 5 cifre.",
       phone: "Il numero di telefono non è valido.",
     });
   });

@@ -131,3 +131,8 @@ export type PatientSchema = ReturnType<typeof makePatientSchema>;
 export type PatientInput = z.input<PatientSchema>;
 /** What the database stores (without the practitioner, the search text and the archive date). */
 export type PatientData = z.output<PatientSchema>;
+/** What the patient form sends to its actions: text fields as typed, the two checkboxes as booleans. */
+export type PatientFormValues = { [K in Exclude<keyof PatientInput, "foreign" | "opposesSts">]-?: string } & {
+  foreign: boolean;
+  opposesSts: boolean;
+};

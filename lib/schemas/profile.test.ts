@@ -86,8 +86,8 @@ describe("profile schema", () => {
     expect(errors).toEqual({
       codiceFiscale: "Il carattere di controllo non è corretto.",
       partitaIva: "La partita IVA deve essere composta da 11 cifre.",
-      postalCode: "Il CAP è composto da 5 cifre.",
-      province: "Indica la sigla della provincia (2 lettere, es. MI).",
+      postalCode: "Il CAP ha 5 cifre.",
+      province: "Sigla di 2 lettere.",
       iban: "L'IBAN non è valido: controlla di averlo copiato correttamente.",
       displayName: "Indica il nome come deve comparire in fattura.",
       invoiceFooter: "Il piè di pagina può avere al massimo 500 caratteri.",

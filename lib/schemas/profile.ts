@@ -18,14 +18,14 @@ export const optionalText = (max: number, tooLong: string) =>
 export const OptionalPostalCodeSchema = z
   .string()
   .trim()
-  .regex(/^(\d{5})?$/, "Il CAP è composto da 5 cifre.")
+  .regex(/^(\d{5})?$/, "Il CAP ha 5 cifre.")
   .default("")
   .transform((v) => v || null);
 
 export const OptionalProvinceSchema = z
   .string()
   .trim()
-  .regex(/^([A-Za-z]{2})?$/, "Indica la sigla della provincia (2 lettere, es. MI).")
+  .regex(/^([A-Za-z]{2})?$/, "Sigla di 2 lettere.")
   .default("")
   .transform((v) => v.toUpperCase() || null);
 
@@ -82,12 +82,12 @@ export function makeProfileSchema({ today, allowKitTestPartitaIva }: ProfileSche
       codiceFiscale: z.string().default(""),
       partitaIva: z.string().default(""),
       address: requiredText(3, 200, "Indica l'indirizzo dello studio.", "Massimo 200 caratteri."),
-      postalCode: z.string().trim().regex(/^\d{5}$/, "Il CAP è composto da 5 cifre."),
+      postalCode: z.string().trim().regex(/^\d{5}$/, "Il CAP ha 5 cifre."),
       city: requiredText(2, 100, "Indica il comune.", "Massimo 100 caratteri."),
       province: z
         .string()
         .trim()
-        .regex(/^[A-Za-z]{2}$/, "Indica la sigla della provincia (2 lettere, es. MI).")
+        .regex(/^[A-Za-z]{2}$/, "Sigla di 2 lettere.")
         .transform((v) => v.toUpperCase()),
       phone: OptionalPhoneSchema,
       email: OptionalEmailSchema,
@@ -135,3 +135,5 @@ export type ProfileSchema = ReturnType<typeof makeProfileSchema>;
 export type ProfileInput = z.input<ProfileSchema>;
 /** What the database stores. */
 export type ProfileData = z.output<ProfileSchema>;
+/** The form's fields as text (the choices too): what the profile form sends to its action. */
+export type ProfileFormValues = { [K in keyof ProfileInput]-?: string };

@@ -69,7 +69,7 @@ describe("profile", () => {
     );
     expect(invalid.fieldErrors).toEqual({
       pensionFundRate: ["La percentuale non può superare il 10%."],
-      postalCode: ["Il CAP è composto da 5 cifre."],
+      postalCode: ["Il CAP ha 5 cifre."],
     });
     expect(await getProfile({ db: testDb(), practitionerId })).toEqual(before);
   });

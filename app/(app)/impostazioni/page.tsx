@@ -1,15 +1,30 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { ProfileIncompleteBanner } from "@/components/profile/profile-incomplete-banner";
+import styles from "@/components/profile/profile.module.css";
 import { requirePractitionerPage } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { getProfile } from "@/lib/services/profile/get-profile";
+import { isProfileComplete } from "@/lib/services/profile/is-profile-complete";
 
 export const metadata: Metadata = { title: "Impostazioni" };
 
 export default async function ImpostazioniPage() {
-  await requirePractitionerPage();
+  const practitioner = await requirePractitionerPage();
+  const profile = await getProfile({ db: db(), practitionerId: practitioner.id });
   return (
     <>
       <h1>Impostazioni</h1>
-      <div className="card empty">
-        <p>Qui configurerai profilo e credenziali del Sistema Tessera Sanitaria.</p>
+      {isProfileComplete(profile) ? null : <ProfileIncompleteBanner />}
+      <div className={styles.cards}>
+        <Link href="/impostazioni/profilo" className={`card ${styles.cardLink}`}>
+          <h2>Profilo</h2>
+          <p>Dati che compaiono in fattura: anagrafica, partita IVA, regime fiscale, cassa previdenziale, bollo, IBAN.</p>
+        </Link>
+        <Link href="/impostazioni/sts" className={`card ${styles.cardLink}`}>
+          <h2>Sistema Tessera Sanitaria</h2>
+          <p>Credenziali e stato del collegamento per l&apos;invio delle spese sanitarie.</p>
+        </Link>
       </div>
     </>
   );

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ArchiveButton } from "@/components/patients/archive-button";
+import { PatientBadges } from "@/components/patients/patient-badges";
+import { PatientForm } from "@/components/patients/patient-form";
+import { patientFormValues } from "@/components/patients/patient-form-values";
+import { PatientSummary } from "@/components/patients/patient-summary";
+import styles from "@/components/patients/patients.module.css";
+import { AppError } from "@/lib/app-error";
+import { requirePractitionerPage } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { getPatientOrThrow } from "@/lib/services/patients/get-patient-or-throw";
+import { patientDisplayName } from "@/lib/services/patients/patient-display-name";
+
+export const metadata: Metadata = { title: "Paziente" };
+
+export default async function PazientePage({ params }: { params: Promise<{ id: string }> }) {
+  const practitioner = await requirePractitionerPage();
+  const { id } = await params;
+  const patient = await getPatientOrThrow({ db: db(), practitionerId: practitioner.id, patientId: id }).catch((error) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
+
+  return (
+    <>
+      <p>
+        <Link href="/pazienti">← Pazienti</Link>
+      </p>
+      <div className="page-head">
+        <h1>{patientDisplayName(patient)}</h1>
+        <ArchiveButton patientId={patient.id} archived={Boolean(patient.archivedAt)} />
+      </div>
+      <div className={styles.badges}>
+        <PatientBadges patient={patient} />
+      </div>
+      <div className="card">
+        <PatientSummary patient={patient} />
+      </div>
+
+      {/* Invoices: rendered here by the invoicing feature (list of this patient's invoices). */}
+      <section aria-labelledby="patient-invoices" className={styles.section} data-slot="patient-invoices">
+        <h2 id="patient-invoices">Fatture</h2>
+        <div className="card empty">
+          <p>Nessuna fattura per questo paziente.</p>
+        </div>
+      </section>
+
+      <section aria-labelledby="patient-edit" className={styles.section}>
+        <h2 id="patient-edit">Modifica i dati</h2>
+        <PatientForm initial={patientFormValues(patient)} patientId={patient.id} />
+      </section>
+    </>
+  );
+}

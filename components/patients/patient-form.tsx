@@ -1,0 +1,177 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { createPatientAction, updatePatientAction } from "@/app/(app)/pazienti/actions";
+import { CheckboxField } from "@/components/ui/checkbox-field";
+import { ChoiceGroup } from "@/components/ui/choice-group";
+import { Field } from "@/components/ui/field";
+import { clientFieldErrors, type FieldErrors } from "@/components/ui/field-errors";
+import { FormError, FormNotice } from "@/components/ui/form-message";
+import { isoDate } from "@/lib/domain/dates";
+import { makePatientSchema, type PatientFormValues } from "@/lib/schemas/patient";
+import { codiceFiscaleHint } from "./codice-fiscale-hint";
+import styles from "./patients.module.css";
+
+const KIND_CHOICES = [
+  { value: "person", label: "Persona" },
+  { value: "company", label: "Azienda o cliente con partita IVA", description: "Le sue fatture non vengono mai inviate al Sistema TS." },
+];
+
+type TextField = Exclude<keyof PatientFormValues, "foreign" | "opposesSts">;
+const TEXT_FIELDS: TextField[] = [
+  "firstName", "lastName", "companyName", "codiceFiscale", "partitaIva", "email", "phone",
+  "address", "postalCode", "city", "province", "opposesStsSince", "notes",
+];
+
+type PatientFormProps = { initial: PatientFormValues; patientId?: string };
+
+export function PatientForm({ initial, patientId }: PatientFormProps) {
+  const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [kind, setKind] = useState(initial.kind);
+  const [foreign, setForeign] = useState(initial.foreign);
+  const [codiceFiscale, setCodiceFiscale] = useState(initial.codiceFiscale);
+  const [opposesSts, setOpposesSts] = useState(initial.opposesSts);
+  const [opposesStsSince, setOpposesStsSince] = useState(initial.opposesStsSince);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const today = useMemo(() => new Date(), []);
+  const schema = useMemo(() => makePatientSchema({ today }), [today]);
+
+  // Keyboard and screen-reader users land on the first field to correct.
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
+
+  function toggleOpposition(checked: boolean) {
+    setOpposesSts(checked);
+    if (checked && !opposesStsSince) setOpposesStsSince(isoDate(new Date()));
+  }
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = Object.fromEntries(TEXT_FIELDS.map((key) => [key, String(form.get(key) ?? "")]));
+    const values = { ...(text as Record<TextField, string>), kind, foreign, opposesSts };
+    setNotice(null);
+    const local = clientFieldErrors(schema, values);
+    setErrors(local ?? {});
+    setMessage(local ? "Controlla i campi evidenziati." : null);
+    if (local) return;
+    setPending(true);
+    const result = patientId ? await updatePatientAction(patientId, values) : await createPatientAction(values);
+    if (!result.ok) {
+      setPending(false);
+      setErrors(result.fieldErrors ?? {});
+      setMessage(result.message);
+      return;
+    }
+    if (result.data && "id" in result.data) {
+      router.push(`/pazienti/${result.data.id}`);
+      return;
+    }
+    setPending(false);
+    setNotice("Modifiche salvate.");
+    router.refresh();
+  }
+
+  const text = (id: TextField, label: string, extra: React.InputHTMLAttributes<HTMLInputElement> = {}, hint?: string) => (
+    <Field id={id} label={label} errors={errors[id]} hint={hint}>
+      {(p) => <input {...p} name={id} defaultValue={initial[id]} {...extra} />}
+    </Field>
+  );
+  const person = kind === "person";
+  const cfHint = codiceFiscaleHint(codiceFiscale, today, Boolean(errors.codiceFiscale?.length));
+
+  return (
+    <form ref={formRef} className={`form ${styles.form}`} onSubmit={onSubmit} noValidate>
+      <FormError message={message} />
+      <ChoiceGroup name="kind" legend="Tipo di paziente" choices={KIND_CHOICES} value={kind} onChange={setKind} errors={errors.kind} />
+
+      {person ? (
+        <>
+          <div className={styles.row}>
+            {text("firstName", "Nome", { autoComplete: "off", required: true })}
+            {text("lastName", "Cognome", { autoComplete: "off", required: true })}
+          </div>
+          <CheckboxField
+            id="foreign"
+            label="Paziente straniero senza codice fiscale italiano"
+            checked={foreign}
+            onChange={setForeign}
+            hint={foreign ? "Le fatture di questo paziente non saranno inviate al Sistema TS." : undefined}
+          />
+          {foreign ? null : (
+            <Field id="codiceFiscale" label="Codice fiscale" errors={errors.codiceFiscale} hint={cfHint ? <span data-testid="cf-hint">{cfHint}</span> : undefined}>
+              {(p) => (
+                <input
+                  {...p}
+                  name="codiceFiscale"
+                  value={codiceFiscale}
+                  onChange={(e) => setCodiceFiscale(e.target.value)}
+                  autoCapitalize="characters"
+                  spellCheck={false}
+                  maxLength={20}
+                  className={styles.code}
+                  required
+                />
+              )}
+            </Field>
+          )}
+        </>
+      ) : (
+        <>
+          {text("companyName", "Ragione sociale", { required: true })}
+          <div className={styles.row}>
+            {text("partitaIva", "Partita IVA", { inputMode: "numeric", maxLength: 16, required: true })}
+            {text("codiceFiscale", "Codice fiscale (facoltativo)", { spellCheck: false, maxLength: 20, className: styles.code }, "Se diverso dalla partita IVA.")}
+          </div>
+        </>
+      )}
+
+      <div className={styles.row}>
+        {text("email", "Email (facoltativa)", { type: "email", autoComplete: "off" })}
+        {text("phone", "Telefono (facoltativo)", { type: "tel", autoComplete: "off" })}
+      </div>
+      {text("address", "Indirizzo (facoltativo)", { autoComplete: "off" })}
+      <div className={styles.address}>
+        {text("postalCode", "CAP", { inputMode: "numeric", maxLength: 5, autoComplete: "off" })}
+        {text("city", "Comune", { autoComplete: "off" })}
+        {text("province", "Provincia", { maxLength: 2, autoCapitalize: "characters", autoComplete: "off" }, "Es. RM")}
+      </div>
+
+      {person && !foreign ? (
+        <div className={styles.opposition}>
+          <CheckboxField
+            id="opposesSts"
+            label="Si oppone all'invio al Sistema TS"
+            checked={opposesSts}
+            onChange={toggleOpposition}
+            hint="Le sue spese non saranno trasmesse e la fattura riporterà l'opposizione."
+          />
+          {opposesSts ? (
+            <Field id="opposesStsSince" label="Data dell'opposizione" errors={errors.opposesStsSince}>
+              {(p) => (
+                <input {...p} type="date" name="opposesStsSince" value={opposesStsSince} max={isoDate(today)} onChange={(e) => setOpposesStsSince(e.target.value)} />
+              )}
+            </Field>
+          ) : null}
+        </div>
+      ) : null}
+
+      <Field id="notes" label="Note (facoltative)" errors={errors.notes} hint="Visibili solo a te, non compaiono in fattura.">
+        {(p) => <textarea {...p} name="notes" rows={3} defaultValue={initial.notes} />}
+      </Field>
+
+      <div className={styles.actions}>
+        <button className="btn btn-primary" type="submit" disabled={pending}>
+          {pending ? "Salvataggio…" : patientId ? "Salva le modifiche" : "Crea il paziente"}
+        </button>
+        <FormNotice message={notice} />
+      </div>
+    </form>
+  );
+}
