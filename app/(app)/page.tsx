@@ -1,13 +1,23 @@
+import Link from "next/link";
+import { Dashboard } from "@/components/invoices/dashboard";
 import { requirePractitionerPage } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { isoDate } from "@/lib/domain/dates";
+import { getDashboard } from "@/lib/services/invoices/dashboard";
 
 export default async function HomePage() {
   const practitioner = await requirePractitionerPage();
+  const year = Number(isoDate(new Date()).slice(0, 4));
+  const figures = await getDashboard({ db: db(), practitionerId: practitioner.id, year });
   return (
     <>
-      <h1>Benvenuto, {practitioner.name}</h1>
-      <div className="card empty">
-        <p>Non ci sono ancora fatture. Quando emetterai la prima, qui vedrai incassi e fatture da pagare.</p>
+      <div className="page-head">
+        <h1>Benvenuto, {practitioner.name}</h1>
+        <Link className="btn btn-primary" href="/fatture/nuova">
+          Nuova fattura
+        </Link>
       </div>
+      <Dashboard figures={figures} />
     </>
   );
 }

@@ -12,6 +12,7 @@ export function invoiceListWhere(practitionerId: string, filters: InvoiceFilters
   if (filters.status) where.status = filters.status;
   if (filters.kind) where.kind = filters.kind;
   if (filters.sts) where.stsState = filters.sts;
+  if (filters.ids) where.id = { in: filters.ids };
   if (filters.paid === "paid") where.paymentDate = { not: null };
   if (filters.paid === "unpaid") Object.assign(where, { paymentDate: null, kind: "invoice", status: "issued" });
   if (filters.q) {

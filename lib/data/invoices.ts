@@ -65,7 +65,3 @@ export function addInvoiceEvent(
 export function findIssuerProfile(db: DbOrTx, practitionerId: string) {
   return db.profile.findUnique({ where: { practitionerId } });
 }
-
-export function findOwnPatient(db: DbOrTx, practitionerId: string, patientId: string) {
-  return db.patient.findFirst({ where: { id: patientId, practitionerId } });
-}

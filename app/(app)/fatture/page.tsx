@@ -1,16 +1,51 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { InvoiceFiltersForm } from "@/components/invoices/invoice-filters";
+import { InvoiceTable } from "@/components/invoices/invoice-table";
+import styles from "@/components/invoices/invoices.module.css";
 import { requirePractitionerPage } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { findInvoicePage, invoiceYears } from "@/lib/data/invoice-list";
+import { parseInvoiceFilters } from "@/lib/schemas/invoice-filters";
+import { toQueryString } from "@/lib/schemas/search-params";
 
 export const metadata: Metadata = { title: "Fatture" };
 
-export default async function FatturePage() {
-  await requirePractitionerPage();
+export default async function InvoicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const practitioner = await requirePractitionerPage();
+  const filters = parseInvoiceFilters(await searchParams);
+  const [page, years] = await Promise.all([findInvoicePage(db(), practitioner.id, filters), invoiceYears(db(), practitioner.id)]);
+  const query = { q: filters.q, year: filters.year, status: filters.status, paid: filters.paid, sts: filters.sts, sort: filters.sort, dir: filters.dir };
   return (
     <>
-      <h1>Fatture</h1>
-      <div className="card empty">
-        <p>Non hai ancora emesso fatture.</p>
+      <div className="page-head">
+        <h1>Fatture</h1>
+        <div className={styles.buttons}>
+          <a className="btn btn-secondary" href={`/fatture/esporta${toQueryString(query)}`}>
+            Esporta CSV
+          </a>
+          <Link className="btn btn-primary" href="/fatture/nuova">
+            Nuova fattura
+          </Link>
+        </div>
       </div>
+      <InvoiceFiltersForm filters={filters} years={years} />
+      {page.total === 0 ? (
+        <div className="card empty">
+          <p>{filters.q || filters.year || filters.status || filters.paid || filters.sts ? "Nessuna fattura corrisponde ai filtri." : "Non hai ancora emesso fatture."}</p>
+        </div>
+      ) : (
+        <>
+          <InvoiceTable rows={page.rows} />
+          <nav className={styles.pager} aria-label="Pagine">
+            <span>
+              {page.total} documenti · pagina {page.page} di {page.pageCount}
+            </span>
+            {page.page > 1 ? <Link href={`/fatture${toQueryString({ ...query, page: page.page - 1 })}`}>← Precedente</Link> : null}
+            {page.page < page.pageCount ? <Link href={`/fatture${toQueryString({ ...query, page: page.page + 1 })}`}>Successiva →</Link> : null}
+          </nav>
+        </>
+      )}
     </>
   );
 }

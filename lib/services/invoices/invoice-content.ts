@@ -1,11 +1,11 @@
 import { AppError } from "../../app-error";
 import type { Tx } from "../../db";
-import { findOwnPatient } from "../../data/invoices";
+import { findPatient } from "../../data/patients";
 import type { InvoiceForm } from "../../schemas/invoice";
 import { priceInvoice, type PricingSettings } from "./invoice-pricing";
 
 export async function requireOwnPatient(tx: Tx, practitionerId: string, patientId: string) {
-  const patient = await findOwnPatient(tx, practitionerId, patientId);
+  const patient = await findPatient(tx, practitionerId, patientId);
   if (!patient) throw new AppError("validation", "Controlla i campi evidenziati.", { patientId: ["Paziente non trovato."] });
   return patient;
 }

@@ -5,14 +5,18 @@ import { InvoiceFormSchema } from "../../schemas/invoice";
 import { parseInput } from "../../schemas/validation";
 import { requireOwnPatient, writeInvoiceContent } from "./invoice-content";
 import { pricingFromProfile } from "./invoice-pricing";
+import { issueInvoiceInTx } from "./issue-invoice";
 
-// Creates a draft, or updates one that is still a draft. Drafts have no number and are never sent to STS.
+// Creates a draft, or updates one that is still a draft; with `issue` it is also issued in the same transaction
+// (so a refused issue leaves nothing half-saved). Drafts have no number and are never sent to STS.
 export async function saveInvoiceDraft(options: {
   db: Db;
   practitionerId: string;
   actorId: string;
   invoiceId?: string;
   input: unknown;
+  issue?: boolean;
+  now?: Date;
 }) {
   const { db, practitionerId, actorId } = options;
   const form = parseInput(InvoiceFormSchema, options.input);
@@ -32,6 +36,8 @@ export async function saveInvoiceDraft(options: {
       invoiceId = created.id;
       await addInvoiceEvent(tx, { invoiceId, practitionerId, actorId, action: "created" });
     }
-    return writeInvoiceContent(tx, { practitionerId, invoiceId, form, pricing });
+    const saved = await writeInvoiceContent(tx, { practitionerId, invoiceId, form, pricing });
+    if (!options.issue) return saved;
+    return issueInvoiceInTx(tx, { practitionerId, actorId, invoiceId, now: options.now ?? new Date() });
   });
 }

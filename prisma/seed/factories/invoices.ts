@@ -1,6 +1,5 @@
 import type { Db } from "../../../lib/db";
 import type { InvoiceFormInput } from "../../../lib/schemas/invoice";
-import { issueInvoice } from "../../../lib/services/invoices/issue-invoice";
 import { saveInvoiceDraft } from "../../../lib/services/invoices/save-invoice-draft";
 
 export type TestInvoiceOptions = Partial<InvoiceFormInput> & { patientId: string; issue?: boolean };
@@ -16,12 +15,11 @@ export const SESSION_LINE = {
 /** An invoice saved and (by default) issued through the same services as the invoice form. */
 export async function createTestInvoice(db: Db, practitionerId: string, options: TestInvoiceOptions) {
   const { issue = true, ...input } = options;
-  const draft = await saveInvoiceDraft({
+  return saveInvoiceDraft({
     db,
     practitionerId,
     actorId: practitionerId,
     input: { issueDate: "2026-03-10", lines: [SESSION_LINE], opposition: false, ...input },
+    issue,
   });
-  if (!issue) return draft;
-  return issueInvoice({ db, practitionerId, actorId: practitionerId, invoiceId: draft.id });
 }

@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { InvoiceForm } from "@/components/invoices/invoice-form";
+import { invoiceFormValues } from "@/components/invoices/invoice-form-values";
+import { requirePractitionerPage } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { findInvoice } from "@/lib/data/invoices";
+import { getProfile } from "@/lib/services/profile/get-profile";
+import { pricingFromProfile } from "@/lib/services/invoices/invoice-pricing";
+import { documentNumberLabel } from "@/lib/services/invoices/labels";
+
+export const metadata: Metadata = { title: "Modifica fattura" };
+
+export default async function EditInvoicePage({ params }: { params: Promise<{ id: string }> }) {
+  const practitioner = await requirePractitionerPage();
+  const { id } = await params;
+  const invoice = await findInvoice(db(), practitioner.id, id);
+  if (!invoice || invoice.kind !== "invoice" || invoice.status === "void") notFound();
+  // Drafts follow the current profile; issued invoices keep the settings they were issued with.
+  const pricing = pricingFromProfile(invoice.status === "draft" ? await getProfile({ db: db(), practitionerId: practitioner.id }) : invoice);
+  return (
+    <>
+      <h1>Modifica {invoice.status === "draft" ? "bozza" : `fattura n. ${documentNumberLabel(invoice)}`}</h1>
+      {invoice.status === "issued" ? (
+        <p className="form-notice" role="status">
+          La fattura è già emessa: ogni modifica viene registrata nello storico e, se era già stata inviata, verrà
+          trasmessa al Sistema TS come variazione.
+        </p>
+      ) : null}
+      <InvoiceForm
+        invoiceId={invoice.id}
+        mode={invoice.status === "draft" ? "draft" : "issued"}
+        initial={invoiceFormValues(invoice)}
+        pricing={{ rateBp: pricing.pensionFundRateBp, bolloPolicy: pricing.bolloPolicy, pensionFundLabel: pricing.pensionFundLabel }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,116 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { InvoiceActions } from "@/components/invoices/invoice-actions";
+import { InvoiceHistory } from "@/components/invoices/invoice-history";
+import { StatusBadge } from "@/components/invoices/status-badge";
+import { StsDot } from "@/components/sts/sts-dot";
+import styles from "@/components/invoices/invoices.module.css";
+import { requirePractitionerPage } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { findInvoice } from "@/lib/data/invoices";
+import { formatItalianDate, isoDate } from "@/lib/domain/dates";
+import { formatBasisPoints, formatCents } from "@/lib/domain/money";
+import { isPaymentMethod, paymentMethodLabel } from "@/lib/domain/payment";
+import { getInvoiceEvents } from "@/lib/services/invoices/get-invoice";
+import { documentNumberLabel } from "@/lib/services/invoices/labels";
+import { patientDisplayName } from "@/lib/services/patients/patient-display-name";
+
+export const metadata: Metadata = { title: "Fattura" };
+
+export default async function InvoicePage({ params }: { params: Promise<{ id: string }> }) {
+  const practitioner = await requirePractitionerPage();
+  const { id } = await params;
+  const invoice = await findInvoice(db(), practitioner.id, id);
+  if (!invoice) notFound();
+  const events = await getInvoiceEvents({ db: db(), practitionerId: practitioner.id, invoiceId: id });
+  const title = invoice.kind === "credit_note" ? `Nota di credito ${documentNumberLabel(invoice)}` : invoice.status === "draft" ? "Bozza di fattura" : `Fattura n. ${documentNumberLabel(invoice)}`;
+  return (
+    <>
+      <div className="page-head">
+        <h1>{title}</h1>
+        <StatusBadge {...invoice} />
+      </div>
+      <div className={styles.detailGrid}>
+        <div className="card">
+          <p>
+            <strong>Paziente:</strong> <Link href={`/pazienti/${invoice.patient.id}`}>{patientDisplayName(invoice.patient)}</Link>
+            {invoice.patient.codiceFiscale ? ` · ${invoice.patient.codiceFiscale}` : ""}
+          </p>
+          <p>
+            <strong>Data:</strong> {formatItalianDate(invoice.issueDate)}
+            {invoice.creditedInvoice ? (
+              <>
+                {" "}· <strong>Storna:</strong> <Link href={`/fatture/${invoice.creditedInvoice.id}`}>fattura n. {documentNumberLabel(invoice.creditedInvoice)}</Link>
+              </>
+            ) : null}
+          </p>
+          <p>
+            <strong>Pagamento:</strong>{" "}
+            {invoice.paymentDate && invoice.paymentMethod && isPaymentMethod(invoice.paymentMethod)
+              ? `${formatItalianDate(invoice.paymentDate)} · ${paymentMethodLabel(invoice.paymentMethod)}`
+              : "non ancora pagata"}
+          </p>
+          {invoice.opposition ? <p className="badge badge-warning">Il paziente si oppone all&apos;invio al Sistema TS</p> : null}
+          {invoice.status === "void" ? <p className="form-error">Annullata: {invoice.voidReason}</p> : null}
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Descrizione</th>
+                  <th scope="col" className="num">Q.tà</th>
+                  <th scope="col" className="num">Prezzo</th>
+                  <th scope="col" className="num">Importo</th>
+                  <th scope="col">Tipo STS</th>
+                </tr>
+              </thead>
+              <tbody>
+                {invoice.lines.map((l) => (
+                  <tr key={l.id}>
+                    <td style={{ whiteSpace: "pre-wrap", wordBreak: "break-word" }}>{l.description}</td>
+                    <td className="num">{l.quantity}</td>
+                    <td className="num">{formatCents(l.unitPriceCents)}</td>
+                    <td className="num">{formatCents(l.amountCents)}</td>
+                    <td>{l.expenseType}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <table className={styles.totals} aria-label="Totali">
+            <tbody>
+              <tr><td>Onorari</td><td>{formatCents(invoice.subtotalCents)}</td></tr>
+              {invoice.pensionFundCents > 0 ? (
+                <tr><td>Contributo {invoice.pensionFundLabel} {formatBasisPoints(invoice.pensionFundRateBp)}</td><td>{formatCents(invoice.pensionFundCents)}</td></tr>
+              ) : null}
+              {invoice.bolloCents > 0 ? (
+                <tr><td>Imposta di bollo{invoice.bolloChargedToPatient ? "" : " (a carico del professionista)"}{invoice.bolloIdentifier ? ` · n. ${invoice.bolloIdentifier}` : ""}</td><td>{formatCents(invoice.bolloCents)}</td></tr>
+              ) : null}
+              <tr className={styles.grand}><td>Totale</td><td>{formatCents(invoice.totalCents)}</td></tr>
+            </tbody>
+          </table>
+          {invoice.creditNotes.length > 0 ? (
+            <>
+              <h2>Note di credito</h2>
+              <ul>
+                {invoice.creditNotes.map((n) => (
+                  <li key={n.id}>
+                    <Link href={`/fatture/${n.id}`}>{documentNumberLabel(n)}</Link> del {formatItalianDate(n.issueDate)} · {formatCents(n.totalCents)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <section aria-labelledby="sts-heading">
+            <h2 id="sts-heading">Sistema Tessera Sanitaria</h2>
+            <p>
+              <StsDot state={invoice.stsState} reason={invoice.stsReason} /> <span data-testid="sts-state-text">{invoice.stsReason ?? ""}</span>
+            </p>
+          </section>
+          <InvoiceHistory events={events} />
+        </div>
+        <InvoiceActions invoice={invoice} today={isoDate(new Date())} />
+      </div>
+    </>
+  );
+}
