@@ -12,5 +12,5 @@ export async function setPatientArchived(options: {
 }) {
   const archivedAt = options.archived ? (options.now ?? new Date()) : null;
   const changed = await updatePatientArchivedAt(options.db, options.practitionerId, options.patientId, archivedAt);
-  if (changed === 0) throw notFound("Paziente");
+  if (changed === 0) throw notFound("Paziente non trovato.");
 }

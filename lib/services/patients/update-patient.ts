@@ -21,7 +21,7 @@ export async function updatePatient(options: {
   await assertCodiceFiscaleFree(db, practitionerId, data.codiceFiscale, patientId);
   try {
     const changed = await updatePatientRow(db, practitionerId, patientId, { ...data, searchText: patientSearchText(data) });
-    if (changed === 0) throw notFound("Paziente");
+    if (changed === 0) throw notFound("Paziente non trovato.");
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicateCodiceFiscale();
     throw error;
