@@ -6,6 +6,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync, readFileSync, existsSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
 import { databaseProvider, sqliteUrl } from "./db-url.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -26,6 +27,12 @@ export function migrate(databaseUrl = process.env.DATABASE_URL) {
   const provider = databaseProvider(databaseUrl);
   const url = provider === "sqlite" ? sqliteUrl(databaseUrl) : databaseUrl;
   prisma(provider, ["migrate", "deploy"], url);
+  // WAL lets the web app and the worker read while the other writes (the mode is stored in the file).
+  if (provider === "sqlite") {
+    const sqlite = new Database(url.slice("file:".length));
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.close();
+  }
 }
 
 function generate() {

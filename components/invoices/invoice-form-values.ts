@@ -4,7 +4,7 @@ import { isStsExpenseType } from "@/lib/domain/sts-expense-type";
 import type { InvoiceWithDetails } from "@/lib/data/invoices";
 import { patientDisplayName } from "@/lib/services/patients/patient-display-name";
 import type { InvoiceFormValues } from "./invoice-form";
-import { newLine } from "./invoice-lines-editor";
+import { newLine } from "./line-values";
 
 type PatientLike = { id: string; kind: string; firstName: string | null; lastName: string | null; companyName: string | null; codiceFiscale: string | null; opposesSts: boolean };
 

@@ -2,28 +2,10 @@
 
 import { STS_EXPENSE_TYPES, stsExpenseTypeLabel } from "@/lib/domain/sts-expense-type";
 import type { FieldErrors } from "@/components/ui/field-errors";
+import { newLine, type LineValues } from "./line-values";
 import styles from "./invoices.module.css";
 
-export type LineValues = {
-  key: string;
-  description: string;
-  quantity: string;
-  unitPrice: string;
-  expenseType: (typeof STS_EXPENSE_TYPES)[number];
-  pensionFund: boolean;
-};
-
-export function newLine(defaults: Partial<LineValues> = {}): LineValues {
-  return {
-    key: Math.random().toString(36).slice(2),
-    description: "Colloquio psicologico",
-    quantity: "1",
-    unitPrice: "",
-    expenseType: "SP",
-    pensionFund: true,
-    ...defaults,
-  };
-}
+export type { LineValues };
 
 function LineError({ id, errors }: { id: string; errors?: string[] }) {
   if (!errors?.length) return null;

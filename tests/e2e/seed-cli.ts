@@ -1,0 +1,25 @@
+// Run by the e2e helpers through tsx (Playwright's own TypeScript loader cannot load the generated Prisma
+// client): seeds through the same factories, and so the same services, as the demo seed.
+import { createDb } from "../../lib/db";
+import { createTestProfile } from "../../prisma/seed/factories/profiles";
+import { createTestPatient } from "../../prisma/seed/factories/patients";
+import { createTestInvoice } from "../../prisma/seed/factories/invoices";
+
+async function main() {
+  const [command, email, json] = process.argv.slice(2);
+  const db = createDb(process.env.E2E_DATABASE_URL);
+  const { id } = await db.practitioner.findUniqueOrThrow({ where: { email }, select: { id: true } });
+  const options = json ? JSON.parse(json) : {};
+  let result: unknown;
+  if (command === "profile") result = await createTestProfile(db, id, options);
+  else if (command === "patient") result = await createTestPatient(db, id, options);
+  else if (command === "invoice") result = await createTestInvoice(db, id, options);
+  else throw new Error(`unknown seed command ${command}`);
+  process.stdout.write(JSON.stringify(result));
+  await db.$disconnect();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
