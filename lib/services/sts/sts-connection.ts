@@ -1,0 +1,37 @@
+import type { DbOrTx } from "../../db";
+import { encryptionKey, env } from "../../env";
+import { openSecret } from "../../crypto/secret-box";
+import { findStsSettings } from "../../data/sts-settings";
+import { getStsEnvironment } from "../../sts/environments";
+import { createStsClient, type StsClient } from "../../sts/client/sts-client";
+
+export type StsCredentialsPlain = { username: string; password: string; pincode: string; cfProprietario: string };
+
+export function stsEnvironment() {
+  const e = env();
+  return getStsEnvironment(e.STS_ENVIRONMENT, e.STS_SIMULATOR_URL);
+}
+
+// The practitioner's STS credentials, decrypted only here and only for the call about to be made.
+export async function loadStsCredentials(db: DbOrTx, practitionerId: string): Promise<StsCredentialsPlain | null> {
+  const settings = await findStsSettings(db, practitionerId);
+  if (!settings?.cfTitolare || !settings.passwordEnc || !settings.pincodeEnc) return null;
+  const key = encryptionKey();
+  return {
+    username: settings.username || settings.cfTitolare,
+    password: openSecret(settings.passwordEnc, key),
+    pincode: openSecret(settings.pincodeEnc, key),
+    cfProprietario: settings.cfTitolare,
+  };
+}
+
+export function createClientFor(credentials: StsCredentialsPlain, options: { timeoutMs?: number } = {}): StsClient {
+  const environment = stsEnvironment();
+  return createStsClient({
+    baseUrl: environment.baseUrl,
+    certificatePem: environment.certificatePem,
+    credentials,
+    timeoutMs: options.timeoutMs ?? env().STS_TIMEOUT_MS,
+  });
+}
+
