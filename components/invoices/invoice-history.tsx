@@ -22,6 +22,8 @@ const FIELDS: Record<string, string> = {
   lines: "righe",
   reason: "motivo",
   number: "numero",
+  patient: "dati del paziente",
+  codiceFiscale: "codice fiscale del paziente",
 };
 
 // The audit trail of the document: who changed what and when.

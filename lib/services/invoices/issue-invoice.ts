@@ -4,6 +4,7 @@ import { addInvoiceEvent, findIssuerProfile, takeNextNumber } from "../../data/i
 import { assertChronologicalOrder, seriesOf } from "./chronology";
 import { issuerSnapshot, patientSnapshot } from "./snapshots";
 import { isProfileComplete } from "../profile/is-profile-complete";
+import { refreshStsState } from "../sts/refresh-sts-state";
 
 // Draft → issued: the next number of the issue year, assigned in the same transaction that issues, so numbers
 // have no gaps and no duplicates, also when several documents are issued at once.
@@ -31,6 +32,7 @@ export async function issueInvoiceInTx(tx: Tx, options: { practitionerId: string
     },
   });
   await addInvoiceEvent(tx, { invoiceId, practitionerId, actorId, action: "issued", changes: { number: [null, number] } });
+  await refreshStsState(tx, { practitionerId, invoiceIds: [invoiceId], now: options.now });
   return issued;
 }
 

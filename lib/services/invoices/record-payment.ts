@@ -3,6 +3,7 @@ import type { Db } from "../../db";
 import { addInvoiceEvent } from "../../data/invoices";
 import { PaymentSchema } from "../../schemas/invoice";
 import { parseInput } from "../../schemas/validation";
+import { refreshStsState } from "../sts/refresh-sts-state";
 
 // Records (or corrects) the payment of an invoice. The payment date decides the STS tax year.
 export async function recordPayment(options: { db: Db; practitionerId: string; actorId: string; invoiceId: string; input: unknown }) {
@@ -38,6 +39,7 @@ export async function recordPayment(options: { db: Db; practitionerId: string; a
         paymentMethod: [invoice.paymentMethod, payment.paymentMethod],
       },
     });
+    await refreshStsState(tx, { practitionerId, invoiceIds: [invoiceId] });
     return updated;
   });
 }

@@ -8,6 +8,7 @@ import { diffInvoice, touchesSts } from "./invoice-changes";
 import { writeInvoiceContent } from "./invoice-content";
 import { pricingFromProfile } from "./invoice-pricing";
 import { patientSnapshot } from "./snapshots";
+import { refreshStsState } from "../sts/refresh-sts-state";
 
 // An issued document stays editable: every change is recorded (who, when, what), and a change to what STS holds
 // bumps the content version, which makes the document due for a variazione. Its number belongs to its year, so
@@ -40,6 +41,7 @@ export async function updateIssuedInvoice(options: { db: Db; practitionerId: str
       },
     });
     await addInvoiceEvent(tx, { invoiceId, practitionerId, actorId, action: "updated", changes });
+    await refreshStsState(tx, { practitionerId, invoiceIds: [invoiceId] });
     return updated;
   });
 }

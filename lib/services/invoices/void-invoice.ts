@@ -3,6 +3,7 @@ import type { Db } from "../../db";
 import { addInvoiceEvent } from "../../data/invoices";
 import { VoidSchema } from "../../schemas/invoice";
 import { parseInput } from "../../schemas/validation";
+import { refreshStsState } from "../sts/refresh-sts-state";
 
 // Voiding keeps the document and its number (numbering has no gaps); STS gets a cancellazione if it holds it.
 export async function voidInvoice(options: { db: Db; practitionerId: string; actorId: string; invoiceId: string; input: unknown; now?: Date }) {
@@ -23,6 +24,7 @@ export async function voidInvoice(options: { db: Db; practitionerId: string; act
       data: { status: "void", voidedAt: options.now ?? new Date(), voidReason: reason, contentVersion: { increment: 1 } },
     });
     await addInvoiceEvent(tx, { invoiceId, practitionerId, actorId, action: "voided", changes: { reason: [null, reason] } });
+    await refreshStsState(tx, { practitionerId, invoiceIds: [invoiceId], now: options.now });
     return updated;
   });
 }

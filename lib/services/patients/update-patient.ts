@@ -6,6 +6,7 @@ import { parseInput } from "../../schemas/validation";
 import { assertCodiceFiscaleFree, duplicateCodiceFiscale, isUniqueViolation } from "./duplicate-codice-fiscale";
 import { getPatientOrThrow } from "./get-patient-or-throw";
 import { patientSearchText } from "./patient-search-text";
+import { propagatePatientChange } from "../invoices/propagate-patient-change";
 
 // Replaces every field with the form's values (the form always sends the whole patient).
 export async function updatePatient(options: {
@@ -26,5 +27,6 @@ export async function updatePatient(options: {
     if (isUniqueViolation(error)) throw duplicateCodiceFiscale();
     throw error;
   }
+  await propagatePatientChange(db, { practitionerId, patientId, actorId: practitionerId });
   return getPatientOrThrow({ db, practitionerId, patientId });
 }

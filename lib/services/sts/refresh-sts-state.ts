@@ -1,0 +1,43 @@
+import type { DbOrTx } from "../../db";
+import { findStsInvoices, type StsInvoice } from "../../data/sts-documents";
+import { findStsSettings } from "../../data/sts-settings";
+import { isoDate } from "../../domain/dates";
+import { deriveStsStatus, type StsStatus } from "../../domain/sts/status";
+import { parseStsRecord, stsFactsOf } from "./sts-view";
+
+export function credentialsConfigured(settings: { cfTitolare: string | null; passwordEnc: string | null; pincodeEnc: string | null } | null) {
+  return Boolean(settings?.cfTitolare && settings.passwordEnc && settings.pincodeEnc);
+}
+
+export function statusOf(invoice: StsInvoice, configured: boolean, today: string): StsStatus {
+  return deriveStsStatus(stsFactsOf(invoice, configured), parseStsRecord(invoice.stsRecord), today);
+}
+
+// Recomputes the stored STS state (the dot) of some or all of a practitioner's documents after their data, their
+// patient, the credentials or their transmission changed.
+export async function refreshStsState(
+  db: DbOrTx,
+  options: { practitionerId: string; invoiceIds?: string[]; patientId?: string; now?: Date },
+) {
+  const settings = await findStsSettings(db, options.practitionerId);
+  const configured = credentialsConfigured(settings);
+  const today = isoDate(options.now ?? new Date());
+  const where = {
+    ...(options.invoiceIds ? { id: { in: options.invoiceIds } } : {}),
+    ...(options.patientId ? { patientId: options.patientId } : {}),
+  };
+  const invoices = await findStsInvoices(db, options.practitionerId, where);
+  // Credit notes depend on their original's state: refresh them together.
+  const creditNotes = options.invoiceIds
+    ? await findStsInvoices(db, options.practitionerId, { creditedInvoiceId: { in: options.invoiceIds } })
+    : [];
+  for (const invoice of [...invoices, ...creditNotes]) {
+    const status = statusOf(invoice, configured, today);
+    if (status.state === invoice.stsState && status.reason === invoice.stsReason) continue;
+    // Conditional on the record's revision: a concurrent claim's state is never overwritten by a stale one.
+    await db.invoice.updateMany({
+      where: { id: invoice.id, stsRecordRev: invoice.stsRecordRev },
+      data: { stsState: status.state, stsReason: status.reason },
+    });
+  }
+}
