@@ -11,7 +11,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "jobs/**/*.test.ts", "scripts/**/*.test.ts", "tests/unit/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "jobs/**/*.test.ts", "scripts/**/*.test.ts", "prisma/**/*.test.ts", "tests/unit/**/*.test.ts"],
           environment: "node",
         },
       },

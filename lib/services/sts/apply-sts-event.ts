@@ -1,0 +1,57 @@
+import type { DbOrTx } from "../../db";
+import { findStsInvoices, updateStsRecordIfUnchanged } from "../../data/sts-documents";
+import { findStsSettings } from "../../data/sts-settings";
+import { isoDate } from "../../domain/dates";
+import { transition, type StsCodeRef, type StsEvent } from "../../domain/sts/record";
+import { credentialsConfigured, refreshStsState, statusOf } from "./refresh-sts-state";
+import { parseStsRecord } from "./sts-view";
+
+export type DocumentOutcome = "accepted" | "accepted_with_warnings" | "rejected" | "failed" | "pending";
+
+// Applies one transmission event to a document's STS record (the pure state machine decides the next record),
+// stores it with its derived state, and notes the outcome on the submission's document line.
+export async function applyStsEvent(
+  db: DbOrTx,
+  options: {
+    practitionerId: string;
+    invoiceId: string;
+    submissionId: string;
+    event: StsEvent;
+    outcome?: DocumentOutcome;
+    codes?: StsCodeRef[];
+    now?: Date;
+  },
+) {
+  const { practitionerId, invoiceId, submissionId } = options;
+  const configured = credentialsConfigured(await findStsSettings(db, practitionerId));
+  const today = isoDate(options.now ?? new Date());
+  // The revision check makes this safe against a concurrent claim; retry on a lost race with a fresh read.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const [invoice] = await findStsInvoices(db, practitionerId, { id: invoiceId });
+    if (!invoice) return;
+    const record = transition(parseStsRecord(invoice.stsRecord), options.event);
+    const status = statusOf({ ...invoice, stsRecord: JSON.stringify(record) }, configured, today);
+    const saved = await updateStsRecordIfUnchanged(db, invoice, {
+      stsRecord: JSON.stringify(record),
+      stsState: status.state,
+      stsReason: status.reason,
+    });
+    if (saved) break;
+    if (attempt === 4) throw new Error(`STS record of ${invoiceId} kept changing`);
+  }
+  if (options.outcome) {
+    await db.stsSubmissionDocument.updateMany({
+      where: { submissionId, invoiceId, practitionerId },
+      data: { outcome: options.outcome, codes: options.codes ? JSON.stringify(options.codes) : undefined },
+    });
+  }
+  // A credit note waiting for its original can become sendable now.
+  const notes = await db.invoice.findMany({ where: { creditedInvoiceId: invoiceId, practitionerId }, select: { id: true } });
+  if (notes.length) {
+    await refreshStsState(db, { practitionerId, invoiceIds: notes.map((n) => n.id) });
+  }
+}
+
+export function codeRefs(messages: { code: string; description: string; severity: "error" | "warning" | "info" }[]): StsCodeRef[] {
+  return messages.map((m) => ({ code: m.code, severity: m.severity, message: m.description }));
+}

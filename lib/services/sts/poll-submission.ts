@@ -1,0 +1,102 @@
+import type { Db } from "../../db";
+import { saveExchanges } from "../../data/sts-exchanges";
+import type { StsCodeRef } from "../../domain/sts/record";
+import type { StsErrorRow } from "../../sts/client/error-csv";
+import { applyStsEvent } from "./apply-sts-event";
+import { pauseForCredentials } from "./credentials-problem";
+import { createClientFor, loadStsCredentials } from "./sts-connection";
+
+const MAX_POLL_DELAY_MS = 15 * 60_000;
+
+// Polls quickly at first (5 s, 10 s, 20 s …) and at least every 15 minutes afterwards.
+export function nextPollDelayMs(attempts: number): number {
+  return Math.min(5_000 * 2 ** attempts, MAX_POLL_DELAY_MS);
+}
+
+const CSV_HEADER = "CF PROPRIETARIO;COD REGIONE;COD ASL;COD SSA;PARTITA IVA;DATA EMISSIONE;DOCUMENTO FISCALE DISPOSITIVO;DOCUMENTO FISCALE NUMERO;TIPO SPESA;CODICE ERRORE;DESCRIZIONE ERRORE";
+
+function errorsCsv(rows: StsErrorRow[]): Uint8Array<ArrayBuffer> {
+  const lines = rows.map((r) =>
+    [r.cfProprietario, "", "", "", r.pIva, r.dataEmissione.split("-").reverse().join("/"), r.dispositivo, r.numDocumento, r.tipoSpesa, r.code, r.description.replaceAll(";", ",")].join(";"),
+  );
+  return new Uint8Array(new TextEncoder().encode([CSV_HEADER, ...lines].join("\r\n") + "\r\n"));
+}
+
+// Asks STS for the outcome of one uploaded batch; once processed, fetches the error detail and the receipt and
+// sets every document's outcome. Returns what happened, for logs and tests.
+export async function pollSubmission(options: { db: Db; submissionId: string; now?: Date }) {
+  const { db, submissionId } = options;
+  const now = options.now ?? new Date();
+  const submission = await db.stsSubmission.findUniqueOrThrow({ where: { id: submissionId }, include: { documents: true } });
+  if (submission.status !== "awaiting_outcome" || !submission.protocollo) return "not_pending" as const;
+  const { practitionerId, protocollo } = submission;
+  const credentials = await loadStsCredentials(db, practitionerId);
+  const later = (attempts: number) =>
+    db.stsSubmission.update({ where: { id: submissionId }, data: { attempts, nextPollAt: new Date(now.getTime() + nextPollDelayMs(attempts)) } });
+  if (!credentials) {
+    await later(submission.attempts + 1);
+    return "no_credentials" as const;
+  }
+  const client = createClientFor(credentials);
+  const outcome = await client.getOutcome({ protocollo });
+  await saveExchanges(db, practitionerId, submissionId, outcome.exchanges);
+  if (outcome.kind === "credentials") await pauseForCredentials(db, practitionerId, outcome.message, now);
+  if (outcome.kind !== "accepted" && outcome.kind !== "accepted_with_warnings" && outcome.kind !== "rejected") {
+    await later(submission.attempts + 1);
+    return "processing" as const;
+  }
+  const s = outcome.submission;
+  const byIdentity = new Map<string, StsCodeRef[]>();
+  let rows: StsErrorRow[] = [];
+  if (s.fileRejected || s.nErrori > 0 || s.nWarnings > 0) {
+    const detail = await client.getErrorDetail(protocollo);
+    await saveExchanges(db, practitionerId, submissionId, detail.exchanges);
+    if (detail.kind === "rejected" || detail.kind === "accepted_with_warnings") rows = detail.rows;
+    else if (!s.fileRejected) {
+      // The counts say there are codes but the detail is not readable yet: try again later.
+      await later(submission.attempts + 1);
+      return "processing" as const;
+    }
+    for (const row of rows) {
+      const key = `${row.pIva}|${row.dataEmissione}|${row.dispositivo}|${row.numDocumento}`;
+      const list = byIdentity.get(key) ?? [];
+      list.push({ code: row.code, severity: row.info.severity, message: row.description });
+      byIdentity.set(key, list);
+    }
+  }
+  const receipt = await client.getReceipt(protocollo);
+  await saveExchanges(db, practitionerId, submissionId, receipt.exchanges);
+
+  let accepted = 0;
+  let rejected = 0;
+  for (const doc of submission.documents.filter((d) => d.outcome === "pending")) {
+    const codes = s.fileRejected ? [{ code: "WS37", severity: "error" as const, message: "File scartato, controllare la ricevuta PDF" }] : (byIdentity.get(doc.identity) ?? []);
+    const errors = codes.filter((c) => c.severity === "error");
+    const base = { practitionerId, invoiceId: doc.invoiceId, submissionId, now };
+    if (errors.length > 0) {
+      rejected++;
+      await applyStsEvent(db, { ...base, event: { type: "rejected", codes }, outcome: "rejected", codes });
+    } else {
+      accepted++;
+      const warnings = codes.filter((c) => c.severity === "warning");
+      await applyStsEvent(db, { ...base, event: { type: "accepted", warnings }, outcome: warnings.length ? "accepted_with_warnings" : "accepted", codes });
+    }
+  }
+  await db.stsSubmission.update({
+    where: { id: submissionId },
+    data: {
+      status: "completed",
+      outcome: rejected === 0 ? (s.nWarnings > 0 ? "accepted_with_warnings" : "accepted") : accepted === 0 ? "rejected" : "partially_rejected",
+      stato: s.stato,
+      nInviati: s.nInviati,
+      nAccolti: s.nAccolti,
+      nWarnings: s.nWarnings,
+      nErrori: s.nErrori,
+      receiptPdf: receipt.kind === "ok" ? new Uint8Array(receipt.pdf) : undefined,
+      errorsCsv: rows.length ? errorsCsv(rows) : undefined,
+      completedAt: now,
+      nextPollAt: null,
+    },
+  });
+  return "completed" as const;
+}

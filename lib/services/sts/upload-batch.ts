@@ -1,0 +1,97 @@
+import { AppError } from "../../app-error";
+import type { Db } from "../../db";
+import { saveExchanges } from "../../data/sts-exchanges";
+import type { StsCodeRef, StsEvent } from "../../domain/sts/record";
+import { StsValidationError } from "../../sts/errors";
+import { buildStsFile } from "../../sts/file/build-file";
+import type { StsDocument } from "../../sts/types";
+import { applyStsEvent } from "./apply-sts-event";
+import { claimDocuments, type ClaimedDocument } from "./claim-documents";
+import { pauseForCredentials } from "./credentials-problem";
+import { mayHaveReachedSts } from "./failure-policy";
+import { createClientFor, loadStsCredentials, stsEnvironment } from "./sts-connection";
+import { stsDocumentOf } from "./sts-view";
+
+export const FIRST_POLL_DELAY_MS = 5_000;
+
+// One asynchronous submission: claims up to 25 documents, builds the data file (one receipt for the whole batch),
+// uploads it with MTOM and stores the protocollo; the outcome is polled later (poll-submissions.ts).
+export async function uploadBatch(options: {
+  db: Db;
+  practitionerId: string;
+  trigger: "manual" | "automatic";
+  invoiceIds?: string[];
+  minIssueDate?: string;
+  slotKey?: string;
+  now?: Date;
+}) {
+  const { db, practitionerId } = options;
+  const now = options.now ?? new Date();
+  const credentials = await loadStsCredentials(db, practitionerId);
+  if (!credentials) throw new AppError("sts_credentials", "Configura le credenziali del Sistema TS prima di inviare.");
+  const claim = await claimDocuments({ ...options, channel: "async", now });
+  if (!claim) return null;
+  const { submission } = claim;
+  const apply = (doc: ClaimedDocument, event: StsEvent, outcome?: "pending" | "failed", codes?: StsCodeRef[]) =>
+    applyStsEvent(db, { practitionerId, invoiceId: doc.invoice.id, submissionId: submission.id, event, outcome, codes, now });
+
+  // Documents STS could not take (caught before any call) fail on their own; the rest of the batch goes on.
+  let batch = claim.documents.map((doc) => ({ doc, record: safeDocument(doc) }));
+  for (const { doc, record } of batch) if (typeof record === "string") await apply(doc, localFailure(record), "failed", [localCode(record)]);
+  batch = batch.filter((b) => typeof b.record !== "string");
+  const fileName = `parcella_${submission.id}.zip`;
+  let file: ReturnType<typeof buildStsFile> | null = null;
+  while (batch.length > 0 && !file) {
+    try {
+      file = buildStsFile({ fileName, owner: { cfProprietario: credentials.cfProprietario }, documents: batch.map((b) => b.record as StsDocument), certificatePem: stsEnvironment().certificatePem });
+    } catch (error) {
+      if (!(error instanceof StsValidationError)) throw error;
+      const bad = new Set(error.issues.map((issue) => issue.documentIndex).filter((i): i is number => typeof i === "number"));
+      if (bad.size === 0) bad.add(0);
+      for (const index of bad) {
+        const message = error.issues.filter((i) => i.documentIndex === index).map((i) => i.message).join("; ") || error.message;
+        await apply(batch[index]!.doc, localFailure(message), "failed", [localCode(message)]);
+      }
+      batch = batch.filter((_, i) => !bad.has(i));
+    }
+  }
+  if (!file) return finishEmpty(db, submission.id);
+
+  const result = await createClientFor(credentials).uploadFile({ fileName, zip: file.zip });
+  await saveExchanges(db, practitionerId, submission.id, result.exchanges);
+  if (result.kind === "accepted") {
+    await db.stsSubmission.update({
+      where: { id: submission.id },
+      data: { status: "awaiting_outcome", protocollo: result.protocollo, acceptedAt: result.dataAccoglienza, fileName, documentCount: batch.length, nextPollAt: new Date(now.getTime() + FIRST_POLL_DELAY_MS) },
+    });
+    for (const { doc } of batch) await apply(doc, { type: "upload_accepted", protocollo: result.protocollo }, "pending");
+    return { submissionId: submission.id, outcome: "awaiting_outcome" as const, protocollo: result.protocollo, documents: batch.length };
+  }
+  if (result.kind === "credentials") await pauseForCredentials(db, practitionerId, result.message, now);
+  const codes: StsCodeRef[] = [{ code: result.code ?? "ERR", severity: "error", message: result.message }];
+  const uncertain = mayHaveReachedSts(result);
+  await db.stsSubmission.update({
+    where: { id: submission.id },
+    data: { status: uncertain ? "uncertain" : "failed", outcome: uncertain ? null : "failed", fileName, errorCode: result.code, errorMessage: result.message, completedAt: uncertain ? null : now },
+  });
+  for (const { doc } of batch) {
+    await apply(doc, uncertain ? { type: "outcome_unknown" } : { type: "failed", failure: result.kind, codes }, uncertain ? "pending" : "failed", codes);
+  }
+  return { submissionId: submission.id, outcome: uncertain ? ("uncertain" as const) : ("failed" as const), message: result.message, documents: batch.length };
+}
+
+function safeDocument(doc: ClaimedDocument): StsDocument | string {
+  try {
+    return stsDocumentOf(doc.invoice, doc.pending);
+  } catch (error) {
+    return error instanceof Error ? error.message : "Dati del documento non validi per il Sistema TS.";
+  }
+}
+
+const localCode = (message: string): StsCodeRef => ({ code: "LOCAL", severity: "error", message });
+const localFailure = (message: string): StsEvent => ({ type: "failed", failure: "permanent", codes: [localCode(message)] });
+
+async function finishEmpty(db: Db, submissionId: string) {
+  await db.stsSubmission.update({ where: { id: submissionId }, data: { status: "failed", outcome: "failed", completedAt: new Date(), errorMessage: "Nessun documento inviabile nel lotto." } });
+  return { submissionId, outcome: "failed" as const, message: "Nessun documento inviabile nel lotto.", documents: 0 };
+}

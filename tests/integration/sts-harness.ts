@@ -1,0 +1,38 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll } from "vitest";
+import { createStsSimulator, type StsSimulator } from "../../lib/sts/simulator/server";
+import { registerPractitioner } from "../../lib/services/accounts/register-practitioner";
+import { createTestProfile } from "../../prisma/seed/factories/profiles";
+import { createTestPatient } from "../../prisma/seed/factories/patients";
+import { configureTestStsCredentials } from "../../prisma/seed/factories/sts";
+import { nextPartitaIva } from "../../prisma/seed/factories/partita-iva";
+import { testDb, uniqueEmail } from "./test-db";
+
+// A simulator for the whole file; the app's env() reads STS_SIMULATOR_URL lazily, after it is set here.
+export function useSimulator(options: Parameters<typeof createStsSimulator>[0] = {}) {
+  const holder: { sim: StsSimulator } = {} as { sim: StsSimulator };
+  beforeAll(async () => {
+    holder.sim = await createStsSimulator({ port: 0, processingDelayMs: 0, ...options });
+    process.env.STS_ENVIRONMENT = "simulator";
+    process.env.STS_SIMULATOR_URL = holder.sim.url;
+    process.env.STS_TIMEOUT_MS = "3000";
+    process.env.PARCELLA_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
+  });
+  afterAll(() => holder.sim?.close());
+  return holder;
+}
+
+export async function simulatorCounts(sim: StsSimulator) {
+  const res = await fetch(`${sim.url}/__admin/counts`);
+  return (await res.json()) as { documents: Record<string, { received: Partial<Record<"I" | "V" | "C" | "R", number>>; accepted: Partial<Record<"I" | "V" | "C" | "R", number>> }> };
+}
+
+/** A practitioner with the kit profile, STS credentials and one patient. */
+export async function stsPractitioner(label: string, stsOverrides: Parameters<typeof configureTestStsCredentials>[2] = {}) {
+  const password = "password-sicura-1";
+  const p = await registerPractitioner({ db: testDb(), input: { name: `Dott. ${label}`, email: uniqueEmail(label), password, passwordConfirm: password } });
+  await createTestProfile(testDb(), p.id, { partitaIva: nextPartitaIva() });
+  await configureTestStsCredentials(testDb(), p.id, stsOverrides);
+  const patient = await createTestPatient(testDb(), p.id);
+  return { id: p.id, patientId: patient.id };
+}
