@@ -4,13 +4,16 @@ import { notFound } from "next/navigation";
 import { ArchiveButton } from "@/components/patients/archive-button";
 import { PatientBadges } from "@/components/patients/patient-badges";
 import { PatientForm } from "@/components/patients/patient-form";
+import { PatientInvoices } from "@/components/patients/patient-invoices";
 import { patientFormValues } from "@/components/patients/patient-form-values";
 import { PatientSummary } from "@/components/patients/patient-summary";
 import styles from "@/components/patients/patients.module.css";
 import { AppError } from "@/lib/app-error";
 import { requirePractitionerPage } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { summarizePatientExpenses } from "@/lib/services/patients/expense-statement";
 import { getPatientOrThrow } from "@/lib/services/patients/get-patient-or-throw";
+import { listPatientInvoices } from "@/lib/services/patients/patient-invoices";
 import { patientDisplayName } from "@/lib/services/patients/patient-display-name";
 
 export const metadata: Metadata = { title: "Paziente" };
@@ -22,6 +25,12 @@ export default async function PazientePage({ params }: { params: Promise<{ id: s
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
+  const scope = { db: db(), practitionerId: practitioner.id, patientId: patient.id };
+  const [invoices, expenses] = await Promise.all([listPatientInvoices(scope), summarizePatientExpenses(scope)]);
+  const expenseYears =
+    patient.kind === "company"
+      ? null
+      : expenses.map((y) => ({ year: y.year, totalCents: y.totalCents, documentCount: y.entries.length }));
 
   return (
     <>
@@ -39,12 +48,8 @@ export default async function PazientePage({ params }: { params: Promise<{ id: s
         <PatientSummary patient={patient} />
       </div>
 
-      {/* Invoices: rendered here by the invoicing feature (list of this patient's invoices). */}
       <section aria-labelledby="patient-invoices" className={styles.section} data-slot="patient-invoices">
-        <h2 id="patient-invoices">Fatture</h2>
-        <div className="card empty">
-          <p>Nessuna fattura per questo paziente.</p>
-        </div>
+        <PatientInvoices patientId={patient.id} rows={invoices} expenseYears={expenseYears} />
       </section>
 
       <section aria-labelledby="patient-edit" className={styles.section}>
