@@ -8,7 +8,12 @@ import { formatCents } from "@/lib/domain/money";
 import { documentNumberLabel } from "@/lib/services/invoices/labels";
 import { patientDisplayName } from "@/lib/services/patients/patient-display-name";
 import { StsDot } from "@/components/sts/sts-dot";
+import { StsBulkActions } from "@/components/sts/sts-bulk-actions";
+import { StsRowButton } from "@/components/sts/sts-row-button";
 import { StatusBadge } from "./status-badge";
+
+// Rows that get the yellow STS action button (to send, or red and retryable after a fix).
+const SENDABLE = new Set(["to_send", "failed", "rejected"]);
 import styles from "./invoices.module.css";
 
 // The invoice list with bulk selection and the bulk actions for the selected rows.
@@ -21,6 +26,7 @@ export function InvoiceTable(props: { rows: InvoiceListRow[] }) {
       {selected.length > 0 ? (
         <div className={styles.bulkBar} role="region" aria-label="Azioni sulle fatture selezionate">
           <strong>{selected.length} selezionate</strong>
+          <StsBulkActions ids={selected} />
           <a className="btn btn-secondary" href={`/fatture/esporta?ids=${selected.join(",")}`}>
             Esporta CSV
           </a>
@@ -71,6 +77,7 @@ export function InvoiceTable(props: { rows: InvoiceListRow[] }) {
                   </td>
                   <td data-testid="sts-cell">
                     <StsDot state={row.stsState} reason={row.stsReason} />
+                    {SENDABLE.has(row.stsState) ? <StsRowButton invoiceId={row.id} label={number} /> : null}
                   </td>
                   <td>
                     <a href={`/fatture/${row.id}/pdf`} className="btn-link">

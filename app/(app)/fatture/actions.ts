@@ -14,6 +14,11 @@ import { recordPayment } from "@/lib/services/invoices/record-payment";
 import { saveInvoiceDraft } from "@/lib/services/invoices/save-invoice-draft";
 import { updateIssuedInvoice } from "@/lib/services/invoices/update-issued-invoice";
 import { voidInvoice } from "@/lib/services/invoices/void-invoice";
+import { MAX_BATCH } from "@/lib/services/sts/claim-documents";
+import { explainStsStatus } from "@/lib/services/sts/explain-sts-status";
+import { registerPortalUpload } from "@/lib/services/sts/portal-upload";
+import { sendDocumentNow } from "@/lib/services/sts/send-document-now";
+import { uploadBatch } from "@/lib/services/sts/upload-batch";
 
 type Id = { id: string };
 
@@ -76,6 +81,45 @@ export async function cloneInvoiceAction(invoiceId: string) {
   return run<Id>("invoice-clone", async (practitionerId) => ({
     id: (await cloneInvoice({ db: db(), practitionerId, actorId: practitionerId, invoiceId })).id,
   }));
+}
+
+export async function sendNowAction(invoiceId: string) {
+  return run("sts-send-now", async (practitionerId) => {
+    const result = await sendDocumentNow({ db: db(), practitionerId, invoiceId: String(invoiceId) });
+    revalidatePath("/invii");
+    return result;
+  });
+}
+
+// "Invia selezionate": asynchronous batches of at most 25, one receipt each; outcomes are polled by the worker.
+export async function sendSelectedAction(invoiceIds: string[]) {
+  return run("sts-send-selected", async (practitionerId) => {
+    const ids = stringIds(invoiceIds);
+    const batches = [];
+    for (let i = 0; i < Math.ceil(ids.length / MAX_BATCH) + 1; i++) {
+      const batch = await uploadBatch({ db: db(), practitionerId, trigger: "manual", invoiceIds: ids });
+      if (!batch) break;
+      batches.push(batch);
+    }
+    revalidatePath("/invii");
+    return { submissions: batches.length, documents: batches.reduce((n, b) => n + b.documents, 0), problems: batches.filter((b) => b.outcome !== "awaiting_outcome").map((b) => b.message ?? "") };
+  });
+}
+
+export async function stsEligibilityAction(invoiceId: string) {
+  return run("sts-eligibility", (practitionerId) => explainStsStatus({ db: db(), practitionerId, invoiceId: String(invoiceId) }));
+}
+
+export async function registerPortalUploadAction(invoiceIds: string[], protocollo: string) {
+  return run("sts-portal", async (practitionerId) => {
+    const result = await registerPortalUpload({ db: db(), practitionerId, invoiceIds: stringIds(invoiceIds), protocollo: String(protocollo ?? "").trim() });
+    revalidatePath("/invii");
+    return result;
+  });
+}
+
+function stringIds(ids: unknown): string[] {
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string").slice(0, 500) : [];
 }
 
 export async function searchPatientsAction(q: string) {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { InvoiceFiltersForm } from "@/components/invoices/invoice-filters";
 import { InvoiceTable } from "@/components/invoices/invoice-table";
+import { StsAutoRefresh } from "@/components/sts/sts-auto-refresh";
 import styles from "@/components/invoices/invoices.module.css";
 import { requirePractitionerPage } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -37,6 +38,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
       ) : (
         <>
           <InvoiceTable rows={page.rows} />
+          <StsAutoRefresh active={page.rows.some((r) => r.stsState === "sending" || r.stsState === "awaiting_outcome")} />
           <nav className={styles.pager} aria-label="Pagine">
             <span>
               {page.total} documenti · pagina {page.page} di {page.pageCount}

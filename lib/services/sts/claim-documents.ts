@@ -28,17 +28,19 @@ export async function claimDocuments(options: {
   minIssueDate?: string;
   limit?: number;
   slotKey?: string;
+  /** The portal upload needs no stored password or PIN: judge eligibility as if they were set. */
+  withoutCredentials?: boolean;
   now?: Date;
 }) {
   const { db, practitionerId } = options;
   const now = options.now ?? new Date();
   const limit = Math.min(options.limit ?? MAX_BATCH, MAX_BATCH);
-  const configured = credentialsConfigured(await findStsSettings(db, practitionerId));
+  const configured = options.withoutCredentials || credentialsConfigured(await findStsSettings(db, practitionerId));
   const candidates = await findStsInvoices(
     db,
     practitionerId,
     {
-      stsState: { in: CANDIDATE_STATES },
+      stsState: { in: options.withoutCredentials ? [...CANDIDATE_STATES, "not_eligible"] : CANDIDATE_STATES },
       ...(options.invoiceIds ? { id: { in: options.invoiceIds } } : {}),
       ...(options.minIssueDate ? { issueDate: { gte: options.minIssueDate } } : {}),
     },

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { InvoiceActions } from "@/components/invoices/invoice-actions";
 import { InvoiceHistory } from "@/components/invoices/invoice-history";
 import { StatusBadge } from "@/components/invoices/status-badge";
-import { StsDot } from "@/components/sts/sts-dot";
+import { InvoiceStsPanel } from "@/components/sts/invoice-sts-panel";
 import styles from "@/components/invoices/invoices.module.css";
 import { requirePractitionerPage } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -101,12 +101,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
               </ul>
             </>
           ) : null}
-          <section aria-labelledby="sts-heading">
-            <h2 id="sts-heading">Sistema Tessera Sanitaria</h2>
-            <p>
-              <StsDot state={invoice.stsState} reason={invoice.stsReason} /> <span data-testid="sts-state-text">{invoice.stsReason ?? ""}</span>
-            </p>
-          </section>
+          <InvoiceStsPanel practitionerId={practitioner.id} invoiceId={invoice.id} label={documentNumberLabel(invoice)} />
           <InvoiceHistory events={events} />
         </div>
         <InvoiceActions invoice={invoice} today={isoDate(new Date())} />
