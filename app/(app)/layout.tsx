@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { Nav } from "@/components/shell/nav";
 import { LogoutButton } from "@/components/shell/logout-button";
+import { CredentialsBanner } from "@/components/sts/credentials-banner";
+import { EnvironmentBadge } from "@/components/sts/environment-badge";
 import { requirePractitionerPage } from "@/lib/auth/session";
 
 // Every page under this layout needs a session; each page and action checks it again itself.
@@ -20,10 +22,12 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <span className="who" data-testid="practitioner-name">
             {practitioner.name}
           </span>
+          <EnvironmentBadge />
           <LogoutButton />
         </div>
       </aside>
       <main className="main" id="contenuto">
+        <CredentialsBanner practitionerId={practitioner.id} />
         {children}
       </main>
     </div>
