@@ -4,6 +4,7 @@ import { findStsSettings, upsertStsSettings } from "../../data/sts-settings";
 import { encryptionKey } from "../../env";
 import { makeStsSettingsSchema, stsSecretWarnings } from "../../schemas/sts-settings";
 import { parseInput } from "../../schemas/validation";
+import { refreshStsState } from "../sts/refresh-sts-state";
 
 export type SaveStsSettingsResult = {
   /** Non-blocking advice per field (trimmed spaces, unusual characters); never contains the secrets. */
@@ -36,6 +37,8 @@ export async function saveStsSettings(options: { db: DbOrTx; practitionerId: str
     passwordValidityDays: data.passwordValidityDays,
     ...(credentialsChanged ? { lastCheckOk: null, lastCheckMessage: null } : {}),
   });
+  // Configured credentials change which documents are eligible (grey "configura le credenziali" → yellow).
+  if (credentialsChanged) await refreshStsState(options.db, { practitionerId: options.practitionerId, now });
   return { warnings: stsSecretWarnings(inputSecrets(options.input)), credentialsChanged };
 }
 

@@ -3,7 +3,7 @@ import { saveExchanges } from "../../data/sts-exchanges";
 import type { StsCodeRef } from "../../domain/sts/record";
 import type { StsErrorRow } from "../../sts/client/error-csv";
 import { applyStsEvent } from "./apply-sts-event";
-import { pauseForCredentials } from "./credentials-problem";
+import { pauseAutomaticSending } from "../sts-settings/pause-automatic-sending";
 import { createClientFor, loadStsCredentials } from "./sts-connection";
 
 const MAX_POLL_DELAY_MS = 15 * 60_000;
@@ -40,7 +40,7 @@ export async function pollSubmission(options: { db: Db; submissionId: string; no
   const client = createClientFor(credentials);
   const outcome = await client.getOutcome({ protocollo });
   await saveExchanges(db, practitionerId, submissionId, outcome.exchanges);
-  if (outcome.kind === "credentials") await pauseForCredentials(db, practitionerId, outcome.message, now);
+  if (outcome.kind === "credentials") await pauseAutomaticSending({ db, practitionerId, reason: outcome.message, now });
   if (outcome.kind !== "accepted" && outcome.kind !== "accepted_with_warnings" && outcome.kind !== "rejected") {
     await later(submission.attempts + 1);
     return "processing" as const;

@@ -5,7 +5,7 @@ import type { StsCodeRef } from "../../domain/sts/record";
 import { StsValidationError } from "../../sts/errors";
 import { applyStsEvent } from "./apply-sts-event";
 import { claimDocuments } from "./claim-documents";
-import { pauseForCredentials } from "./credentials-problem";
+import { pauseAutomaticSending } from "../sts-settings/pause-automatic-sending";
 import { mayHaveReachedSts } from "./failure-policy";
 import { createClientFor, loadStsCredentials } from "./sts-connection";
 import { stsDocumentOf } from "./sts-view";
@@ -48,7 +48,7 @@ export async function sendDocumentNow(options: { db: Db; practitionerId: string;
     case "invalid":
       return finish(db, submission.id, "failed", { ...base, outcome: "failed" }, { type: "failed", failure: "permanent", codes: [{ code: "LOCAL", severity: "error", message: result.message }] }, result.message);
     default: {
-      if (result.kind === "credentials") await pauseForCredentials(db, practitionerId, result.message);
+      if (result.kind === "credentials") await pauseAutomaticSending({ db, practitionerId, reason: result.message, now: new Date() });
       const codes: StsCodeRef[] = [{ code: result.code ?? "ERR", severity: "error", message: result.message }];
       if (mayHaveReachedSts(result)) {
         await db.stsSubmission.update({ where: { id: submission.id }, data: { status: "uncertain", errorCode: result.code, errorMessage: result.message } });

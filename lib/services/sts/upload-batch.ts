@@ -7,7 +7,7 @@ import { buildStsFile } from "../../sts/file/build-file";
 import type { StsDocument } from "../../sts/types";
 import { applyStsEvent } from "./apply-sts-event";
 import { claimDocuments, type ClaimedDocument } from "./claim-documents";
-import { pauseForCredentials } from "./credentials-problem";
+import { pauseAutomaticSending } from "../sts-settings/pause-automatic-sending";
 import { mayHaveReachedSts } from "./failure-policy";
 import { createClientFor, loadStsCredentials, stsEnvironment } from "./sts-connection";
 import { stsDocumentOf } from "./sts-view";
@@ -67,7 +67,7 @@ export async function uploadBatch(options: {
     for (const { doc } of batch) await apply(doc, { type: "upload_accepted", protocollo: result.protocollo }, "pending");
     return { submissionId: submission.id, outcome: "awaiting_outcome" as const, protocollo: result.protocollo, documents: batch.length };
   }
-  if (result.kind === "credentials") await pauseForCredentials(db, practitionerId, result.message, now);
+  if (result.kind === "credentials") await pauseAutomaticSending({ db, practitionerId, reason: result.message, now });
   const codes: StsCodeRef[] = [{ code: result.code ?? "ERR", severity: "error", message: result.message }];
   const uncertain = mayHaveReachedSts(result);
   await db.stsSubmission.update({

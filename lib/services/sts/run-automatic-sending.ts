@@ -1,0 +1,54 @@
+import type { Db } from "../../db";
+import { uploadBatch } from "./upload-batch";
+import { inPool } from "./pool";
+
+// The hourly run (minute 10, Europe/Rome): for every practitioner with automatic sending on, not paused and with
+// credentials, the documents to send dated on or after the minimum invoice date go out in batches of at most 25,
+// one submission and one receipt each. A practitioner's slot is taken with a conditional update, so when several
+// workers fire for the same slot it runs once per practitioner.
+export async function runAutomaticSending(options: { db: Db; slot: Date; concurrency: number; now?: Date; log?: (line: string) => void }) {
+  const { db } = options;
+  const slot = options.slot.toISOString();
+  const practitioners = await db.stsSettings.findMany({
+    where: {
+      autoSend: true,
+      pausedAt: null,
+      passwordEnc: { not: null },
+      pincodeEnc: { not: null },
+      cfTitolare: { not: null },
+      autoSendFrom: { not: null },
+      OR: [{ lastAutoSlot: null }, { lastAutoSlot: { lt: slot } }],
+    },
+    select: { practitionerId: true, autoSendFrom: true },
+  });
+  const summary = { practitioners: 0, submissions: 0, documents: 0 };
+  await inPool(practitioners, options.concurrency, async ({ practitionerId, autoSendFrom }) => {
+    const { count } = await db.stsSettings.updateMany({
+      where: { practitionerId, OR: [{ lastAutoSlot: null }, { lastAutoSlot: { lt: slot } }] },
+      data: { lastAutoSlot: slot },
+    });
+    if (count === 0) return;
+    summary.practitioners++;
+    for (let batch = 0; batch < 400; batch++) {
+      try {
+        const result = await uploadBatch({
+          db,
+          practitionerId,
+          trigger: "automatic",
+          minIssueDate: autoSendFrom!,
+          slotKey: `auto|${practitionerId}|${slot}|${batch}`,
+          now: options.now,
+        });
+        if (!result) break;
+        summary.submissions++;
+        summary.documents += result.documents;
+        // Credentials refused or STS unreachable: stop for this practitioner, the next run (or the fix) resumes.
+        if (result.outcome !== "awaiting_outcome") break;
+      } catch (error) {
+        options.log?.(`automatic sending for ${practitionerId} stopped: ${error instanceof Error ? error.message : String(error)}`);
+        break;
+      }
+    }
+  });
+  return summary;
+}
