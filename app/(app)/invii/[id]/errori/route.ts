@@ -1,0 +1,21 @@
+import { requirePractitioner } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { routeError } from "@/lib/http/route-error";
+import { getSubmissionErrorsCsv } from "@/lib/services/sts-log/submission-files";
+
+export async function GET(_request: Request, context: { params: Promise<{ id: string }> }) {
+  try {
+    const practitioner = await requirePractitioner();
+    const { id } = await context.params;
+    const { bytes, fileName } = await getSubmissionErrorsCsv({ db: db(), practitionerId: practitioner.id, submissionId: id });
+    return new Response(Buffer.from(bytes), {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${fileName}"`,
+        "Cache-Control": "private, no-store",
+      },
+    });
+  } catch (error) {
+    return routeError(error, "sts-errors-csv");
+  }
+}

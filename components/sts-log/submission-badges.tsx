@@ -1,0 +1,29 @@
+import { environmentLabel, submissionOutcomeLabel, submissionPhase, submissionPhaseLabel } from "@/lib/services/sts-log/labels";
+import styles from "./sts-log.module.css";
+
+const ENVIRONMENT_TONES: Record<string, string> = { simulator: "badge-info", test: "badge-warning", production: "badge-success" };
+
+export function EnvironmentBadge({ environment }: { environment: string }) {
+  return <span className={`badge ${ENVIRONMENT_TONES[environment] ?? "badge-info"}`}>{environmentLabel(environment)}</span>;
+}
+
+const PHASE_TONES = { in_progress: "badge-info", completed: "badge-success", failed: "badge-danger", uncertain: "badge-warning" } as const;
+const OUTCOME_TONES: Record<string, string> = {
+  accepted: "badge-success",
+  accepted_with_warnings: "badge-success",
+  partially_rejected: "badge-warning",
+  rejected: "badge-danger",
+  failed: "badge-danger",
+};
+
+// The state of the transmission (is it finished?) and, once known, what STS made of it.
+export function SubmissionStateBadges({ status, outcome }: { status: string; outcome: string | null }) {
+  const phase = submissionPhase(status);
+  const showOutcome = outcome && !(phase === "failed" && outcome === "failed");
+  return (
+    <span className={styles.stateBadges}>
+      <span className={`badge ${PHASE_TONES[phase]}`}>{submissionPhaseLabel(phase)}</span>
+      {showOutcome ? <span className={`badge ${OUTCOME_TONES[outcome] ?? "badge-info"}`}>{submissionOutcomeLabel(outcome)}</span> : null}
+    </span>
+  );
+}

@@ -1,0 +1,141 @@
+import type { DbOrTx } from "../db";
+import type { Prisma } from "../generated/sqlite/client";
+
+export const SUBMISSION_PAGE_SIZE = 25;
+
+export type SubmissionListFilters = { trigger?: string; outcome?: string };
+
+// "pending" stands for a submission without an outcome yet (still being processed, or to be verified).
+function listWhere(practitionerId: string, filters: SubmissionListFilters): Prisma.StsSubmissionWhereInput {
+  const where: Prisma.StsSubmissionWhereInput = { practitionerId };
+  if (filters.trigger) where.trigger = filters.trigger;
+  if (filters.outcome === "pending") where.outcome = null;
+  else if (filters.outcome) where.outcome = filters.outcome;
+  return where;
+}
+
+// Everything but the stored files: they can weigh hundreds of KB each and are read only on download.
+export const submissionHeaderSelect = {
+  id: true,
+  trigger: true,
+  channel: true,
+  environment: true,
+  status: true,
+  outcome: true,
+  fileName: true,
+  protocollo: true,
+  acceptedAt: true,
+  documentCount: true,
+  nInviati: true,
+  nAccolti: true,
+  nWarnings: true,
+  nErrori: true,
+  stato: true,
+  errorCode: true,
+  errorMessage: true,
+  createdAt: true,
+  completedAt: true,
+} as const;
+
+/** Which of the given submissions have a receipt PDF and an errors CSV, without loading the bytes. */
+async function findStoredFiles(db: DbOrTx, practitionerId: string, ids: string[]) {
+  if (ids.length === 0) return { receipts: new Set<string>(), csvs: new Set<string>() };
+  const [receipts, csvs] = await Promise.all([
+    db.stsSubmission.findMany({ where: { practitionerId, id: { in: ids }, receiptPdf: { not: null } }, select: { id: true } }),
+    db.stsSubmission.findMany({ where: { practitionerId, id: { in: ids }, errorsCsv: { not: null } }, select: { id: true } }),
+  ]);
+  return { receipts: new Set(receipts.map((r) => r.id)), csvs: new Set(csvs.map((r) => r.id)) };
+}
+
+export async function findSubmissionPage(db: DbOrTx, practitionerId: string, page: number, filters: SubmissionListFilters) {
+  const where = listWhere(practitionerId, filters);
+  const [rows, total] = await Promise.all([
+    db.stsSubmission.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * SUBMISSION_PAGE_SIZE,
+      take: SUBMISSION_PAGE_SIZE,
+      select: submissionHeaderSelect,
+    }),
+    db.stsSubmission.count({ where }),
+  ]);
+  const files = await findStoredFiles(db, practitionerId, rows.map((r) => r.id));
+  return {
+    rows: rows.map((r) => ({ ...r, hasReceipt: files.receipts.has(r.id), hasErrorsCsv: files.csvs.has(r.id) })),
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / SUBMISSION_PAGE_SIZE)),
+  };
+}
+
+export type SubmissionHeader = Awaited<ReturnType<typeof findSubmissionPage>>["rows"][number];
+
+export async function findSubmission(db: DbOrTx, practitionerId: string, submissionId: string) {
+  const submission = await db.stsSubmission.findFirst({
+    where: { id: submissionId, practitionerId },
+    select: {
+      ...submissionHeaderSelect,
+      documents: {
+        // The document's own practitionerId is checked too: a document row never leaks across practitioners.
+        where: { practitionerId },
+        orderBy: { id: "asc" },
+        select: {
+          id: true,
+          operation: true,
+          identity: true,
+          outcome: true,
+          codes: true,
+          invoice: {
+            select: {
+              id: true,
+              kind: true,
+              status: true,
+              number: true,
+              year: true,
+              issueDate: true,
+              patient: { select: { id: true, kind: true, firstName: true, lastName: true, companyName: true } },
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!submission) return null;
+  const files = await findStoredFiles(db, practitionerId, [submission.id]);
+  return { ...submission, hasReceipt: files.receipts.has(submission.id), hasErrorsCsv: files.csvs.has(submission.id) };
+}
+
+export type SubmissionWithDocuments = NonNullable<Awaited<ReturnType<typeof findSubmission>>>;
+
+export function findSubmissionReceipt(db: DbOrTx, practitionerId: string, submissionId: string) {
+  return db.stsSubmission.findFirst({ where: { id: submissionId, practitionerId }, select: { id: true, protocollo: true, receiptPdf: true } });
+}
+
+export function findSubmissionErrorsCsv(db: DbOrTx, practitionerId: string, submissionId: string) {
+  return db.stsSubmission.findFirst({ where: { id: submissionId, practitionerId }, select: { id: true, protocollo: true, errorsCsv: true } });
+}
+
+export function findSubmissionExchanges(db: DbOrTx, practitionerId: string, submissionId: string) {
+  return db.stsExchange.findMany({
+    where: { submissionId, practitionerId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, operation: true, url: true, httpStatus: true, durationMs: true, request: true, response: true, createdAt: true },
+  });
+}
+
+/** Per submission, how many of its documents ended in each outcome: { [submissionId]: { accepted: 2, … } }. */
+export async function countDocumentOutcomes(db: DbOrTx, practitionerId: string, submissionIds: string[]) {
+  const counts: Record<string, Record<string, number>> = {};
+  if (submissionIds.length === 0) return counts;
+  const groups = await db.stsSubmissionDocument.groupBy({
+    by: ["submissionId", "outcome"],
+    where: { practitionerId, submissionId: { in: submissionIds } },
+    _count: { _all: true },
+  });
+  for (const g of groups) (counts[g.submissionId] ??= {})[g.outcome] = g._count._all;
+  return counts;
+}
+
+export async function submissionExists(db: DbOrTx, practitionerId: string, submissionId: string): Promise<boolean> {
+  return (await db.stsSubmission.count({ where: { id: submissionId, practitionerId } })) > 0;
+}
