@@ -1,9 +1,46 @@
-// The worker's schedules, declared as data. Each job's name is stable: it identifies the hourly slot a run
-// belongs to, so that several workers run a slot once (later issues add the STS jobs here).
+import { db } from "../lib/db";
+import { env } from "../lib/env";
+import { pollDueSubmissions } from "../lib/services/sts/poll-due-submissions";
+import { runAutomaticSending } from "../lib/services/sts/run-automatic-sending";
+import { sweepStuck } from "../lib/services/sts/sweep-stuck";
+
+// The worker's schedules, declared as data (cron in Europe/Rome). Each job's name is stable; state lives in the
+// database, so several workers can run the same schedules: claims and leases decide who does what.
+export type JobContext = { slot: Date; workerId: string; log: (line: string) => void };
 export type Schedule = {
   name: string;
   cron: string;
-  run: (context: { slot: Date }) => Promise<void>;
+  /** Defaults to Europe/Rome. */
+  timezone?: string;
+  description: string;
+  run: (context: JobContext) => Promise<unknown>;
 };
 
-export const schedules: Schedule[] = [];
+export const schedules: Schedule[] = [
+  {
+    name: "sts-automatic-sending",
+    cron: "10 * * * *",
+    // Minute 10 of every hour in Europe/Rome is minute 10 of every UTC hour (Italy's offsets are whole hours).
+    // Scheduling it in UTC keeps one run per real hour across DST: in Europe/Rome node-cron skips the first
+    // 02:10 of the autumn change (see jobs/schedules.test.ts).
+    timezone: "UTC",
+    description: "invio automatico al minuto 10 di ogni ora, lotti di massimo 25",
+    run: ({ slot, log }) => runAutomaticSending({ db: db(), slot, concurrency: env().STS_CONCURRENCY, log }),
+  },
+  {
+    name: "sts-outcomes",
+    cron: "*/10 * * * * *",
+    description: "esiti dei lotti in attesa (ogni 10 secondi quelli in scadenza, almeno ogni 15 minuti ciascuno)",
+    run: ({ workerId, log }) => pollDueSubmissions({ db: db(), workerId, concurrency: env().STS_CONCURRENCY, log }),
+  },
+  {
+    name: "sts-sweep",
+    cron: "*/5 * * * *",
+    description: "invii interrotti, esiti incerti, documenti in attesa di una data",
+    run: ({ log }) => sweepStuck({ db: db(), log }),
+  },
+];
+
+export function findSchedule(name: string): Schedule | undefined {
+  return schedules.find((s) => s.name === name);
+}

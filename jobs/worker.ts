@@ -1,30 +1,46 @@
 // The worker process: applies migrations (unless the launcher already did), then triggers the schedules.
 // node-cron only triggers; all state lives in the database, so several workers can run side by side.
+import { hostname } from "node:os";
 import cron from "node-cron";
 import { migrate } from "../scripts/db.mjs";
 import { env } from "../lib/env";
-import { schedules } from "./schedules";
+import { checkCertificateValidity } from "../lib/sts/crypto/certificate";
+import { stsEnvironment } from "../lib/services/sts/sts-connection";
+import { schedules, type Schedule } from "./schedules";
 
-const TIMEZONE = "Europe/Rome";
+export const TIMEZONE = "Europe/Rome";
+const workerId = `${hostname()}:${process.pid}`;
+const log = (line: string) => console.log(`[worker] ${line}`);
+
+// The slot a tick belongs to: its scheduled minute, so a slow start still counts for the right hour.
+export function slotOf(date: Date): Date {
+  const slot = new Date(date);
+  slot.setUTCSeconds(0, 0);
+  return slot;
+}
+
+function start(schedule: Schedule) {
+  return cron.schedule(
+    schedule.cron,
+    async (context) => {
+      try {
+        const result = await schedule.run({ slot: slotOf(context.date), workerId, log });
+        if (schedule.name !== "sts-outcomes" || (result as { due?: number })?.due) log(`${schedule.name}: ${JSON.stringify(result)}`);
+      } catch (error) {
+        log(`${schedule.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
+    { name: schedule.name, timezone: schedule.timezone ?? TIMEZONE, noOverlap: true },
+  );
+}
 
 function main() {
   const e = env();
   if (!process.argv.includes("--skip-migrate")) migrate(e.DATABASE_URL);
-  const tasks = schedules.map((schedule) =>
-    cron.schedule(
-      schedule.cron,
-      async (context) => {
-        try {
-          await schedule.run({ slot: context.date });
-        } catch (error) {
-          console.error(`[worker] ${schedule.name} failed:`, error instanceof Error ? error.message : error);
-        }
-      },
-      { name: schedule.name, timezone: TIMEZONE, noOverlap: true },
-    ),
-  );
-  console.log(`[worker] started with ${tasks.length} schedule(s) (${TIMEZONE})`);
-  // Keeps the process alive even with no schedules, and lets Ctrl-C stop it cleanly.
+  const certificate = checkCertificateValidity(stsEnvironment().certificatePem, new Date());
+  if (certificate.warning && e.STS_ENVIRONMENT !== "simulator") log(certificate.warning);
+  const tasks = schedules.map(start);
+  log(`${workerId} started with ${tasks.length} schedules (${TIMEZONE}): ${schedules.map((s) => `${s.name} "${s.cron}"`).join(", ")}`);
   const keepAlive = setInterval(() => {}, 60_000);
   const stop = () => {
     clearInterval(keepAlive);
@@ -35,4 +51,4 @@ function main() {
   process.on("SIGTERM", stop);
 }
 
-main();
+if (process.argv[1] && /worker\.ts$/.test(process.argv[1])) main();
