@@ -1,7 +1,7 @@
 export const SIMULATED_OPERATIONS = ['inviaFileMtom', 'EsitoInvii', 'DettaglioErrori', 'RicevutaPdf', 'DocumentoSpesa730p'] as const;
 export type SimulatedOperation = (typeof SIMULATED_OPERATIONS)[number];
 
-export type FaultType = 'latency' | 'http500' | 'timeout' | 'reset' | 'soapFault' | 'malformed' | 'expiredPassword';
+export type FaultType = 'latency' | 'http500' | 'timeout' | 'reset' | 'soapFault' | 'malformed' | 'expiredPassword' | 'lostResponse';
 
 export type FaultRule = {
   type: FaultType;
@@ -9,13 +9,17 @@ export type FaultRule = {
   operation?: SimulatedOperation | 'all';
   /** Apply to the next N matching calls only; unlimited when absent. */
   times?: number;
+  /** Let the first N matching calls through untouched before the rule starts to apply (a fault "mid-run"). */
+  after?: number;
   /** For 'latency': delay before the normal answer. */
   latencyMs?: number;
   /** For 'expiredPassword': the user whose password is treated as expired (default: every user). */
   username?: string;
 };
 
-const TYPES: FaultType[] = ['latency', 'http500', 'timeout', 'reset', 'soapFault', 'malformed', 'expiredPassword'];
+// 'lostResponse' is the only fault applied after processing: the request is handled (and stored) in full, then the
+// connection is dropped instead of answering — STS did the work but the client never learns it.
+const TYPES: FaultType[] = ['latency', 'http500', 'timeout', 'reset', 'soapFault', 'malformed', 'expiredPassword', 'lostResponse'];
 
 export function parseFaultRule(input: unknown): FaultRule {
   const rule = input as FaultRule;
@@ -24,6 +28,7 @@ export function parseFaultRule(input: unknown): FaultRule {
     throw new Error(`operation must be 'all' or one of ${SIMULATED_OPERATIONS.join(', ')}`);
   }
   if (rule.times !== undefined && (!Number.isInteger(rule.times) || rule.times < 1)) throw new Error('times must be a positive integer');
+  if (rule.after !== undefined && (!Number.isInteger(rule.after) || rule.after < 0)) throw new Error('after must be a non-negative integer');
   return { ...rule };
 }
 
@@ -33,6 +38,10 @@ export function takeFaults(rules: FaultRule[], operation: SimulatedOperation, us
   for (const rule of rules) {
     if (rule.operation && rule.operation !== 'all' && rule.operation !== operation) continue;
     if (rule.type === 'expiredPassword' && rule.username && rule.username !== username) continue;
+    if (rule.after !== undefined && rule.after > 0) {
+      rule.after -= 1;
+      continue;
+    }
     matched.push(rule);
     if (rule.times !== undefined) rule.times -= 1;
   }

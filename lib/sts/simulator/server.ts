@@ -150,7 +150,8 @@ export async function createStsSimulator(options: StsSimulatorOptions = {}): Pro
     const applied = takeFaults(faults, route.operation, credentials?.username ?? null);
     const latency = applied.filter((f) => f.type === 'latency').reduce((sum, f) => sum + (f.latencyMs ?? 0), 0);
     if (latency > 0) await sleep(latency);
-    const fault = applied.find((f) => f.type !== 'latency');
+    const fault = applied.find((f) => f.type !== 'latency' && f.type !== 'lostResponse');
+    const lost = applied.some((f) => f.type === 'lostResponse');
     if (fault?.type === 'timeout') return; // never answers; close() drops the connection
     if (fault?.type === 'reset') return void (req.socket.resetAndDestroy?.() ?? req.socket.destroy());
     if (fault?.type === 'http500') {
@@ -172,13 +173,17 @@ export async function createStsSimulator(options: StsSimulatorOptions = {}): Pro
       throw new SoapClientFault((error as Error).message);
     }
     if (!request || !route.element.test(request.name)) throw new SoapClientFault(`Elemento inatteso nel Body: ${request?.name ?? 'nessuno'}`);
+    let answer: string;
     switch (route.operation) {
-      case 'inviaFileMtom': return sendXml(res, 200, handleUpload(context, user, request, attachments));
-      case 'EsitoInvii': return sendXml(res, 200, handleEsitoInvii(context, user, request));
-      case 'DettaglioErrori': return sendXml(res, 200, handleDettaglioErrori(context, user, request));
-      case 'RicevutaPdf': return sendXml(res, 200, await handleRicevutaPdf(context, user, request));
-      case 'DocumentoSpesa730p': return sendXml(res, 200, handleDocumentoSpesa(context, user, request));
+      case 'inviaFileMtom': answer = handleUpload(context, user, request, attachments); break;
+      case 'EsitoInvii': answer = handleEsitoInvii(context, user, request); break;
+      case 'DettaglioErrori': answer = handleDettaglioErrori(context, user, request); break;
+      case 'RicevutaPdf': answer = await handleRicevutaPdf(context, user, request); break;
+      case 'DocumentoSpesa730p': answer = handleDocumentoSpesa(context, user, request); break;
     }
+    // Processed and stored, but the answer never reaches the client.
+    if (lost) return void (req.socket.resetAndDestroy?.() ?? req.socket.destroy());
+    return sendXml(res, 200, answer);
   }
 
   const server = createServer((req, res) => {
