@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Dashboard } from "@/components/invoices/dashboard";
+import { DeadlineBanner } from "@/components/sts/deadline-banner";
 import { requirePractitionerPage } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { isoDate } from "@/lib/domain/dates";
@@ -17,6 +18,7 @@ export default async function HomePage() {
           Nuova fattura
         </Link>
       </div>
+      <DeadlineBanner practitionerId={practitioner.id} />
       <Dashboard figures={figures} />
     </>
   );

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { InvoiceFiltersForm } from "@/components/invoices/invoice-filters";
 import { InvoiceTable } from "@/components/invoices/invoice-table";
 import { StsAutoRefresh } from "@/components/sts/sts-auto-refresh";
+import { DeadlineBanner } from "@/components/sts/deadline-banner";
 import styles from "@/components/invoices/invoices.module.css";
 import { requirePractitionerPage } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -30,6 +31,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
           </Link>
         </div>
       </div>
+      <DeadlineBanner practitionerId={practitioner.id} />
       <InvoiceFiltersForm filters={filters} years={years} />
       {page.total === 0 ? (
         <div className="card empty">

@@ -11,6 +11,9 @@ import { db } from "@/lib/db";
 import { getSubmissionOrThrow } from "@/lib/services/sts-log/get-submission";
 import { formatRomeDateTime } from "@/lib/services/sts-log/labels";
 import { listSubmissionExchanges } from "@/lib/services/sts-log/list-submission-exchanges";
+import { sendableDocumentsOf } from "@/lib/services/sts/resend-submission";
+import { ResendButton } from "@/components/sts/resend-button";
+import { StsAutoRefresh } from "@/components/sts/sts-auto-refresh";
 
 export const metadata: Metadata = { title: "Invio STS" };
 
@@ -29,6 +32,7 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
   const options = { db: db(), practitionerId: practitioner.id, submissionId: id };
   const submission = await loadOr404(getSubmissionOrThrow(options));
   const exchanges = await loadOr404(listSubmissionExchanges(options));
+  const resendable = await sendableDocumentsOf(options);
   return (
     <>
       <p>
@@ -37,14 +41,11 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
       <div className="page-head">
         <h1>Invio del {formatRomeDateTime(submission.createdAt)}</h1>
       </div>
+      <StsAutoRefresh active={submission.status === "awaiting_outcome" || submission.status === "uploading"} />
       <SubmissionSummary submission={submission} />
       <section className={styles.section} aria-labelledby="documenti">
         <h2 id="documenti">Documenti</h2>
-        {/*
-          RESEND SLOT — "Invia di nuovo i documenti corretti".
-          The STS transmission work wires a button here that re-sends this submission's rejected/failed documents
-          once the user has fixed them. Intentionally renders nothing until then.
-        */}
+        {resendable.length > 0 ? <ResendButton submissionId={submission.id} count={resendable.length} /> : null}
         <SubmissionDocuments documents={submission.documents} />
       </section>
       <ExchangeList exchanges={exchanges} />
