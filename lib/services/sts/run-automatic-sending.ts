@@ -6,7 +6,15 @@ import { inPool } from "./pool";
 // credentials, the documents to send dated on or after the minimum invoice date go out in batches of at most 25,
 // one submission and one receipt each. A practitioner's slot is taken with a conditional update, so when several
 // workers fire for the same slot it runs once per practitioner.
-export async function runAutomaticSending(options: { db: Db; slot: Date; concurrency: number; now?: Date; log?: (line: string) => void }) {
+export async function runAutomaticSending(options: {
+  db: Db;
+  slot: Date;
+  concurrency: number;
+  /** Limit the run to these practitioners (support, tests); all by default. */
+  practitionerIds?: string[];
+  now?: Date;
+  log?: (line: string) => void;
+}) {
   const { db } = options;
   const slot = options.slot.toISOString();
   const practitioners = await db.stsSettings.findMany({
@@ -17,6 +25,7 @@ export async function runAutomaticSending(options: { db: Db; slot: Date; concurr
       pincodeEnc: { not: null },
       cfTitolare: { not: null },
       autoSendFrom: { not: null },
+      ...(options.practitionerIds ? { practitionerId: { in: options.practitionerIds } } : {}),
       OR: [{ lastAutoSlot: null }, { lastAutoSlot: { lt: slot } }],
     },
     select: { practitionerId: true, autoSendFrom: true },
