@@ -65,6 +65,14 @@ export function InvoiceFiltersForm({ filters, years }: { filters: InvoiceFilters
           <option value="asc">Crescente</option>
         </select>
       </div>
+      <div className="field">
+        <label htmlFor="f-size">Per pagina</label>
+        <select id="f-size" name="size" defaultValue={String(filters.size)}>
+          <option value="25">25</option>
+          <option value="50">50</option>
+          <option value="100">100</option>
+        </select>
+      </div>
       <button type="submit" className="btn btn-secondary">
         Applica
       </button>

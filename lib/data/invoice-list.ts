@@ -3,6 +3,7 @@ import type { Prisma } from "../generated/sqlite/client";
 import { parseInvoiceNumber } from "../domain/numbering";
 import type { InvoiceFilters } from "../schemas/invoice-filters";
 
+/** Default page size (the list also offers 50 and 100). */
 export const PAGE_SIZE = 25;
 
 // Every list query is scoped to one practitioner; search is on lower-cased patient text or the document number.
@@ -64,13 +65,13 @@ export async function findInvoicePage(db: DbOrTx, practitionerId: string, filter
     db.invoice.findMany({
       where,
       orderBy: orderBy(filters),
-      skip: (filters.page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
+      skip: (filters.page - 1) * filters.size,
+      take: filters.size,
       select: invoiceListSelect,
     }),
     db.invoice.count({ where }),
   ]);
-  return { rows, total, page: filters.page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  return { rows, total, page: filters.page, pageCount: Math.max(1, Math.ceil(total / filters.size)) };
 }
 
 export type InvoiceListRow = Awaited<ReturnType<typeof findInvoicePage>>["rows"][number];

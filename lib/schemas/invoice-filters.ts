@@ -14,6 +14,7 @@ export const InvoiceFiltersSchema = z.object({
   sort: z.enum(["date", "number", "total", "patient"]).catch("date"),
   dir: z.enum(["asc", "desc"]).catch("desc"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  size: z.coerce.number().pipe(z.union([z.literal(25), z.literal(50), z.literal(100)])).catch(25),
   // A bulk selection (CSV export of the selected rows): at most one page of ids.
   ids: z
     .string()

@@ -14,6 +14,12 @@ async function main() {
   if (command === "profile") result = await createTestProfile(db, id, options);
   else if (command === "patient") result = await createTestPatient(db, id, options);
   else if (command === "invoice") result = await createTestInvoice(db, id, options);
+  else if (command === "invoices") {
+    const { count, ...invoice } = options as { count: number } & Parameters<typeof createTestInvoice>[2];
+    const ids: string[] = [];
+    for (let i = 0; i < count; i++) ids.push((await createTestInvoice(db, id, invoice)).id);
+    result = ids;
+  }
   else throw new Error(`unknown seed command ${command}`);
   process.stdout.write(JSON.stringify(result));
   await db.$disconnect();

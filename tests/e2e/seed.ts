@@ -15,3 +15,4 @@ function seed<T>(command: string, email: string, options: unknown = {}): T {
 export const seedProfile = (email: string, overrides: Record<string, unknown> = {}) => seed<{ practitionerId: string }>("profile", email, overrides);
 export const seedPatient = (email: string, overrides: Record<string, unknown> = {}) => seed<{ id: string }>("patient", email, overrides);
 export const seedInvoice = (email: string, options: Record<string, unknown>) => seed<{ id: string; number: number | null }>("invoice", email, options);
+export const seedInvoices = (email: string, options: Record<string, unknown> & { count: number }) => seed<string[]>("invoices", email, options);

@@ -17,7 +17,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
   const practitioner = await requirePractitionerPage();
   const filters = parseInvoiceFilters(await searchParams);
   const [page, years] = await Promise.all([findInvoicePage(db(), practitioner.id, filters), invoiceYears(db(), practitioner.id)]);
-  const query = { q: filters.q, year: filters.year, status: filters.status, paid: filters.paid, sts: filters.sts, sort: filters.sort, dir: filters.dir };
+  const query = { q: filters.q, year: filters.year, status: filters.status, paid: filters.paid, sts: filters.sts, sort: filters.sort, dir: filters.dir, size: filters.size === 25 ? undefined : filters.size };
   return (
     <>
       <div className="page-head">
@@ -43,7 +43,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
           <StsAutoRefresh active={page.rows.some((r) => r.stsState === "sending" || r.stsState === "awaiting_outcome")} />
           <nav className={styles.pager} aria-label="Pagine">
             <span>
-              {page.total} documenti · pagina {page.page} di {page.pageCount}
+              {page.total} {page.total === 1 ? "documento" : "documenti"} · pagina {page.page} di {page.pageCount}
             </span>
             {page.page > 1 ? <Link href={`/fatture${toQueryString({ ...query, page: page.page - 1 })}`}>← Precedente</Link> : null}
             {page.page < page.pageCount ? <Link href={`/fatture${toQueryString({ ...query, page: page.page + 1 })}`}>Successiva →</Link> : null}

@@ -7,6 +7,7 @@ import { requirePractitionerPage } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { toQueryString } from "@/lib/schemas/search-params";
 import { listSubmissions } from "@/lib/services/sts-log/list-submissions";
+import { StsAutoRefresh } from "@/components/sts/sts-auto-refresh";
 import { parseSubmissionFilters } from "@/lib/services/sts-log/submission-filters";
 
 export const metadata: Metadata = { title: "Invii STS" };
@@ -50,6 +51,7 @@ export default async function SubmissionsPage({ searchParams }: { searchParams: 
       ) : (
         <>
           <SubmissionTable rows={page.rows} />
+          <StsAutoRefresh active={page.rows.some((r) => r.status === "awaiting_outcome" || r.status === "uploading")} />
           <nav className={styles.pager} aria-label="Pagine">
             <span>
               {page.total === 1 ? "1 invio" : `${page.total} invii`} · pagina {page.page} di {page.pageCount}

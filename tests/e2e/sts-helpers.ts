@@ -1,0 +1,29 @@
+import { expect, type Page } from "@playwright/test";
+import { nextPartitaIva } from "../../prisma/seed/factories/partita-iva";
+import { seedProfile } from "./seed";
+
+export const KIT = { cf: "MTOMRA66A41G224M", password: "Salve123", pin: "3489543096" };
+export const SIMULATOR_URL = `http://127.0.0.1:${process.env.E2E_SIMULATOR_PORT ?? 3211}`;
+
+// A profile with a P.IVA of its own (STS identifies documents by P.IVA + date + number) and the kit STS user
+// saved and verified through the settings page.
+export async function setUpSts(page: Page, email: string) {
+  seedProfile(email, { partitaIva: nextPartitaIva() });
+  await page.goto("/impostazioni/sts");
+  await page.getByLabel("Codice fiscale del titolare").fill(KIT.cf);
+  await page.getByLabel("Password del Sistema TS").fill(KIT.password);
+  await page.getByLabel("PIN (PINCODE)").fill(KIT.pin);
+  await page.getByRole("button", { name: "Salva le impostazioni" }).click();
+  await expect(page.getByText(/Impostazioni salvate/)).toBeVisible();
+  await page.getByRole("button", { name: "Verifica credenziali" }).click();
+  await expect(page.getByTestId("sts-check-result")).toContainText("Credenziali corrette");
+}
+
+export async function simulatorConfig(config: Record<string, unknown>) {
+  const res = await fetch(`${SIMULATOR_URL}/__admin/config`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(config) });
+  expect(res.ok).toBe(true);
+}
+
+export function stsCell(page: Page, number: string) {
+  return page.getByTestId("invoice-row").filter({ has: page.getByRole("link", { name: number, exact: true }) }).getByTestId("sts-cell");
+}
