@@ -1,4 +1,4 @@
-import { KIT_PSYCHOLOGIST } from "@/lib/sts/simulator/server";
+import { KIT_PSYCHOLOGIST } from "@/lib/sts/kit-test-user";
 import styles from "./sts-settings.module.css";
 
 // Only with the simulator and only until credentials are saved: lets a new user try the whole flow with the public test

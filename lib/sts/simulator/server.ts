@@ -11,11 +11,10 @@ import { contentIdOf, contentTypeParam, parseMultipart } from './multipart';
 import { SoapClientFault, handleDettaglioErrori, handleDocumentoSpesa, handleEsitoInvii, handleRicevutaPdf, handleUpload } from './services';
 import { soapFault } from './soap-xml';
 import { emptyState, loadState, type SimulatorUser } from './state';
+import { KIT_PSYCHOLOGIST } from '../kit-test-user';
 
 /** The public test user of the STS kit for psychologists (SPEC §12). */
-export const KIT_PSYCHOLOGIST: SimulatorUser = {
-  username: 'MTOMRA66A41G224M', password: 'Salve123', pincode: '3489543096', cfProprietario: 'MTOMRA66A41G224M', pIva: '65498732105',
-};
+export { KIT_PSYCHOLOGIST };
 
 export type StsSimulatorOptions = Partial<SimulatorConfig> & {
   /** 0 (default) picks a free port. */
@@ -110,7 +109,7 @@ function sleep(ms: number): Promise<void> {
 /** Starts a local STS simulator over node:http that speaks the real protocol (docs/STS.md). */
 export async function createStsSimulator(options: StsSimulatorOptions = {}): Promise<StsSimulator> {
   const initialConfig = (): SimulatorConfig => ({
-    users: (options.users ?? [KIT_PSYCHOLOGIST]).map((u) => ({ ...u, cfProprietario: u.cfProprietario.toUpperCase() })),
+    users: (options.users ?? [{ ...KIT_PSYCHOLOGIST }]).map((u) => ({ ...u, cfProprietario: u.cfProprietario.toUpperCase() })),
     rejectedCfs: (options.rejectedCfs ?? []).map((cf) => cf.toUpperCase()),
     notInRegistryCfs: (options.notInRegistryCfs ?? []).map((cf) => cf.toUpperCase()),
     processingDelayMs: options.processingDelayMs ?? 0,
