@@ -52,6 +52,51 @@ export async function applyStsEvent(
   }
 }
 
+export type StsEventItem = { invoiceId: string; event: StsEvent; outcome?: DocumentOutcome; codes?: StsCodeRef[] };
+
+// applyStsEvent for many documents of one practitioner and submission (a batch's 25 after its upload): the same
+// result, with the settings, the documents and their credit notes read once and the submission lines updated in
+// one statement per distinct outcome, instead of about eight queries per document. Each record is still saved
+// with its own revision check; a document that lost a race goes through applyStsEvent (fresh read and retry).
+export async function applyStsEvents(
+  db: DbOrTx,
+  options: { practitionerId: string; submissionId: string; items: StsEventItem[]; now?: Date },
+) {
+  const { practitionerId, submissionId, items } = options;
+  if (items.length === 0) return;
+  const configured = credentialsConfigured(await findStsSettings(db, practitionerId));
+  const today = isoDate(options.now ?? new Date());
+  const invoices = new Map((await findStsInvoices(db, practitionerId, { id: { in: items.map((i) => i.invoiceId) } })).map((i) => [i.id, i]));
+  const lines = new Map<string, { outcome: DocumentOutcome; codes?: string; invoiceIds: string[] }>();
+  for (const item of items) {
+    const invoice = invoices.get(item.invoiceId);
+    if (!invoice) continue; // as applyStsEvent: a vanished document is left alone, line included
+    const record = transition(parseStsRecord(invoice.stsRecord), item.event);
+    const status = statusOf({ ...invoice, stsRecord: JSON.stringify(record) }, configured, today);
+    const saved = await updateStsRecordIfUnchanged(db, invoice, { stsRecord: JSON.stringify(record), stsState: status.state, stsReason: status.reason });
+    if (!saved) {
+      await applyStsEvent(db, { practitionerId, submissionId, ...item, now: options.now });
+      continue;
+    }
+    if (item.outcome) {
+      const codes = item.codes ? JSON.stringify(item.codes) : undefined;
+      const key = `${item.outcome}|${codes ?? ""}`;
+      const line = lines.get(key) ?? { outcome: item.outcome, codes, invoiceIds: [] };
+      line.invoiceIds.push(item.invoiceId);
+      lines.set(key, line);
+    }
+  }
+  for (const line of lines.values()) {
+    await db.stsSubmissionDocument.updateMany({
+      where: { submissionId, invoiceId: { in: line.invoiceIds }, practitionerId },
+      data: { outcome: line.outcome, codes: line.codes },
+    });
+  }
+  // Credit notes waiting for one of these originals can become sendable now.
+  const notes = await db.invoice.findMany({ where: { creditedInvoiceId: { in: [...invoices.keys()] }, practitionerId }, select: { id: true } });
+  if (notes.length) await refreshStsState(db, { practitionerId, invoiceIds: notes.map((n) => n.id) });
+}
+
 export function codeRefs(messages: { code: string; description: string; severity: "error" | "warning" | "info" }[]): StsCodeRef[] {
   return messages.map((m) => ({ code: m.code, severity: m.severity, message: m.description }));
 }

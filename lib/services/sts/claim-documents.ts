@@ -73,17 +73,21 @@ export async function claimDocuments(options: {
     });
     const won = await updateStsRecordIfUnchanged(db, invoice, { stsRecord: JSON.stringify(record), stsState: "sending", stsReason: null });
     if (!won) continue;
-    await db.stsSubmissionDocument.create({
-      data: {
+    claimed.push({ invoice: { ...invoice, stsRecord: JSON.stringify(record), stsRecordRev: invoice.stsRecordRev + 1 }, pending, version: invoice.contentVersion });
+  }
+  // The submission's lines in one insert. A crash before it leaves documents whose record names this submission
+  // without a line: sweepStuck writes the missing lines (it already had to, for a crash between two documents).
+  if (claimed.length > 0) {
+    await db.stsSubmissionDocument.createMany({
+      data: claimed.map(({ invoice, pending, version }) => ({
         submissionId: submission.id,
         invoiceId: invoice.id,
         practitionerId,
         operation: pending.operation,
         identity: pending.identity,
-        version: invoice.contentVersion,
-      },
+        version,
+      })),
     });
-    claimed.push({ invoice: { ...invoice, stsRecord: JSON.stringify(record), stsRecordRev: invoice.stsRecordRev + 1 }, pending, version: invoice.contentVersion });
   }
   if (claimed.length === 0) {
     await db.stsSubmission.delete({ where: { id: submission.id } });

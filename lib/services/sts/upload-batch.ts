@@ -5,7 +5,7 @@ import type { StsCodeRef, StsEvent } from "../../domain/sts/record";
 import { StsValidationError } from "../../sts/errors";
 import { buildStsFile } from "../../sts/file/build-file";
 import type { StsDocument } from "../../sts/types";
-import { applyStsEvent } from "./apply-sts-event";
+import { applyStsEvent, applyStsEvents } from "./apply-sts-event";
 import { claimDocuments, type ClaimedDocument } from "./claim-documents";
 import { pauseAutomaticSending } from "../sts-settings/pause-automatic-sending";
 import { mayHaveReachedSts } from "./failure-policy";
@@ -64,7 +64,12 @@ export async function uploadBatch(options: {
       where: { id: submission.id },
       data: { status: "awaiting_outcome", protocollo: result.protocollo, acceptedAt: result.dataAccoglienza, fileName, documentCount: batch.length, nextPollAt: new Date(now.getTime() + FIRST_POLL_DELAY_MS) },
     });
-    for (const { doc } of batch) await apply(doc, { type: "upload_accepted", protocollo: result.protocollo }, "pending");
+    await applyStsEvents(db, {
+      practitionerId,
+      submissionId: submission.id,
+      now,
+      items: batch.map(({ doc }) => ({ invoiceId: doc.invoice.id, event: { type: "upload_accepted", protocollo: result.protocollo }, outcome: "pending" })),
+    });
     return { submissionId: submission.id, outcome: "awaiting_outcome" as const, protocollo: result.protocollo, documents: batch.length };
   }
   if (result.kind === "credentials") await pauseAutomaticSending({ db, practitionerId, reason: result.message, now });
@@ -74,9 +79,13 @@ export async function uploadBatch(options: {
     where: { id: submission.id },
     data: { status: uncertain ? "uncertain" : "failed", outcome: uncertain ? null : "failed", fileName, errorCode: result.code, errorMessage: result.message, completedAt: uncertain ? null : now },
   });
-  for (const { doc } of batch) {
-    await apply(doc, uncertain ? { type: "outcome_unknown" } : { type: "failed", failure: result.kind, codes }, uncertain ? "pending" : "failed", codes);
-  }
+  const event: StsEvent = uncertain ? { type: "outcome_unknown" } : { type: "failed", failure: result.kind, codes };
+  await applyStsEvents(db, {
+    practitionerId,
+    submissionId: submission.id,
+    now,
+    items: batch.map(({ doc }) => ({ invoiceId: doc.invoice.id, event, outcome: uncertain ? "pending" : "failed", codes })),
+  });
   return { submissionId: submission.id, outcome: uncertain ? ("uncertain" as const) : ("failed" as const), message: result.message, documents: batch.length };
 }
 
