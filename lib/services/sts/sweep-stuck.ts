@@ -29,6 +29,15 @@ export async function sweepStuck(options: { db: Db; now?: Date; limit?: number; 
   });
   for (const submission of stuck) {
     await db.stsSubmission.update({ where: { id: submission.id }, data: { status: "uncertain", errorMessage: "Invio interrotto: esito da verificare." } });
+    // A process that died between claiming a document (its record names this submission) and writing the
+    // submission's line for it: write the line now, or the document would stay "sending" for ever.
+    const claimed = await findStsInvoices(db, submission.practitionerId, { stsState: "sending", id: { notIn: submission.documents.map((d) => d.invoiceId) } });
+    for (const invoice of claimed) {
+      const attempt = parseStsRecord(invoice.stsRecord).attempt;
+      if (attempt?.submissionId !== submission.id) continue;
+      const line = { submissionId: submission.id, invoiceId: invoice.id, practitionerId: submission.practitionerId, operation: attempt.operation, identity: attempt.identity, version: attempt.version };
+      submission.documents.push(await db.stsSubmissionDocument.create({ data: line }));
+    }
     for (const doc of submission.documents) {
       const [invoice] = await findStsInvoices(db, submission.practitionerId, { id: doc.invoiceId });
       if (!invoice || parseStsRecord(invoice.stsRecord).phase !== "sending") continue;
