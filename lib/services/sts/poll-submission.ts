@@ -5,8 +5,12 @@ import type { StsErrorRow } from "../../sts/client/error-csv";
 import { applyStsEvent } from "./apply-sts-event";
 import { pauseAutomaticSending } from "../sts-settings/pause-automatic-sending";
 import { createClientFor, loadStsCredentials } from "./sts-connection";
+import { parseStsRecord } from "./sts-view";
 
 const MAX_POLL_DELAY_MS = 15 * 60_000;
+// A receipt STS fails to hand over (transport fault) is asked for again at the next polls, up to this many attempts;
+// after that the outcome is recorded without it rather than holding the documents back for ever.
+export const RECEIPT_RETRY_ATTEMPTS = 12;
 
 // Polls quickly at first (5 s, 10 s, 20 s …) and at least every 15 minutes afterwards.
 export function nextPollDelayMs(attempts: number): number {
@@ -66,6 +70,10 @@ export async function pollSubmission(options: { db: Db; submissionId: string; no
   }
   const receipt = await client.getReceipt(protocollo);
   await saveExchanges(db, practitionerId, submissionId, receipt.exchanges);
+  if ((receipt.kind === "transient" || receipt.kind === "credentials") && submission.attempts < RECEIPT_RETRY_ATTEMPTS) {
+    await later(submission.attempts + 1);
+    return "processing" as const;
+  }
 
   let accepted = 0;
   let rejected = 0;
@@ -73,14 +81,18 @@ export async function pollSubmission(options: { db: Db; submissionId: string; no
     const codes = s.fileRejected ? [{ code: "WS37", severity: "error" as const, message: "File scartato, controllare la ricevuta PDF" }] : (byIdentity.get(doc.identity) ?? []);
     const errors = codes.filter((c) => c.severity === "error");
     const base = { practitionerId, invoiceId: doc.invoiceId, submissionId, now };
-    if (errors.length > 0) {
-      rejected++;
-      await applyStsEvent(db, { ...base, event: { type: "rejected", codes }, outcome: "rejected", codes });
-    } else {
-      accepted++;
-      const warnings = codes.filter((c) => c.severity === "warning");
-      await applyStsEvent(db, { ...base, event: { type: "accepted", warnings }, outcome: warnings.length ? "accepted_with_warnings" : "accepted", codes });
+    const warnings = codes.filter((c) => c.severity === "warning");
+    const docOutcome = errors.length > 0 ? ("rejected" as const) : warnings.length ? ("accepted_with_warnings" as const) : ("accepted" as const);
+    if (errors.length > 0) rejected++;
+    else accepted++;
+    // A poll that died after saving this document's record but before its line: the record already has the
+    // outcome, so only the line is completed (applying the event again would be refused and block the batch).
+    if (!(await stillWaiting(db, practitionerId, doc.invoiceId, submissionId))) {
+      await db.stsSubmissionDocument.updateMany({ where: { submissionId, invoiceId: doc.invoiceId, practitionerId }, data: { outcome: docOutcome, codes: JSON.stringify(codes) } });
+      continue;
     }
+    if (errors.length > 0) await applyStsEvent(db, { ...base, event: { type: "rejected", codes }, outcome: "rejected", codes });
+    else await applyStsEvent(db, { ...base, event: { type: "accepted", warnings }, outcome: docOutcome, codes });
   }
   await db.stsSubmission.update({
     where: { id: submissionId },
@@ -99,4 +111,11 @@ export async function pollSubmission(options: { db: Db; submissionId: string; no
     },
   });
   return "completed" as const;
+}
+
+// Whether the document's record still waits for this submission's outcome.
+async function stillWaiting(db: Db, practitionerId: string, invoiceId: string, submissionId: string) {
+  const invoice = await db.invoice.findFirst({ where: { id: invoiceId, practitionerId }, select: { stsRecord: true } });
+  const record = parseStsRecord(invoice?.stsRecord);
+  return (record.phase === "sending" || record.phase === "awaiting_outcome") && record.attempt?.submissionId === submissionId;
 }
