@@ -1,0 +1,100 @@
+import type { Db } from "../../lib/db";
+import { pollDueSubmissions } from "../../lib/services/sts/poll-due-submissions";
+import { sweepStuck } from "../../lib/services/sts/sweep-stuck";
+import { uploadBatch } from "../../lib/services/sts/upload-batch";
+import type { StsSimulator } from "../../lib/sts/simulator/server";
+import { simulatorCounts } from "./sts-harness";
+import { testDb } from "./test-db";
+
+/** Thrown in place of the database call where the process "dies": that call and everything after it never happen. */
+export class Killed extends Error {
+  constructor(readonly step: string) {
+    super(`killed before ${step}`);
+    this.name = "Killed";
+  }
+}
+
+export type StepLog = string[];
+
+/**
+ * The database as one process sees it, with the process's death (or a database outage) at its `killAt`-th call:
+ * from that call on every call throws, as if the process were gone. Without `killAt` it only records the calls,
+ * which is how a test learns the steps of a send and then kills it at each one.
+ */
+export function mortalDb(db: Db, options: { killAt?: number; log?: StepLog } = {}): Db {
+  let calls = 0;
+  const step = (name: string) => {
+    calls++;
+    options.log?.push(name);
+    if (options.killAt !== undefined && calls >= options.killAt) throw new Killed(`${name} (#${calls})`);
+  };
+  const wrapDelegate = (model: string, delegate: object) =>
+    new Proxy(delegate, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver);
+        if (typeof value !== "function" || typeof prop !== "string") return value;
+        return (...args: unknown[]) => {
+          step(`${model}.${prop}`);
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+  return new Proxy(db, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof prop !== "string") return value;
+      if (prop.startsWith("$")) {
+        if (typeof value !== "function" || prop === "$disconnect" || prop === "$connect") return value;
+        return (...args: unknown[]) => {
+          step(prop);
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      }
+      return value && typeof value === "object" ? wrapDelegate(prop, value) : value;
+    },
+  }) as Db;
+}
+
+/** Runs `work` against a mortal database; a Killed error is the expected end, anything else is re-thrown. */
+export async function runUntilKilled<T>(work: () => Promise<T>): Promise<T | "killed"> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof Killed) return "killed";
+    throw error;
+  }
+}
+
+export const FINAL_STATES = ["accepted", "accepted_with_warnings", "rejected", "not_applicable"];
+
+/**
+ * What happens after a fault once STS and the process are healthy again, in the order the worker does it, each
+ * pass an hour later (leases and "stuck" delays expire): the sweep (stuck submissions → uncertain → resolved by
+ * asking STS again), the outcome polling, and a new send of whatever is to send again (the user's "Invia" or
+ * the next automatic run). Bounded; returns the number of passes used.
+ */
+export async function recover(sim: StsSimulator, practitionerId: string, invoiceIds: string[], passes = 5): Promise<number> {
+  sim.faults.splice(0);
+  const db = testDb();
+  for (let pass = 1; pass <= passes; pass++) {
+    const later = new Date(Date.now() + pass * 60 * 60_000);
+    await sweepStuck({ db, now: later });
+    await pollDueSubmissions({ db, workerId: `recovery-${pass}`, concurrency: 2, now: later });
+    const open = await db.invoice.findMany({ where: { id: { in: invoiceIds }, stsState: { in: ["to_send", "failed"] } }, select: { id: true } });
+    if (open.length) {
+      await uploadBatch({ db, practitionerId, trigger: "manual", invoiceIds: open.map((i) => i.id), now: later });
+      await pollDueSubmissions({ db, workerId: `recovery-${pass}b`, concurrency: 2, now: new Date(later.getTime() + 60_000) });
+    }
+    const states = await db.invoice.findMany({ where: { id: { in: invoiceIds } }, select: { stsState: true } });
+    if (states.every((s) => FINAL_STATES.includes(s.stsState))) return pass;
+  }
+  return passes + 1;
+}
+
+/** Per document: how many inserts STS accepted (must be exactly 1) and how many it received in all. */
+export async function insertsAtSts(sim: StsSimulator, invoiceIds: string[]) {
+  const docs = await testDb().stsSubmissionDocument.findMany({ where: { invoiceId: { in: invoiceIds }, operation: "I" }, select: { identity: true } });
+  const identities = [...new Set(docs.map((d) => d.identity))];
+  const counts = await simulatorCounts(sim);
+  return identities.map((identity) => ({ identity, accepted: counts.documents[identity]?.accepted.I ?? 0, received: counts.documents[identity]?.received.I ?? 0 }));
+}
