@@ -15,6 +15,12 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9+/]{43}=$/, "PARCELLA_ENCRYPTION_KEY deve essere 32 byte in base64")
     .optional(),
+  // Key rotation (docs/RELIABILITY.md): the key being replaced, accepted only to decrypt until `npm run rotate-key`
+  // has re-sealed every secret with PARCELLA_ENCRYPTION_KEY.
+  PARCELLA_ENCRYPTION_KEY_PREVIOUS: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, "PARCELLA_ENCRYPTION_KEY_PREVIOUS deve essere 32 byte in base64")
+    .optional(),
   PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   STS_ENVIRONMENT: z.enum(["simulator", "test", "production"]).default("simulator"),
   STS_SIMULATOR_URL: z.string().url().default("http://127.0.0.1:3100"),
@@ -74,4 +80,10 @@ export function encryptionKey(): Buffer {
   const key = Buffer.from(value, "base64");
   if (key.length !== 32) throw new Error("La chiave di cifratura deve essere di 32 byte");
   return key;
+}
+
+// Keys that may open a stored secret: the current one first, then the one being rotated out (if any).
+export function decryptionKeys(): Buffer[] {
+  const previous = env().PARCELLA_ENCRYPTION_KEY_PREVIOUS;
+  return previous ? [encryptionKey(), Buffer.from(previous, "base64")] : [encryptionKey()];
 }

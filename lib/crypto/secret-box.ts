@@ -29,3 +29,15 @@ export function openSecret(sealed: string, key: Buffer): string {
     throw new SecretUnreadableError();
   }
 }
+
+/** Opens with the first key that works (key rotation: current key, then the previous one). */
+export function openSecretWithAny(sealed: string, keys: Buffer[]): string {
+  for (const key of keys) {
+    try {
+      return openSecret(sealed, key);
+    } catch (error) {
+      if (!(error instanceof SecretUnreadableError)) throw error;
+    }
+  }
+  throw new SecretUnreadableError();
+}

@@ -1,6 +1,6 @@
 import type { DbOrTx } from "../../db";
-import { encryptionKey, env } from "../../env";
-import { openSecret } from "../../crypto/secret-box";
+import { decryptionKeys, env } from "../../env";
+import { openSecretWithAny } from "../../crypto/secret-box";
 import { findStsSettings } from "../../data/sts-settings";
 import { getStsEnvironment } from "../../sts/environments";
 import { createStsClient, type StsClient } from "../../sts/client/sts-client";
@@ -16,11 +16,11 @@ export function stsEnvironment() {
 export async function loadStsCredentials(db: DbOrTx, practitionerId: string): Promise<StsCredentialsPlain | null> {
   const settings = await findStsSettings(db, practitionerId);
   if (!settings?.cfTitolare || !settings.passwordEnc || !settings.pincodeEnc) return null;
-  const key = encryptionKey();
+  const keys = decryptionKeys();
   return {
     username: settings.username || settings.cfTitolare,
-    password: openSecret(settings.passwordEnc, key),
-    pincode: openSecret(settings.pincodeEnc, key),
+    password: openSecretWithAny(settings.passwordEnc, keys),
+    pincode: openSecretWithAny(settings.pincodeEnc, keys),
     cfProprietario: settings.cfTitolare,
   };
 }
