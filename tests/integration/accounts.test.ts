@@ -5,7 +5,7 @@ import { authenticatePractitioner, INVALID_LOGIN } from "../../lib/services/acco
 import { registerPractitioner } from "../../lib/services/accounts/register-practitioner";
 import { endSessions } from "../../lib/services/accounts/end-sessions";
 import { findPractitionerById } from "../../lib/data/practitioners";
-import { testDb, uniqueEmail } from "./test-db";
+import { appErrorOf, testDb, uniqueEmail } from "./test-db";
 
 const PASSWORD = "password-sicura-1";
 
@@ -16,14 +16,6 @@ async function register(email: string) {
   });
 }
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe("accounts", () => {
   it("registers with a normalised email and a hashed password", async () => {
@@ -49,7 +41,7 @@ describe("accounts", () => {
 
   it("returns Italian field errors for bad registration input and saves nothing", async () => {
     const email = uniqueEmail("bad");
-    const error = await failure(
+    const error = await appErrorOf(
       registerPractitioner({ db: testDb(), input: { name: "A", email: "non-una-email", password: "corta", passwordConfirm: "x" } }),
     );
     expect(error.fieldErrors.name?.[0]).toBe("Inserisci nome e cognome.");
@@ -63,8 +55,8 @@ describe("accounts", () => {
     await register(email);
     const ok = await authenticatePractitioner({ db: testDb(), input: { email, password: PASSWORD } });
     expect(ok.email).toBe(email);
-    const wrong = await failure(authenticatePractitioner({ db: testDb(), input: { email, password: "sbagliata!!" } }));
-    const unknown = await failure(
+    const wrong = await appErrorOf(authenticatePractitioner({ db: testDb(), input: { email, password: "sbagliata!!" } }));
+    const unknown = await appErrorOf(
       authenticatePractitioner({ db: testDb(), input: { email: uniqueEmail("ghost"), password: "sbagliata!!" } }),
     );
     expect(wrong.userMessage).toBe(INVALID_LOGIN);
@@ -76,10 +68,10 @@ describe("accounts", () => {
     await register(email);
     const now = new Date();
     for (let i = 0; i < FREE_ATTEMPTS; i++) {
-      const e = await failure(authenticatePractitioner({ db: testDb(), input: { email, password: "no" }, now }));
+      const e = await appErrorOf(authenticatePractitioner({ db: testDb(), input: { email, password: "no" }, now }));
       expect(e.code).toBe("unauthenticated");
     }
-    const locked = await failure(authenticatePractitioner({ db: testDb(), input: { email, password: PASSWORD }, now }));
+    const locked = await appErrorOf(authenticatePractitioner({ db: testDb(), input: { email, password: PASSWORD }, now }));
     expect(locked.code).toBe("rate_limited");
     expect(locked.userMessage).toMatch(/Troppi tentativi/);
     const later = new Date(now.getTime() + 31_000);
@@ -91,9 +83,9 @@ describe("accounts", () => {
     const email = uniqueEmail("nobody");
     const now = new Date();
     for (let i = 0; i < FREE_ATTEMPTS; i++) {
-      await failure(authenticatePractitioner({ db: testDb(), input: { email, password: "no" }, now }));
+      await appErrorOf(authenticatePractitioner({ db: testDb(), input: { email, password: "no" }, now }));
     }
-    const locked = await failure(authenticatePractitioner({ db: testDb(), input: { email, password: "no" }, now }));
+    const locked = await appErrorOf(authenticatePractitioner({ db: testDb(), input: { email, password: "no" }, now }));
     expect(locked.code).toBe("rate_limited");
   });
 

@@ -1,7 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { AppError } from "../../lib/app-error";
-import { registerPractitioner } from "../../lib/services/accounts/register-practitioner";
 import { createCreditNote } from "../../lib/services/invoices/create-credit-note";
 import { cloneInvoice } from "../../lib/services/invoices/clone-invoice";
 import { deleteDraft } from "../../lib/services/invoices/delete-draft";
@@ -18,22 +16,16 @@ import { parseInvoiceFilters } from "../../lib/schemas/invoice-filters";
 import { createTestProfile } from "../../prisma/seed/factories/profiles";
 import { createTestPatient } from "../../prisma/seed/factories/patients";
 import { createTestInvoice, SESSION_LINE } from "../../prisma/seed/factories/invoices";
-import { testDb, uniqueEmail } from "./test-db";
+import { appErrorOf, registerTestPractitioner, testDb } from "./test-db";
 import { extractText } from "unpdf";
 
 async function newPractitioner(label: string) {
-  const password = "password-sicura-1";
-  const p = await registerPractitioner({ db: testDb(), input: { name: `Dott. ${label}`, email: uniqueEmail(label), password, passwordConfirm: password } });
+  const p = await registerTestPractitioner(label);
   await createTestProfile(testDb(), p.id);
   const patient = await createTestPatient(testDb(), p.id);
   return { id: p.id, patientId: patient.id };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe("invoices", () => {
   let a: { id: string; patientId: string };
@@ -71,7 +63,7 @@ describe("invoices", () => {
     const p = await newPractitioner("chrono");
     await createTestInvoice(testDb(), p.id, { patientId: p.patientId, issueDate: "2026-05-10" });
     const draft = await createTestInvoice(testDb(), p.id, { patientId: p.patientId, issueDate: "2026-05-09", issue: false });
-    const error = await rejection(issueInvoice({ db: testDb(), practitionerId: p.id, actorId: p.id, invoiceId: draft.id }));
+    const error = await appErrorOf(issueInvoice({ db: testDb(), practitionerId: p.id, actorId: p.id, invoiceId: draft.id }));
     expect(error.fieldErrors.issueDate?.[0]).toMatch(/non può precedere quella del documento n. 1\/2026/);
     expect((await getInvoiceOrThrow({ db: testDb(), practitionerId: p.id, invoiceId: draft.id })).status).toBe("draft");
   });
@@ -90,7 +82,7 @@ describe("invoices", () => {
 
   it("refuses bad input with Italian field errors and saves nothing", async () => {
     const before = await testDb().invoice.count({ where: { practitionerId: a.id } });
-    const error = await rejection(
+    const error = await appErrorOf(
       saveInvoiceDraft({
         db: testDb(),
         practitionerId: a.id,
@@ -129,7 +121,7 @@ describe("invoices", () => {
     const events = await getInvoiceEvents({ db: testDb(), practitionerId: a.id, invoiceId: inv.id });
     expect(events.map((e) => e.action)).toEqual(["created", "issued", "updated", "updated"]);
     expect(JSON.parse(events[3]!.changes!)).toMatchObject({ totalCents: [7140, 7650] });
-    const moveYear = await rejection(updateIssuedInvoice({ db: testDb(), practitionerId: a.id, actorId: a.id, invoiceId: inv.id, input: { ...base, issueDate: "2027-01-01" } }));
+    const moveYear = await appErrorOf(updateIssuedInvoice({ db: testDb(), practitionerId: a.id, actorId: a.id, invoiceId: inv.id, input: { ...base, issueDate: "2027-01-01" } }));
     expect(moveYear.fieldErrors.issueDate?.[0]).toMatch(/deve restare nel 2026/);
   });
 
@@ -137,7 +129,7 @@ describe("invoices", () => {
     const inv = await createTestInvoice(testDb(), a.id, { patientId: a.patientId, issueDate: "2026-08-01" });
     const paid = await recordPayment({ db: testDb(), practitionerId: a.id, actorId: a.id, invoiceId: inv.id, input: { paymentDate: "2026-08-02", paymentMethod: "carta" } });
     expect(paid).toMatchObject({ paymentDate: "2026-08-02", paymentMethod: "carta" });
-    const notDeleted = await rejection(deleteDraft({ db: testDb(), practitionerId: a.id, invoiceId: inv.id }));
+    const notDeleted = await appErrorOf(deleteDraft({ db: testDb(), practitionerId: a.id, invoiceId: inv.id }));
     expect(notDeleted.code).toBe("conflict");
     const voided = await voidInvoice({ db: testDb(), practitionerId: a.id, actorId: a.id, invoiceId: inv.id, input: { reason: "Emessa per errore" } });
     expect(voided).toMatchObject({ status: "void", number: inv.number, voidReason: "Emessa per errore" });
@@ -148,7 +140,7 @@ describe("invoices", () => {
     const inv = await createTestInvoice(testDb(), p.id, { patientId: p.patientId, issueDate: "2026-09-01", lines: [{ ...SESSION_LINE, unitPrice: "80,00" }] });
     const partial = await createCreditNote({ db: testDb(), practitionerId: p.id, actorId: p.id, invoiceId: inv.id, input: { mode: "partial", issueDate: "2026-09-10", amount: "20,00", description: "Rimborso parziale seduta" } });
     expect(partial).toMatchObject({ kind: "credit_note", number: 1, year: 2026, totalCents: 2000, paymentDate: "2026-09-10", creditedInvoiceId: inv.id });
-    const tooMuch = await rejection(createCreditNote({ db: testDb(), practitionerId: p.id, actorId: p.id, invoiceId: inv.id, input: { mode: "full", issueDate: "2026-09-11" } }));
+    const tooMuch = await appErrorOf(createCreditNote({ db: testDb(), practitionerId: p.id, actorId: p.id, invoiceId: inv.id, input: { mode: "full", issueDate: "2026-09-11" } }));
     expect(tooMuch.fieldErrors._form?.[0]).toMatch(/supera quello ancora stornabile/);
     const second = await createCreditNote({ db: testDb(), practitionerId: p.id, actorId: p.id, invoiceId: inv.id, input: { mode: "partial", issueDate: "2026-09-12", amount: "63,60", description: "Saldo" } });
     expect(second.number).toBe(2);
@@ -216,9 +208,9 @@ describe("invoices", () => {
       () => deleteDraft(ctx),
       () => renderInvoicePdfFor(ctx),
     ];
-    for (const attempt of attempts) expect((await rejection(attempt())).userMessage).toBe("Fattura non trovata.");
+    for (const attempt of attempts) expect((await appErrorOf(attempt())).userMessage).toBe("Fattura non trovata.");
     // B cannot bill A's patient either.
-    const foreignPatient = await rejection(
+    const foreignPatient = await appErrorOf(
       saveInvoiceDraft({ db: testDb(), practitionerId: b.id, actorId: b.id, input: { patientId: a.patientId, issueDate: "2026-11-03", lines: [SESSION_LINE] } }),
     );
     expect(foreignPatient.fieldErrors.patientId?.[0]).toBe("Paziente non trovato.");

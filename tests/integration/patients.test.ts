@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../lib/app-error";
-import { registerPractitioner } from "../../lib/services/accounts/register-practitioner";
 import { createPatient } from "../../lib/services/patients/create-patient";
 import { getPatientOrThrow } from "../../lib/services/patients/get-patient-or-throw";
 import { listPatients, PATIENTS_PAGE_SIZE } from "../../lib/services/patients/list-patients";
@@ -8,26 +7,10 @@ import { searchPatientsForPicker } from "../../lib/services/patients/search-pati
 import { setPatientArchived } from "../../lib/services/patients/set-patient-archived";
 import { updatePatient } from "../../lib/services/patients/update-patient";
 import { createTestPatient, nextCodiceFiscale } from "../../prisma/seed/factories/patients";
-import { testDb, uniqueEmail } from "./test-db";
+import { appErrorOf, registerTestPractitioner, testDb } from "./test-db";
 
-const PASSWORD = "password-sicura-1";
+const practitioner = async (label: string) => (await registerTestPractitioner(label)).id;
 
-async function practitioner(label: string) {
-  const p = await registerPractitioner({
-    db: testDb(),
-    input: { name: `Dott. ${label}`, email: uniqueEmail(label), password: PASSWORD, passwordConfirm: PASSWORD },
-  });
-  return p.id;
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe("patients", () => {
   it("creates a person with the birth date derived from the codice fiscale and a lower-cased search text", async () => {
@@ -85,7 +68,7 @@ describe("patients", () => {
     const practitionerId = await practitioner("invalid");
     const good = nextCodiceFiscale();
     const wrong = good.slice(0, 15) + (good[15] === "A" ? "B" : "A");
-    const error = await failure(
+    const error = await appErrorOf(
       createPatient({ db: testDb(), practitionerId, input: { kind: "person", firstName: "Ada", lastName: "", codiceFiscale: wrong } }),
     );
     expect(error.code).toBe("validation");
@@ -108,7 +91,7 @@ describe("patients", () => {
     });
     expect(updated).toMatchObject({ lastName: "Verdini", city: "Torino", searchText: `verdini luca ${first.codiceFiscale!.toLowerCase()}` });
 
-    const error = await failure(
+    const error = await appErrorOf(
       updatePatient({
         db: testDb(),
         practitionerId,
@@ -171,7 +154,7 @@ describe("patients", () => {
       }),
       setPatientArchived({ db: testDb(), practitionerId: b, patientId: patient.id, archived: true }),
     ];
-    for (const attempt of attempts) expect((await failure(attempt)).code).toBe("not_found");
+    for (const attempt of attempts) expect((await appErrorOf(attempt)).code).toBe("not_found");
     expect((await listPatients({ db: testDb(), practitionerId: b, q: "isolato" })).total).toBe(0);
     expect((await listPatients({ db: testDb(), practitionerId: b, archived: true })).total).toBe(0);
     expect(await searchPatientsForPicker({ db: testDb(), practitionerId: b, q: "segreto" })).toEqual([]);

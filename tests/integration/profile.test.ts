@@ -1,30 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "../../lib/app-error";
-import { registerPractitioner } from "../../lib/services/accounts/register-practitioner";
 import { getProfile } from "../../lib/services/profile/get-profile";
 import { isProfileComplete } from "../../lib/services/profile/is-profile-complete";
 import { saveProfile } from "../../lib/services/profile/save-profile";
 import { createTestProfile, KIT_PROFILE } from "../../prisma/seed/factories/profiles";
-import { testDb, uniqueEmail } from "./test-db";
+import { appErrorOf, registerTestPractitioner, testDb } from "./test-db";
 
-const PASSWORD = "password-sicura-1";
+const practitioner = async (label: string) => (await registerTestPractitioner(label)).id;
 
-async function practitioner(label: string) {
-  const p = await registerPractitioner({
-    db: testDb(),
-    input: { name: `Dott. ${label}`, email: uniqueEmail(label), password: PASSWORD, passwordConfirm: PASSWORD },
-  });
-  return p.id;
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe("profile", () => {
   it("is missing, hence incomplete, until first saved", async () => {
@@ -59,12 +41,12 @@ describe("profile", () => {
     await createTestProfile(testDb(), practitionerId);
     const before = await getProfile({ db: testDb(), practitionerId });
 
-    const production = await failure(
+    const production = await appErrorOf(
       saveProfile({ db: testDb(), practitionerId, input: { ...KIT_PROFILE, city: "Roma" }, allowKitTestPartitaIva: false }),
     );
     expect(production.fieldErrors.partitaIva?.[0]).toMatch(/cifra di controllo/);
 
-    const invalid = await failure(
+    const invalid = await appErrorOf(
       saveProfile({ db: testDb(), practitionerId, input: { ...KIT_PROFILE, pensionFundRate: "11", postalCode: "1234" } }),
     );
     expect(invalid.fieldErrors).toEqual({

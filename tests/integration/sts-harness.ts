@@ -1,12 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll } from "vitest";
 import { createStsSimulator, type StsSimulator } from "../../lib/sts/simulator/server";
-import { registerPractitioner } from "../../lib/services/accounts/register-practitioner";
 import { createTestProfile } from "../../prisma/seed/factories/profiles";
 import { createTestPatient } from "../../prisma/seed/factories/patients";
 import { configureTestStsCredentials } from "../../prisma/seed/factories/sts";
 import { nextPartitaIva } from "../../prisma/seed/factories/partita-iva";
-import { testDb, uniqueEmail } from "./test-db";
+import { registerTestPractitioner, testDb } from "./test-db";
 
 // A simulator for the whole file; the app's env() reads STS_SIMULATOR_URL lazily, after it is set here.
 export function useSimulator(options: Parameters<typeof createStsSimulator>[0] = {}) {
@@ -29,8 +28,7 @@ export async function simulatorCounts(sim: StsSimulator) {
 
 /** A practitioner with the kit profile, STS credentials and one patient. */
 export async function stsPractitioner(label: string, stsOverrides: Parameters<typeof configureTestStsCredentials>[2] = {}) {
-  const password = "password-sicura-1";
-  const p = await registerPractitioner({ db: testDb(), input: { name: `Dott. ${label}`, email: uniqueEmail(label), password, passwordConfirm: password } });
+  const p = await registerTestPractitioner(label);
   await createTestProfile(testDb(), p.id, { partitaIva: nextPartitaIva() });
   await configureTestStsCredentials(testDb(), p.id, stsOverrides);
   const patient = await createTestPatient(testDb(), p.id);
