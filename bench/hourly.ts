@@ -1,0 +1,219 @@
+// Benchmarks 1 and 2: the hourly automatic run (runAutomaticSending) and then outcome polling (pollDueSubmissions)
+// of the submissions it left, in worker processes, against the simulator in its own process with injected latency.
+import { createDb } from "../lib/db";
+import { createClientFor } from "../lib/services/sts/sts-connection";
+import { KIT_STS } from "../prisma/seed/factories/sts";
+import type { DatabaseFactory, Provider } from "./lib/databases";
+import { loadAverage, machineCpu, simulatorAdmin, startWorker, type Simulator, type WorkerReport } from "./lib/processes";
+import { hourlyPlan, seedBulk } from "./seed-bulk";
+import { verifyBulkSeed } from "./verify-seed";
+
+export const LATENCY_MS = 200;
+export const CONCURRENCY = 16;
+const DOCS_PER_PRACTITIONER = 25;
+
+type Counts = { documents: Record<string, { received: Record<string, number>; accepted: Record<string, number> }>; requests: Record<string, number>; submissions: number };
+
+export type HourlyResult = {
+  provider: Provider;
+  workers: number;
+  run: number;
+  practitioners: number;
+  seedSeconds: number;
+  batches: number;
+  documents: number;
+  wallSeconds: number;
+  idealSeconds: number;
+  ratio: number;
+  docsPerSecond: number;
+  workerCpuMsPerBatch: number;
+  simulatorCpuSeconds: number;
+  machineBusyPct: number;
+  peakRssMb: number;
+  exactlyOnce: boolean;
+  exactlyOnceDetail: string;
+  loadBefore: string;
+  poll?: PollResult;
+};
+
+export type PollResult = {
+  submissions: number;
+  processingSeconds: number;
+  wallSeconds: number;
+  stsCalls: number;
+  idealSeconds: number;
+  ratio: number;
+  workerCpuMsPerSubmission: number;
+  simulatorCpuSeconds: number;
+  machineBusyPct: number;
+  peakRssMb: number;
+  allResolved: boolean;
+  acceptedOnce: boolean;
+};
+
+function checkExactlyOnce(counts: Counts, expected: number, field: "received" | "accepted") {
+  const entries = Object.values(counts.documents);
+  const wrong = entries.filter((e) => (e[field].I ?? 0) !== 1 || Object.keys(e[field]).some((op) => op !== "I")).length;
+  const ok = entries.length === expected && wrong === 0;
+  return { ok, detail: `${entries.length}/${expected} identities, ${wrong} not exactly once` };
+}
+
+/** One outcome query makes the simulator process every file it holds; returns how long that took. */
+async function forceProcessing(): Promise<number> {
+  const t0 = Date.now();
+  const client = createClientFor({ ...KIT_STS, cfProprietario: KIT_STS.cfTitolare }, { timeoutMs: 300_000 });
+  await client.getOutcome({ protocollo: "990000000000000000" });
+  return (Date.now() - t0) / 1000;
+}
+
+async function runWorkers(count: number, task: object, env: Record<string, string>, sim: Simulator) {
+  const workers = Array.from({ length: count }, () => startWorker(task, env));
+  await Promise.all(workers.map((w) => w.ready));
+  const sim0 = sim.cpuSeconds();
+  const m0 = machineCpu();
+  for (const w of workers) w.go();
+  const reports: WorkerReport[] = await Promise.all(workers.map((w) => w.done));
+  const m1 = machineCpu();
+  return {
+    reports,
+    wallSeconds: (Math.max(...reports.map((r) => r.endedAt)) - Math.min(...reports.map((r) => r.startedAt))) / 1000,
+    cpuMs: reports.reduce((s, r) => s + r.cpuUserMs + r.cpuSystemMs, 0),
+    peakRssMb: Math.max(...reports.map((r) => r.peakRssMb)),
+    simulatorCpuSeconds: sim.cpuSeconds() - sim0,
+    machineBusyPct: (100 * (m1.busy - m0.busy)) / (m1.total - m0.total),
+  };
+}
+
+export async function hourlyBenchmark(options: {
+  factory: DatabaseFactory;
+  provider: Provider;
+  workers: number;
+  run: number;
+  practitioners: number;
+  sim: Simulator;
+  encryptionKey: Buffer;
+  env: Record<string, string>;
+  poll: boolean;
+  verify: boolean;
+  log: (line: string) => void;
+}): Promise<HourlyResult> {
+  const { sim, provider, log } = options;
+  const database = await options.factory.create(provider, `hourly_${options.workers}w`);
+  try {
+    const db = createDb(database.url, { poolSize: 4 });
+    if (options.verify) {
+      const problems = await verifyBulkSeed(db, options.encryptionKey);
+      if (problems.length) throw new Error(`bulk seed differs from the factories:\n  ${problems.join("\n  ")}`);
+      log(`  bulk seed verified against the factories (${provider})`);
+    }
+    const t0 = Date.now();
+    await seedBulk(db, {
+      practitioners: options.practitioners,
+      patientsPerPractitioner: 5,
+      invoicesOf: hourlyPlan(DOCS_PER_PRACTITIONER),
+      autoSend: true,
+      autoSendFrom: "2026-02-01",
+      encryptionKey: options.encryptionKey,
+      chunk: provider === "sqlite" ? 400 : 1000,
+    });
+    const seedSeconds = (Date.now() - t0) / 1000;
+    await db.$disconnect();
+    const documents = options.practitioners * DOCS_PER_PRACTITIONER;
+    log(`  seeded ${options.practitioners} practitioners, ${documents} invoices in ${seedSeconds.toFixed(1)} s`);
+
+    await simulatorAdmin(sim, "reset", { method: "POST", body: {} });
+    await simulatorAdmin(sim, "faults", { method: "POST", body: { type: "latency", operation: "inviaFileMtom", latencyMs: LATENCY_MS } });
+    const loadBefore = loadAverage();
+    const poolSize = String(CONCURRENCY + 4);
+    const env = { ...options.env, DATABASE_URL: database.url, PG_POOL_SIZE: poolSize };
+    const slot = "2026-11-26T09:10:00.000Z";
+    const hourly = await runWorkers(options.workers, { kind: "hourly", databaseUrl: database.url, slot, concurrency: CONCURRENCY, poolSize: CONCURRENCY + 4 }, env, sim);
+    const summaries = hourly.reports.map((r) => r.result as { practitioners: number; submissions: number; documents: number });
+    const batches = summaries.reduce((s, r) => s + r.submissions, 0);
+    const sent = summaries.reduce((s, r) => s + r.documents, 0);
+    // The simulator counts a document when it processes the file (lazily, on the first outcome query): make it
+    // process everything now (untimed), then every identity must have been received exactly once.
+    await simulatorAdmin(sim, "faults", { method: "DELETE" });
+    const processingSeconds = await forceProcessing();
+    const counts = await simulatorAdmin<Counts>(sim, "counts");
+    const once = checkExactlyOnce(counts, documents, "received");
+    const uploads = counts.requests.inviaFileMtom ?? 0;
+    const check = createDb(database.url, { poolSize: 2 });
+    const statuses = await check.stsSubmission.groupBy({ by: ["status", "errorMessage"], _count: true });
+    await check.$disconnect();
+    const statusText = statuses.map((s) => `${s._count} ${s.status}${s.errorMessage ? ` (${s.errorMessage})` : ""}`).join(", ");
+    const idealSeconds = (batches * LATENCY_MS) / 1000 / CONCURRENCY;
+    const result: HourlyResult = {
+      provider,
+      workers: options.workers,
+      run: options.run,
+      practitioners: options.practitioners,
+      seedSeconds,
+      batches,
+      documents: sent,
+      wallSeconds: hourly.wallSeconds,
+      idealSeconds,
+      ratio: idealSeconds / hourly.wallSeconds,
+      docsPerSecond: sent / hourly.wallSeconds,
+      workerCpuMsPerBatch: hourly.cpuMs / Math.max(1, batches),
+      simulatorCpuSeconds: hourly.simulatorCpuSeconds,
+      machineBusyPct: hourly.machineBusyPct,
+      peakRssMb: hourly.peakRssMb,
+      exactlyOnce: once.ok && sent === documents && uploads === batches,
+      exactlyOnceDetail: `${once.detail}; ${uploads} uploads for ${batches} submissions (${statusText}); ${sent}/${documents} documents sent`,
+      loadBefore,
+    };
+    log(`  hourly ${provider} ${options.workers}w run ${options.run}: ${result.wallSeconds.toFixed(1)} s (ideal ${idealSeconds.toFixed(1)} s, ratio ${result.ratio.toFixed(2)}), ${result.workerCpuMsPerBatch.toFixed(1)} ms CPU/batch, RSS ${result.peakRssMb.toFixed(0)} MB, sim CPU ${result.simulatorCpuSeconds.toFixed(1)} s, machine ${result.machineBusyPct.toFixed(0)} % busy, exactly once: ${result.exactlyOnce} (${result.exactlyOnceDetail})`);
+
+    if (options.poll) result.poll = await pollBenchmark({ ...options, env, databaseUrl: database.url, submissions: batches, documents, processingSeconds });
+    return result;
+  } finally {
+    await database.drop();
+  }
+}
+
+async function pollBenchmark(options: {
+  sim: Simulator;
+  env: Record<string, string>;
+  databaseUrl: string;
+  workers: number;
+  submissions: number;
+  documents: number;
+  processingSeconds: number;
+  log: (line: string) => void;
+}): Promise<PollResult> {
+  const { sim, log } = options;
+  // The simulator already processed every file (forceProcessing), so the timed part is Parcella resolving
+  // outcomes, not the simulator decrypting 26 fields per file.
+  const processingSeconds = options.processingSeconds;
+  for (const operation of ["EsitoInvii", "DettaglioErrori", "RicevutaPdf"]) {
+    await simulatorAdmin(sim, "faults", { method: "POST", body: { type: "latency", operation, latencyMs: LATENCY_MS } });
+  }
+  const before = await simulatorAdmin<Counts>(sim, "counts");
+  const env = { ...options.env };
+  const poll = await runWorkers(options.workers, { kind: "poll", databaseUrl: options.databaseUrl, concurrency: CONCURRENCY, poolSize: CONCURRENCY + 4, maxSeconds: 1800 }, env, sim);
+  const after = await simulatorAdmin<Counts>(sim, "counts");
+  const calls = ["EsitoInvii", "DettaglioErrori", "RicevutaPdf"].reduce((s, op) => s + (after.requests[op] ?? 0) - (before.requests[op] ?? 0), 0);
+  const db = createDb(options.databaseUrl, { poolSize: 2 });
+  const pending = await db.stsSubmission.count({ where: { status: { not: "completed" } } });
+  const accepted = await db.invoice.count({ where: { stsState: "accepted" } });
+  await db.$disconnect();
+  const acceptedOnce = checkExactlyOnce(after, options.documents, "accepted");
+  const idealSeconds = (calls * LATENCY_MS) / 1000 / CONCURRENCY;
+  const result: PollResult = {
+    submissions: options.submissions,
+    processingSeconds,
+    wallSeconds: poll.wallSeconds,
+    stsCalls: calls,
+    idealSeconds,
+    ratio: idealSeconds / poll.wallSeconds,
+    workerCpuMsPerSubmission: poll.cpuMs / Math.max(1, options.submissions),
+    simulatorCpuSeconds: poll.simulatorCpuSeconds,
+    machineBusyPct: poll.machineBusyPct,
+    peakRssMb: poll.peakRssMb,
+    allResolved: pending === 0 && accepted === options.documents,
+    acceptedOnce: acceptedOnce.ok,
+  };
+  log(`  polling: simulator processing ${processingSeconds.toFixed(1)} s, then ${result.wallSeconds.toFixed(1)} s for ${options.submissions} submissions (${calls} STS calls, ideal ${idealSeconds.toFixed(1)} s, ratio ${result.ratio.toFixed(2)}), ${result.workerCpuMsPerSubmission.toFixed(1)} ms CPU/submission, sim CPU ${result.simulatorCpuSeconds.toFixed(1)} s, machine ${result.machineBusyPct.toFixed(0)} % busy, all resolved: ${result.allResolved}, accepted once: ${acceptedOnce.detail}`);
+  return result;
+}

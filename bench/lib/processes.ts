@@ -1,0 +1,139 @@
+// Child processes of the benchmark: the STS simulator (its own process, so its CPU is not charged to the worker)
+// and the worker processes that run the real services. CPU time of a process is read from /proc/<pid>/stat.
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+
+const ROOT = join(__dirname, "..", "..");
+const TSX = join(ROOT, "node_modules", ".bin", "tsx");
+const CLOCK_TICKS = 100; // USER_HZ on Linux
+
+/** user + system CPU seconds of a live process (and its reaped children). */
+export function processCpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Machine-wide busy and total jiffies, for the CPU utilisation during a run. */
+export function machineCpu(): { busy: number; total: number } {
+  const line = readFileSync("/proc/stat", "utf8").split("\n")[0]!;
+  const v = line.trim().split(/\s+/).slice(1).map(Number);
+  const idle = v[3]! + (v[4] ?? 0);
+  const total = v.reduce((a, b) => a + b, 0);
+  return { busy: total - idle, total };
+}
+
+export function loadAverage(): string {
+  return readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+}
+
+export type Simulator = { url: string; pid: number; cpuSeconds(): number; stop(): Promise<void> };
+
+export async function startSimulator(): Promise<Simulator> {
+  const child = spawn(TSX, [join(ROOT, "lib/sts/simulator/main.ts"), "--port", "0", "--host", "127.0.0.1", "--delay", "0"], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, NODE_OPTIONS: "--max-old-space-size=4096" },
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("simulator did not start in 60 s")), 60_000);
+    const lines = createInterface({ input: child.stdout! });
+    lines.on("line", (line) => {
+      const match = /in ascolto su (http:\/\/127\.0\.0\.1:\d+)/.exec(line);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.once("exit", (code) => reject(new Error(`simulator exited (${code})`)));
+  });
+  // tsx runs the simulator in a child node process: find the node process that listens (the deepest descendant).
+  const pid = deepestChild(child.pid!);
+  return {
+    url,
+    pid,
+    cpuSeconds: () => processCpuSeconds(pid),
+    stop: () => stopProcess(child),
+  };
+}
+
+function deepestChild(pid: number): number {
+  for (let depth = 0; depth < 4; depth++) {
+    let children: string[] = [];
+    try {
+      children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
+    } catch {
+      break;
+    }
+    if (children.length === 0) break;
+    pid = Number(children[0]);
+  }
+  return pid;
+}
+
+export function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+export async function simulatorAdmin<T = unknown>(sim: { url: string }, path: string, init?: { method: string; body?: unknown }): Promise<T> {
+  const res = await fetch(`${sim.url}/__admin/${path}`, {
+    method: init?.method ?? "GET",
+    headers: init?.body ? { "content-type": "application/json" } : undefined,
+    body: init?.body ? JSON.stringify(init.body) : undefined,
+    signal: AbortSignal.timeout(120_000),
+  });
+  if (!res.ok) throw new Error(`simulator admin ${path}: HTTP ${res.status}`);
+  return (await res.json()) as T;
+}
+
+export type WorkerReport = {
+  startedAt: number;
+  endedAt: number;
+  cpuUserMs: number;
+  cpuSystemMs: number;
+  peakRssMb: number;
+  result: unknown;
+};
+
+export type WorkerHandle = { child: ChildProcess; ready: Promise<void>; go(): void; done: Promise<WorkerReport> };
+
+/**
+ * Starts bench/worker.ts: it loads the real code, connects, and waits for "go" on stdin, so several workers start
+ * their run at the same instant and start-up is not timed. It prints one JSON report line at the end.
+ */
+export function startWorker(task: object, env: Record<string, string>): WorkerHandle {
+  // BENCH_WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the workers.
+  const nodeArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", join(ROOT, "bench/worker.ts"), JSON.stringify(task)], {
+    cwd: ROOT,
+    stdio: ["pipe", "pipe", "inherit"],
+    env: { ...process.env, ...env },
+  });
+  let report: WorkerReport | null = null;
+  let readyResolve: () => void;
+  const ready = new Promise<void>((resolve) => (readyResolve = resolve));
+  const lines = createInterface({ input: child.stdout! });
+  lines.on("line", (line) => {
+    if (line === "ready") readyResolve();
+    else if (line.startsWith("{")) report = JSON.parse(line) as WorkerReport;
+    else if (line.trim()) console.log(`    [worker ${child.pid}] ${line}`);
+  });
+  const done = new Promise<WorkerReport>((resolve, reject) => {
+    child.once("exit", (code) => (report && code === 0 ? resolve(report) : reject(new Error(`worker exited with ${code}`))));
+  });
+  return { child, ready, go: () => child.stdin!.end("go\n"), done };
+}
