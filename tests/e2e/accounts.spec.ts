@@ -26,6 +26,17 @@ test("a new practitioner registers, sees the empty shell, logs out and logs in a
   await expect(page.getByTestId("practitioner-name")).toHaveText("Dott.ssa Giulia Bianchi");
 });
 
+test("every page carries the security headers (CSP, no framing, no sniffing)", async ({ request }) => {
+  const response = await request.get("/login");
+  const headers = response.headers();
+  expect(headers["content-security-policy"]).toContain("default-src 'self'");
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["content-security-policy"]).not.toContain("unsafe-eval");
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["x-powered-by"]).toBeUndefined();
+});
+
 test("a session ended by logout cannot be replayed", async ({ page, browser }) => {
   await registerAndLogin(page, "Dott. Paolo Neri");
   const stolen = await page.context().cookies();
