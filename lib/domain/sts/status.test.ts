@@ -79,7 +79,7 @@ const CASES: Case[] = [
   { name: 'company patient', facts: { patient: { kind: 'company', foreign: false, codiceFiscale: '65498732105' } }, record: EMPTY_RECORD, state: 'not_applicable', pending: [], sendable: false },
   { name: 'no health amount', facts: { healthAmountCents: 0 }, record: EMPTY_RECORD, state: 'not_applicable', pending: [], sendable: false },
   { name: 'void, never held', facts: { status: 'void' }, record: EMPTY_RECORD, state: 'not_applicable', pending: [], sendable: false },
-  { name: 'void, cancelled on STS', facts: { status: 'void', version: 3 }, record: { ...EMPTY_RECORD, cancelled: [X] }, state: 'not_applicable', pending: [], sendable: false },
+  { name: 'void, cancelled on STS', facts: { status: 'void', version: 3 }, record: { ...EMPTY_RECORD, cancelled: [X] }, state: 'not_applicable', pending: [], reason: 'Cancellato dal Sistema TS', sendable: false },
   { name: 'failed I, then voided', facts: { status: 'void', version: 2 }, record: inPhase('failed', attempt(1, { failure: 'transient' })), state: 'not_applicable', pending: [], sendable: false },
 
   // not eligible: every reason

@@ -105,7 +105,11 @@ export function deriveStsStatus(facts: StsDocumentFacts, record: StsRecord, toda
   }
 
   if (pending.length === 0) {
-    if (record.held === null) return status('not_applicable');
+    if (record.held === null) {
+      // A voided document STS cancelled says so, instead of a bare "not subject to STS".
+      const cancelled = facts.status === 'void' && record.cancelled.length > 0;
+      return status('not_applicable', cancelled ? 'Cancellato dal Sistema TS' : null);
+    }
     const warnings = record.held.warnings;
     const warned = warnings.some((code) => code.severity === 'warning');
     return status(warned ? 'accepted_with_warnings' : 'accepted', null, warnings);
