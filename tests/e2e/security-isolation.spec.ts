@@ -1,0 +1,123 @@
+// Isolation sweep (issue #8): every page and route handler of tests/e2e/isolation-table.ts is requested by
+// practitioner A (control: 200, and A's data where it should be), then replayed with A's ids by practitioner B
+// (expected: 404, a refusal, or only B's own data) and by a visitor without a session (login or 401).
+// tests/unit/isolation-coverage.test.ts fails when a page or route under app/ is missing from the table; the
+// server actions are swept at service level by tests/integration/isolation-actions.test.ts.
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { expect, test, type APIRequestContext, type Browser, type BrowserContext } from "@playwright/test";
+import { registerAndLogin, uniqueEmail } from "./helpers";
+import { URLS, type UrlEntry } from "./isolation-table";
+import { E2E_DATABASE_URL, seedInvoice, seedInvoices, seedPatient } from "./seed";
+import { setUpSts } from "./sts-helpers";
+
+type Ids = Record<"invoiceId" | "invoiceNumber" | "patientId" | "patientLastName" | "submissionId" | "year", string>;
+
+function seedSubmission(email: string, options: { invoiceIds: [string, string]; protocollo: string }): { submissionId: string } {
+  const out = execFileSync(
+    process.execPath,
+    [join(process.cwd(), "node_modules/tsx/dist/cli.mjs"), join(process.cwd(), "tests/e2e/seed-sts-log.ts"), email, JSON.stringify(options)],
+    { env: { ...process.env, E2E_DATABASE_URL }, encoding: "utf8" },
+  );
+  return JSON.parse(out) as { submissionId: string };
+}
+
+function fill(url: string, ids: Ids): string {
+  return url.replace(/\{(\w+)\}/g, (_m, key: string) => {
+    const value = ids[key as keyof Ids];
+    if (value === undefined) throw new Error(`unknown placeholder {${key}} in ${url}`);
+    return encodeURIComponent(value);
+  });
+}
+
+async function get(request: APIRequestContext, url: string) {
+  const res = await request.get(url, { maxRedirects: 0, failOnStatusCode: false });
+  const type = res.headers()["content-type"] ?? "";
+  // Binary answers (PDF, zip) are compared as latin1 text: enough to look for the markers.
+  const body = (await res.body()).toString(/pdf|zip/.test(type) ? "latin1" : "utf8");
+  return { status: res.status(), location: res.headers()["location"] ?? "", type, body };
+}
+
+async function newContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext();
+}
+
+test.describe("isolation sweep: B replays A's URLs", () => {
+  let contextA: BrowserContext;
+  let contextB: BrowserContext;
+  let anonymous: BrowserContext;
+  let ids: Ids;
+  let markers: string[];
+
+  test.beforeAll(async ({ browser }) => {
+    test.setTimeout(180_000);
+    contextA = await newContext(browser);
+    contextB = await newContext(browser);
+    anonymous = await newContext(browser);
+
+    const pageA = await contextA.newPage();
+    const emailA = await registerAndLogin(pageA, "Dott.ssa Anna Sweep", uniqueEmail("sweep-a"));
+    await setUpSts(pageA, emailA);
+    const patientLastName = `Riservatissima${Date.now().toString(36)}`;
+    const patient = seedPatient(emailA, { firstName: "Ottavia", lastName: patientLastName });
+    const paid = { patientId: patient.id, paymentDate: "2026-03-10", paymentMethod: "carta" };
+    const [first, second] = seedInvoices(emailA, { count: 2, ...paid, issueDate: "2026-03-10" });
+    // A third document still to send: what the STS file, the credit note and the edit form act on.
+    const invoice = seedInvoice(emailA, { ...paid, issueDate: "2026-03-11" });
+    const protocollo = `26${Date.now().toString().slice(-8)}`;
+    const { submissionId } = seedSubmission(emailA, { invoiceIds: [first, second], protocollo });
+    ids = { invoiceId: invoice.id, invoiceNumber: String(invoice.number), patientId: patient.id, patientLastName, submissionId, year: "2026" };
+    markers = [patientLastName, patient.id, invoice.id, first, second, submissionId, protocollo];
+    await pageA.close();
+
+    const pageB = await contextB.newPage();
+    const emailB = await registerAndLogin(pageB, "Dott. Bruno Sweep", uniqueEmail("sweep-b"));
+    // B has STS settings of its own, so that the STS file's handler gets as far as looking for the documents.
+    await setUpSts(pageB, emailB);
+    await pageB.close();
+  });
+
+  test.afterAll(async () => {
+    await Promise.all([contextA?.close(), contextB?.close(), anonymous?.close()]);
+  });
+
+  // One test, one step per URL, soft assertions: a run reports every URL that fails, not only the first.
+  test("every page and route handler of the table", async () => {
+    test.setTimeout(180_000);
+    for (const entry of URLS) {
+      await test.step(`${entry.url} (${entry.outcome})`, () => sweep(entry));
+    }
+  });
+
+  async function sweep(entry: UrlEntry) {
+    const url = fill(entry.url, ids);
+    // An id B itself put in the URL may come back (Next echoes the request's params): it is not A's data.
+    const foreign = markers.filter((m) => !url.includes(m));
+
+    // Control: A gets the resource, so a 404 for B is about B and not about a wrong URL or unusable data.
+    const a = await get(contextA.request, url);
+    // Public pages send a logged-in practitioner on to the app.
+    if (entry.outcome === "public") expect.soft(`${a.status} ${a.location}`, `A ${url}`).toMatch(/^(200 |30\d )/);
+    else expect.soft(a.status, `A ${url}`).toBe(200);
+    // PDFs are compressed and the STS file encrypts the codice fiscale: for those, the control is the 200 alone.
+    const readable = /html|csv/.test(a.type);
+    if (readable && (entry.url.includes("{") || (entry.outcome === "own-data-only" && entry.url !== "/"))) {
+      expect.soft(markers.filter((m) => a.body.includes(m)), `A ${url} shows none of A's data: the check on B would prove nothing`).not.toEqual([]);
+    }
+
+    const b = await get(contextB.request, url);
+    if (entry.outcome === "404") expect.soft(b.status, `B ${url}`).toBe(404);
+    else if (entry.outcome === "refused") expect.soft(b.status >= 400 && b.status < 500, `B ${url}: 4xx, got ${b.status}`).toBe(true);
+    else if (entry.outcome === "public") expect.soft(`${b.status} ${b.location}`, `B ${url}`).toMatch(/^(200 |30\d )/);
+    else expect.soft(b.status, `B ${url}`).toBe(200);
+    if (b.status !== 200) expect.soft(b.type, `B ${url}: an error, not A's file`).toMatch(/json|html/);
+    expect.soft(foreign.filter((m) => b.body.includes(m)), `B ${url} shows A's data`).toEqual([]);
+
+    // Without a session: pages send to the login, route handlers answer 401; never A's data.
+    const anon = await get(anonymous.request, url);
+    if (entry.outcome === "public") expect.soft(anon.status, `anonymous ${url}`).toBe(200);
+    else if (entry.file.endsWith("route.ts")) expect.soft(anon.status, `anonymous ${url}`).toBe(401);
+    else expect.soft(`${anon.status} ${anon.location}`, `anonymous ${url}`).toMatch(/^30\d .*\/login/);
+    expect.soft(foreign.filter((m) => anon.body.includes(m)), `anonymous ${url} shows A's data`).toEqual([]);
+  }
+});
