@@ -46,6 +46,8 @@ export async function claimDocuments(options: {
     },
     limit * 2,
   );
+  // Nothing to look at: no submission to create and delete (the automatic run ends every practitioner this way).
+  if (candidates.length === 0) return null;
   const today = isoDate(now);
   const submission = await db.stsSubmission.create({
     data: {
