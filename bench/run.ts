@@ -33,7 +33,7 @@ const { values } = parseArgs({
 const full = Boolean(values.full);
 const sizes = full
   ? { practitioners: 10_000, runs: 1, listInvoices: 50_000, others: { practitioners: 1_000, invoices: 1_000 }, listIterations: 40, fileIterations: 1000 }
-  : { practitioners: 40, runs: 3, listInvoices: 10_000, others: undefined as { practitioners: number; invoices: number } | undefined, listIterations: 30, fileIterations: 300 };
+  : { practitioners: 24, runs: 3, listInvoices: 5_000, others: undefined as { practitioners: number; invoices: number } | undefined, listIterations: 30, fileIterations: 300 };
 const runs = Number(values.runs ?? sizes.runs);
 const practitioners = Number(values.practitioners ?? sizes.practitioners);
 const only = new Set((values.only ?? "hourly,list,file").split(","));
