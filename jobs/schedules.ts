@@ -31,7 +31,7 @@ export const schedules: Schedule[] = [
     name: "sts-outcomes",
     cron: "*/10 * * * * *",
     description: "esiti dei lotti in attesa (ogni 10 secondi quelli in scadenza, almeno ogni 15 minuti ciascuno)",
-    run: ({ workerId, log }) => pollDueSubmissions({ db: db(), workerId, concurrency: env().STS_CONCURRENCY, log }),
+    run: ({ workerId, log }) => pollUntilDrained({ workerId, log }),
   },
   {
     name: "sts-sweep",
@@ -40,6 +40,20 @@ export const schedules: Schedule[] = [
     run: ({ log }) => sweepStuck({ db: db(), log }),
   },
 ];
+
+// One tick takes due submissions a page at a time until a page comes back short (or a minute has passed), so a
+// large backlog is not capped at one page every 10 seconds; overlapping ticks are skipped (noOverlap).
+async function pollUntilDrained(options: { workerId: string; log: (line: string) => void }) {
+  const started = Date.now();
+  const total = { due: 0, completed: 0 };
+  for (;;) {
+    const page = await pollDueSubmissions({ db: db(), workerId: options.workerId, concurrency: env().STS_CONCURRENCY, log: options.log, limit: POLL_PAGE });
+    total.due += page.due;
+    total.completed += page.completed;
+    if (page.due < POLL_PAGE || Date.now() - started > 60_000) return total;
+  }
+}
+const POLL_PAGE = 200;
 
 export function findSchedule(name: string): Schedule | undefined {
   return schedules.find((s) => s.name === name);
