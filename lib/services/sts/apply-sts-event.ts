@@ -5,6 +5,7 @@ import { isoDate } from "../../domain/dates";
 import { transition, type StsCodeRef, type StsEvent } from "../../domain/sts/record";
 import { credentialsConfigured, refreshStsState, statusOf } from "./refresh-sts-state";
 import { parseStsRecord } from "./sts-view";
+import type { StsMessage } from "../../sts/client/sts-client";
 
 export type DocumentOutcome = "accepted" | "accepted_with_warnings" | "rejected" | "failed" | "pending";
 
@@ -97,6 +98,11 @@ export async function applyStsEvents(
   if (notes.length) await refreshStsState(db, { practitionerId, invoiceIds: notes.map((n) => n.id) });
 }
 
-export function codeRefs(messages: { code: string; description: string; severity: "error" | "warning" | "info" }[]): StsCodeRef[] {
-  return messages.map((m) => ({ code: m.code, severity: m.severity, message: m.description }));
+// The synchronous service's messages as code references: its `tipo` (E/W) decides, else the catalogue's severity.
+export function messageCodeRefs(messages: StsMessage[]): StsCodeRef[] {
+  return messages.map((m) => ({
+    code: m.code,
+    severity: m.tipo === "W" ? "warning" : m.tipo === "E" ? "error" : m.info.severity,
+    message: m.description,
+  }));
 }

@@ -3,7 +3,7 @@ import type { Db } from "../../db";
 import { saveExchanges } from "../../data/sts-exchanges";
 import type { StsCodeRef } from "../../domain/sts/record";
 import { StsValidationError } from "../../sts/errors";
-import { applyStsEvent } from "./apply-sts-event";
+import { applyStsEvent, messageCodeRefs } from "./apply-sts-event";
 import { claimDocuments } from "./claim-documents";
 import { pauseAutomaticSending } from "../sts-settings/pause-automatic-sending";
 import { mayHaveReachedSts } from "./failure-policy";
@@ -37,12 +37,12 @@ export async function sendDocumentNow(options: { db: Db; practitionerId: string;
   switch (result.kind) {
     case "accepted":
     case "accepted_with_warnings": {
-      const warnings = refs(result.messages).filter((c) => c.severity === "warning");
+      const warnings = messageCodeRefs(result.messages).filter((c) => c.severity === "warning");
       await db.stsSubmission.update({ where: { id: submission.id }, data: { protocollo: result.protocollo } });
       return finish(db, submission.id, result.kind, { ...base, outcome: result.kind, codes: warnings }, { type: "accepted", warnings });
     }
     case "rejected": {
-      const codes = refs(result.messages).filter((c) => c.code !== "0");
+      const codes = messageCodeRefs(result.messages).filter((c) => c.code !== "0");
       return finish(db, submission.id, "rejected", { ...base, outcome: "rejected", codes }, { type: "rejected", codes });
     }
     case "invalid":
@@ -58,14 +58,6 @@ export async function sendDocumentNow(options: { db: Db; practitionerId: string;
       return finish(db, submission.id, "failed", { ...base, outcome: "failed", codes }, { type: "failed", failure: result.kind, codes }, result.message, result.code);
     }
   }
-}
-
-function refs(messages: { code: string; description: string; tipo: string; info: { severity: StsCodeRef["severity"] } }[]): StsCodeRef[] {
-  return messages.map((m) => ({
-    code: m.code,
-    severity: m.tipo === "W" ? "warning" : m.tipo === "E" ? "error" : m.info.severity,
-    message: m.description,
-  }));
 }
 
 async function finish(

@@ -3,7 +3,7 @@ import { findStsInvoices } from "../../data/sts-documents";
 import { saveExchanges } from "../../data/sts-exchanges";
 import { isoDate } from "../../domain/dates";
 import type { StsCodeRef, StsEvent } from "../../domain/sts/record";
-import { applyStsEvent } from "./apply-sts-event";
+import { applyStsEvent, messageCodeRefs } from "./apply-sts-event";
 import { refreshStsState } from "./refresh-sts-state";
 import { createClientFor, loadStsCredentials } from "./sts-connection";
 import { parseStsRecord, stsDocumentOf, stsFactsOf } from "./sts-view";
@@ -79,7 +79,7 @@ async function resolveUncertain(db: Db, options: { now: Date; limit: number; log
       event = { type: "resolved_as_sent" };
       outcome = result.kind;
     } else if (result.kind === "rejected") {
-      codes = result.messages.map((m) => ({ code: m.code, severity: m.tipo === "W" ? "warning" : "error", message: m.description }));
+      codes = messageCodeRefs(result.messages);
       const landed = result.messages.some((m) => (ALREADY_DONE[attempt.operation] ?? []).includes(m.code));
       event = landed ? { type: "resolved_as_sent" } : { type: "resolved_as_not_sent" };
       outcome = landed ? "accepted" : "pending";
