@@ -4,19 +4,14 @@ import { isoDate } from "@/lib/domain/dates";
 import { parseInvoiceFilters } from "@/lib/schemas/invoice-filters";
 import { exportInvoicesCsv } from "@/lib/services/invoices/export-invoices-csv";
 import { routeError } from "@/lib/http/route-error";
+import { downloadResponse } from "@/lib/http/download";
 
 export async function GET(request: Request) {
   try {
     const practitioner = await requirePractitioner();
     const filters = parseInvoiceFilters(Object.fromEntries(new URL(request.url).searchParams));
     const csv = await exportInvoicesCsv({ db: db(), practitionerId: practitioner.id, filters });
-    return new Response(csv, {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="fatture-${isoDate(new Date())}.csv"`,
-        "Cache-Control": "no-store",
-      },
-    });
+    return downloadResponse(csv, { contentType: "text/csv; charset=utf-8", fileName: `fatture-${isoDate(new Date())}.csv` });
   } catch (error) {
     return routeError(error, "invoice-export");
   }

@@ -2,19 +2,14 @@ import { requirePractitioner } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { renderInvoicePdfFor } from "@/lib/services/invoices/invoice-pdf";
 import { routeError } from "@/lib/http/route-error";
+import { downloadResponse } from "@/lib/http/download";
 
 export async function GET(_request: Request, context: { params: Promise<{ id: string }> }) {
   try {
     const practitioner = await requirePractitioner();
     const { id } = await context.params;
     const { pdf, fileName } = await renderInvoicePdfFor({ db: db(), practitionerId: practitioner.id, invoiceId: id });
-    return new Response(Buffer.from(pdf), {
-      headers: {
-        "Content-Type": "application/pdf",
-        "Content-Disposition": `attachment; filename="${fileName}"`,
-        "Cache-Control": "private, no-store",
-      },
-    });
+    return downloadResponse(pdf, { contentType: "application/pdf", fileName });
   } catch (error) {
     return routeError(error, "invoice-pdf");
   }

@@ -2,19 +2,14 @@ import { requirePractitioner } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { routeError } from "@/lib/http/route-error";
 import { getSubmissionErrorsCsv } from "@/lib/services/sts-log/submission-files";
+import { downloadResponse } from "@/lib/http/download";
 
 export async function GET(_request: Request, context: { params: Promise<{ id: string }> }) {
   try {
     const practitioner = await requirePractitioner();
     const { id } = await context.params;
     const { bytes, fileName } = await getSubmissionErrorsCsv({ db: db(), practitionerId: practitioner.id, submissionId: id });
-    return new Response(Buffer.from(bytes), {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${fileName}"`,
-        "Cache-Control": "private, no-store",
-      },
-    });
+    return downloadResponse(bytes, { contentType: "text/csv; charset=utf-8", fileName });
   } catch (error) {
     return routeError(error, "sts-errors-csv");
   }

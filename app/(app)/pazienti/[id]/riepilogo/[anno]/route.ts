@@ -3,6 +3,7 @@ import { requirePractitioner } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { routeError } from "@/lib/http/route-error";
 import { renderExpenseStatementPdfFor } from "@/lib/services/patients/expense-statement";
+import { downloadResponse } from "@/lib/http/download";
 
 // The patient's annual statement of paid health expenses ("riepilogo spese sanitarie"), as a PDF.
 export async function GET(_request: Request, context: { params: Promise<{ id: string; anno: string }> }) {
@@ -16,13 +17,7 @@ export async function GET(_request: Request, context: { params: Promise<{ id: st
       patientId: id,
       year: Number(anno),
     });
-    return new Response(Buffer.from(pdf), {
-      headers: {
-        "Content-Type": "application/pdf",
-        "Content-Disposition": `attachment; filename="${fileName}"`,
-        "Cache-Control": "private, no-store",
-      },
-    });
+    return downloadResponse(pdf, { contentType: "application/pdf", fileName });
   } catch (error) {
     return routeError(error, "expense-statement-pdf");
   }
