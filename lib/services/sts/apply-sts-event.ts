@@ -1,9 +1,8 @@
 import type { DbOrTx } from "../../db";
 import { findStsInvoices, updateStsRecordIfUnchanged } from "../../data/sts-documents";
-import { findStsSettings } from "../../data/sts-settings";
 import { isoDate } from "../../domain/dates";
 import { transition, type StsCodeRef, type StsEvent } from "../../domain/sts/record";
-import { credentialsConfigured, refreshStsState, statusOf } from "./refresh-sts-state";
+import { hasStsCredentials, refreshStsState, statusOf } from "./refresh-sts-state";
 import { parseStsRecord } from "./sts-view";
 import type { StsMessage } from "../../sts/client/sts-client";
 
@@ -31,7 +30,7 @@ export async function applyStsEvents(
 ) {
   const { practitionerId, submissionId } = options;
   if (options.items.length === 0) return;
-  const configured = credentialsConfigured(await findStsSettings(db, practitionerId));
+  const configured = await hasStsCredentials(db, practitionerId);
   const today = isoDate(options.now ?? new Date());
   const applied: StsEventItem[] = [];
   let pending = options.items;

@@ -1,11 +1,10 @@
 import type { Db } from "../../db";
 import { findStsInvoices, updateStsRecordIfUnchanged, type StsInvoice } from "../../data/sts-documents";
-import { findStsSettings } from "../../data/sts-settings";
 import { isoDate } from "../../domain/dates";
 import { transition } from "../../domain/sts/record";
 import { isSendable, type StsPendingOperation } from "../../domain/sts/status";
 import { env } from "../../env";
-import { credentialsConfigured, statusOf } from "./refresh-sts-state";
+import { hasStsCredentials, statusOf } from "./refresh-sts-state";
 import { parseStsRecord } from "./sts-view";
 
 export const MAX_BATCH = 25;
@@ -35,7 +34,7 @@ export async function claimDocuments(options: {
   const { db, practitionerId } = options;
   const now = options.now ?? new Date();
   const limit = Math.min(options.limit ?? MAX_BATCH, MAX_BATCH);
-  const configured = options.withoutCredentials || credentialsConfigured(await findStsSettings(db, practitionerId));
+  const configured = options.withoutCredentials || (await hasStsCredentials(db, practitionerId));
   const candidates = await findStsInvoices(
     db,
     practitionerId,

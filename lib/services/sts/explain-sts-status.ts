@@ -1,12 +1,11 @@
 import { notFound } from "../../app-error";
 import type { DbOrTx } from "../../db";
 import { findStsInvoices } from "../../data/sts-documents";
-import { findStsSettings } from "../../data/sts-settings";
 import { isoDate } from "../../domain/dates";
 import { parseStsIdentity, type StsOperation } from "../../domain/sts/record";
 import { isSendable, stsStateLabel } from "../../domain/sts/status";
 import { describeStsCode } from "../../sts/codes";
-import { credentialsConfigured, statusOf } from "./refresh-sts-state";
+import { hasStsCredentials, statusOf } from "./refresh-sts-state";
 
 const OPERATION_LABELS: Record<StsOperation, string> = {
   I: "Inserimento",
@@ -19,7 +18,7 @@ const OPERATION_LABELS: Record<StsOperation, string> = {
 export async function explainStsStatus(options: { db: DbOrTx; practitionerId: string; invoiceId: string; now?: Date }) {
   const [invoice] = await findStsInvoices(options.db, options.practitionerId, { id: options.invoiceId });
   if (!invoice) throw notFound("Fattura non trovata.");
-  const configured = credentialsConfigured(await findStsSettings(options.db, options.practitionerId));
+  const configured = await hasStsCredentials(options.db, options.practitionerId);
   const status = statusOf(invoice, configured, isoDate(options.now ?? new Date()));
   return {
     state: status.state,

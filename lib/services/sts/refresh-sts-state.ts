@@ -9,6 +9,10 @@ export function credentialsConfigured(settings: { cfTitolare: string | null; pas
   return Boolean(settings?.cfTitolare && settings.passwordEnc && settings.pincodeEnc);
 }
 
+export async function hasStsCredentials(db: DbOrTx, practitionerId: string): Promise<boolean> {
+  return credentialsConfigured(await findStsSettings(db, practitionerId));
+}
+
 export function statusOf(invoice: StsInvoice, configured: boolean, today: string): StsStatus {
   return deriveStsStatus(stsFactsOf(invoice, configured), parseStsRecord(invoice.stsRecord), today);
 }
@@ -19,8 +23,7 @@ export async function refreshStsState(
   db: DbOrTx,
   options: { practitionerId: string; invoiceIds?: string[]; patientId?: string; now?: Date },
 ) {
-  const settings = await findStsSettings(db, options.practitionerId);
-  const configured = credentialsConfigured(settings);
+  const configured = await hasStsCredentials(db, options.practitionerId);
   const today = isoDate(options.now ?? new Date());
   const where = {
     ...(options.invoiceIds ? { id: { in: options.invoiceIds } } : {}),

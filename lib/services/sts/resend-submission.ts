@@ -1,10 +1,9 @@
 import { AppError, notFound } from "../../app-error";
 import type { Db } from "../../db";
 import { findStsInvoices } from "../../data/sts-documents";
-import { findStsSettings } from "../../data/sts-settings";
 import { isoDate } from "../../domain/dates";
 import { isSendable } from "../../domain/sts/status";
-import { credentialsConfigured, statusOf } from "./refresh-sts-state";
+import { hasStsCredentials, statusOf } from "./refresh-sts-state";
 import { sendDocumentNow } from "./send-document-now";
 import { uploadBatch } from "./upload-batch";
 
@@ -15,7 +14,7 @@ export async function sendableDocumentsOf(options: { db: Db; practitionerId: str
   const { db, practitionerId, submissionId } = options;
   const submission = await db.stsSubmission.findFirst({ where: { id: submissionId, practitionerId }, include: { documents: { select: { invoiceId: true } } } });
   if (!submission) throw notFound("Invio non trovato.");
-  const configured = credentialsConfigured(await findStsSettings(db, practitionerId));
+  const configured = await hasStsCredentials(db, practitionerId);
   const today = isoDate(options.now ?? new Date());
   const invoices = await findStsInvoices(db, practitionerId, { id: { in: submission.documents.map((d) => d.invoiceId) } });
   return invoices.filter((invoice) => isSendable(statusOf(invoice, configured, today))).map((invoice) => invoice.id);
