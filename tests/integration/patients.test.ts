@@ -144,17 +144,18 @@ describe("patients", () => {
     const patient = await createTestPatient(testDb(), a, { firstName: "Segreto", lastName: "Isolato" });
     const before = await getPatientOrThrow({ db: testDb(), practitionerId: a, patientId: patient.id });
 
+    // Started one at a time: a rejection created before its turn to be awaited would be reported as unhandled.
     const attempts = [
-      getPatientOrThrow({ db: testDb(), practitionerId: b, patientId: patient.id }),
-      updatePatient({
+      () => getPatientOrThrow({ db: testDb(), practitionerId: b, patientId: patient.id }),
+      () => updatePatient({
         db: testDb(),
         practitionerId: b,
         patientId: patient.id,
         input: { kind: "person", firstName: "Preso", lastName: "Da B", foreign: true },
       }),
-      setPatientArchived({ db: testDb(), practitionerId: b, patientId: patient.id, archived: true }),
+      () => setPatientArchived({ db: testDb(), practitionerId: b, patientId: patient.id, archived: true }),
     ];
-    for (const attempt of attempts) expect((await appErrorOf(attempt)).code).toBe("not_found");
+    for (const attempt of attempts) expect((await appErrorOf(attempt())).code).toBe("not_found");
     expect((await listPatients({ db: testDb(), practitionerId: b, q: "isolato" })).total).toBe(0);
     expect((await listPatients({ db: testDb(), practitionerId: b, archived: true })).total).toBe(0);
     expect(await searchPatientsForPicker({ db: testDb(), practitionerId: b, q: "segreto" })).toEqual([]);

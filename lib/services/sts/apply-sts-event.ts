@@ -1,5 +1,6 @@
 import type { DbOrTx } from "../../db";
-import { findStsInvoices, updateStsRecordIfUnchanged } from "../../data/sts-documents";
+import { setLineOutcomes } from "../../data/sts-submission-lines";
+import { findCreditNoteIds, findStsInvoices, updateStsRecordsIfUnchanged, type StsInvoice, type StsRecordChange } from "../../data/sts-documents";
 import { isoDate } from "../../domain/dates";
 import { transition, type StsCodeRef, type StsEvent } from "../../domain/sts/record";
 import { hasStsCredentials, refreshStsState, statusOf } from "./refresh-sts-state";
@@ -20,33 +21,43 @@ export function applyStsEvent(
   return applyStsEvents(db, { ...rest, items: [{ invoiceId, event, outcome, codes }] });
 }
 
-// The same for many documents of one practitioner and submission (a batch's 25 after its upload): the settings,
-// the documents and their credit notes are read once and the submission lines updated in one statement per distinct
-// outcome. Each record is saved with its own revision check, which makes this safe against a concurrent claim; the
-// documents that lost a race are read again and retried.
+// The same for many documents of one practitioner and submission (a batch's 25 after its upload or its outcome):
+// the settings and the documents are read once (not at all when the caller passes the documents as it last saved
+// them), the records saved in one statement, each with its own revision check, which makes this safe against a
+// concurrent claim; the documents that lost a race are read again and retried. The submission lines are updated in
+// one statement per distinct outcome.
 export async function applyStsEvents(
   db: DbOrTx,
-  options: { practitionerId: string; submissionId: string; items: StsEventItem[]; now?: Date },
+  options: { practitionerId: string; submissionId: string; items: StsEventItem[]; now?: Date; known?: StsInvoice[]; credentialsConfigured?: boolean },
 ) {
   const { practitionerId, submissionId } = options;
   if (options.items.length === 0) return;
-  const configured = await hasStsCredentials(db, practitionerId);
-  const today = isoDate(options.now ?? new Date());
+  const now = options.now ?? new Date();
+  const configured = options.credentialsConfigured ?? (await hasStsCredentials(db, practitionerId));
+  const today = isoDate(now);
   const applied: StsEventItem[] = [];
   let pending = options.items;
+  let known = options.known;
   for (let round = 0; pending.length > 0; round++) {
     if (round === 5) throw new Error(`STS record of ${pending[0]!.invoiceId} kept changing`);
-    const invoices = new Map((await findStsInvoices(db, practitionerId, { id: { in: pending.map((i) => i.invoiceId) } })).map((i) => [i.id, i]));
-    const lost: StsEventItem[] = [];
+    const given = known;
+    known = undefined;
+    const invoices = new Map((given ?? (await findStsInvoices(db, practitionerId, { ids: pending.map((i) => i.invoiceId) }))).map((i) => [i.id, i]));
+    const changes: StsRecordChange[] = [];
+    const tried: StsEventItem[] = [];
+    const unread: StsEventItem[] = [];
     for (const item of pending) {
       const invoice = invoices.get(item.invoiceId);
+      if (!invoice && given) unread.push(item); // not among the documents given: read it
       if (!invoice) continue; // a vanished document is left alone, its line included
-      const record = transition(parseStsRecord(invoice.stsRecord), item.event);
-      const status = statusOf({ ...invoice, stsRecord: JSON.stringify(record) }, configured, today);
-      const saved = await updateStsRecordIfUnchanged(db, invoice, { stsRecord: JSON.stringify(record), stsState: status.state, stsReason: status.reason });
-      (saved ? applied : lost).push(item);
+      const record = JSON.stringify(transition(parseStsRecord(invoice.stsRecord), item.event));
+      const status = statusOf({ ...invoice, stsRecord: record }, configured, today);
+      changes.push({ id: invoice.id, rev: invoice.stsRecordRev, stsRecord: record, stsState: status.state, stsReason: status.reason });
+      tried.push(item);
     }
-    pending = lost;
+    const saved = await updateStsRecordsIfUnchanged(db, practitionerId, changes);
+    for (const item of tried) if (saved.has(item.invoiceId)) applied.push(item);
+    pending = [...tried.filter((item) => !saved.has(item.invoiceId)), ...unread];
   }
   const lines = new Map<string, { outcome: DocumentOutcome; codes?: string; invoiceIds: string[] }>();
   for (const item of applied) {
@@ -57,17 +68,12 @@ export async function applyStsEvents(
     line.invoiceIds.push(item.invoiceId);
     lines.set(key, line);
   }
-  for (const line of lines.values()) {
-    await db.stsSubmissionDocument.updateMany({
-      where: { submissionId, invoiceId: { in: line.invoiceIds }, practitionerId },
-      data: { outcome: line.outcome, codes: line.codes },
-    });
-  }
+  for (const line of lines.values()) await setLineOutcomes(db, { submissionId, practitionerId, ...line });
   // Credit notes waiting for one of these originals can become sendable now.
   const originals = applied.map((i) => i.invoiceId);
   if (originals.length === 0) return;
-  const notes = await db.invoice.findMany({ where: { creditedInvoiceId: { in: originals }, practitionerId }, select: { id: true } });
-  if (notes.length) await refreshStsState(db, { practitionerId, invoiceIds: notes.map((n) => n.id) });
+  const notes = await findCreditNoteIds(db, practitionerId, originals);
+  if (notes.length) await refreshStsState(db, { practitionerId, invoiceIds: notes });
 }
 
 // The synchronous service's messages as code references: its `tipo` (E/W) decides, else the catalogue's severity.

@@ -1,5 +1,5 @@
 import type { Db } from "../../db";
-import { findStsInvoices, updateStsRecordIfUnchanged, type StsInvoice } from "../../data/sts-documents";
+import { findStsInvoices, updateStsRecordsIfUnchanged, type StsInvoice, type StsRecordChange } from "../../data/sts-documents";
 import { isoDate } from "../../domain/dates";
 import { transition } from "../../domain/sts/record";
 import { isSendable, type StsPendingOperation } from "../../domain/sts/status";
@@ -13,11 +13,14 @@ export type ClaimedDocument = { invoice: StsInvoice; pending: StsPendingOperatio
 
 // States whose documents may be (re)sent: yellow, and red ones the rules allow to retry (see isSendable).
 const CANDIDATE_STATES = ["to_send", "failed", "rejected"];
+// Candidates are read a page at a time until the batch is full: documents that cannot go (a red one STS refused,
+// waiting for a fix) never hide the sendable ones dated after them.
+const PAGE = 2 * MAX_BATCH;
 
 // Creates a submission and claims up to `limit` documents for it, each with the first operation it needs.
-// A document is claimed by a conditional update on its record's revision, so when several web instances or
-// workers race for the same document exactly one of them gets it; the others skip it. Returns null when there
-// was nothing to claim (no empty submission is left behind).
+// The documents are claimed in one conditional update on each record's revision, so when several web instances
+// or workers race for the same document exactly one of them gets it; the others skip it. Returns null when there
+// was nothing to claim (no submission is created). `more` tells whether documents may be left beyond this batch.
 export async function claimDocuments(options: {
   db: Db;
   practitionerId: string;
@@ -29,25 +32,38 @@ export async function claimDocuments(options: {
   slotKey?: string;
   /** The portal upload needs no stored password or PIN: judge eligibility as if they were set. */
   withoutCredentials?: boolean;
+  /** Whether the credentials are stored, when the caller has just read them. */
+  credentialsConfigured?: boolean;
   now?: Date;
 }) {
   const { db, practitionerId } = options;
   const now = options.now ?? new Date();
   const limit = Math.min(options.limit ?? MAX_BATCH, MAX_BATCH);
-  const configured = options.withoutCredentials || (await hasStsCredentials(db, practitionerId));
-  const candidates = await findStsInvoices(
-    db,
-    practitionerId,
-    {
-      stsState: { in: options.withoutCredentials ? [...CANDIDATE_STATES, "not_eligible"] : CANDIDATE_STATES },
-      ...(options.invoiceIds ? { id: { in: options.invoiceIds } } : {}),
-      ...(options.minIssueDate ? { issueDate: { gte: options.minIssueDate } } : {}),
-    },
-    limit * 2,
-  );
-  // Nothing to look at: no submission to create and delete (the automatic run ends every practitioner this way).
-  if (candidates.length === 0) return null;
+  const configured = options.withoutCredentials || (options.credentialsConfigured ?? (await hasStsCredentials(db, practitionerId)));
   const today = isoDate(now);
+  const filter = {
+    states: options.withoutCredentials ? [...CANDIDATE_STATES, "not_eligible"] : CANDIDATE_STATES,
+    ids: options.invoiceIds,
+    fromIssueDate: options.minIssueDate,
+  };
+  const chosen: ClaimedDocument[] = [];
+  let more = false;
+  for (let skip = 0; chosen.length < limit; skip += PAGE) {
+    const candidates = await findStsInvoices(db, practitionerId, filter, { take: PAGE, skip });
+    for (const invoice of candidates) {
+      if (chosen.length >= limit) {
+        more = true;
+        break;
+      }
+      const status = statusOf(invoice, configured, today);
+      const pending = status.pending[0];
+      if (isSendable(status) && pending) chosen.push({ invoice, pending, version: invoice.contentVersion });
+    }
+    if (candidates.length < PAGE) break;
+    if (chosen.length >= limit) more = true;
+  }
+  if (chosen.length === 0) return null;
+
   const submission = await db.stsSubmission.create({
     data: {
       practitionerId,
@@ -59,44 +75,44 @@ export async function claimDocuments(options: {
       slotKey: options.slotKey,
     },
   });
-  const claimed: ClaimedDocument[] = [];
-  for (const invoice of candidates) {
-    if (claimed.length >= limit) break;
-    const status = statusOf(invoice, configured, today);
-    const pending = status.pending[0];
-    if (!isSendable(status) || !pending) continue;
-    const record = transition(parseStsRecord(invoice.stsRecord), {
-      type: "send_started",
-      operation: pending.operation,
-      identity: pending.identity,
-      version: invoice.contentVersion,
-      submissionId: submission.id,
-    });
-    const won = await updateStsRecordIfUnchanged(db, invoice, { stsRecord: JSON.stringify(record), stsState: "sending", stsReason: null });
-    if (!won) continue;
-    claimed.push({ invoice: { ...invoice, stsRecord: JSON.stringify(record), stsRecordRev: invoice.stsRecordRev + 1 }, pending, version: invoice.contentVersion });
-  }
-  // The submission's lines in one insert. A crash before it leaves documents whose record names this submission
-  // without a line: sweepStuck writes the missing lines (it already had to, for a crash between two documents).
-  if (claimed.length > 0) {
-    await db.stsSubmissionDocument.createMany({
-      data: claimed.map(({ invoice, pending, version }) => ({
-        submissionId: submission.id,
-        invoiceId: invoice.id,
-        practitionerId,
+  const changes: StsRecordChange[] = chosen.map(({ invoice, pending }) => ({
+    id: invoice.id,
+    rev: invoice.stsRecordRev,
+    stsRecord: JSON.stringify(
+      transition(parseStsRecord(invoice.stsRecord), {
+        type: "send_started",
         operation: pending.operation,
         identity: pending.identity,
-        version,
-      })),
-    });
-  }
+        version: invoice.contentVersion,
+        submissionId: submission.id,
+      }),
+    ),
+    stsState: "sending",
+    stsReason: null,
+  }));
+  const won = await updateStsRecordsIfUnchanged(db, practitionerId, changes);
+  const claimed = chosen
+    .map((doc, i) => ({ ...doc, invoice: { ...doc.invoice, stsRecord: changes[i]!.stsRecord, stsState: "sending", stsReason: null, stsRecordRev: doc.invoice.stsRecordRev + 1 } }))
+    .filter((doc) => won.has(doc.invoice.id));
   if (claimed.length === 0) {
     await db.stsSubmission.delete({ where: { id: submission.id } });
     return null;
   }
+  // The submission's lines in one insert. A crash before it leaves documents whose record names this submission
+  // without a line: sweepStuck writes the missing lines.
+  await db.stsSubmissionDocument.createMany({
+    data: claimed.map(({ invoice, pending, version }) => ({
+      submissionId: submission.id,
+      invoiceId: invoice.id,
+      practitionerId,
+      operation: pending.operation,
+      identity: pending.identity,
+      version,
+    })),
+  });
   const ready = await db.stsSubmission.update({
     where: { id: submission.id },
     data: { documentCount: claimed.length, status: "uploading" },
   });
-  return { submission: ready, documents: claimed };
+  return { submission: ready, documents: claimed, more };
 }

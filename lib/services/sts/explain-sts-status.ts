@@ -16,7 +16,7 @@ const OPERATION_LABELS: Record<StsOperation, string> = {
 
 // "Verifica idoneità" / "Perché non è idonea?": the document's STS state in words, what would be sent, and why not.
 export async function explainStsStatus(options: { db: DbOrTx; practitionerId: string; invoiceId: string; now?: Date }) {
-  const [invoice] = await findStsInvoices(options.db, options.practitionerId, { id: options.invoiceId });
+  const [invoice] = await findStsInvoices(options.db, options.practitionerId, { ids: [options.invoiceId] });
   if (!invoice) throw notFound("Fattura non trovata.");
   const configured = await hasStsCredentials(options.db, options.practitionerId);
   const status = statusOf(invoice, configured, isoDate(options.now ?? new Date()));

@@ -20,7 +20,7 @@ export async function buildPortalFile(options: { db: Db; practitionerId: string;
   const settings = await findStsSettings(db, practitionerId);
   if (!settings?.cfTitolare) throw new AppError("sts_credentials", "Indica il codice fiscale del titolare nelle impostazioni STS.");
   const today = isoDate(options.now ?? new Date());
-  const invoices = await findStsInvoices(db, practitionerId, { id: { in: options.invoiceIds.slice(0, MAX_BATCH) } });
+  const invoices = await findStsInvoices(db, practitionerId, { ids: options.invoiceIds.slice(0, MAX_BATCH) });
   // The portal flow needs no stored password or PIN, only the data: eligibility is judged as if they were set.
   const documents = invoices.flatMap((invoice) => {
     const status = statusOf(invoice, true, today);

@@ -25,14 +25,10 @@ export async function refreshStsState(
 ) {
   const configured = await hasStsCredentials(db, options.practitionerId);
   const today = isoDate(options.now ?? new Date());
-  const where = {
-    ...(options.invoiceIds ? { id: { in: options.invoiceIds } } : {}),
-    ...(options.patientId ? { patientId: options.patientId } : {}),
-  };
-  const invoices = await findStsInvoices(db, options.practitionerId, where);
+  const invoices = await findStsInvoices(db, options.practitionerId, { ids: options.invoiceIds, patientId: options.patientId });
   // Credit notes depend on their original's state: refresh them together.
   const creditNotes = options.invoiceIds
-    ? await findStsInvoices(db, options.practitionerId, { creditedInvoiceId: { in: options.invoiceIds } })
+    ? await findStsInvoices(db, options.practitionerId, { creditedInvoiceIds: options.invoiceIds })
     : [];
   for (const invoice of [...invoices, ...creditNotes]) {
     const status = statusOf(invoice, configured, today);

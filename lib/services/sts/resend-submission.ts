@@ -16,7 +16,7 @@ export async function sendableDocumentsOf(options: { db: Db; practitionerId: str
   if (!submission) throw notFound("Invio non trovato.");
   const configured = await hasStsCredentials(db, practitionerId);
   const today = isoDate(options.now ?? new Date());
-  const invoices = await findStsInvoices(db, practitionerId, { id: { in: submission.documents.map((d) => d.invoiceId) } });
+  const invoices = await findStsInvoices(db, practitionerId, { ids: submission.documents.map((d) => d.invoiceId) });
   return invoices.filter((invoice) => isSendable(statusOf(invoice, configured, today))).map((invoice) => invoice.id);
 }
 

@@ -53,6 +53,7 @@ export async function runAutomaticSending(options: {
         summary.documents += result.documents;
         // Credentials refused or STS unreachable: stop for this practitioner, the next run (or the fix) resumes.
         if (result.outcome !== "awaiting_outcome") break;
+        if (!result.more) break; // the last batch took everything left: no query for an empty one
       } catch (error) {
         options.log?.(`automatic sending for ${practitionerId} stopped: ${error instanceof Error ? error.message : String(error)}`);
         break;

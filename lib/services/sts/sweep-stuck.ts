@@ -31,7 +31,7 @@ export async function sweepStuck(options: { db: Db; now?: Date; limit?: number; 
     await db.stsSubmission.update({ where: { id: submission.id }, data: { status: "uncertain", errorMessage: "Invio interrotto: esito da verificare." } });
     // A process that died between claiming a document (its record names this submission) and writing the
     // submission's line for it: write the line now, or the document would stay "sending" for ever.
-    const claimed = await findStsInvoices(db, submission.practitionerId, { stsState: "sending", id: { notIn: submission.documents.map((d) => d.invoiceId) } });
+    const claimed = await findStsInvoices(db, submission.practitionerId, { states: ["sending"], notIds: submission.documents.map((d) => d.invoiceId) });
     for (const invoice of claimed) {
       const attempt = parseStsRecord(invoice.stsRecord).attempt;
       if (attempt?.submissionId !== submission.id) continue;
@@ -39,7 +39,7 @@ export async function sweepStuck(options: { db: Db; now?: Date; limit?: number; 
       submission.documents.push(await db.stsSubmissionDocument.create({ data: line }));
     }
     for (const doc of submission.documents) {
-      const [invoice] = await findStsInvoices(db, submission.practitionerId, { id: doc.invoiceId });
+      const [invoice] = await findStsInvoices(db, submission.practitionerId, { ids: [doc.invoiceId] });
       if (!invoice || parseStsRecord(invoice.stsRecord).phase !== "sending") continue;
       await applyStsEvent(db, { practitionerId: submission.practitionerId, invoiceId: doc.invoiceId, submissionId: submission.id, event: { type: "outcome_unknown" }, outcome: "pending", now });
     }
@@ -62,7 +62,7 @@ async function resolveUncertain(db: Db, options: { now: Date; limit: number; log
   });
   let resolved = 0;
   for (const { id, practitionerId } of candidates) {
-    const [invoice] = await findStsInvoices(db, practitionerId, { id });
+    const [invoice] = await findStsInvoices(db, practitionerId, { ids: [id] });
     const record = parseStsRecord(invoice?.stsRecord);
     const attempt = record.attempt;
     if (!invoice || record.phase !== "uncertain" || !attempt) continue;

@@ -29,11 +29,13 @@ export async function uploadBatch(options: {
   const now = options.now ?? new Date();
   const credentials = await loadStsCredentials(db, practitionerId);
   if (!credentials) throw new AppError("sts_credentials", "Configura le credenziali del Sistema TS prima di inviare.");
-  const claim = await claimDocuments({ ...options, channel: "async", now });
+  const claim = await claimDocuments({ ...options, channel: "async", credentialsConfigured: true, now });
   if (!claim) return null;
-  const { submission } = claim;
+  const { submission, more } = claim;
   const apply = (doc: ClaimedDocument, event: StsEvent, outcome?: "pending" | "failed", codes?: StsCodeRef[]) =>
     applyStsEvent(db, { practitionerId, invoiceId: doc.invoice.id, submissionId: submission.id, event, outcome, codes, now });
+  // The batch's documents as this process saved them when claiming: applying the upload's result needs no read.
+  const known = claim.documents.map((doc) => doc.invoice);
 
   // Documents STS could not take (caught before any call) fail on their own; the rest of the batch goes on.
   let batch = claim.documents.map((doc) => ({ doc, record: safeDocument(doc) }));
@@ -55,7 +57,7 @@ export async function uploadBatch(options: {
       batch = batch.filter((_, i) => !bad.has(i));
     }
   }
-  if (!file) return finishEmpty(db, submission.id);
+  if (!file) return { ...(await finishEmpty(db, submission.id)), more };
 
   const result = await createClientFor(credentials).uploadFile({ fileName, zip: file.zip });
   await saveExchanges(db, practitionerId, submission.id, result.exchanges);
@@ -68,9 +70,11 @@ export async function uploadBatch(options: {
       practitionerId,
       submissionId: submission.id,
       now,
+      known,
+      credentialsConfigured: true,
       items: batch.map(({ doc }) => ({ invoiceId: doc.invoice.id, event: { type: "upload_accepted", protocollo: result.protocollo }, outcome: "pending" })),
     });
-    return { submissionId: submission.id, outcome: "awaiting_outcome" as const, protocollo: result.protocollo, documents: batch.length };
+    return { submissionId: submission.id, outcome: "awaiting_outcome" as const, protocollo: result.protocollo, documents: batch.length, more };
   }
   if (result.kind === "credentials") await pauseAutomaticSending({ db, practitionerId, reason: result.message, now });
   const codes: StsCodeRef[] = [{ code: result.code ?? "ERR", severity: "error", message: result.message }];
@@ -84,9 +88,10 @@ export async function uploadBatch(options: {
     practitionerId,
     submissionId: submission.id,
     now,
+    known,
     items: batch.map(({ doc }) => ({ invoiceId: doc.invoice.id, event, outcome: uncertain ? "pending" : "failed", codes })),
   });
-  return { submissionId: submission.id, outcome: uncertain ? ("uncertain" as const) : ("failed" as const), message: result.message, documents: batch.length };
+  return { submissionId: submission.id, outcome: uncertain ? ("uncertain" as const) : ("failed" as const), message: result.message, documents: batch.length, more };
 }
 
 function safeDocument(doc: ClaimedDocument): StsDocument | string {
