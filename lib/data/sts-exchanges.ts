@@ -1,24 +1,24 @@
 import type { DbOrTx } from "../db";
+import { Prisma } from "../generated/sqlite/client";
 import type { StsExchange as RecordedExchange } from "../sts/client/exchange";
+import { newId } from "./sts-worker-sql";
 
-// Stores the redacted SOAP traffic of a call (the client already removed passwords, PINs and ciphertexts).
+// Stores the redacted SOAP traffic of a call (the client already removed passwords, PINs and ciphertexts), in one
+// insert (hand-written SQL: it runs on every batch and poll, see lib/data/sts-documents.ts).
 export function saveExchanges(
   db: DbOrTx,
   practitionerId: string,
   submissionId: string | null,
   exchanges: RecordedExchange[],
-) {
-  if (exchanges.length === 0) return Promise.resolve({ count: 0 });
-  return db.stsExchange.createMany({
-    data: exchanges.map((e) => ({
-      practitionerId,
-      submissionId,
-      operation: e.operation,
-      url: e.url,
-      httpStatus: e.httpStatus ?? null,
-      durationMs: Math.round(e.durationMs),
-      request: e.request,
-      response: e.response ?? "",
-    })),
-  });
+): Promise<number> {
+  if (exchanges.length === 0) return Promise.resolve(0);
+  const now = new Date();
+  const rows = exchanges.map(
+    (e) => Prisma.sql`(${newId()}, ${submissionId}, ${practitionerId}, ${e.operation}, ${e.url}, ${e.httpStatus ?? null},
+      ${Math.round(e.durationMs)}, ${e.request}, ${e.response ?? ""}, ${now})`,
+  );
+  return db.$executeRaw`
+    INSERT INTO "StsExchange" ("id", "submissionId", "practitionerId", "operation", "url", "httpStatus", "durationMs",
+      "request", "response", "createdAt")
+    VALUES ${Prisma.join(rows, ", ")}`;
 }

@@ -8,3 +8,26 @@ export function findStsSettings(db: DbOrTx, practitionerId: string) {
 export function upsertStsSettings(db: DbOrTx, practitionerId: string, data: Omit<Prisma.StsSettingsUncheckedCreateInput, "practitionerId">) {
   return db.stsSettings.upsert({ where: { practitionerId }, create: { ...data, practitionerId }, update: data });
 }
+
+/** What a transmission needs of the settings (hand-written SQL: read on every batch and poll of the worker). */
+export type StsSecrets = { cfTitolare: string | null; username: string | null; passwordEnc: string | null; pincodeEnc: string | null };
+
+export async function findStsSecrets(db: DbOrTx, practitionerId: string): Promise<StsSecrets | null> {
+  const rows = await db.$queryRaw<StsSecrets[]>`
+    SELECT "cfTitolare", "username", "passwordEnc", "pincodeEnc" FROM "StsSettings" WHERE "practitionerId" = ${practitionerId}`;
+  return rows[0] ?? null;
+}
+
+/**
+ * Takes a practitioner's hourly slot for automatic sending: one conditional update that succeeds for one worker
+ * only, and only while automatic sending is on and not paused. Returns the settings as they are at that moment
+ * (for the credentials and the minimum date), or null when the slot was taken or sending is off.
+ */
+export async function takeAutoSlot(db: DbOrTx, practitionerId: string, slot: string): Promise<(StsSecrets & { autoSendFrom: string | null }) | null> {
+  const rows = await db.$queryRaw<(StsSecrets & { autoSendFrom: string | null })[]>`
+    UPDATE "StsSettings" SET "lastAutoSlot" = ${slot}, "updatedAt" = ${new Date()}
+    WHERE "practitionerId" = ${practitionerId} AND "autoSend" = TRUE AND "pausedAt" IS NULL
+      AND ("lastAutoSlot" IS NULL OR "lastAutoSlot" < ${slot})
+    RETURNING "cfTitolare", "username", "passwordEnc", "pincodeEnc", "autoSendFrom"`;
+  return rows[0] ?? null;
+}

@@ -1,5 +1,5 @@
 import type { DbOrTx } from "../../db";
-import { setLineOutcomes } from "../../data/sts-submission-lines";
+import { setLineOutcomes } from "../../data/sts-worker-sql";
 import { findCreditNoteIds, findStsInvoices, updateStsRecordsIfUnchanged, type StsInvoice, type StsRecordChange } from "../../data/sts-documents";
 import { isoDate } from "../../domain/dates";
 import { transition, type StsCodeRef, type StsEvent } from "../../domain/sts/record";
@@ -36,6 +36,7 @@ export async function applyStsEvents(
   const configured = options.credentialsConfigured ?? (await hasStsCredentials(db, practitionerId));
   const today = isoDate(now);
   const applied: StsEventItem[] = [];
+  const heldChanged = new Set<string>();
   let pending = options.items;
   let known = options.known;
   for (let round = 0; pending.length > 0; round++) {
@@ -50,7 +51,10 @@ export async function applyStsEvents(
       const invoice = invoices.get(item.invoiceId);
       if (!invoice && given) unread.push(item); // not among the documents given: read it
       if (!invoice) continue; // a vanished document is left alone, its line included
-      const record = JSON.stringify(transition(parseStsRecord(invoice.stsRecord), item.event));
+      const before = parseStsRecord(invoice.stsRecord);
+      const after = transition(before, item.event);
+      if (before.held?.identity !== after.held?.identity) heldChanged.add(invoice.id);
+      const record = JSON.stringify(after);
       const status = statusOf({ ...invoice, stsRecord: record }, configured, today);
       changes.push({ id: invoice.id, rev: invoice.stsRecordRev, stsRecord: record, stsState: status.state, stsReason: status.reason });
       tried.push(item);
@@ -69,8 +73,9 @@ export async function applyStsEvents(
     lines.set(key, line);
   }
   for (const line of lines.values()) await setLineOutcomes(db, { submissionId, practitionerId, ...line });
-  // Credit notes waiting for one of these originals can become sendable now.
-  const originals = applied.map((i) => i.invoiceId);
+  // Credit notes waiting for one of these originals can become sendable now: those whose original STS holds, or
+  // no longer holds, since this event (a credit note's state depends on nothing else of its original's record).
+  const originals = applied.map((i) => i.invoiceId).filter((id) => heldChanged.has(id));
   if (originals.length === 0) return;
   const notes = await findCreditNoteIds(db, practitionerId, originals);
   if (notes.length) await refreshStsState(db, { practitionerId, invoiceIds: notes });

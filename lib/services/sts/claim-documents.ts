@@ -1,5 +1,6 @@
 import type { Db } from "../../db";
 import { findStsInvoices, updateStsRecordsIfUnchanged, type StsInvoice, type StsRecordChange } from "../../data/sts-documents";
+import { deleteSubmission, insertSubmission, insertSubmissionLines, updateSubmission } from "../../data/sts-worker-sql";
 import { isoDate } from "../../domain/dates";
 import { transition } from "../../domain/sts/record";
 import { isSendable, type StsPendingOperation } from "../../domain/sts/status";
@@ -64,16 +65,14 @@ export async function claimDocuments(options: {
   }
   if (chosen.length === 0) return null;
 
-  const submission = await db.stsSubmission.create({
-    data: {
-      practitionerId,
-      trigger: options.trigger,
-      channel: options.channel,
-      environment: env().STS_ENVIRONMENT,
-      status: "preparing",
-      documentCount: 0,
-      slotKey: options.slotKey,
-    },
+  const submission = await insertSubmission(db, {
+    practitionerId,
+    trigger: options.trigger,
+    channel: options.channel,
+    environment: env().STS_ENVIRONMENT,
+    status: "preparing",
+    documentCount: 0,
+    slotKey: options.slotKey,
   });
   const changes: StsRecordChange[] = chosen.map(({ invoice, pending }) => ({
     id: invoice.id,
@@ -95,13 +94,14 @@ export async function claimDocuments(options: {
     .map((doc, i) => ({ ...doc, invoice: { ...doc.invoice, stsRecord: changes[i]!.stsRecord, stsState: "sending", stsReason: null, stsRecordRev: doc.invoice.stsRecordRev + 1 } }))
     .filter((doc) => won.has(doc.invoice.id));
   if (claimed.length === 0) {
-    await db.stsSubmission.delete({ where: { id: submission.id } });
+    await deleteSubmission(db, submission.id);
     return null;
   }
   // The submission's lines in one insert. A crash before it leaves documents whose record names this submission
   // without a line: sweepStuck writes the missing lines.
-  await db.stsSubmissionDocument.createMany({
-    data: claimed.map(({ invoice, pending, version }) => ({
+  await insertSubmissionLines(
+    db,
+    claimed.map(({ invoice, pending, version }) => ({
       submissionId: submission.id,
       invoiceId: invoice.id,
       practitionerId,
@@ -109,10 +109,7 @@ export async function claimDocuments(options: {
       identity: pending.identity,
       version,
     })),
-  });
-  const ready = await db.stsSubmission.update({
-    where: { id: submission.id },
-    data: { documentCount: claimed.length, status: "uploading" },
-  });
-  return { submission: ready, documents: claimed, more };
+  );
+  await updateSubmission(db, submission.id, { documentCount: claimed.length, status: "uploading" });
+  return { submission, documents: claimed, more };
 }

@@ -1,34 +1,52 @@
 import type { Db } from "../../db";
+import { leaseDueSubmissions, releaseLeases, type LeasedSubmission } from "../../data/sts-worker-sql";
 import { pollSubmission } from "./poll-submission";
 import { inPool } from "./pool";
 
 const LEASE_MS = 2 * 60_000;
 
-// Polls every submission whose next poll is due. Each is leased to one worker at a time (a conditional update on
-// its lease), so several workers never poll the same submission at once.
+// Polls up to `limit` submissions whose next poll is due, `concurrency` at a time. Each is leased to one worker at
+// a time, so several workers never poll the same submission at once: leases are taken a few at a time (one
+// statement for twice the concurrency), as the pollers need them, so a lease is never held long before its poll;
+// each poll's last write ends its lease.
 export async function pollDueSubmissions(options: { db: Db; workerId: string; concurrency: number; now?: Date; limit?: number; log?: (line: string) => void }) {
   const { db, workerId } = options;
   const now = options.now ?? new Date();
-  const due = await db.stsSubmission.findMany({
-    where: { status: "awaiting_outcome", nextPollAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-    select: { id: true },
-    orderBy: { nextPollAt: "asc" },
-    take: options.limit ?? 200,
-  });
+  const limit = options.limit ?? 200;
+  const concurrency = Math.max(1, options.concurrency);
+  const queue: LeasedSubmission[] = [];
+  let leased = 0;
+  let exhausted = false;
+  let refill: Promise<void> | null = null;
+  const leaseMore = async () => {
+    const size = Math.min(2 * concurrency, limit - leased);
+    const rows = size > 0 ? await leaseDueSubmissions(db, { workerId, now, until: new Date(now.getTime() + LEASE_MS), limit: size }) : [];
+    leased += rows.length;
+    queue.push(...rows);
+    if (rows.length < size || size <= 0) exhausted = true;
+  };
+  const next = async (): Promise<LeasedSubmission | undefined> => {
+    while (queue.length === 0 && !exhausted) {
+      refill ??= leaseMore().finally(() => (refill = null));
+      await refill;
+    }
+    return queue.shift();
+  };
   let completed = 0;
-  await inPool(due, options.concurrency, async ({ id }) => {
-    const { count } = await db.stsSubmission.updateMany({
-      where: { id, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-      data: { lockedBy: workerId, lockedUntil: new Date(now.getTime() + LEASE_MS) },
-    });
-    if (count === 0) return;
-    try {
-      if ((await pollSubmission({ db, submissionId: id, now })) === "completed") completed++;
-    } catch (error) {
-      options.log?.(`poll ${id} failed: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      await db.stsSubmission.updateMany({ where: { id, lockedBy: workerId }, data: { lockedBy: null, lockedUntil: null } });
+  const unreleased: string[] = [];
+  await inPool(Array.from({ length: concurrency }), concurrency, async () => {
+    for (let submission = await next(); submission; submission = await next()) {
+      try {
+        const result = await pollSubmission({ db, submissionId: submission.id, now, leased: submission });
+        if (result === "completed") completed++;
+        if (result === "not_pending") unreleased.push(submission.id);
+      } catch (error) {
+        unreleased.push(submission.id);
+        options.log?.(`poll ${submission.id} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
     }
   });
-  return { due: due.length, completed };
+  // A poll that failed before its last write still holds its lease: end them together.
+  await releaseLeases(db, workerId, unreleased);
+  return { due: leased, completed };
 }

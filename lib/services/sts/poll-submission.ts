@@ -1,8 +1,11 @@
 import type { Db } from "../../db";
+import { findStsInvoices, type StsInvoice } from "../../data/sts-documents";
 import { saveExchanges } from "../../data/sts-exchanges";
-import type { StsCodeRef } from "../../domain/sts/record";
+import { findSubmissionLines, setLineOutcomes, updateSubmission, type LeasedSubmission } from "../../data/sts-worker-sql";
+import type { StsCodeRef, StsEvent } from "../../domain/sts/record";
 import type { StsErrorRow } from "../../sts/client/error-csv";
-import { applyStsEvent } from "./apply-sts-event";
+import type { StsExchange } from "../../sts/client/exchange";
+import { applyStsEvents, type StsEventItem } from "./apply-sts-event";
 import { pauseAutomaticSending } from "../sts-settings/pause-automatic-sending";
 import { createClientFor, loadStsCredentials } from "./sts-connection";
 import { parseStsRecord } from "./sts-view";
@@ -27,23 +30,31 @@ function errorsCsv(rows: StsErrorRow[]): Uint8Array<ArrayBuffer> {
 }
 
 // Asks STS for the outcome of one uploaded batch; once processed, fetches the error detail and the receipt and
-// sets every document's outcome. Returns what happened, for logs and tests.
-export async function pollSubmission(options: { db: Db; submissionId: string; now?: Date }) {
+// sets every document's outcome. `leased` is the submission as pollDueSubmissions leased it: the lease ends with
+// the poll's last write. Returns what happened, for logs and tests.
+export async function pollSubmission(options: { db: Db; submissionId: string; now?: Date; leased?: LeasedSubmission }) {
   const { db, submissionId } = options;
   const now = options.now ?? new Date();
-  const submission = await db.stsSubmission.findUniqueOrThrow({ where: { id: submissionId }, include: { documents: true } });
+  const submission =
+    options.leased ??
+    (await db.stsSubmission.findUniqueOrThrow({ where: { id: submissionId }, select: { id: true, practitionerId: true, status: true, protocollo: true, attempts: true } }));
   if (submission.status !== "awaiting_outcome" || !submission.protocollo) return "not_pending" as const;
   const { practitionerId, protocollo } = submission;
+  const release = options.leased ? { lockedBy: null, lockedUntil: null } : {};
+  // The SOAP traffic of this poll, stored once with its last write.
+  const exchanges: StsExchange[] = [];
+  const later = async (attempts: number) => {
+    await saveExchanges(db, practitionerId, submissionId, exchanges);
+    await updateSubmission(db, submissionId, { attempts, nextPollAt: new Date(now.getTime() + nextPollDelayMs(attempts)), ...release });
+  };
   const credentials = await loadStsCredentials(db, practitionerId);
-  const later = (attempts: number) =>
-    db.stsSubmission.update({ where: { id: submissionId }, data: { attempts, nextPollAt: new Date(now.getTime() + nextPollDelayMs(attempts)) } });
   if (!credentials) {
     await later(submission.attempts + 1);
     return "no_credentials" as const;
   }
   const client = createClientFor(credentials);
   const outcome = await client.getOutcome({ protocollo });
-  await saveExchanges(db, practitionerId, submissionId, outcome.exchanges);
+  exchanges.push(...outcome.exchanges);
   if (outcome.kind === "credentials") await pauseAutomaticSending({ db, practitionerId, reason: outcome.message, now });
   if (outcome.kind !== "accepted" && outcome.kind !== "accepted_with_warnings" && outcome.kind !== "rejected") {
     await later(submission.attempts + 1);
@@ -54,7 +65,7 @@ export async function pollSubmission(options: { db: Db; submissionId: string; no
   let rows: StsErrorRow[] = [];
   if (s.fileRejected || s.nErrori > 0 || s.nWarnings > 0) {
     const detail = await client.getErrorDetail(protocollo);
-    await saveExchanges(db, practitionerId, submissionId, detail.exchanges);
+    exchanges.push(...detail.exchanges);
     if (detail.kind === "rejected" || detail.kind === "accepted_with_warnings") rows = detail.rows;
     else if (!s.fileRejected) {
       // The counts say there are codes but the detail is not readable yet: try again later.
@@ -69,53 +80,55 @@ export async function pollSubmission(options: { db: Db; submissionId: string; no
     }
   }
   const receipt = await client.getReceipt(protocollo);
-  await saveExchanges(db, practitionerId, submissionId, receipt.exchanges);
+  exchanges.push(...receipt.exchanges);
   if ((receipt.kind === "transient" || receipt.kind === "credentials") && submission.attempts < RECEIPT_RETRY_ATTEMPTS) {
     await later(submission.attempts + 1);
     return "processing" as const;
   }
+  await saveExchanges(db, practitionerId, submissionId, exchanges);
 
+  const lines = (await findSubmissionLines(db, submissionId)).filter((line) => line.outcome === "pending");
+  const invoices = await findStsInvoices(db, practitionerId, { ids: lines.map((line) => line.invoiceId) });
+  const waiting = new Set(invoices.filter((invoice) => stillWaiting(invoice, submissionId)).map((invoice) => invoice.id));
   let accepted = 0;
   let rejected = 0;
-  for (const doc of submission.documents.filter((d) => d.outcome === "pending")) {
-    const codes = s.fileRejected ? [{ code: "WS37", severity: "error" as const, message: "File scartato, controllare la ricevuta PDF" }] : (byIdentity.get(doc.identity) ?? []);
+  const items: StsEventItem[] = [];
+  for (const line of lines) {
+    const codes = s.fileRejected ? [{ code: "WS37", severity: "error" as const, message: "File scartato, controllare la ricevuta PDF" }] : (byIdentity.get(line.identity) ?? []);
     const errors = codes.filter((c) => c.severity === "error");
-    const base = { practitionerId, invoiceId: doc.invoiceId, submissionId, now };
     const warnings = codes.filter((c) => c.severity === "warning");
     const docOutcome = errors.length > 0 ? ("rejected" as const) : warnings.length ? ("accepted_with_warnings" as const) : ("accepted" as const);
     if (errors.length > 0) rejected++;
     else accepted++;
     // A poll that died after saving this document's record but before its line: the record already has the
     // outcome, so only the line is completed (applying the event again would be refused and block the batch).
-    if (!(await stillWaiting(db, practitionerId, doc.invoiceId, submissionId))) {
-      await db.stsSubmissionDocument.updateMany({ where: { submissionId, invoiceId: doc.invoiceId, practitionerId }, data: { outcome: docOutcome, codes: JSON.stringify(codes) } });
+    if (!waiting.has(line.invoiceId)) {
+      await setLineOutcomes(db, { submissionId, practitionerId, invoiceIds: [line.invoiceId], outcome: docOutcome, codes: JSON.stringify(codes) });
       continue;
     }
-    if (errors.length > 0) await applyStsEvent(db, { ...base, event: { type: "rejected", codes }, outcome: "rejected", codes });
-    else await applyStsEvent(db, { ...base, event: { type: "accepted", warnings }, outcome: docOutcome, codes });
+    const event: StsEvent = errors.length > 0 ? { type: "rejected", codes } : { type: "accepted", warnings };
+    items.push({ invoiceId: line.invoiceId, event, outcome: docOutcome, codes });
   }
-  await db.stsSubmission.update({
-    where: { id: submissionId },
-    data: {
-      status: "completed",
-      outcome: rejected === 0 ? (s.nWarnings > 0 ? "accepted_with_warnings" : "accepted") : accepted === 0 ? "rejected" : "partially_rejected",
-      stato: s.stato,
-      nInviati: s.nInviati,
-      nAccolti: s.nAccolti,
-      nWarnings: s.nWarnings,
-      nErrori: s.nErrori,
-      receiptPdf: receipt.kind === "ok" ? new Uint8Array(receipt.pdf) : undefined,
-      errorsCsv: rows.length ? errorsCsv(rows) : undefined,
-      completedAt: now,
-      nextPollAt: null,
-    },
+  await applyStsEvents(db, { practitionerId, submissionId, items, now, known: invoices.filter((i) => waiting.has(i.id)), credentialsConfigured: true });
+  await updateSubmission(db, submissionId, {
+    status: "completed",
+    outcome: rejected === 0 ? (s.nWarnings > 0 ? "accepted_with_warnings" : "accepted") : accepted === 0 ? "rejected" : "partially_rejected",
+    stato: s.stato,
+    nInviati: s.nInviati,
+    nAccolti: s.nAccolti,
+    nWarnings: s.nWarnings,
+    nErrori: s.nErrori,
+    receiptPdf: receipt.kind === "ok" ? new Uint8Array(receipt.pdf) : undefined,
+    errorsCsv: rows.length ? errorsCsv(rows) : undefined,
+    completedAt: now,
+    nextPollAt: null,
+    ...release,
   });
   return "completed" as const;
 }
 
 // Whether the document's record still waits for this submission's outcome.
-async function stillWaiting(db: Db, practitionerId: string, invoiceId: string, submissionId: string) {
-  const invoice = await db.invoice.findFirst({ where: { id: invoiceId, practitionerId }, select: { stsRecord: true } });
-  const record = parseStsRecord(invoice?.stsRecord);
+function stillWaiting(invoice: StsInvoice, submissionId: string) {
+  const record = parseStsRecord(invoice.stsRecord);
   return (record.phase === "sending" || record.phase === "awaiting_outcome") && record.attempt?.submissionId === submissionId;
 }

@@ -1,6 +1,6 @@
 import type { DbOrTx } from "../../db";
 import { findStsInvoices, type StsInvoice } from "../../data/sts-documents";
-import { findStsSettings } from "../../data/sts-settings";
+import { findStsSecrets } from "../../data/sts-settings";
 import { isoDate } from "../../domain/dates";
 import { deriveStsStatus, type StsStatus } from "../../domain/sts/status";
 import { parseStsRecord, stsFactsOf } from "./sts-view";
@@ -10,7 +10,7 @@ export function credentialsConfigured(settings: { cfTitolare: string | null; pas
 }
 
 export async function hasStsCredentials(db: DbOrTx, practitionerId: string): Promise<boolean> {
-  return credentialsConfigured(await findStsSettings(db, practitionerId));
+  return credentialsConfigured(await findStsSecrets(db, practitionerId));
 }
 
 export function statusOf(invoice: StsInvoice, configured: boolean, today: string): StsStatus {

@@ -1,6 +1,8 @@
 import type { Db } from "../../db";
 import { uploadBatch } from "./upload-batch";
+import { takeAutoSlot } from "../../data/sts-settings";
 import { inPool } from "./pool";
+import { openStsCredentials } from "./sts-connection";
 
 // The hourly run (minute 10, Europe/Rome): for every practitioner with automatic sending on, not paused and with
 // credentials, the documents to send dated on or after the minimum invoice date go out in batches of at most 25,
@@ -28,23 +30,24 @@ export async function runAutomaticSending(options: {
       ...(options.practitionerIds ? { practitionerId: { in: options.practitionerIds } } : {}),
       OR: [{ lastAutoSlot: null }, { lastAutoSlot: { lt: slot } }],
     },
-    select: { practitionerId: true, autoSendFrom: true },
+    select: { practitionerId: true },
   });
   const summary = { practitioners: 0, submissions: 0, documents: 0 };
-  await inPool(practitioners, options.concurrency, async ({ practitionerId, autoSendFrom }) => {
-    const { count } = await db.stsSettings.updateMany({
-      where: { practitionerId, OR: [{ lastAutoSlot: null }, { lastAutoSlot: { lt: slot } }] },
-      data: { lastAutoSlot: slot },
-    });
-    if (count === 0) return;
+  await inPool(practitioners, options.concurrency, async ({ practitionerId }) => {
+    // The slot, and the settings as they are now (credentials, minimum date), in one conditional update.
+    const settings = await takeAutoSlot(db, practitionerId, slot);
+    if (!settings?.autoSendFrom) return;
     summary.practitioners++;
     for (let batch = 0; batch < 400; batch++) {
       try {
+        const credentials = openStsCredentials(settings);
+        if (!credentials) break;
         const result = await uploadBatch({
           db,
           practitionerId,
+          credentials,
           trigger: "automatic",
-          minIssueDate: autoSendFrom!,
+          minIssueDate: settings.autoSendFrom,
           slotKey: `auto|${practitionerId}|${slot}|${batch}`,
           now: options.now,
         });

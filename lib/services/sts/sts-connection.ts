@@ -1,7 +1,7 @@
 import type { DbOrTx } from "../../db";
 import { decryptionKeys, env } from "../../env";
 import { openSecretWithAny } from "../../crypto/secret-box";
-import { findStsSettings } from "../../data/sts-settings";
+import { findStsSecrets, type StsSecrets } from "../../data/sts-settings";
 import { getStsEnvironment } from "../../sts/environments";
 import { createStsClient, type StsClient } from "../../sts/client/sts-client";
 
@@ -14,7 +14,11 @@ export function stsEnvironment() {
 
 // The practitioner's STS credentials, decrypted only here and only for the call about to be made.
 export async function loadStsCredentials(db: DbOrTx, practitionerId: string): Promise<StsCredentialsPlain | null> {
-  const settings = await findStsSettings(db, practitionerId);
+  return openStsCredentials(await findStsSecrets(db, practitionerId));
+}
+
+/** The credentials in settings just read (decrypted), or null when some are missing. */
+export function openStsCredentials(settings: StsSecrets | null): StsCredentialsPlain | null {
   if (!settings?.cfTitolare || !settings.passwordEnc || !settings.pincodeEnc) return null;
   const keys = decryptionKeys();
   return {

@@ -1,6 +1,7 @@
 import { AppError } from "../../app-error";
 import type { Db } from "../../db";
 import { saveExchanges } from "../../data/sts-exchanges";
+import { updateSubmission } from "../../data/sts-worker-sql";
 import type { StsCodeRef, StsEvent } from "../../domain/sts/record";
 import { StsValidationError } from "../../sts/errors";
 import { buildStsFile } from "../../sts/file/build-file";
@@ -9,7 +10,7 @@ import { applyStsEvent, applyStsEvents } from "./apply-sts-event";
 import { claimDocuments, type ClaimedDocument } from "./claim-documents";
 import { pauseAutomaticSending } from "../sts-settings/pause-automatic-sending";
 import { mayHaveReachedSts } from "./failure-policy";
-import { createClientFor, loadStsCredentials, stsEnvironment } from "./sts-connection";
+import { createClientFor, loadStsCredentials, stsEnvironment, type StsCredentialsPlain } from "./sts-connection";
 import { stsDocumentOf } from "./sts-view";
 
 export const FIRST_POLL_DELAY_MS = 5_000;
@@ -23,11 +24,13 @@ export async function uploadBatch(options: {
   invoiceIds?: string[];
   minIssueDate?: string;
   slotKey?: string;
+  /** The credentials, when the caller has just read them. */
+  credentials?: StsCredentialsPlain;
   now?: Date;
 }) {
   const { db, practitionerId } = options;
   const now = options.now ?? new Date();
-  const credentials = await loadStsCredentials(db, practitionerId);
+  const credentials = options.credentials ?? (await loadStsCredentials(db, practitionerId));
   if (!credentials) throw new AppError("sts_credentials", "Configura le credenziali del Sistema TS prima di inviare.");
   const claim = await claimDocuments({ ...options, channel: "async", credentialsConfigured: true, now });
   if (!claim) return null;
@@ -62,26 +65,35 @@ export async function uploadBatch(options: {
   const result = await createClientFor(credentials).uploadFile({ fileName, zip: file.zip });
   await saveExchanges(db, practitionerId, submission.id, result.exchanges);
   if (result.kind === "accepted") {
-    await db.stsSubmission.update({
-      where: { id: submission.id },
-      data: { status: "awaiting_outcome", protocollo: result.protocollo, acceptedAt: result.dataAccoglienza, fileName, documentCount: batch.length, nextPollAt: new Date(now.getTime() + FIRST_POLL_DELAY_MS) },
+    await updateSubmission(db, submission.id, {
+      status: "awaiting_outcome",
+      protocollo: result.protocollo,
+      acceptedAt: result.dataAccoglienza,
+      fileName,
+      documentCount: batch.length,
+      nextPollAt: new Date(now.getTime() + FIRST_POLL_DELAY_MS),
     });
+    // The lines were written "pending" when claimed: only the records change.
     await applyStsEvents(db, {
       practitionerId,
       submissionId: submission.id,
       now,
       known,
       credentialsConfigured: true,
-      items: batch.map(({ doc }) => ({ invoiceId: doc.invoice.id, event: { type: "upload_accepted", protocollo: result.protocollo }, outcome: "pending" })),
+      items: batch.map(({ doc }) => ({ invoiceId: doc.invoice.id, event: { type: "upload_accepted", protocollo: result.protocollo } })),
     });
     return { submissionId: submission.id, outcome: "awaiting_outcome" as const, protocollo: result.protocollo, documents: batch.length, more };
   }
   if (result.kind === "credentials") await pauseAutomaticSending({ db, practitionerId, reason: result.message, now });
   const codes: StsCodeRef[] = [{ code: result.code ?? "ERR", severity: "error", message: result.message }];
   const uncertain = mayHaveReachedSts(result);
-  await db.stsSubmission.update({
-    where: { id: submission.id },
-    data: { status: uncertain ? "uncertain" : "failed", outcome: uncertain ? null : "failed", fileName, errorCode: result.code, errorMessage: result.message, completedAt: uncertain ? null : now },
+  await updateSubmission(db, submission.id, {
+    status: uncertain ? "uncertain" : "failed",
+    outcome: uncertain ? null : "failed",
+    fileName,
+    errorCode: result.code ?? null,
+    errorMessage: result.message,
+    completedAt: uncertain ? null : now,
   });
   const event: StsEvent = uncertain ? { type: "outcome_unknown" } : { type: "failed", failure: result.kind, codes };
   await applyStsEvents(db, {
@@ -106,6 +118,6 @@ const localCode = (message: string): StsCodeRef => ({ code: "LOCAL", severity: "
 const localFailure = (message: string): StsEvent => ({ type: "failed", failure: "permanent", codes: [localCode(message)] });
 
 async function finishEmpty(db: Db, submissionId: string) {
-  await db.stsSubmission.update({ where: { id: submissionId }, data: { status: "failed", outcome: "failed", completedAt: new Date(), errorMessage: "Nessun documento inviabile nel lotto." } });
+  await updateSubmission(db, submissionId, { status: "failed", outcome: "failed", completedAt: new Date(), errorMessage: "Nessun documento inviabile nel lotto." });
   return { submissionId, outcome: "failed" as const, message: "Nessun documento inviabile nel lotto.", documents: 0 };
 }

@@ -1,0 +1,152 @@
+import { randomBytes } from "node:crypto";
+import type { DbOrTx } from "../db";
+import { Prisma } from "../generated/sqlite/client";
+
+// The writes of a submission's life on the worker's paths (hourly run, outcome polling), in hand-written SQL valid
+// on SQLite and PostgreSQL: see lib/data/sts-documents.ts for why. The pages read submissions through Prisma.
+
+let sequence = 0;
+
+/** A new row id in the shape of Prisma's cuid() (25 lower-case alphanumerics, starting with "c"). */
+export function newId(): string {
+  sequence = (sequence + 1) % 36 ** 4;
+  const random = randomBytes(8).readBigUInt64BE().toString(36).padStart(13, "0").slice(0, 11);
+  return "c" + Date.now().toString(36).padStart(9, "0") + sequence.toString(36).padStart(4, "0") + random;
+}
+
+export type NewSubmission = {
+  practitionerId: string;
+  trigger: string;
+  channel: string;
+  environment: string;
+  status: string;
+  documentCount: number;
+  slotKey?: string | null;
+};
+
+export async function insertSubmission(db: DbOrTx, data: NewSubmission): Promise<{ id: string }> {
+  const id = newId();
+  const now = new Date();
+  await db.$executeRaw`
+    INSERT INTO "StsSubmission" ("id", "practitionerId", "trigger", "channel", "environment", "status", "documentCount",
+      "attempts", "slotKey", "createdAt", "updatedAt")
+    VALUES (${id}, ${data.practitionerId}, ${data.trigger}, ${data.channel}, ${data.environment}, ${data.status},
+      ${data.documentCount}, 0, ${data.slotKey ?? null}, ${now}, ${now})`;
+  return { id };
+}
+
+// What the worker paths change on a submission; undefined leaves a column as it is, null empties it.
+export type SubmissionChange = Partial<{
+  status: string;
+  outcome: string | null;
+  fileName: string | null;
+  protocollo: string | null;
+  acceptedAt: string | null;
+  documentCount: number;
+  nInviati: number | null;
+  nAccolti: number | null;
+  nWarnings: number | null;
+  nErrori: number | null;
+  stato: number | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+  receiptPdf: Uint8Array | null;
+  errorsCsv: Uint8Array | null;
+  attempts: number;
+  nextPollAt: Date | null;
+  lockedBy: string | null;
+  lockedUntil: Date | null;
+  completedAt: Date | null;
+}>;
+
+const SUBMISSION_COLUMNS = [
+  "status", "outcome", "fileName", "protocollo", "acceptedAt", "documentCount", "nInviati", "nAccolti", "nWarnings",
+  "nErrori", "stato", "errorCode", "errorMessage", "receiptPdf", "errorsCsv", "attempts", "nextPollAt", "lockedBy",
+  "lockedUntil", "completedAt",
+] as const satisfies readonly (keyof SubmissionChange)[];
+
+/** Updates one submission (updatedAt set to the time of the write); returns the number of rows changed. */
+export function updateSubmission(db: DbOrTx, id: string, change: SubmissionChange): Promise<number> {
+  const sets = [Prisma.sql`"updatedAt" = ${new Date()}`];
+  for (const column of SUBMISSION_COLUMNS) {
+    const value = change[column];
+    if (value === undefined) continue;
+    sets.push(Prisma.sql`${Prisma.raw(`"${column}"`)} = ${value instanceof Uint8Array ? Buffer.from(value) : value}`);
+  }
+  return db.$executeRaw`UPDATE "StsSubmission" SET ${Prisma.join(sets, ", ")} WHERE "id" = ${id}`;
+}
+
+export type NewSubmissionLine = {
+  submissionId: string;
+  invoiceId: string;
+  practitionerId: string;
+  operation: string;
+  identity: string;
+  version: number;
+};
+
+/** A submission's document lines, in one insert; each starts with the outcome "pending". */
+export function insertSubmissionLines(db: DbOrTx, lines: NewSubmissionLine[]): Promise<number> {
+  if (lines.length === 0) return Promise.resolve(0);
+  const rows = lines.map(
+    (l) => Prisma.sql`(${newId()}, ${l.submissionId}, ${l.invoiceId}, ${l.practitionerId}, ${l.operation}, ${l.identity}, ${l.version}, 'pending')`,
+  );
+  return db.$executeRaw`
+    INSERT INTO "StsSubmissionDocument" ("id", "submissionId", "invoiceId", "practitionerId", "operation", "identity", "version", "outcome")
+    VALUES ${Prisma.join(rows, ", ")}`;
+}
+
+export type SubmissionLine = { invoiceId: string; operation: string; identity: string; version: number; outcome: string };
+
+export async function findSubmissionLines(db: DbOrTx, submissionId: string): Promise<SubmissionLine[]> {
+  const rows = await db.$queryRaw<SubmissionLine[]>`
+    SELECT "invoiceId", "operation", "identity", "version", "outcome" FROM "StsSubmissionDocument"
+    WHERE "submissionId" = ${submissionId} ORDER BY "id"`;
+  return rows.map((r) => ({ ...r, version: Number(r.version) }));
+}
+
+/** Notes one outcome (and, when given, its codes as JSON) on some documents' lines of a submission. */
+export function setLineOutcomes(
+  db: DbOrTx,
+  line: { submissionId: string; practitionerId: string; invoiceIds: string[]; outcome: string; codes?: string },
+): Promise<number> {
+  if (line.invoiceIds.length === 0) return Promise.resolve(0);
+  const codes = line.codes === undefined ? Prisma.empty : Prisma.sql`, "codes" = ${line.codes}`;
+  return db.$executeRaw`
+    UPDATE "StsSubmissionDocument" SET "outcome" = ${line.outcome}${codes}
+    WHERE "submissionId" = ${line.submissionId} AND "practitionerId" = ${line.practitionerId}
+      AND "invoiceId" IN (${Prisma.join(line.invoiceIds)})`;
+}
+
+export type LeasedSubmission = { id: string; practitionerId: string; status: string; protocollo: string | null; attempts: number };
+
+/**
+ * Leases up to `limit` submissions whose outcome is due to `workerId` until `until`, in one statement. The lease
+ * condition is checked again on every row it updates, so two workers never lease the same submission (on
+ * PostgreSQL the row lock makes the second re-check the row as the first left it).
+ */
+export async function leaseDueSubmissions(
+  db: DbOrTx,
+  options: { workerId: string; now: Date; until: Date; limit: number },
+): Promise<LeasedSubmission[]> {
+  const { workerId, now, until, limit } = options;
+  const free = Prisma.sql`"status" = 'awaiting_outcome' AND "nextPollAt" <= ${now} AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})`;
+  const rows = await db.$queryRaw<LeasedSubmission[]>`
+    UPDATE "StsSubmission" SET "lockedBy" = ${workerId}, "lockedUntil" = ${until}
+    WHERE ${free} AND "id" IN (
+      SELECT "id" FROM "StsSubmission" WHERE ${free} ORDER BY "nextPollAt" LIMIT ${limit})
+    RETURNING "id", "practitionerId", "status", "protocollo", "attempts"`;
+  return rows.map((r) => ({ ...r, attempts: Number(r.attempts) }));
+}
+
+/** Ends `workerId`'s leases on these submissions (those it still holds). */
+export function releaseLeases(db: DbOrTx, workerId: string, ids: string[]): Promise<number> {
+  if (ids.length === 0) return Promise.resolve(0);
+  return db.$executeRaw`
+    UPDATE "StsSubmission" SET "lockedBy" = NULL, "lockedUntil" = NULL
+    WHERE "lockedBy" = ${workerId} AND "id" IN (${Prisma.join(ids)})`;
+}
+
+export function deleteSubmission(db: DbOrTx, id: string): Promise<number> {
+  return db.$executeRaw`DELETE FROM "StsSubmission" WHERE "id" = ${id}`;
+}
