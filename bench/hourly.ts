@@ -4,7 +4,7 @@ import { createDb } from "../lib/db";
 import { createClientFor } from "../lib/services/sts/sts-connection";
 import { KIT_STS } from "../prisma/seed/factories/sts";
 import type { DatabaseFactory, Provider } from "./lib/databases";
-import { loadAverage, machineCpu, simulatorAdmin, startWorker, type Simulator, type WorkerReport } from "./lib/processes";
+import { loadAverage, machineCpu, processesCpuSeconds, simulatorAdmin, startWorker, type Simulator, type WorkerReport } from "./lib/processes";
 import { hourlyPlan, seedBulk } from "./seed-bulk";
 import { verifyBulkSeed } from "./verify-seed";
 
@@ -27,7 +27,10 @@ export type HourlyResult = {
   ratio: number;
   docsPerSecond: number;
   workerCpuMsPerBatch: number;
+  /** The part of it spent in the kernel (sockets, memory). */
+  workerSystemCpuMsPerBatch: number;
   simulatorCpuSeconds: number;
+  databaseCpuSeconds: number;
   machineBusyPct: number;
   peakRssMb: number;
   exactlyOnce: boolean;
@@ -44,7 +47,9 @@ export type PollResult = {
   idealSeconds: number;
   ratio: number;
   workerCpuMsPerSubmission: number;
+  workerSystemCpuMsPerSubmission: number;
   simulatorCpuSeconds: number;
+  databaseCpuSeconds: number;
   machineBusyPct: number;
   peakRssMb: number;
   allResolved: boolean;
@@ -70,6 +75,7 @@ async function runWorkers(count: number, task: object, env: Record<string, strin
   const workers = Array.from({ length: count }, () => startWorker(task, env));
   await Promise.all(workers.map((w) => w.ready));
   const sim0 = sim.cpuSeconds();
+  const db0 = processesCpuSeconds("postgres");
   const m0 = machineCpu();
   for (const w of workers) w.go();
   const reports: WorkerReport[] = await Promise.all(workers.map((w) => w.done));
@@ -78,6 +84,9 @@ async function runWorkers(count: number, task: object, env: Record<string, strin
     reports,
     wallSeconds: (Math.max(...reports.map((r) => r.endedAt)) - Math.min(...reports.map((r) => r.startedAt))) / 1000,
     cpuMs: reports.reduce((s, r) => s + r.cpuUserMs + r.cpuSystemMs, 0),
+    systemCpuMs: reports.reduce((s, r) => s + r.cpuSystemMs, 0),
+    // PostgreSQL's server processes (0 on SQLite, which runs inside the worker).
+    dbCpuSeconds: processesCpuSeconds("postgres") - db0,
     peakRssMb: Math.max(...reports.map((r) => r.peakRssMb)),
     simulatorCpuSeconds: sim.cpuSeconds() - sim0,
     machineBusyPct: (100 * (m1.busy - m0.busy)) / (m1.total - m0.total),
@@ -156,14 +165,16 @@ export async function hourlyBenchmark(options: {
       ratio: idealSeconds / hourly.wallSeconds,
       docsPerSecond: sent / hourly.wallSeconds,
       workerCpuMsPerBatch: hourly.cpuMs / Math.max(1, batches),
+      workerSystemCpuMsPerBatch: hourly.systemCpuMs / Math.max(1, batches),
       simulatorCpuSeconds: hourly.simulatorCpuSeconds,
+      databaseCpuSeconds: hourly.dbCpuSeconds,
       machineBusyPct: hourly.machineBusyPct,
       peakRssMb: hourly.peakRssMb,
       exactlyOnce: once.ok && sent === documents && uploads === batches,
       exactlyOnceDetail: `${once.detail}; ${uploads} uploads for ${batches} submissions (${statusText}); ${sent}/${documents} documents sent`,
       loadBefore,
     };
-    log(`  hourly ${provider} ${options.workers}w run ${options.run}: ${result.wallSeconds.toFixed(1)} s (ideal ${idealSeconds.toFixed(1)} s, ratio ${result.ratio.toFixed(2)}), ${result.workerCpuMsPerBatch.toFixed(1)} ms CPU/batch, RSS ${result.peakRssMb.toFixed(0)} MB, sim CPU ${result.simulatorCpuSeconds.toFixed(1)} s, machine ${result.machineBusyPct.toFixed(0)} % busy, exactly once: ${result.exactlyOnce} (${result.exactlyOnceDetail})`);
+    log(`  hourly ${provider} ${options.workers}w run ${options.run}: ${result.wallSeconds.toFixed(1)} s (ideal ${idealSeconds.toFixed(1)} s, ratio ${result.ratio.toFixed(2)}), ${result.workerCpuMsPerBatch.toFixed(1)} ms CPU/batch (${result.workerSystemCpuMsPerBatch.toFixed(1)} system), RSS ${result.peakRssMb.toFixed(0)} MB, sim CPU ${result.simulatorCpuSeconds.toFixed(1)} s, database CPU ${result.databaseCpuSeconds.toFixed(1)} s, machine ${result.machineBusyPct.toFixed(0)} % busy, exactly once: ${result.exactlyOnce} (${result.exactlyOnceDetail})`);
 
     if (options.poll) result.poll = await pollBenchmark({ ...options, env, databaseUrl: database.url, submissions: batches, documents, processingSeconds });
     return result;
@@ -208,12 +219,14 @@ async function pollBenchmark(options: {
     idealSeconds,
     ratio: idealSeconds / poll.wallSeconds,
     workerCpuMsPerSubmission: poll.cpuMs / Math.max(1, options.submissions),
+    workerSystemCpuMsPerSubmission: poll.systemCpuMs / Math.max(1, options.submissions),
     simulatorCpuSeconds: poll.simulatorCpuSeconds,
+    databaseCpuSeconds: poll.dbCpuSeconds,
     machineBusyPct: poll.machineBusyPct,
     peakRssMb: poll.peakRssMb,
     allResolved: pending === 0 && accepted === options.documents,
     acceptedOnce: acceptedOnce.ok,
   };
-  log(`  polling: simulator processing ${processingSeconds.toFixed(1)} s, then ${result.wallSeconds.toFixed(1)} s for ${options.submissions} submissions (${calls} STS calls, ideal ${idealSeconds.toFixed(1)} s, ratio ${result.ratio.toFixed(2)}), ${result.workerCpuMsPerSubmission.toFixed(1)} ms CPU/submission, sim CPU ${result.simulatorCpuSeconds.toFixed(1)} s, machine ${result.machineBusyPct.toFixed(0)} % busy, all resolved: ${result.allResolved}, accepted once: ${acceptedOnce.detail}`);
+  log(`  polling: simulator processing ${processingSeconds.toFixed(1)} s, then ${result.wallSeconds.toFixed(1)} s for ${options.submissions} submissions (${calls} STS calls, ideal ${idealSeconds.toFixed(1)} s, ratio ${result.ratio.toFixed(2)}), ${result.workerCpuMsPerSubmission.toFixed(1)} ms CPU/submission (${result.workerSystemCpuMsPerSubmission.toFixed(1)} system), sim CPU ${result.simulatorCpuSeconds.toFixed(1)} s, database CPU ${result.databaseCpuSeconds.toFixed(1)} s, machine ${result.machineBusyPct.toFixed(0)} % busy, all resolved: ${result.allResolved}, accepted once: ${acceptedOnce.detail}`);
   return result;
 }

@@ -120,12 +120,13 @@ function report({ hourly, lists, file }: { hourly: HourlyResult[]; lists: ListCa
     out.push(`### 1. Hourly run (${practitioners} practitioners × 25, ${LATENCY_MS} ms per upload, concurrency ${CONCURRENCY}); medians of the runs\n`);
     out.push(
       markdownTable(
-        ["database", "workers", "runs", "batches", "wall s", "ideal s", "ideal/wall", "docs/s", "worker CPU ms/batch", "simulator CPU s", "machine busy %", "peak RSS MB", "exactly once", "seed s"],
+        ["database", "workers", "runs", "batches", "wall s", "ideal s", "ideal/wall", "docs/s", "worker CPU ms/batch", "of which system", "simulator CPU s", "database CPU s", "machine busy %", "peak RSS MB", "exactly once", "seed s"],
         [...groups.values()].map((g) => [
           g[0]!.provider, g[0]!.workers, g.length, g[0]!.batches,
           fmt(median(g.map((r) => r.wallSeconds))), fmt(g[0]!.idealSeconds), fmt(median(g.map((r) => r.ratio)), 2),
           fmt(median(g.map((r) => r.docsPerSecond)), 0), fmt(median(g.map((r) => r.workerCpuMsPerBatch))),
-          fmt(median(g.map((r) => r.simulatorCpuSeconds))), fmt(median(g.map((r) => r.machineBusyPct)), 0),
+          fmt(median(g.map((r) => r.workerSystemCpuMsPerBatch))), fmt(median(g.map((r) => r.simulatorCpuSeconds))),
+          fmt(median(g.map((r) => r.databaseCpuSeconds))), fmt(median(g.map((r) => r.machineBusyPct)), 0),
           fmt(Math.max(...g.map((r) => r.peakRssMb)), 0), g.every((r) => r.exactlyOnce) ? "yes" : "NO",
           fmt(median(g.map((r) => r.seedSeconds))),
         ]),
@@ -138,12 +139,13 @@ function report({ hourly, lists, file }: { hourly: HourlyResult[]; lists: ListCa
       out.push(`\n### 2. Outcome polling (${LATENCY_MS} ms per STS call, concurrency ${CONCURRENCY}, after the simulator processed every file); medians\n`);
       out.push(
         markdownTable(
-          ["database", "runs", "submissions", "STS calls", "wall s", "ideal s", "ideal/wall", "worker CPU ms/submission", "simulator CPU s", "machine busy %", "peak RSS MB", "all resolved, accepted once", "simulator processing s"],
+          ["database", "runs", "submissions", "STS calls", "wall s", "ideal s", "ideal/wall", "worker CPU ms/submission", "of which system", "simulator CPU s", "database CPU s", "machine busy %", "peak RSS MB", "all resolved, accepted once", "simulator processing s"],
           [...byProvider.values()].map((g) => {
             const p = g.map((r) => r.poll!);
             return [
               g[0]!.provider, g.length, p[0]!.submissions, p[0]!.stsCalls, fmt(median(p.map((x) => x.wallSeconds))), fmt(median(p.map((x) => x.idealSeconds))),
-              fmt(median(p.map((x) => x.ratio)), 2), fmt(median(p.map((x) => x.workerCpuMsPerSubmission))), fmt(median(p.map((x) => x.simulatorCpuSeconds))),
+              fmt(median(p.map((x) => x.ratio)), 2), fmt(median(p.map((x) => x.workerCpuMsPerSubmission))), fmt(median(p.map((x) => x.workerSystemCpuMsPerSubmission))),
+              fmt(median(p.map((x) => x.simulatorCpuSeconds))), fmt(median(p.map((x) => x.databaseCpuSeconds))),
               fmt(median(p.map((x) => x.machineBusyPct)), 0), fmt(Math.max(...p.map((x) => x.peakRssMb)), 0),
               p.every((x) => x.allResolved && x.acceptedOnce) ? "yes" : "NO", fmt(median(p.map((x) => x.processingSeconds))),
             ];

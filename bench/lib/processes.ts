@@ -1,7 +1,7 @@
 // Child processes of the benchmark: the STS simulator (its own process, so its CPU is not charged to the worker)
 // and the worker processes that run the real services. CPU time of a process is read from /proc/<pid>/stat.
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 
@@ -18,6 +18,26 @@ export function processCpuSeconds(pid: number): number {
   } catch {
     return NaN;
   }
+}
+
+/**
+ * CPU seconds of every process named `name` (the PostgreSQL server: postmaster and backends). A backend that exits
+ * hands its time to the postmaster's reaped-children counters, which are counted too, so a before/after difference
+ * covers the connections opened and closed in between.
+ */
+export function processesCpuSeconds(name: string): number {
+  let ticks = 0;
+  for (const pid of readdirSync("/proc").filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      if (stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")) !== name) continue;
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+    } catch {
+      // the process ended while listing
+    }
+  }
+  return ticks / CLOCK_TICKS;
 }
 
 /** Machine-wide busy and total jiffies, for the CPU utilisation during a run. */

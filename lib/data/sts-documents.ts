@@ -170,8 +170,8 @@ export async function updateStsRecordsIfUnchanged(db: DbOrTx, practitionerId: st
       "stsReason" = ${byId((c) => c.stsReason)},
       "stsRecordRev" = "stsRecordRev" + 1,
       "updatedAt" = ${new Date()}
-    WHERE "practitionerId" = ${practitionerId}
-      AND (${Prisma.join(changes.map((c) => Prisma.sql`("id" = ${c.id} AND "stsRecordRev" = ${c.rev})`), " OR ")})
+    WHERE "practitionerId" = ${practitionerId} AND "id" IN (${list(changes.map((c) => c.id))})
+      AND "stsRecordRev" = CAST(CASE "id" ${Prisma.join(changes.map((c) => Prisma.sql`WHEN ${c.id} THEN ${c.rev}`), " ")} END AS INTEGER)
     RETURNING "id"`;
   return new Set(rows.map((r) => r.id));
 }

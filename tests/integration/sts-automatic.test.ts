@@ -3,8 +3,11 @@ import { runAutomaticSending } from "../../lib/services/sts/run-automatic-sendin
 import { pollDueSubmissions } from "../../lib/services/sts/poll-due-submissions";
 import { sweepStuck } from "../../lib/services/sts/sweep-stuck";
 import { claimDocuments } from "../../lib/services/sts/claim-documents";
+import { findStsInvoices } from "../../lib/data/sts-documents";
+import { transition } from "../../lib/domain/sts/record";
+import { statusOf } from "../../lib/services/sts/refresh-sts-state";
 import { createClientFor, loadStsCredentials, stsEnvironment } from "../../lib/services/sts/sts-connection";
-import { stsDocumentOf } from "../../lib/services/sts/sts-view";
+import { parseStsRecord, stsDocumentOf } from "../../lib/services/sts/sts-view";
 import { saveStsSettings } from "../../lib/services/sts-settings/save-sts-settings";
 import { checkStsCredentials } from "../../lib/services/sts-settings/check-sts-credentials";
 import { buildStsFile } from "../../lib/sts/file/build-file";
@@ -53,6 +56,31 @@ describe("automatic sending (the minute-10 run)", () => {
     expect(states).toEqual([{ stsState: "accepted", _count: 60 }]);
     const untouched = await testDb().invoice.findMany({ where: { id: { in: early } }, select: { stsState: true } });
     expect(untouched.every((i) => i.stsState === "to_send")).toBe(true);
+  });
+
+  it("does not let 60 documents STS refused (waiting for a fix) hide the sendable ones dated after them", async () => {
+    const p = await stsPractitioner("auto-red", AUTO);
+    const red = await invoices(p.id, p.patientId, 60, "2026-02-05");
+    // Refused by STS at their current version, as a poll leaves them: the record goes through the state machine.
+    const today = "2026-11-26";
+    for (const invoice of await findStsInvoices(testDb(), p.id, { ids: red })) {
+      const pending = statusOf(invoice, true, today).pending[0]!;
+      const started = transition(parseStsRecord(invoice.stsRecord), { type: "send_started", ...pending, version: invoice.contentVersion, submissionId: "earlier" });
+      const record = transition(transition(started, { type: "upload_accepted", protocollo: "1" }), { type: "rejected", codes: [{ code: "S011", severity: "error", message: "CF non valido" }] });
+      const status = statusOf({ ...invoice, stsRecord: JSON.stringify(record) }, true, today);
+      expect(status.state).toBe("rejected");
+      await testDb().invoice.update({ where: { id: invoice.id }, data: { stsRecord: JSON.stringify(record), stsState: status.state, stsRecordRev: { increment: 1 } } });
+    }
+    const yellow = await invoices(p.id, p.patientId, 5, "2026-03-01");
+    const summary = await runAutomaticSending({ db: testDb(), slot: slot("2026-11-26T10:10:00Z"), concurrency: 2, practitionerIds: [p.id] });
+    expect(summary).toMatchObject({ submissions: 1, documents: 5 });
+    const states = await testDb().invoice.groupBy({ by: ["stsState"], where: { practitionerId: p.id }, _count: true, orderBy: { stsState: "asc" } });
+    expect(states).toEqual([
+      { stsState: "awaiting_outcome", _count: 5 },
+      { stsState: "rejected", _count: 60 },
+    ]);
+    const lines = await testDb().stsSubmissionDocument.findMany({ where: { practitionerId: p.id }, select: { invoiceId: true } });
+    expect(lines.map((l) => l.invoiceId).sort()).toEqual([...yellow].sort());
   });
 
   it("runs an hourly slot once per practitioner even when several workers fire it together", async () => {
