@@ -175,18 +175,19 @@ export type StsRecordChange = {
  */
 export async function updateStsRecordsIfUnchanged(db: DbOrTx, practitionerId: string, changes: StsRecordChange[]): Promise<Set<string>> {
   if (changes.length === 0) return new Set();
-  const byId = (pick: (c: StsRecordChange) => string | null) =>
-    Prisma.sql`CASE "id" ${Prisma.join(changes.map((c) => Prisma.sql`WHEN ${c.id} THEN ${pick(c)}`), " ")} END`;
+  // The changes as a VALUES table joined on (id, revision): one row per document, valid on both databases (their
+  // VALUES columns are both named column1…column5).
+  const values = changes.map((c) => Prisma.sql`(${c.id}, CAST(${c.rev} AS INTEGER), ${c.stsRecord}, ${c.stsState}, ${c.stsReason})`);
   const rows = await db.$queryRaw<{ id: string }[]>`
     UPDATE "Invoice" SET
-      "stsRecord" = ${byId((c) => c.stsRecord)},
-      "stsState" = ${byId((c) => c.stsState)},
-      "stsReason" = ${byId((c) => c.stsReason)},
-      "stsRecordRev" = "stsRecordRev" + 1,
+      "stsRecord" = v.column3,
+      "stsState" = v.column4,
+      "stsReason" = v.column5,
+      "stsRecordRev" = "Invoice"."stsRecordRev" + 1,
       "updatedAt" = ${new Date()}
-    WHERE "practitionerId" = ${practitionerId} AND "id" IN (${list(changes.map((c) => c.id))})
-      AND "stsRecordRev" = CAST(CASE "id" ${Prisma.join(changes.map((c) => Prisma.sql`WHEN ${c.id} THEN ${c.rev}`), " ")} END AS INTEGER)
-    RETURNING "id"`;
+    FROM (VALUES ${Prisma.join(values, ", ")}) AS v
+    WHERE "Invoice"."practitionerId" = ${practitionerId} AND "Invoice"."id" = v.column1 AND "Invoice"."stsRecordRev" = v.column2
+    RETURNING "Invoice"."id" AS "id"`;
   return new Set(rows.map((r) => r.id));
 }
 

@@ -49,9 +49,20 @@ export function parseDocumentDate(input: string): Result<IsoDate> {
   return ok(toIsoDate(year, month, day));
 }
 
+const HOUR_MS = 3_600_000;
+let lastHour = NaN;
+let lastDate = '';
+
 /** The calendar date in Italy at the given instant: a payment at 23:30 UTC on 31 December is already next year. */
 export function isoDate(instant: Date): IsoDate {
-  return format(instant, 'yyyy-MM-dd', { in: tz(ROME_TIME_ZONE) });
+  // Italy's offset from UTC is a whole number of hours and changes on the hour, so the date is the same for every
+  // instant of a UTC hour: remembered for the last hour asked (the worker asks thousands of times a minute).
+  const hour = Math.floor(instant.getTime() / HOUR_MS);
+  if (hour !== lastHour) {
+    lastDate = format(instant, 'yyyy-MM-dd', { in: tz(ROME_TIME_ZONE) });
+    lastHour = hour;
+  }
+  return lastDate;
 }
 
 /** "26/11/2026" from an IsoDate, or from an instant (read in Europe/Rome). */

@@ -157,4 +157,22 @@ describe("automatic sending (the minute-10 run)", () => {
     // A later hourly run has nothing to send for it.
     expect(await runAutomaticSending({ db: testDb(), slot: slot("2026-11-26T14:10:00Z"), concurrency: 2, practitionerIds: [p.id] })).toMatchObject({ documents: 0 });
   });
+
+  // Last in this file: it resets the simulator's counters (and what it holds) to measure its own traffic.
+  it("keeps at most `concurrency` calls in flight toward STS, in the hourly run and in the outcome polling", async () => {
+    await fetch(`${simulator.sim.url}/__admin/reset`, { method: "POST" });
+    const practitioners = [];
+    for (let i = 0; i < 6; i++) practitioners.push(await stsPractitioner(`auto-bound-${i}`, AUTO));
+    for (const p of practitioners) await invoices(p.id, p.patientId, 1, "2026-04-01");
+    const ids = practitioners.map((p) => p.id);
+    simulator.sim.faults.push({ type: "latency", latencyMs: 150 });
+    const summary = await runAutomaticSending({ db: testDb(), slot: slot("2026-11-26T15:10:00Z"), concurrency: 2, practitionerIds: ids });
+    expect(summary).toMatchObject({ practitioners: 6, submissions: 6, documents: 6 });
+    const peak = async () => ((await (await fetch(`${simulator.sim.url}/__admin/counts`)).json()) as { peakInFlight: number }).peakInFlight;
+    expect(await peak()).toBe(2);
+    const polled = await pollDueSubmissions({ db: testDb(), workerId: "bound", concurrency: 2, now: new Date(Date.now() + 60 * 60_000) });
+    expect(polled.completed).toBeGreaterThanOrEqual(6);
+    expect(await peak()).toBe(2);
+    simulator.sim.faults.splice(0);
+  });
 });

@@ -70,8 +70,9 @@ export async function claimDocuments(options: {
     trigger: options.trigger,
     channel: options.channel,
     environment: env().STS_ENVIRONMENT,
-    status: "preparing",
-    documentCount: 0,
+    // Written as uploading from the start: the documents are claimed for it in the next statement.
+    status: "uploading",
+    documentCount: chosen.length,
     slotKey: options.slotKey,
   });
   const changes: StsRecordChange[] = chosen.map(({ invoice, pending }) => ({
@@ -110,6 +111,6 @@ export async function claimDocuments(options: {
       version,
     })),
   );
-  await updateSubmission(db, submission.id, { documentCount: claimed.length, status: "uploading" });
+  if (claimed.length !== chosen.length) await updateSubmission(db, submission.id, { documentCount: claimed.length });
   return { submission, documents: claimed, more };
 }

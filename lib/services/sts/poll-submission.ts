@@ -8,6 +8,7 @@ import type { StsExchange } from "../../sts/client/exchange";
 import { applyStsEvents, type StsEventItem } from "./apply-sts-event";
 import { pauseAutomaticSending } from "../sts-settings/pause-automatic-sending";
 import { createClientFor, loadStsCredentials } from "./sts-connection";
+import type { Limiter } from "./pool";
 import { parseStsRecord } from "./sts-view";
 
 const MAX_POLL_DELAY_MS = 15 * 60_000;
@@ -32,7 +33,7 @@ function errorsCsv(rows: StsErrorRow[]): Uint8Array<ArrayBuffer> {
 // Asks STS for the outcome of one uploaded batch; once processed, fetches the error detail and the receipt and
 // sets every document's outcome. `leased` is the submission as pollDueSubmissions leased it: the lease ends with
 // the poll's last write. Returns what happened, for logs and tests.
-export async function pollSubmission(options: { db: Db; submissionId: string; now?: Date; leased?: LeasedSubmission }) {
+export async function pollSubmission(options: { db: Db; submissionId: string; now?: Date; leased?: LeasedSubmission; stsCalls?: Limiter }) {
   const { db, submissionId } = options;
   const now = options.now ?? new Date();
   const submission =
@@ -52,7 +53,7 @@ export async function pollSubmission(options: { db: Db; submissionId: string; no
     await later(submission.attempts + 1);
     return "no_credentials" as const;
   }
-  const client = createClientFor(credentials);
+  const client = createClientFor(credentials, { limit: options.stsCalls });
   const outcome = await client.getOutcome({ protocollo });
   exchanges.push(...outcome.exchanges);
   if (outcome.kind === "credentials") await pauseAutomaticSending({ db, practitionerId, reason: outcome.message, now });

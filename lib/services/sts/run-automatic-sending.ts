@@ -1,7 +1,7 @@
 import type { Db } from "../../db";
 import { uploadBatch } from "./upload-batch";
 import { takeAutoSlot } from "../../data/sts-settings";
-import { inPool } from "./pool";
+import { createLimiter, inPool } from "./pool";
 import { openStsCredentials } from "./sts-connection";
 
 // The hourly run (minute 10, Europe/Rome): for every practitioner with automatic sending on, not paused and with
@@ -33,7 +33,10 @@ export async function runAutomaticSending(options: {
     select: { practitionerId: true },
   });
   const summary = { practitioners: 0, submissions: 0, documents: 0 };
-  await inPool(practitioners, options.concurrency, async ({ practitionerId }) => {
+  // At most `concurrency` uploads in flight; twice as many practitioners in progress, so that while some batches
+  // are read, claimed and saved in the database others keep every upload slot busy.
+  const stsCalls = createLimiter(options.concurrency);
+  await inPool(practitioners, 2 * options.concurrency, async ({ practitionerId }) => {
     // The slot, and the settings as they are now (credentials, minimum date), in one conditional update.
     const settings = await takeAutoSlot(db, practitionerId, slot);
     if (!settings?.autoSendFrom) return;
@@ -46,6 +49,7 @@ export async function runAutomaticSending(options: {
           db,
           practitionerId,
           credentials,
+          stsCalls,
           trigger: "automatic",
           minIssueDate: settings.autoSendFrom,
           slotKey: `auto|${practitionerId}|${slot}|${batch}`,

@@ -4,6 +4,7 @@ import { openSecretWithAny } from "../../crypto/secret-box";
 import { findStsSecrets, type StsSecrets } from "../../data/sts-settings";
 import { getStsEnvironment } from "../../sts/environments";
 import { createStsClient, type StsClient } from "../../sts/client/sts-client";
+import type { Limiter } from "./pool";
 
 export type StsCredentialsPlain = { username: string; password: string; pincode: string; cfProprietario: string };
 
@@ -29,13 +30,14 @@ export function openStsCredentials(settings: StsSecrets | null): StsCredentialsP
   };
 }
 
-export function createClientFor(credentials: StsCredentialsPlain, options: { timeoutMs?: number } = {}): StsClient {
+export function createClientFor(credentials: StsCredentialsPlain, options: { timeoutMs?: number; limit?: Limiter } = {}): StsClient {
   const environment = stsEnvironment();
   return createStsClient({
     baseUrl: environment.baseUrl,
     certificatePem: environment.certificatePem,
     credentials,
     timeoutMs: options.timeoutMs ?? env().STS_TIMEOUT_MS,
+    limit: options.limit,
   });
 }
 

@@ -11,6 +11,7 @@ import { claimDocuments, type ClaimedDocument } from "./claim-documents";
 import { pauseAutomaticSending } from "../sts-settings/pause-automatic-sending";
 import { mayHaveReachedSts } from "./failure-policy";
 import { createClientFor, loadStsCredentials, stsEnvironment, type StsCredentialsPlain } from "./sts-connection";
+import type { Limiter } from "./pool";
 import { stsDocumentOf } from "./sts-view";
 
 export const FIRST_POLL_DELAY_MS = 5_000;
@@ -26,6 +27,8 @@ export async function uploadBatch(options: {
   slotKey?: string;
   /** The credentials, when the caller has just read them. */
   credentials?: StsCredentialsPlain;
+  /** The bound on calls in flight toward STS shared with the caller's other batches. */
+  stsCalls?: Limiter;
   now?: Date;
 }) {
   const { db, practitionerId } = options;
@@ -62,7 +65,7 @@ export async function uploadBatch(options: {
   }
   if (!file) return { ...(await finishEmpty(db, submission.id)), more };
 
-  const result = await createClientFor(credentials).uploadFile({ fileName, zip: file.zip });
+  const result = await createClientFor(credentials, { limit: options.stsCalls }).uploadFile({ fileName, zip: file.zip });
   await saveExchanges(db, practitionerId, submission.id, result.exchanges);
   if (result.kind === "accepted") {
     await updateSubmission(db, submission.id, {

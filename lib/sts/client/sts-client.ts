@@ -27,6 +27,8 @@ export type StsClientConfig = {
   certificatePem: string;
   timeoutMs?: number;
   now?: () => Date;
+  /** Runs each HTTP call: the caller's bound on the calls in flight toward STS (every call runs at once without). */
+  limit?: <T>(call: () => Promise<T>) => Promise<T>;
 };
 
 type WithExchanges = { exchanges: StsExchange[] };
@@ -131,10 +133,11 @@ export function createStsClient(config: StsClientConfig) {
 
   async function call(service: StsService, wsdl: WsdlName, operation: string, args: unknown, attachments?: SoapAttachment[]) {
     const url = serviceUrl(config.baseUrl, service);
-    const outcome = await callSoap({
+    const send = () => callSoap({
       wsdl, operation, endpoint: url, args, attachments,
       username: credentials.username, password: credentials.password, timeoutMs,
     });
+    const outcome = await (config.limit ? config.limit(send) : send());
     const note = attachments?.map((a) => `allegato MTOM ${a.contentId}: ${a.body.length} byte`).join(', ');
     const exchanges = [toExchange(operation, url, outcome, note)];
     return { exchanges, response: readSoapResponse(outcome, exchanges) };

@@ -8,6 +8,7 @@ export type AdminTarget = {
   faults: FaultRule[];
   state: SimulatorState;
   requestCounts: Record<string, number>;
+  traffic: { inFlight: number; peakInFlight: number };
   reset(): void;
 };
 
@@ -68,7 +69,12 @@ export function handleAdmin(target: AdminTarget, req: IncomingMessage, res: Serv
       return json(res, 200, { ok: true });
     }
     if (path === '/__admin/counts' && method === 'GET') {
-      return json(res, 200, { documents: target.state.counts, requests: target.requestCounts, submissions: target.state.submissions.length });
+      return json(res, 200, {
+        documents: target.state.counts,
+        requests: target.requestCounts,
+        submissions: target.state.submissions.length,
+        peakInFlight: target.traffic.peakInFlight,
+      });
     }
     if (path === '/__admin/config') {
       if (method === 'POST') applyConfig(target.config, input as Partial<SimulatorConfig>);

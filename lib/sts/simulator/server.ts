@@ -131,8 +131,12 @@ export async function createStsSimulator(options: StsSimulatorOptions = {}): Pro
     adminTarget.state = context.state;
     faults.splice(0);
     for (const key of Object.keys(requestCounts)) delete requestCounts[key];
+    traffic.peakInFlight = traffic.inFlight;
   };
-  const adminTarget = { config: context.config, faults, state: context.state, requestCounts, reset };
+  // Service requests being answered now, and the most at once since the last reset: a client's bound on its calls
+  // in flight can be checked from outside.
+  const traffic = { inFlight: 0, peakInFlight: 0 };
+  const adminTarget = { config: context.config, faults, state: context.state, requestCounts, traffic, reset };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
@@ -145,6 +149,9 @@ export async function createStsSimulator(options: StsSimulatorOptions = {}): Pro
       return void res.end('Not found');
     }
     requestCounts[route.operation] = (requestCounts[route.operation] ?? 0) + 1;
+    traffic.inFlight++;
+    traffic.peakInFlight = Math.max(traffic.peakInFlight, traffic.inFlight);
+    res.once('close', () => traffic.inFlight--);
     const credentials = basicUser(req.headers.authorization);
     const applied = takeFaults(faults, route.operation, credentials?.username ?? null);
     const latency = applied.filter((f) => f.type === 'latency').reduce((sum, f) => sum + (f.latencyMs ?? 0), 0);
