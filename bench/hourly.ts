@@ -5,6 +5,7 @@ import { createClientFor } from "../lib/services/sts/sts-connection";
 import { KIT_STS } from "../prisma/seed/factories/sts";
 import type { DatabaseFactory, Provider } from "./lib/databases";
 import { loadAverage, machineCpu, processesCpuSeconds, simulatorAdmin, startWorker, type Simulator, type WorkerReport } from "./lib/processes";
+import { quantile } from "./lib/stats";
 import { hourlyPlan, seedBulk } from "./seed-bulk";
 import { verifyBulkSeed } from "./verify-seed";
 
@@ -12,7 +13,13 @@ export const LATENCY_MS = 200;
 export const CONCURRENCY = 16;
 const DOCS_PER_PRACTITIONER = 25;
 
-type Counts = { documents: Record<string, { received: Record<string, number>; accepted: Record<string, number> }>; requests: Record<string, number>; submissions: number };
+type Counts = {
+  documents: Record<string, { received: Record<string, number>; accepted: Record<string, number> }>;
+  requests: Record<string, number>;
+  submissions: number;
+  /** Most service requests the simulator was answering at once since its reset. */
+  peakInFlight: number;
+};
 
 export type HourlyResult = {
   provider: Provider;
@@ -29,6 +36,11 @@ export type HourlyResult = {
   workerCpuMsPerBatch: number;
   /** The part of it spent in the kernel (sockets, memory). */
   workerSystemCpuMsPerBatch: number;
+  /** One upload call as the client timed it (STS latency + the client's own waits), median and p95. */
+  uploadMsP50: number;
+  uploadMsP95: number;
+  /** Most uploads in flight at once, as the simulator saw them (the bound is CONCURRENCY). */
+  peakInFlight: number;
   simulatorCpuSeconds: number;
   databaseCpuSeconds: number;
   machineBusyPct: number;
@@ -48,6 +60,7 @@ export type PollResult = {
   ratio: number;
   workerCpuMsPerSubmission: number;
   workerSystemCpuMsPerSubmission: number;
+  peakInFlight: number;
   simulatorCpuSeconds: number;
   databaseCpuSeconds: number;
   machineBusyPct: number;
@@ -71,8 +84,14 @@ async function forceProcessing(): Promise<number> {
   return (Date.now() - t0) / 1000;
 }
 
-async function runWorkers(count: number, task: object, env: Record<string, string>, sim: Simulator) {
-  const workers = Array.from({ length: count }, () => startWorker(task, env));
+// The bound toward STS is the deployment's, not each process's: N workers share CONCURRENCY (16 → 6 + 5 + 5), so
+// the ideal (batches × latency / 16) is the same for 1 and 3 workers.
+function concurrencyShare(workers: number, index: number) {
+  return Math.floor(CONCURRENCY / workers) + (index < CONCURRENCY % workers ? 1 : 0);
+}
+
+async function runWorkers(count: number, task: (index: number) => object, env: Record<string, string>, sim: Simulator) {
+  const workers = Array.from({ length: count }, (_, i) => startWorker(task(i), env));
   await Promise.all(workers.map((w) => w.ready));
   const sim0 = sim.cpuSeconds();
   const db0 = processesCpuSeconds("postgres");
@@ -136,7 +155,12 @@ export async function hourlyBenchmark(options: {
     const poolSize = String(CONCURRENCY + 4);
     const env = { ...options.env, DATABASE_URL: database.url, PG_POOL_SIZE: poolSize };
     const slot = "2026-11-26T09:10:00.000Z";
-    const hourly = await runWorkers(options.workers, { kind: "hourly", databaseUrl: database.url, slot, concurrency: CONCURRENCY, poolSize: CONCURRENCY + 4 }, env, sim);
+    const hourly = await runWorkers(
+      options.workers,
+      (i) => ({ kind: "hourly", databaseUrl: database.url, slot, concurrency: concurrencyShare(options.workers, i), poolSize: CONCURRENCY + 4 }),
+      env,
+      sim,
+    );
     const summaries = hourly.reports.map((r) => r.result as { practitioners: number; submissions: number; documents: number });
     const batches = summaries.reduce((s, r) => s + r.submissions, 0);
     const sent = summaries.reduce((s, r) => s + r.documents, 0);
@@ -149,6 +173,8 @@ export async function hourlyBenchmark(options: {
     const uploads = counts.requests.inviaFileMtom ?? 0;
     const check = createDb(database.url, { poolSize: 2 });
     const statuses = await check.stsSubmission.groupBy({ by: ["status", "errorMessage"], _count: true });
+    // How long each upload took as the client saw it (from building the request to reading the answer).
+    const uploadMs = (await check.stsExchange.findMany({ where: { operation: "inviaFileMtom" }, select: { durationMs: true } })).map((e) => e.durationMs);
     await check.$disconnect();
     const statusText = statuses.map((s) => `${s._count} ${s.status}${s.errorMessage ? ` (${s.errorMessage})` : ""}`).join(", ");
     const idealSeconds = (batches * LATENCY_MS) / 1000 / CONCURRENCY;
@@ -166,6 +192,9 @@ export async function hourlyBenchmark(options: {
       docsPerSecond: sent / hourly.wallSeconds,
       workerCpuMsPerBatch: hourly.cpuMs / Math.max(1, batches),
       workerSystemCpuMsPerBatch: hourly.systemCpuMs / Math.max(1, batches),
+      uploadMsP50: quantile(uploadMs, 0.5),
+      uploadMsP95: quantile(uploadMs, 0.95),
+      peakInFlight: counts.peakInFlight,
       simulatorCpuSeconds: hourly.simulatorCpuSeconds,
       databaseCpuSeconds: hourly.dbCpuSeconds,
       machineBusyPct: hourly.machineBusyPct,
@@ -174,7 +203,7 @@ export async function hourlyBenchmark(options: {
       exactlyOnceDetail: `${once.detail}; ${uploads} uploads for ${batches} submissions (${statusText}); ${sent}/${documents} documents sent`,
       loadBefore,
     };
-    log(`  hourly ${provider} ${options.workers}w run ${options.run}: ${result.wallSeconds.toFixed(1)} s (ideal ${idealSeconds.toFixed(1)} s, ratio ${result.ratio.toFixed(2)}), ${result.workerCpuMsPerBatch.toFixed(1)} ms CPU/batch (${result.workerSystemCpuMsPerBatch.toFixed(1)} system), RSS ${result.peakRssMb.toFixed(0)} MB, sim CPU ${result.simulatorCpuSeconds.toFixed(1)} s, database CPU ${result.databaseCpuSeconds.toFixed(1)} s, machine ${result.machineBusyPct.toFixed(0)} % busy, exactly once: ${result.exactlyOnce} (${result.exactlyOnceDetail})`);
+    log(`  hourly ${provider} ${options.workers}w run ${options.run}: ${result.wallSeconds.toFixed(1)} s (ideal ${idealSeconds.toFixed(1)} s, ratio ${result.ratio.toFixed(2)}), ${result.workerCpuMsPerBatch.toFixed(1)} ms CPU/batch (${result.workerSystemCpuMsPerBatch.toFixed(1)} system), upload call p50 ${result.uploadMsP50.toFixed(0)} ms p95 ${result.uploadMsP95.toFixed(0)} ms, peak ${result.peakInFlight} in flight, RSS ${result.peakRssMb.toFixed(0)} MB, sim CPU ${result.simulatorCpuSeconds.toFixed(1)} s, database CPU ${result.databaseCpuSeconds.toFixed(1)} s, machine ${result.machineBusyPct.toFixed(0)} % busy, exactly once: ${result.exactlyOnce} (${result.exactlyOnceDetail})`);
 
     if (options.poll) result.poll = await pollBenchmark({ ...options, env, databaseUrl: database.url, submissions: batches, documents, processingSeconds });
     return result;
@@ -202,7 +231,12 @@ async function pollBenchmark(options: {
   }
   const before = await simulatorAdmin<Counts>(sim, "counts");
   const env = { ...options.env };
-  const poll = await runWorkers(options.workers, { kind: "poll", databaseUrl: options.databaseUrl, concurrency: CONCURRENCY, poolSize: CONCURRENCY + 4, maxSeconds: 1800 }, env, sim);
+  const poll = await runWorkers(
+    options.workers,
+    (i) => ({ kind: "poll", databaseUrl: options.databaseUrl, concurrency: concurrencyShare(options.workers, i), poolSize: CONCURRENCY + 4, maxSeconds: 1800 }),
+    env,
+    sim,
+  );
   const after = await simulatorAdmin<Counts>(sim, "counts");
   const calls = ["EsitoInvii", "DettaglioErrori", "RicevutaPdf"].reduce((s, op) => s + (after.requests[op] ?? 0) - (before.requests[op] ?? 0), 0);
   const db = createDb(options.databaseUrl, { poolSize: 2 });
@@ -220,6 +254,7 @@ async function pollBenchmark(options: {
     ratio: idealSeconds / poll.wallSeconds,
     workerCpuMsPerSubmission: poll.cpuMs / Math.max(1, options.submissions),
     workerSystemCpuMsPerSubmission: poll.systemCpuMs / Math.max(1, options.submissions),
+    peakInFlight: after.peakInFlight,
     simulatorCpuSeconds: poll.simulatorCpuSeconds,
     databaseCpuSeconds: poll.dbCpuSeconds,
     machineBusyPct: poll.machineBusyPct,
@@ -227,6 +262,6 @@ async function pollBenchmark(options: {
     allResolved: pending === 0 && accepted === options.documents,
     acceptedOnce: acceptedOnce.ok,
   };
-  log(`  polling: simulator processing ${processingSeconds.toFixed(1)} s, then ${result.wallSeconds.toFixed(1)} s for ${options.submissions} submissions (${calls} STS calls, ideal ${idealSeconds.toFixed(1)} s, ratio ${result.ratio.toFixed(2)}), ${result.workerCpuMsPerSubmission.toFixed(1)} ms CPU/submission (${result.workerSystemCpuMsPerSubmission.toFixed(1)} system), sim CPU ${result.simulatorCpuSeconds.toFixed(1)} s, database CPU ${result.databaseCpuSeconds.toFixed(1)} s, machine ${result.machineBusyPct.toFixed(0)} % busy, all resolved: ${result.allResolved}, accepted once: ${acceptedOnce.detail}`);
+  log(`  polling: simulator processing ${processingSeconds.toFixed(1)} s, then ${result.wallSeconds.toFixed(1)} s for ${options.submissions} submissions (${calls} STS calls, ideal ${idealSeconds.toFixed(1)} s, ratio ${result.ratio.toFixed(2)}), ${result.workerCpuMsPerSubmission.toFixed(1)} ms CPU/submission (${result.workerSystemCpuMsPerSubmission.toFixed(1)} system), peak ${result.peakInFlight} calls in flight, sim CPU ${result.simulatorCpuSeconds.toFixed(1)} s, database CPU ${result.databaseCpuSeconds.toFixed(1)} s, machine ${result.machineBusyPct.toFixed(0)} % busy, all resolved: ${result.allResolved}, accepted once: ${acceptedOnce.detail}`);
   return result;
 }
