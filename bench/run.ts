@@ -1,7 +1,7 @@
 // Parcella benchmarks (issue #7, docs/BENCHMARKS.md):
 //   tsx bench/run.ts --quick   small sizes, 3 runs each, under 3 minutes
 //   tsx bench/run.ts --full    the issue's sizes (10,000 practitioners × 25, 50,000-invoice list, 1,000 × 1,000)
-// Options: --only hourly,list,file   --providers sqlite,postgresql   --runs N   --practitioners N   --workers 1,3
+// Options: --only sts,hourly,list,file   --providers sqlite,postgresql   --runs N   --practitioners N   --workers 1,3
 //          --others PxN (PostgreSQL list: other practitioners × invoices, full default 1000x1000)   --json <path>
 // Databases are created (SQLite under /tmp, PostgreSQL parcella_bench_… on 127.0.0.1) and dropped at the end.
 import { randomBytes } from "node:crypto";
@@ -13,6 +13,7 @@ import { DatabaseFactory, type Provider } from "./lib/databases";
 import { loadAverage, startSimulator } from "./lib/processes";
 import { fmt, markdownTable, median } from "./lib/stats";
 import { CONCURRENCY, hourlyBenchmark, LATENCY_MS, type HourlyResult } from "./hourly";
+import { stsOnlyBenchmark, type StsOnlyResult } from "./sts-only";
 import { fileBenchmark, type FileResult } from "./file";
 import { listBenchmark, type ListCase } from "./list";
 
@@ -32,11 +33,11 @@ const { values } = parseArgs({
 
 const full = Boolean(values.full);
 const sizes = full
-  ? { practitioners: 10_000, runs: 1, listInvoices: 50_000, others: { practitioners: 1_000, invoices: 1_000 }, listIterations: 40, fileIterations: 1000 }
-  : { practitioners: 24, runs: 3, listInvoices: 5_000, others: undefined as { practitioners: number; invoices: number } | undefined, listIterations: 30, fileIterations: 300 };
+  ? { stsUploads: 2000, practitioners: 10_000, runs: 1, listInvoices: 50_000, others: { practitioners: 1_000, invoices: 1_000 }, listIterations: 40, fileIterations: 1000 }
+  : { stsUploads: 320, practitioners: 24, runs: 3, listInvoices: 5_000, others: undefined as { practitioners: number; invoices: number } | undefined, listIterations: 30, fileIterations: 300 };
 const runs = Number(values.runs ?? sizes.runs);
 const practitioners = Number(values.practitioners ?? sizes.practitioners);
-const only = new Set((values.only ?? "hourly,list,file").split(","));
+const only = new Set((values.only ?? "sts,hourly,list,file").split(","));
 const providers = (values.providers ?? "sqlite,postgresql").split(",") as Provider[];
 const workerCounts = new Set((values.workers ?? "1,3").split(",").map(Number));
 if (values.others) {
@@ -72,6 +73,7 @@ async function main() {
   const hourly: HourlyResult[] = [];
   const lists: ListCase[] = [];
   let file: FileResult | null = null;
+  const stsOnly: StsOnlyResult[] = [];
   let onShutdown = false;
   const cleanup = async () => {
     if (onShutdown) return;
@@ -81,6 +83,9 @@ async function main() {
   };
   process.once("SIGINT", () => void cleanup().then(() => process.exit(130)));
   try {
+    if (only.has("sts")) {
+      for (let run = 1; run <= runs; run++) stsOnly.push(await stsOnlyBenchmark({ sim, uploads: sizes.stsUploads, log }));
+    }
     if (only.has("file")) file = await fileBenchmark({ factory, iterations: sizes.fileIterations, encryptionKey, log });
     if (only.has("hourly")) {
       const configs: { provider: Provider; workers: number }[] = [];
@@ -109,11 +114,25 @@ async function main() {
   } finally {
     await cleanup();
   }
-  report({ hourly, lists, file });
+  report({ stsOnly, hourly, lists, file });
 }
 
-function report({ hourly, lists, file }: { hourly: HourlyResult[]; lists: ListCase[]; file: FileResult | null }) {
+function report({ stsOnly, hourly, lists, file }: { stsOnly: StsOnlyResult[]; hourly: HourlyResult[]; lists: ListCase[]; file: FileResult | null }) {
   const out: string[] = [`\n## Results (${full ? "full" : "quick"}, ${new Date().toISOString()}, ${machine()}, load average at end ${loadAverage()})\n`];
+  if (stsOnly.length) {
+    out.push(`### 0. STS client ↔ simulator alone (${stsOnly[0]!.uploads} uploads, ${LATENCY_MS} ms, ${CONCURRENCY} in flight, no database); medians\n`);
+    out.push(
+      markdownTable(
+        ["runs", "wall s", "ideal s", "ideal/wall", "call ms p50", "client CPU ms/upload", "simulator CPU ms/upload", "peak in flight", "machine busy %"],
+        [[
+          stsOnly.length, fmt(median(stsOnly.map((r) => r.wallSeconds))), fmt(stsOnly[0]!.idealSeconds), fmt(median(stsOnly.map((r) => r.ratio)), 2),
+          fmt(median(stsOnly.map((r) => r.callMsP50)), 0), fmt(median(stsOnly.map((r) => r.clientCpuMsPerUpload))), fmt(median(stsOnly.map((r) => r.simulatorCpuMsPerUpload))),
+          Math.max(...stsOnly.map((r) => r.peakInFlight)), fmt(median(stsOnly.map((r) => r.machineBusyPct)), 0),
+        ]],
+      ),
+    );
+    out.push("");
+  }
   if (hourly.length) {
     const groups = new Map<string, HourlyResult[]>();
     for (const r of hourly) groups.set(`${r.provider}|${r.workers}`, [...(groups.get(`${r.provider}|${r.workers}`) ?? []), r]);
@@ -171,7 +190,7 @@ function report({ hourly, lists, file }: { hourly: HourlyResult[]; lists: ListCa
   const text = out.join("\n");
   console.log(text);
   const path = values.json ?? join(tmpdir(), `parcella-bench-${full ? "full" : "quick"}-${Date.now()}.json`);
-  writeFileSync(path, JSON.stringify({ full, practitioners, runs, machine: machine(), hourly, lists, file }, null, 2));
+  writeFileSync(path, JSON.stringify({ full, practitioners, runs, machine: machine(), stsOnly, hourly, lists, file }, null, 2));
   log(`done; raw results in ${path}`);
 }
 
