@@ -41,6 +41,10 @@ export type HourlyResult = {
   uploadMsP95: number;
   /** Most uploads in flight at once, as the simulator saw them (the bound is CONCURRENCY). */
   peakInFlight: number;
+  /** PostgreSQL: rows read by sequential scans during the run, per batch (an index-driven run reads ~0). */
+  seqRowsPerBatch: number;
+  /** The table most of them came from. */
+  seqScanTopTable: string;
   simulatorCpuSeconds: number;
   databaseCpuSeconds: number;
   machineBusyPct: number;
@@ -61,6 +65,7 @@ export type PollResult = {
   workerCpuMsPerSubmission: number;
   workerSystemCpuMsPerSubmission: number;
   peakInFlight: number;
+  seqRowsPerSubmission: number;
   simulatorCpuSeconds: number;
   databaseCpuSeconds: number;
   machineBusyPct: number;
@@ -90,11 +95,42 @@ function concurrencyShare(workers: number, index: number) {
   return Math.floor(CONCURRENCY / workers) + (index < CONCURRENCY % workers ? 1 : 0);
 }
 
-async function runWorkers(count: number, task: (index: number) => object, env: Record<string, string>, sim: Simulator) {
+/**
+ * Rows PostgreSQL has read with sequential scans in the database so far (NaN on SQLite): a query that scans a whole
+ * table per batch shows here long before it shows in the timings of a small run.
+ */
+async function rowsReadBySequentialScans(databaseUrl: string): Promise<Map<string, number>> {
+  const rows = new Map<string, number>();
+  if (databaseUrl.startsWith("file:")) return rows;
+  const db = createDb(databaseUrl, { poolSize: 1 });
+  try {
+    for (const r of await db.$queryRawUnsafe<{ relname: string; rows: bigint | number }[]>(`SELECT relname, seq_tup_read AS rows FROM pg_stat_user_tables`)) {
+      rows.set(r.relname, Number(r.rows));
+    }
+    return rows;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** Rows read by sequential scans between two readings, in all and for the table that read the most. */
+function sequentialScansSince(before: Map<string, number>, after: Map<string, number>) {
+  let total = 0;
+  let top = { table: "", rows: 0 };
+  for (const [table, rows] of after) {
+    const read = rows - (before.get(table) ?? 0);
+    total += read;
+    if (read > top.rows) top = { table, rows: read };
+  }
+  return { total: after.size ? total : NaN, top };
+}
+
+async function runWorkers(count: number, databaseUrl: string, task: (index: number) => object, env: Record<string, string>, sim: Simulator) {
   const workers = Array.from({ length: count }, (_, i) => startWorker(task(i), env));
   await Promise.all(workers.map((w) => w.ready));
   const sim0 = sim.cpuSeconds();
   const db0 = processesCpuSeconds("postgres");
+  const seq0 = await rowsReadBySequentialScans(databaseUrl);
   const m0 = machineCpu();
   for (const w of workers) w.go();
   const reports: WorkerReport[] = await Promise.all(workers.map((w) => w.done));
@@ -106,6 +142,7 @@ async function runWorkers(count: number, task: (index: number) => object, env: R
     systemCpuMs: reports.reduce((s, r) => s + r.cpuSystemMs, 0),
     // PostgreSQL's server processes (0 on SQLite, which runs inside the worker).
     dbCpuSeconds: processesCpuSeconds("postgres") - db0,
+    seqScans: sequentialScansSince(seq0, await rowsReadBySequentialScans(databaseUrl)),
     peakRssMb: Math.max(...reports.map((r) => r.peakRssMb)),
     simulatorCpuSeconds: sim.cpuSeconds() - sim0,
     machineBusyPct: (100 * (m1.busy - m0.busy)) / (m1.total - m0.total),
@@ -157,6 +194,7 @@ export async function hourlyBenchmark(options: {
     const slot = "2026-11-26T09:10:00.000Z";
     const hourly = await runWorkers(
       options.workers,
+      database.url,
       (i) => ({ kind: "hourly", databaseUrl: database.url, slot, concurrency: concurrencyShare(options.workers, i), poolSize: CONCURRENCY + 4 }),
       env,
       sim,
@@ -195,6 +233,8 @@ export async function hourlyBenchmark(options: {
       uploadMsP50: quantile(uploadMs, 0.5),
       uploadMsP95: quantile(uploadMs, 0.95),
       peakInFlight: counts.peakInFlight,
+      seqRowsPerBatch: hourly.seqScans.total / Math.max(1, batches),
+      seqScanTopTable: hourly.seqScans.top.table,
       simulatorCpuSeconds: hourly.simulatorCpuSeconds,
       databaseCpuSeconds: hourly.dbCpuSeconds,
       machineBusyPct: hourly.machineBusyPct,
@@ -203,7 +243,7 @@ export async function hourlyBenchmark(options: {
       exactlyOnceDetail: `${once.detail}; ${uploads} uploads for ${batches} submissions (${statusText}); ${sent}/${documents} documents sent`,
       loadBefore,
     };
-    log(`  hourly ${provider} ${options.workers}w run ${options.run}: ${result.wallSeconds.toFixed(1)} s (ideal ${idealSeconds.toFixed(1)} s, ratio ${result.ratio.toFixed(2)}), ${result.workerCpuMsPerBatch.toFixed(1)} ms CPU/batch (${result.workerSystemCpuMsPerBatch.toFixed(1)} system), upload call p50 ${result.uploadMsP50.toFixed(0)} ms p95 ${result.uploadMsP95.toFixed(0)} ms, peak ${result.peakInFlight} in flight, RSS ${result.peakRssMb.toFixed(0)} MB, sim CPU ${result.simulatorCpuSeconds.toFixed(1)} s, database CPU ${result.databaseCpuSeconds.toFixed(1)} s, machine ${result.machineBusyPct.toFixed(0)} % busy, exactly once: ${result.exactlyOnce} (${result.exactlyOnceDetail})`);
+    log(`  hourly ${provider} ${options.workers}w run ${options.run}: ${result.wallSeconds.toFixed(1)} s (ideal ${idealSeconds.toFixed(1)} s, ratio ${result.ratio.toFixed(2)}), ${result.workerCpuMsPerBatch.toFixed(1)} ms CPU/batch (${result.workerSystemCpuMsPerBatch.toFixed(1)} system), upload call p50 ${result.uploadMsP50.toFixed(0)} ms p95 ${result.uploadMsP95.toFixed(0)} ms, peak ${result.peakInFlight} in flight, ${result.seqRowsPerBatch.toFixed(0)} rows seq-scanned/batch${result.seqScanTopTable ? ` (mostly ${result.seqScanTopTable})` : ""}, RSS ${result.peakRssMb.toFixed(0)} MB, sim CPU ${result.simulatorCpuSeconds.toFixed(1)} s, database CPU ${result.databaseCpuSeconds.toFixed(1)} s, machine ${result.machineBusyPct.toFixed(0)} % busy, exactly once: ${result.exactlyOnce} (${result.exactlyOnceDetail})`);
 
     if (options.poll) result.poll = await pollBenchmark({ ...options, env, databaseUrl: database.url, submissions: batches, documents, processingSeconds });
     return result;
@@ -233,6 +273,7 @@ async function pollBenchmark(options: {
   const env = { ...options.env };
   const poll = await runWorkers(
     options.workers,
+    options.databaseUrl,
     (i) => ({ kind: "poll", databaseUrl: options.databaseUrl, concurrency: concurrencyShare(options.workers, i), poolSize: CONCURRENCY + 4, maxSeconds: 1800 }),
     env,
     sim,
@@ -255,6 +296,7 @@ async function pollBenchmark(options: {
     workerCpuMsPerSubmission: poll.cpuMs / Math.max(1, options.submissions),
     workerSystemCpuMsPerSubmission: poll.systemCpuMs / Math.max(1, options.submissions),
     peakInFlight: after.peakInFlight,
+    seqRowsPerSubmission: poll.seqScans.total / Math.max(1, options.submissions),
     simulatorCpuSeconds: poll.simulatorCpuSeconds,
     databaseCpuSeconds: poll.dbCpuSeconds,
     machineBusyPct: poll.machineBusyPct,
@@ -262,6 +304,6 @@ async function pollBenchmark(options: {
     allResolved: pending === 0 && accepted === options.documents,
     acceptedOnce: acceptedOnce.ok,
   };
-  log(`  polling: simulator processing ${processingSeconds.toFixed(1)} s, then ${result.wallSeconds.toFixed(1)} s for ${options.submissions} submissions (${calls} STS calls, ideal ${idealSeconds.toFixed(1)} s, ratio ${result.ratio.toFixed(2)}), ${result.workerCpuMsPerSubmission.toFixed(1)} ms CPU/submission (${result.workerSystemCpuMsPerSubmission.toFixed(1)} system), peak ${result.peakInFlight} calls in flight, sim CPU ${result.simulatorCpuSeconds.toFixed(1)} s, database CPU ${result.databaseCpuSeconds.toFixed(1)} s, machine ${result.machineBusyPct.toFixed(0)} % busy, all resolved: ${result.allResolved}, accepted once: ${acceptedOnce.detail}`);
+  log(`  polling: simulator processing ${processingSeconds.toFixed(1)} s, then ${result.wallSeconds.toFixed(1)} s for ${options.submissions} submissions (${calls} STS calls, ideal ${idealSeconds.toFixed(1)} s, ratio ${result.ratio.toFixed(2)}), ${result.workerCpuMsPerSubmission.toFixed(1)} ms CPU/submission (${result.workerSystemCpuMsPerSubmission.toFixed(1)} system), peak ${result.peakInFlight} calls in flight, ${result.seqRowsPerSubmission.toFixed(0)} rows seq-scanned/submission, sim CPU ${result.simulatorCpuSeconds.toFixed(1)} s, database CPU ${result.databaseCpuSeconds.toFixed(1)} s, machine ${result.machineBusyPct.toFixed(0)} % busy, all resolved: ${result.allResolved}, accepted once: ${acceptedOnce.detail}`);
   return result;
 }

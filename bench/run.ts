@@ -139,13 +139,13 @@ function report({ stsOnly, hourly, lists, file }: { stsOnly: StsOnlyResult[]; ho
     out.push(`### 1. Hourly run (${practitioners} practitioners × 25, ${LATENCY_MS} ms per upload, concurrency ${CONCURRENCY}); medians of the runs\n`);
     out.push(
       markdownTable(
-        ["database", "workers", "runs", "batches", "wall s", "ideal s", "ideal/wall", "docs/s", "worker CPU ms/batch", "of which system", "upload call ms p50", "peak in flight", "simulator CPU s", "database CPU s", "machine busy %", "peak RSS MB", "exactly once", "seed s"],
+        ["database", "workers", "runs", "batches", "wall s", "ideal s", "ideal/wall", "docs/s", "worker CPU ms/batch", "of which system", "upload call ms p50", "peak in flight", "rows seq-scanned per batch", "simulator CPU s", "database CPU s", "machine busy %", "peak RSS MB", "exactly once", "seed s"],
         [...groups.values()].map((g) => [
           g[0]!.provider, g[0]!.workers, g.length, g[0]!.batches,
           fmt(median(g.map((r) => r.wallSeconds))), fmt(g[0]!.idealSeconds), fmt(median(g.map((r) => r.ratio)), 2),
           fmt(median(g.map((r) => r.docsPerSecond)), 0), fmt(median(g.map((r) => r.workerCpuMsPerBatch))),
           fmt(median(g.map((r) => r.workerSystemCpuMsPerBatch))), fmt(median(g.map((r) => r.uploadMsP50)), 0),
-          Math.max(...g.map((r) => r.peakInFlight)), fmt(median(g.map((r) => r.simulatorCpuSeconds))),
+          Math.max(...g.map((r) => r.peakInFlight)), fmt(median(g.map((r) => r.seqRowsPerBatch)), 0), fmt(median(g.map((r) => r.simulatorCpuSeconds))),
           fmt(median(g.map((r) => r.databaseCpuSeconds))), fmt(median(g.map((r) => r.machineBusyPct)), 0),
           fmt(Math.max(...g.map((r) => r.peakRssMb)), 0), g.every((r) => r.exactlyOnce) ? "yes" : "NO",
           fmt(median(g.map((r) => r.seedSeconds))),
@@ -159,12 +159,12 @@ function report({ stsOnly, hourly, lists, file }: { stsOnly: StsOnlyResult[]; ho
       out.push(`\n### 2. Outcome polling (${LATENCY_MS} ms per STS call, concurrency ${CONCURRENCY}, after the simulator processed every file); medians\n`);
       out.push(
         markdownTable(
-          ["database", "workers", "runs", "submissions", "STS calls", "wall s", "ideal s", "ideal/wall", "worker CPU ms/submission", "of which system", "peak in flight", "simulator CPU s", "database CPU s", "machine busy %", "peak RSS MB", "all resolved, accepted once", "simulator processing s"],
+          ["database", "workers", "runs", "submissions", "STS calls", "wall s", "ideal s", "ideal/wall", "worker CPU ms/submission", "of which system", "peak in flight", "rows seq-scanned per submission", "simulator CPU s", "database CPU s", "machine busy %", "peak RSS MB", "all resolved, accepted once", "simulator processing s"],
           [...byProvider.values()].map((g) => {
             const p = g.map((r) => r.poll!);
             return [
               g[0]!.provider, g[0]!.workers, g.length, p[0]!.submissions, p[0]!.stsCalls, fmt(median(p.map((x) => x.wallSeconds))), fmt(median(p.map((x) => x.idealSeconds))),
-              fmt(median(p.map((x) => x.ratio)), 2), fmt(median(p.map((x) => x.workerCpuMsPerSubmission))), fmt(median(p.map((x) => x.workerSystemCpuMsPerSubmission))), Math.max(...p.map((x) => x.peakInFlight)),
+              fmt(median(p.map((x) => x.ratio)), 2), fmt(median(p.map((x) => x.workerCpuMsPerSubmission))), fmt(median(p.map((x) => x.workerSystemCpuMsPerSubmission))), Math.max(...p.map((x) => x.peakInFlight)), fmt(median(p.map((x) => x.seqRowsPerSubmission)), 0),
               fmt(median(p.map((x) => x.simulatorCpuSeconds))), fmt(median(p.map((x) => x.databaseCpuSeconds))),
               fmt(median(p.map((x) => x.machineBusyPct)), 0), fmt(Math.max(...p.map((x) => x.peakRssMb)), 0),
               p.every((x) => x.allResolved && x.acceptedOnce) ? "yes" : "NO", fmt(median(p.map((x) => x.processingSeconds))),

@@ -65,11 +65,9 @@ type Row = Omit<StsInvoice, "lines" | "patient" | "creditedInvoice" | "oppositio
   cIssueDate: string;
   cStsRecord: string;
   cIssuerSnapshot: string | null;
-  lQuantity: number | null;
-  lUnitPriceCents: number | null;
-  lPensionFund: boolean | number | null;
-  lExpenseType: string | null;
 };
+
+type LineRow = { invoiceId: string; quantity: number; unitPriceCents: number; pensionFund: boolean | number; expenseType: string };
 
 const list = (values: string[]) => Prisma.join(values);
 // SQLite hands integers back as numbers and booleans as 0/1; PostgreSQL as numbers and booleans.
@@ -91,38 +89,30 @@ export async function findStsInvoices(
   if (filter.creditedInvoiceIds) conditions.push(Prisma.sql`i."creditedInvoiceId" IN (${list(filter.creditedInvoiceIds)})`);
   if (filter.patientId) conditions.push(Prisma.sql`i."patientId" = ${filter.patientId}`);
   const limit = page.take === undefined ? Prisma.empty : Prisma.sql`LIMIT ${page.take} OFFSET ${page.skip ?? 0}`;
-  // One statement: the page of documents (inner query), then their patient, original and lines.
   const rows = await db.$queryRaw<Row[]>`
-    SELECT i.*,
+    SELECT i."id", i."practitionerId", i."patientId", i."kind", i."status", i."number", i."year", i."issueDate",
+      i."paymentDate", i."paymentMethod", i."opposition", i."creditedInvoiceId", i."pensionFundRateBp",
+      i."bolloPolicy", i."taxRegime", i."patientSnapshot", i."issuerSnapshot", i."contentVersion", i."stsRecord",
+      i."stsRecordRev", i."stsState", i."stsReason",
       p."kind" AS "patientKind", p."foreign" AS "patientForeign", p."codiceFiscale" AS "patientCodiceFiscale",
       c."id" AS "cId", c."kind" AS "cKind", c."number" AS "cNumber", c."year" AS "cYear",
-      c."issueDate" AS "cIssueDate", c."stsRecord" AS "cStsRecord", c."issuerSnapshot" AS "cIssuerSnapshot",
-      l."quantity" AS "lQuantity", l."unitPriceCents" AS "lUnitPriceCents", l."pensionFund" AS "lPensionFund",
-      l."expenseType" AS "lExpenseType"
-    FROM (
-      SELECT i."id", i."practitionerId", i."patientId", i."kind", i."status", i."number", i."year", i."issueDate",
-        i."paymentDate", i."paymentMethod", i."opposition", i."creditedInvoiceId", i."pensionFundRateBp",
-        i."bolloPolicy", i."taxRegime", i."patientSnapshot", i."issuerSnapshot", i."contentVersion", i."stsRecord",
-        i."stsRecordRev", i."stsState", i."stsReason"
-      FROM "Invoice" i
-      WHERE ${Prisma.join(conditions, " AND ")}
-      ORDER BY i."issueDate", i."number", i."id"
-      ${limit}
-    ) i
+      c."issueDate" AS "cIssueDate", c."stsRecord" AS "cStsRecord", c."issuerSnapshot" AS "cIssuerSnapshot"
+    FROM "Invoice" i
     JOIN "Patient" p ON p."id" = i."patientId"
     LEFT JOIN "Invoice" c ON c."id" = i."creditedInvoiceId"
-    LEFT JOIN "InvoiceLine" l ON l."invoiceId" = i."id"
-    ORDER BY i."issueDate", i."number", i."id", l."position"`;
-  const documents = new Map<string, StsInvoice>();
-  for (const r of rows) {
-    let document = documents.get(r.id);
-    if (!document) {
-      document = toStsInvoice(r);
-      documents.set(r.id, document);
-    }
-    if (r.lQuantity !== null) {
-      document.lines.push({ quantity: int(r.lQuantity)!, unitPriceCents: int(r.lUnitPriceCents)!, pensionFund: Boolean(r.lPensionFund), expenseType: r.lExpenseType! });
-    }
+    WHERE ${Prisma.join(conditions, " AND ")}
+    ORDER BY i."issueDate", i."number", i."id"
+    ${limit}`;
+  if (rows.length === 0) return [];
+  // The lines in a second statement, by invoice id: joined into the first, PostgreSQL may hash-join the whole
+  // InvoiceLine table instead of using its index (seen at 250,000 lines without statistics: one full scan per batch).
+  const lines = await db.$queryRaw<LineRow[]>`
+    SELECT "invoiceId", "quantity", "unitPriceCents", "pensionFund", "expenseType"
+    FROM "InvoiceLine" WHERE "invoiceId" IN (${list(rows.map((r) => r.id))})
+    ORDER BY "invoiceId", "position"`;
+  const documents = new Map(rows.map((r) => [r.id, toStsInvoice(r)]));
+  for (const l of lines) {
+    documents.get(l.invoiceId)?.lines.push({ quantity: int(l.quantity)!, unitPriceCents: int(l.unitPriceCents)!, pensionFund: Boolean(l.pensionFund), expenseType: l.expenseType });
   }
   return [...documents.values()];
 }
