@@ -44,7 +44,9 @@ export type StsSimulator = {
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
-const OPERATIONS: Record<string, { operation: SimulatedOperation; element: RegExp }> = {
+type Route = { operation: SimulatedOperation; element: RegExp };
+
+const OPERATIONS: Record<string, Route> = {
   [STS_PATHS.inviaFileMtom]: { operation: 'inviaFileMtom', element: /^inviaFileMtom$/ },
   [STS_PATHS.esitoInvii]: { operation: 'EsitoInvii', element: /^EsitoInvii$/ },
   [STS_PATHS.dettaglioErrori]: { operation: 'DettaglioErrori', element: /^DettaglioErrori$/ },
@@ -139,6 +141,7 @@ export async function createStsSimulator(options: StsSimulatorOptions = {}): Pro
   const adminTarget = { config: context.config, faults, state: context.state, requestCounts, traffic, reset };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const arrived = Date.now();
     const body = await readBody(req);
     if (body === null) return void res.destroy();
     const path = (req.url ?? '/').split('?')[0];
@@ -155,9 +158,17 @@ export async function createStsSimulator(options: StsSimulatorOptions = {}): Pro
     const credentials = basicUser(req.headers.authorization);
     const applied = takeFaults(faults, route.operation, credentials?.username ?? null);
     const latency = applied.filter((f) => f.type === 'latency').reduce((sum, f) => sum + (f.latencyMs ?? 0), 0);
-    if (latency > 0) await sleep(latency);
+    // An injected latency is the time from the request's arrival to its answer, the service's own work included, as
+    // at a service that works on many requests at once. (Sleeping first and working after would queue every answer
+    // behind this single thread's work on the others: 16 requests arriving together would be answered up to 16 × the
+    // work later — measured by the benchmark's "client ↔ simulator alone" case, docs/BENCHMARKS.md.)
+    const answerTime = async () => {
+      const wait = arrived + latency - Date.now();
+      if (wait > 0) await sleep(wait);
+    };
     const fault = applied.find((f) => f.type !== 'latency' && f.type !== 'lostResponse');
     const lost = applied.some((f) => f.type === 'lostResponse');
+    if (fault) await answerTime();
     if (fault?.type === 'timeout') return; // never answers; close() drops the connection
     if (fault?.type === 'reset') return void (req.socket.resetAndDestroy?.() ?? req.socket.destroy());
     if (fault?.type === 'http500') {
@@ -169,8 +180,21 @@ export async function createStsSimulator(options: StsSimulatorOptions = {}): Pro
     const user = context.config.users.find((u) => u.username === credentials?.username);
     if (!user || !credentials || !sameSecret(credentials.password, user.password) || fault?.type === 'expiredPassword') {
       context.log(`${route.operation}: autenticazione rifiutata`);
+      await answerTime();
       return sendXml(res, 500, soapFault('Client', 'Errore generico di autenticazione'));
     }
+    let answer: string;
+    try {
+      answer = await serve(route, user, req, body);
+    } finally {
+      await answerTime(); // a refused request is answered after the latency too
+    }
+    // Processed and stored, but the answer never reaches the client.
+    if (lost) return void (req.socket.resetAndDestroy?.() ?? req.socket.destroy());
+    return sendXml(res, 200, answer);
+  }
+
+  async function serve(route: Route, user: SimulatorUser, req: IncomingMessage, body: Buffer): Promise<string> {
     const { envelope, attachments } = readSoapRequest(req, body);
     let request: XmlNode | undefined;
     try {
@@ -179,17 +203,13 @@ export async function createStsSimulator(options: StsSimulatorOptions = {}): Pro
       throw new SoapClientFault((error as Error).message);
     }
     if (!request || !route.element.test(request.name)) throw new SoapClientFault(`Elemento inatteso nel Body: ${request?.name ?? 'nessuno'}`);
-    let answer: string;
     switch (route.operation) {
-      case 'inviaFileMtom': answer = handleUpload(context, user, request, attachments); break;
-      case 'EsitoInvii': answer = handleEsitoInvii(context, user, request); break;
-      case 'DettaglioErrori': answer = handleDettaglioErrori(context, user, request); break;
-      case 'RicevutaPdf': answer = await handleRicevutaPdf(context, user, request); break;
-      case 'DocumentoSpesa730p': answer = handleDocumentoSpesa(context, user, request); break;
+      case 'inviaFileMtom': return handleUpload(context, user, request, attachments);
+      case 'EsitoInvii': return handleEsitoInvii(context, user, request);
+      case 'DettaglioErrori': return handleDettaglioErrori(context, user, request);
+      case 'RicevutaPdf': return handleRicevutaPdf(context, user, request);
+      case 'DocumentoSpesa730p': return handleDocumentoSpesa(context, user, request);
     }
-    // Processed and stored, but the answer never reaches the client.
-    if (lost) return void (req.socket.resetAndDestroy?.() ?? req.socket.destroy());
-    return sendXml(res, 200, answer);
   }
 
   const server = createServer((req, res) => {
