@@ -110,11 +110,19 @@ export function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 export async function simulatorAdmin<T = unknown>(sim: { url: string }, path: string, init?: { method: string; body?: unknown }): Promise<T> {
-  const res = await fetch(`${sim.url}/__admin/${path}`, {
-    method: init?.method ?? "GET",
-    headers: init?.body ? { "content-type": "application/json" } : undefined,
-    body: init?.body ? JSON.stringify(init.body) : undefined,
-    signal: AbortSignal.timeout(120_000),
+  const request = () =>
+    fetch(`${sim.url}/__admin/${path}`, {
+      method: init?.method ?? "GET",
+      headers: init?.body ? { "content-type": "application/json" } : undefined,
+      body: init?.body ? JSON.stringify(init.body) : undefined,
+      signal: AbortSignal.timeout(120_000),
+    });
+  // A kept-alive connection the simulator closed while this process was busy (SQLite seeding blocks the event
+  // loop for minutes) fails on reuse with EPIPE/ECONNRESET: seen once; the admin calls are idempotent, try again.
+  const res = await request().catch((error: unknown) => {
+    const code = ((error as { cause?: { code?: string } }).cause ?? {}).code;
+    if (code === "EPIPE" || code === "ECONNRESET" || code === "UND_ERR_SOCKET") return request();
+    throw error;
   });
   if (!res.ok) throw new Error(`simulator admin ${path}: HTTP ${res.status}`);
   return (await res.json()) as T;
