@@ -97,7 +97,9 @@ function main() {
   if (e.STS_ENVIRONMENT === "simulator" && existsSync(simulatorEntry)) {
     run("sts-simulator", [tsxBin, simulatorEntry, "--port", String(e.STS_SIMULATOR_PORT)]);
   }
-  if (e.WORKER_ENABLED) run("worker", [tsxBin, join(root, "jobs", "worker.ts"), "--skip-migrate"]);
+  // The worker through tsx's CommonJS hook only: without tsx's ESM loader thread (its own V8 instance) the
+  // process needs about 15–35 MB less memory (docs/BENCHMARKS.md, worker memory).
+  if (e.WORKER_ENABLED) run("worker", ["--require", "tsx/cjs", join(root, "jobs", "worker.ts"), "--skip-migrate"]);
   run("web", [nextBin, dev ? "dev" : "start", "--port", String(e.PORT)]);
   log(`Parcella: http://localhost:${e.PORT}`);
 }

@@ -140,13 +140,13 @@ export type WorkerReport = {
 export type WorkerHandle = { child: ChildProcess; ready: Promise<void>; go(): void; done: Promise<WorkerReport> };
 
 /**
- * Starts bench/worker.ts: it loads the real code, connects, and waits for "go" on stdin, so several workers start
+ * Starts bench/worker.ts the way `npm run worker` starts the worker (node with tsx's CommonJS hook): it loads the real code, connects, and waits for "go" on stdin, so several workers start
  * their run at the same instant and start-up is not timed. It prints one JSON report line at the end.
  */
 export function startWorker(task: object, env: Record<string, string>): WorkerHandle {
   // BENCH_WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the workers.
   const nodeArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", join(ROOT, "bench/worker.ts"), JSON.stringify(task)], {
+  const child = spawn(process.execPath, [...nodeArgs, "--require", "tsx/cjs", join(ROOT, "bench/worker.ts"), JSON.stringify(task)], {
     cwd: ROOT,
     stdio: ["pipe", "pipe", "inherit"],
     env: { ...process.env, ...env },
