@@ -181,16 +181,6 @@ export async function updateStsRecordsIfUnchanged(db: DbOrTx, practitionerId: st
   return new Set(rows.map((r) => r.id));
 }
 
-/** The one-document case of updateStsRecordsIfUnchanged. */
-export async function updateStsRecordIfUnchanged(
-  db: DbOrTx,
-  invoice: { id: string; practitionerId: string; stsRecordRev: number },
-  data: { stsRecord: string; stsState: string; stsReason: string | null },
-): Promise<boolean> {
-  const saved = await updateStsRecordsIfUnchanged(db, invoice.practitionerId, [{ id: invoice.id, rev: invoice.stsRecordRev, ...data }]);
-  return saved.has(invoice.id);
-}
-
 /** The practitioner's credit notes refunding any of `originalIds`. */
 export async function findCreditNoteIds(db: DbOrTx, practitionerId: string, originalIds: string[]): Promise<string[]> {
   if (originalIds.length === 0) return [];
