@@ -15,7 +15,7 @@ export async function sendDocumentNow(options: { db: Db; practitionerId: string;
   const { db, practitionerId, invoiceId } = options;
   const credentials = await loadStsCredentials(db, practitionerId);
   if (!credentials) throw new AppError("sts_credentials", "Configura le credenziali del Sistema TS prima di inviare.");
-  const claim = await claimDocuments({ db, practitionerId, trigger: options.trigger ?? "manual", channel: "sync", invoiceIds: [invoiceId], limit: 1, now: options.now });
+  const claim = await claimDocuments({ db, practitionerId, trigger: options.trigger ?? "manual", channel: "sync", invoiceIds: [invoiceId], limit: 1, credentialsConfigured: true, now: options.now });
   if (!claim) throw new AppError("conflict", "Il documento non è da inviare in questo momento (già inviato, in invio o non idoneo).");
   const { submission, documents } = claim;
   const { invoice, pending } = documents[0]!;
