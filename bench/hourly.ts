@@ -125,6 +125,13 @@ function sequentialScansSince(before: Map<string, number>, after: Map<string, nu
   return { total: after.size ? total : NaN, top };
 }
 
+/** The memory breakdown of the worker with the largest peak RSS. */
+function memoryText(reports: WorkerReport[]) {
+  const top = reports.reduce((a, b) => (b.peakRssMb > a.peakRssMb ? b : a));
+  const m = top.memory;
+  return `heap used ≤ ${m.heapUsedMb.toFixed(0)} MB, heap reserved ≤ ${m.heapTotalMb.toFixed(0)} MB, external ≤ ${m.externalMb.toFixed(0)} MB`;
+}
+
 async function runWorkers(count: number, databaseUrl: string, task: (index: number) => object, env: Record<string, string>, sim: Simulator) {
   const workers = Array.from({ length: count }, (_, i) => startWorker(task(i), env));
   await Promise.all(workers.map((w) => w.ready));
@@ -144,6 +151,7 @@ async function runWorkers(count: number, databaseUrl: string, task: (index: numb
     dbCpuSeconds: processesCpuSeconds("postgres") - db0,
     seqScans: sequentialScansSince(seq0, await rowsReadBySequentialScans(databaseUrl)),
     peakRssMb: Math.max(...reports.map((r) => r.peakRssMb)),
+    peakMemory: memoryText(reports),
     simulatorCpuSeconds: sim.cpuSeconds() - sim0,
     machineBusyPct: (100 * (m1.busy - m0.busy)) / (m1.total - m0.total),
   };
@@ -243,7 +251,7 @@ export async function hourlyBenchmark(options: {
       exactlyOnceDetail: `${once.detail}; ${uploads} uploads for ${batches} submissions (${statusText}); ${sent}/${documents} documents sent`,
       loadBefore,
     };
-    log(`  hourly ${provider} ${options.workers}w run ${options.run}: ${result.wallSeconds.toFixed(1)} s (ideal ${idealSeconds.toFixed(1)} s, ratio ${result.ratio.toFixed(2)}), ${result.workerCpuMsPerBatch.toFixed(1)} ms CPU/batch (${result.workerSystemCpuMsPerBatch.toFixed(1)} system), upload call p50 ${result.uploadMsP50.toFixed(0)} ms p95 ${result.uploadMsP95.toFixed(0)} ms, peak ${result.peakInFlight} in flight, ${result.seqRowsPerBatch.toFixed(0)} rows seq-scanned/batch${result.seqScanTopTable ? ` (mostly ${result.seqScanTopTable})` : ""}, RSS ${result.peakRssMb.toFixed(0)} MB, sim CPU ${result.simulatorCpuSeconds.toFixed(1)} s, database CPU ${result.databaseCpuSeconds.toFixed(1)} s, machine ${result.machineBusyPct.toFixed(0)} % busy, exactly once: ${result.exactlyOnce} (${result.exactlyOnceDetail})`);
+    log(`  hourly ${provider} ${options.workers}w run ${options.run}: ${result.wallSeconds.toFixed(1)} s (ideal ${idealSeconds.toFixed(1)} s, ratio ${result.ratio.toFixed(2)}), ${result.workerCpuMsPerBatch.toFixed(1)} ms CPU/batch (${result.workerSystemCpuMsPerBatch.toFixed(1)} system), upload call p50 ${result.uploadMsP50.toFixed(0)} ms p95 ${result.uploadMsP95.toFixed(0)} ms, peak ${result.peakInFlight} in flight, ${result.seqRowsPerBatch.toFixed(0)} rows seq-scanned/batch${result.seqScanTopTable ? ` (mostly ${result.seqScanTopTable})` : ""}, RSS ${result.peakRssMb.toFixed(0)} MB (${hourly.peakMemory}), sim CPU ${result.simulatorCpuSeconds.toFixed(1)} s, database CPU ${result.databaseCpuSeconds.toFixed(1)} s, machine ${result.machineBusyPct.toFixed(0)} % busy, exactly once: ${result.exactlyOnce} (${result.exactlyOnceDetail})`);
 
     if (options.poll) result.poll = await pollBenchmark({ ...options, env, databaseUrl: database.url, submissions: batches, documents, processingSeconds });
     return result;
@@ -304,6 +312,6 @@ async function pollBenchmark(options: {
     allResolved: pending === 0 && accepted === options.documents,
     acceptedOnce: acceptedOnce.ok,
   };
-  log(`  polling: simulator processing ${processingSeconds.toFixed(1)} s, then ${result.wallSeconds.toFixed(1)} s for ${options.submissions} submissions (${calls} STS calls, ideal ${idealSeconds.toFixed(1)} s, ratio ${result.ratio.toFixed(2)}), ${result.workerCpuMsPerSubmission.toFixed(1)} ms CPU/submission (${result.workerSystemCpuMsPerSubmission.toFixed(1)} system), peak ${result.peakInFlight} calls in flight, ${result.seqRowsPerSubmission.toFixed(0)} rows seq-scanned/submission, sim CPU ${result.simulatorCpuSeconds.toFixed(1)} s, database CPU ${result.databaseCpuSeconds.toFixed(1)} s, machine ${result.machineBusyPct.toFixed(0)} % busy, all resolved: ${result.allResolved}, accepted once: ${acceptedOnce.detail}`);
+  log(`  polling: simulator processing ${processingSeconds.toFixed(1)} s, then ${result.wallSeconds.toFixed(1)} s for ${options.submissions} submissions (${calls} STS calls, ideal ${idealSeconds.toFixed(1)} s, ratio ${result.ratio.toFixed(2)}), ${result.workerCpuMsPerSubmission.toFixed(1)} ms CPU/submission (${result.workerSystemCpuMsPerSubmission.toFixed(1)} system), RSS ${result.peakRssMb.toFixed(0)} MB (${poll.peakMemory}), peak ${result.peakInFlight} calls in flight, ${result.seqRowsPerSubmission.toFixed(0)} rows seq-scanned/submission, sim CPU ${result.simulatorCpuSeconds.toFixed(1)} s, database CPU ${result.databaseCpuSeconds.toFixed(1)} s, machine ${result.machineBusyPct.toFixed(0)} % busy, all resolved: ${result.allResolved}, accepted once: ${acceptedOnce.detail}`);
   return result;
 }

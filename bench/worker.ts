@@ -26,6 +26,15 @@ async function main() {
   console.log("ready");
   await new Promise<void>((resolve) => createInterface({ input: process.stdin }).once("line", () => resolve()));
 
+  // Where the memory goes: the peaks of V8's heap and of memory outside it (buffers, WebAssembly), sampled.
+  const memory = { heapUsedMb: 0, heapTotalMb: 0, externalMb: 0 };
+  const sample = setInterval(() => {
+    const m = process.memoryUsage();
+    memory.heapUsedMb = Math.max(memory.heapUsedMb, m.heapUsed / 1048576);
+    memory.heapTotalMb = Math.max(memory.heapTotalMb, m.heapTotal / 1048576);
+    memory.externalMb = Math.max(memory.externalMb, m.external / 1048576);
+  }, 100);
+  sample.unref();
   const cpu0 = process.cpuUsage();
   const startedAt = Date.now();
   let result: unknown;
@@ -51,7 +60,7 @@ async function main() {
   const endedAt = Date.now();
   const cpu = process.cpuUsage(cpu0);
   await db.$disconnect();
-  console.log(JSON.stringify({ startedAt, endedAt, cpuUserMs: cpu.user / 1000, cpuSystemMs: cpu.system / 1000, peakRssMb: peakRssMb(), result }));
+  console.log(JSON.stringify({ startedAt, endedAt, cpuUserMs: cpu.user / 1000, cpuSystemMs: cpu.system / 1000, peakRssMb: peakRssMb(), memory, result }));
   process.exit(0);
 }
 

@@ -7,6 +7,7 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "
 import { join, relative } from "node:path";
 import { migrate } from "./db.mjs";
 import { env, sessionSecret, encryptionKey } from "../lib/env";
+import { WORKER_NODE_ARGS } from "../jobs/node-args";
 
 const root = join(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -97,9 +98,8 @@ function main() {
   if (e.STS_ENVIRONMENT === "simulator" && existsSync(simulatorEntry)) {
     run("sts-simulator", [tsxBin, simulatorEntry, "--port", String(e.STS_SIMULATOR_PORT)]);
   }
-  // The worker through tsx's CommonJS hook only: without tsx's ESM loader thread (its own V8 instance) the
-  // process needs about 15–35 MB less memory (docs/BENCHMARKS.md, worker memory).
-  if (e.WORKER_ENABLED) run("worker", ["--require", "tsx/cjs", join(root, "jobs", "worker.ts"), "--skip-migrate"]);
+  // The worker with a bounded heap and tsx's CommonJS hook only (jobs/node-args.ts says why).
+  if (e.WORKER_ENABLED) run("worker", [...WORKER_NODE_ARGS, join(root, "jobs", "worker.ts"), "--skip-migrate"]);
   run("web", [nextBin, dev ? "dev" : "start", "--port", String(e.PORT)]);
   log(`Parcella: http://localhost:${e.PORT}`);
 }

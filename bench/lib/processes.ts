@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
+import { WORKER_NODE_ARGS } from "../../jobs/node-args";
 
 const ROOT = join(__dirname, "..", "..");
 const TSX = join(ROOT, "node_modules", ".bin", "tsx");
@@ -134,19 +135,21 @@ export type WorkerReport = {
   cpuUserMs: number;
   cpuSystemMs: number;
   peakRssMb: number;
+  /** Sampled peaks of V8's heap (used, reserved) and of memory outside it (buffers, WebAssembly). */
+  memory: { heapUsedMb: number; heapTotalMb: number; externalMb: number };
   result: unknown;
 };
 
 export type WorkerHandle = { child: ChildProcess; ready: Promise<void>; go(): void; done: Promise<WorkerReport> };
 
 /**
- * Starts bench/worker.ts the way `npm run worker` starts the worker (node with tsx's CommonJS hook): it loads the real code, connects, and waits for "go" on stdin, so several workers start
+ * Starts bench/worker.ts the way `npm run worker` starts the worker (WORKER_NODE_ARGS): it loads the real code, connects, and waits for "go" on stdin, so several workers start
  * their run at the same instant and start-up is not timed. It prints one JSON report line at the end.
  */
 export function startWorker(task: object, env: Record<string, string>): WorkerHandle {
   // BENCH_WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the workers.
   const nodeArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, "--require", "tsx/cjs", join(ROOT, "bench/worker.ts"), JSON.stringify(task)], {
+  const child = spawn(process.execPath, [...nodeArgs, ...WORKER_NODE_ARGS, join(ROOT, "bench/worker.ts"), JSON.stringify(task)], {
     cwd: ROOT,
     stdio: ["pipe", "pipe", "inherit"],
     env: { ...process.env, ...env },
