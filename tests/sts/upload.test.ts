@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SANITELCF_CERT_PEM } from '../../lib/sts/crypto/certs/sanitelcf-2024';
 import { STS_PATHS } from '../../lib/sts/environments';
-import { admin, clientFor, encryptForSimulator, fileOf, invoice, KIT_CREDENTIALS, startSimulator } from './helpers';
+import { leadingOwnerCipher } from '../../lib/sts/simulator/services';
+import { admin, clientFor, encryptForSimulator, fileOf, invoice, KIT_CREDENTIALS, startSimulator, tamperedFile } from './helpers';
 
 describe('inviaFileMtom against the simulator', () => {
   it('accepts an MTOM upload with a 17-digit test protocollo and an STS timestamp', async () => {
@@ -81,6 +82,33 @@ describe('inviaFileMtom against the simulator', () => {
       expect((await admin(sim, 'counts')).submissions).toBe(0);
     });
   }
+
+  // The simulator's quick owner check at upload (leadingOwnerCipher) must give the answers of the full parse.
+  it('finds the owner at the head of the files Parcella builds, and not when something comes before it', () => {
+    expect(leadingOwnerCipher(fileOf([invoice()]).zip)).toMatch(/^[A-Za-z0-9+/]+={0,2}$/);
+    const commented = tamperedFile([invoice()], (xml) => xml.replace('<proprietario>', '<!-- nota --><proprietario>'));
+    expect(leadingOwnerCipher(commented.zip)).toBeNull();
+  });
+
+  it('answers 110 for another owner also when the owner is not at the head of the file', async () => {
+    const sim = await startSimulator();
+    const other = encryptForSimulator('RSSMRA80A01H501U');
+    const file = tamperedFile([invoice()], (xml) =>
+      xml.replace(/<proprietario>\s*<cfProprietario>[^<]*</, `<!-- nota --><proprietario><cfProprietario>${other}<`));
+    const result = await clientFor(sim).uploadFile(file);
+    expect(result.kind).toBe('credentials');
+    expect(result.exchanges[0].response).toContain('<codiceEsito>110</codiceEsito>');
+    expect((await admin(sim, 'counts')).submissions).toBe(0);
+  });
+
+  it('accepts a file with the right owner and unreadable content after it: processing judges it', async () => {
+    const sim = await startSimulator();
+    const file = tamperedFile([invoice()], (xml) => xml.replace('</precompilata>', ''));
+    expect(leadingOwnerCipher(file.zip)).not.toBeNull();
+    const result = await clientFor(sim).uploadFile(file);
+    expect(result.kind).toBe('accepted');
+    expect((await admin(sim, 'counts')).submissions).toBe(1);
+  });
 
   it('answers an authentication SOAP fault for a wrong password, classified credentials', async () => {
     const sim = await startSimulator();

@@ -30,14 +30,14 @@ export function decrypt(ctx: SimulatorContext, cipher: string): string {
   return decryptFromSts(cipher, ctx.privateKeyPem);
 }
 
+const ROME_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit',
+  hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+});
+
 /** "dd-MM-yyyy HH:mm:ss" in Italian time, as in dataAccoglienza / dataInvio (SPEC §3.5, §4). */
 export function stsTimestamp(date: Date): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit',
-      hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
-    }).formatToParts(date).map((p) => [p.type, p.value]),
-  );
+  const parts = Object.fromEntries(ROME_TIME.formatToParts(date).map((p) => [p.type, p.value]));
   return `${parts.day}-${parts.month}-${parts.year} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
 
