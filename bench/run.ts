@@ -2,6 +2,7 @@
 //   tsx bench/run.ts --quick   small sizes, 3 runs each, under 3 minutes
 //   tsx bench/run.ts --full    the issue's sizes (10,000 practitioners × 25, 50,000-invoice list, 1,000 × 1,000)
 // Options: --only sts,hourly,list,file   --providers sqlite,postgresql   --runs N   --practitioners N   --workers 1,3
+//          --skip-poll (hourly runs without the outcome polling after them)
 //          --others PxN (PostgreSQL list: other practitioners × invoices, full default 1000x1000)   --json <path>
 // Databases are created (SQLite under /tmp, PostgreSQL parcella_bench_… on 127.0.0.1) and dropped at the end.
 import { randomBytes } from "node:crypto";
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     workers: { type: "string" },
     others: { type: "string" },
     json: { type: "string" },
+    "skip-poll": { type: "boolean" },
   },
 });
 
@@ -98,7 +100,7 @@ async function main() {
           if (!workerCounts.has(config.workers)) continue;
           log(`hourly run: ${config.provider}, ${config.workers} worker(s), ${practitioners} practitioners × 25, run ${run}/${runs}`);
           hourly.push(
-            await hourlyBenchmark({ ...config, factory, run, practitioners, sim, encryptionKey, env, poll: true, verify: run === 1 && config.workers === 1, log }),
+            await hourlyBenchmark({ ...config, factory, run, practitioners, sim, encryptionKey, env, poll: !values["skip-poll"], verify: run === 1 && config.workers === 1, log }),
           );
         }
       }

@@ -57,7 +57,12 @@ export function loadAverage(): string {
 export type Simulator = { url: string; pid: number; cpuSeconds(): number; stop(): Promise<void> };
 
 export async function startSimulator(): Promise<Simulator> {
-  const child = spawn(TSX, [join(ROOT, "lib/sts/simulator/main.ts"), "--port", "0", "--host", "127.0.0.1", "--delay", "0"], {
+  const simArgs = [join(ROOT, "lib/sts/simulator/main.ts"), "--port", "0", "--host", "127.0.0.1", "--delay", "0"];
+  // BENCH_SIMULATOR_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof-sim" profiles the simulator (node itself with
+  // tsx's loader then, since NODE_OPTIONS may not carry --cpu-prof).
+  const profileArgs = (process.env.BENCH_SIMULATOR_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const [command, args] = profileArgs.length ? [process.execPath, [...profileArgs, "--import", "tsx", ...simArgs]] : [TSX, simArgs];
+  const child = spawn(command, args, {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "inherit"],
     env: { ...process.env, NODE_OPTIONS: "--max-old-space-size=4096" },
