@@ -1,5 +1,5 @@
-import { STS_STATI } from '../codes';
 import { strFromU8 } from 'fflate';
+import { STS_STATI } from '../codes';
 import { parseStsZip, unzipEntries } from '../file/parse-file';
 import { MAX_ZIP_BYTES, isValidFileName, parseAmountToCents } from '../file/rules';
 import { documentKey, type StsDocument, type StsDocumentId, type StsExpenseItem, type StsOperation } from '../types';
@@ -24,7 +24,6 @@ function uploadResponse(ricevuta: Array<[string, string | number | undefined]>):
   return envelope(`<ns2:inviaFileMtomResponse xmlns:ns2="${INVIO_TELEMATICO_NS}"><return>${fields(ricevuta)}</return></ns2:inviaFileMtomResponse>`);
 }
 
-/** inviaFileMtom (SPEC §3): synchronous checks, then the file waits for asynchronous processing. */
 // <precompilata> whose first child <proprietario> starts with <cfProprietario>: where the full parse reads the owner.
 const LEADING_OWNER = /^\s*(?:<\?xml[^>]*\?>)?\s*<(?:[\w.-]+:)?precompilata\b[^>]*>\s*<(?:[\w.-]+:)?proprietario\b[^>]*>\s*<(?:[\w.-]+:)?cfProprietario>([^<]*)</;
 
@@ -52,6 +51,7 @@ function ownerMatches(ctx: SimulatorContext, user: SimulatorUser, zip: Buffer): 
   }
 }
 
+/** inviaFileMtom (SPEC §3): synchronous checks, then the file waits for asynchronous processing. */
 export function handleUpload(ctx: SimulatorContext, user: SimulatorUser, request: XmlNode, attachments: Map<string, Buffer>): string {
   const fileName = childText(request, 'nomeFileAllegato') ?? '';
   const documento = child(request, 'documento');
