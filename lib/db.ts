@@ -1,8 +1,11 @@
+import type BetterSqlite3 from "better-sqlite3";
+import type { Pool } from "pg";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { sqliteUrl } from "../scripts/db-url.mjs";
+import { attachDirectSql, postgresDirectSql, sqliteDirectSql } from "./data/direct-sql";
 import { env } from "./env";
 
 // Both generated clients come from one schema source (prisma/schema.source.prisma) and the code uses only what
@@ -14,10 +17,47 @@ export type DbOrTx = Db | Tx;
 export function createDb(databaseUrl: string | undefined, options: { poolSize?: number } = {}): Db {
   if (!databaseUrl || databaseUrl.startsWith("file:")) {
     // `timeout` is SQLite's busy timeout: the web app and the worker share the file.
-    return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: sqliteUrl(databaseUrl), timeout: 10_000 }) });
+    const factory = new PrismaBetterSQLite3({ url: sqliteUrl(databaseUrl), timeout: 10_000 });
+    const driver = driverOf<BetterSqlite3.Database>(factory);
+    const client = new SqliteClient({ adapter: factory });
+    attachDirectSql(client, sqliteDirectSql(() => driver.get(client)));
+    return client;
   }
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
-  return new PostgresClient({ adapter }) as unknown as Db;
+  const factory = new PrismaPg({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
+  const driver = driverOf<Pool>(factory);
+  const client = new PostgresClient({ adapter: factory }) as unknown as Db;
+  attachDirectSql(client, postgresDirectSql(() => driver.get(client)));
+  return client;
+}
+
+/**
+ * The driver object (better-sqlite3 connection, pg pool) behind the adapter a factory connects, for the direct
+ * statements of lib/data/direct-sql.ts: caught as Prisma connects, so both use the same connection or pool, and
+ * caught again if Prisma reconnects after a $disconnect.
+ */
+function driverOf<T extends object>(factory: { connect(): Promise<unknown> }) {
+  let driver: T | undefined;
+  let disposed = true;
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = (await connect()) as { client?: T; dispose(): Promise<void> };
+    if (!adapter.client) throw new Error("The database adapter no longer exposes its driver (lib/db.ts).");
+    driver = adapter.client;
+    disposed = false;
+    const dispose = adapter.dispose.bind(adapter);
+    adapter.dispose = () => {
+      disposed = true;
+      return dispose();
+    };
+    return adapter;
+  };
+  return {
+    async get(client: { $connect(): Promise<void> }): Promise<T> {
+      if (disposed || !driver) await client.$connect();
+      if (disposed || !driver) throw new Error("The database is not connected.");
+      return driver;
+    },
+  };
 }
 
 const globalForDb = globalThis as unknown as { parcellaDb?: Db };

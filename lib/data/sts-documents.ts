@@ -1,10 +1,12 @@
 import type { DbOrTx } from "../db";
 import { Prisma } from "../generated/sqlite/client";
+import { queryRows } from "./direct-sql";
 
 // The documents of the STS services are read and claimed with hand-written SQL, valid on SQLite and PostgreSQL
 // alike: these queries run for every batch of the hourly run and of the outcome polling, and through Prisma's
 // model API each call costs about 1.5 ms of CPU (the query is compiled at every call) against 0.4–0.9 ms raw
-// (docs/BENCHMARKS.md). Prisma still runs them ($queryRaw), on the same connection and transaction.
+// (docs/BENCHMARKS.md). They run on the driver Prisma uses, or through Prisma inside a transaction
+// (lib/data/direct-sql.ts).
 
 /** What the STS services need of an invoice: its data, lines, patient and the original it refunds. */
 export type StsInvoice = {
@@ -89,7 +91,7 @@ export async function findStsInvoices(
   if (filter.creditedInvoiceIds) conditions.push(Prisma.sql`i."creditedInvoiceId" IN (${list(filter.creditedInvoiceIds)})`);
   if (filter.patientId) conditions.push(Prisma.sql`i."patientId" = ${filter.patientId}`);
   const limit = page.take === undefined ? Prisma.empty : Prisma.sql`LIMIT ${page.take} OFFSET ${page.skip ?? 0}`;
-  const rows = await db.$queryRaw<Row[]>`
+  const rows = await queryRows<Row>(db, Prisma.sql`
     SELECT i."id", i."practitionerId", i."patientId", i."kind", i."status", i."number", i."year", i."issueDate",
       i."paymentDate", i."paymentMethod", i."opposition", i."creditedInvoiceId", i."pensionFundRateBp",
       i."bolloPolicy", i."taxRegime", i."patientSnapshot", i."issuerSnapshot", i."contentVersion", i."stsRecord",
@@ -102,14 +104,14 @@ export async function findStsInvoices(
     LEFT JOIN "Invoice" c ON c."id" = i."creditedInvoiceId"
     WHERE ${Prisma.join(conditions, " AND ")}
     ORDER BY i."issueDate", i."number", i."id"
-    ${limit}`;
+    ${limit}`);
   if (rows.length === 0) return [];
   // The lines in a second statement, by invoice id: joined into the first, PostgreSQL may hash-join the whole
   // InvoiceLine table instead of using its index (seen at 250,000 lines without statistics: one full scan per batch).
-  const lines = await db.$queryRaw<LineRow[]>`
+  const lines = await queryRows<LineRow>(db, Prisma.sql`
     SELECT "invoiceId", "quantity", "unitPriceCents", "pensionFund", "expenseType"
     FROM "InvoiceLine" WHERE "invoiceId" IN (${list(rows.map((r) => r.id))})
-    ORDER BY "invoiceId", "position"`;
+    ORDER BY "invoiceId", "position"`);
   const documents = new Map(rows.map((r) => [r.id, toStsInvoice(r)]));
   for (const l of lines) {
     documents.get(l.invoiceId)?.lines.push({ quantity: int(l.quantity)!, unitPriceCents: int(l.unitPriceCents)!, pensionFund: Boolean(l.pensionFund), expenseType: l.expenseType });
@@ -168,7 +170,7 @@ export async function updateStsRecordsIfUnchanged(db: DbOrTx, practitionerId: st
   // The changes as a VALUES table joined on (id, revision): one row per document, valid on both databases (their
   // VALUES columns are both named column1…column5).
   const values = changes.map((c) => Prisma.sql`(${c.id}, CAST(${c.rev} AS INTEGER), ${c.stsRecord}, ${c.stsState}, ${c.stsReason})`);
-  const rows = await db.$queryRaw<{ id: string }[]>`
+  const rows = await queryRows<{ id: string }>(db, Prisma.sql`
     UPDATE "Invoice" SET
       "stsRecord" = v.column3,
       "stsState" = v.column4,
@@ -177,14 +179,14 @@ export async function updateStsRecordsIfUnchanged(db: DbOrTx, practitionerId: st
       "updatedAt" = ${new Date()}
     FROM (VALUES ${Prisma.join(values, ", ")}) AS v
     WHERE "Invoice"."practitionerId" = ${practitionerId} AND "Invoice"."id" = v.column1 AND "Invoice"."stsRecordRev" = v.column2
-    RETURNING "Invoice"."id" AS "id"`;
+    RETURNING "Invoice"."id" AS "id"`);
   return new Set(rows.map((r) => r.id));
 }
 
 /** The practitioner's credit notes refunding any of `originalIds`. */
 export async function findCreditNoteIds(db: DbOrTx, practitionerId: string, originalIds: string[]): Promise<string[]> {
   if (originalIds.length === 0) return [];
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "Invoice" WHERE "practitionerId" = ${practitionerId} AND "creditedInvoiceId" IN (${list(originalIds)})`;
+  const rows = await queryRows<{ id: string }>(db, Prisma.sql`
+    SELECT "id" FROM "Invoice" WHERE "practitionerId" = ${practitionerId} AND "creditedInvoiceId" IN (${list(originalIds)})`);
   return rows.map((r) => r.id);
 }

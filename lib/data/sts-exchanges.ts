@@ -1,5 +1,6 @@
 import type { DbOrTx } from "../db";
 import { Prisma } from "../generated/sqlite/client";
+import { executeSql } from "./direct-sql";
 import type { StsExchange as RecordedExchange } from "../sts/client/exchange";
 import { newId } from "./sts-worker-sql";
 
@@ -17,8 +18,8 @@ export function saveExchanges(
     (e) => Prisma.sql`(${newId()}, ${submissionId}, ${practitionerId}, ${e.operation}, ${e.url}, ${e.httpStatus ?? null},
       ${Math.round(e.durationMs)}, ${e.request}, ${e.response ?? ""}, ${now})`,
   );
-  return db.$executeRaw`
+  return executeSql(db, Prisma.sql`
     INSERT INTO "StsExchange" ("id", "submissionId", "practitionerId", "operation", "url", "httpStatus", "durationMs",
       "request", "response", "createdAt")
-    VALUES ${Prisma.join(rows, ", ")}`;
+    VALUES ${Prisma.join(rows, ", ")}`);
 }

@@ -1,5 +1,6 @@
 import type { DbOrTx } from "../db";
-import type { Prisma } from "../generated/sqlite/client";
+import { Prisma } from "../generated/sqlite/client";
+import { queryRows } from "./direct-sql";
 
 export function findStsSettings(db: DbOrTx, practitionerId: string) {
   return db.stsSettings.findUnique({ where: { practitionerId } });
@@ -13,8 +14,8 @@ export function upsertStsSettings(db: DbOrTx, practitionerId: string, data: Omit
 export type StsSecrets = { cfTitolare: string | null; username: string | null; passwordEnc: string | null; pincodeEnc: string | null };
 
 export async function findStsSecrets(db: DbOrTx, practitionerId: string): Promise<StsSecrets | null> {
-  const rows = await db.$queryRaw<StsSecrets[]>`
-    SELECT "cfTitolare", "username", "passwordEnc", "pincodeEnc" FROM "StsSettings" WHERE "practitionerId" = ${practitionerId}`;
+  const rows = await queryRows<StsSecrets>(db, Prisma.sql`
+    SELECT "cfTitolare", "username", "passwordEnc", "pincodeEnc" FROM "StsSettings" WHERE "practitionerId" = ${practitionerId}`);
   return rows[0] ?? null;
 }
 
@@ -24,10 +25,10 @@ export async function findStsSecrets(db: DbOrTx, practitionerId: string): Promis
  * (for the credentials and the minimum date), or null when the slot was taken or sending is off.
  */
 export async function takeAutoSlot(db: DbOrTx, practitionerId: string, slot: string): Promise<(StsSecrets & { autoSendFrom: string | null }) | null> {
-  const rows = await db.$queryRaw<(StsSecrets & { autoSendFrom: string | null })[]>`
+  const rows = await queryRows<StsSecrets & { autoSendFrom: string | null }>(db, Prisma.sql`
     UPDATE "StsSettings" SET "lastAutoSlot" = ${slot}, "updatedAt" = ${new Date()}
     WHERE "practitionerId" = ${practitionerId} AND "autoSend" = TRUE AND "pausedAt" IS NULL
       AND ("lastAutoSlot" IS NULL OR "lastAutoSlot" < ${slot})
-    RETURNING "cfTitolare", "username", "passwordEnc", "pincodeEnc", "autoSendFrom"`;
+    RETURNING "cfTitolare", "username", "passwordEnc", "pincodeEnc", "autoSendFrom"`);
   return rows[0] ?? null;
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { DbOrTx } from "../db";
 import { Prisma } from "../generated/sqlite/client";
+import { executeSql, queryRows } from "./direct-sql";
 
 // The writes of a submission's life on the worker's paths (hourly run, outcome polling), in hand-written SQL valid
 // on SQLite and PostgreSQL: see lib/data/sts-documents.ts for why. The pages read submissions through Prisma.
@@ -35,11 +36,11 @@ export type NewSubmission = {
 export async function insertSubmission(db: DbOrTx, data: NewSubmission): Promise<{ id: string }> {
   const id = newId();
   const now = new Date();
-  await db.$executeRaw`
+  await executeSql(db, Prisma.sql`
     INSERT INTO "StsSubmission" ("id", "practitionerId", "trigger", "channel", "environment", "status", "documentCount",
       "attempts", "slotKey", "createdAt", "updatedAt")
     VALUES (${id}, ${data.practitionerId}, ${data.trigger}, ${data.channel}, ${data.environment}, ${data.status},
-      ${data.documentCount}, 0, ${data.slotKey ?? null}, ${now}, ${now})`;
+      ${data.documentCount}, 0, ${data.slotKey ?? null}, ${now}, ${now})`);
   return { id };
 }
 
@@ -81,7 +82,7 @@ export function updateSubmission(db: DbOrTx, id: string, change: SubmissionChang
     if (value === undefined) continue;
     sets.push(Prisma.sql`${Prisma.raw(`"${column}"`)} = ${value instanceof Uint8Array ? Buffer.from(value) : value}`);
   }
-  return db.$executeRaw`UPDATE "StsSubmission" SET ${Prisma.join(sets, ", ")} WHERE "id" = ${id}`;
+  return executeSql(db, Prisma.sql`UPDATE "StsSubmission" SET ${Prisma.join(sets, ", ")} WHERE "id" = ${id}`);
 }
 
 export type NewSubmissionLine = {
@@ -99,17 +100,17 @@ export function insertSubmissionLines(db: DbOrTx, lines: NewSubmissionLine[]): P
   const rows = lines.map(
     (l) => Prisma.sql`(${newId()}, ${l.submissionId}, ${l.invoiceId}, ${l.practitionerId}, ${l.operation}, ${l.identity}, ${l.version}, 'pending')`,
   );
-  return db.$executeRaw`
+  return executeSql(db, Prisma.sql`
     INSERT INTO "StsSubmissionDocument" ("id", "submissionId", "invoiceId", "practitionerId", "operation", "identity", "version", "outcome")
-    VALUES ${Prisma.join(rows, ", ")}`;
+    VALUES ${Prisma.join(rows, ", ")}`);
 }
 
 export type SubmissionLine = { invoiceId: string; operation: string; identity: string; version: number; outcome: string };
 
 export async function findSubmissionLines(db: DbOrTx, submissionId: string): Promise<SubmissionLine[]> {
-  const rows = await db.$queryRaw<SubmissionLine[]>`
+  const rows = await queryRows<SubmissionLine>(db, Prisma.sql`
     SELECT "invoiceId", "operation", "identity", "version", "outcome" FROM "StsSubmissionDocument"
-    WHERE "submissionId" = ${submissionId} ORDER BY "id"`;
+    WHERE "submissionId" = ${submissionId} ORDER BY "id"`);
   return rows.map((r) => ({ ...r, version: Number(r.version) }));
 }
 
@@ -120,10 +121,10 @@ export function setLineOutcomes(
 ): Promise<number> {
   if (line.invoiceIds.length === 0) return Promise.resolve(0);
   const codes = line.codes === undefined ? Prisma.empty : Prisma.sql`, "codes" = ${line.codes}`;
-  return db.$executeRaw`
+  return executeSql(db, Prisma.sql`
     UPDATE "StsSubmissionDocument" SET "outcome" = ${line.outcome}${codes}
     WHERE "submissionId" = ${line.submissionId} AND "practitionerId" = ${line.practitionerId}
-      AND "invoiceId" IN (${Prisma.join(line.invoiceIds)})`;
+      AND "invoiceId" IN (${Prisma.join(line.invoiceIds)})`);
 }
 
 export type LeasedSubmission = { id: string; practitionerId: string; status: string; protocollo: string | null; attempts: number };
@@ -139,22 +140,22 @@ export async function leaseDueSubmissions(
 ): Promise<LeasedSubmission[]> {
   const { workerId, now, until, limit } = options;
   const free = Prisma.sql`"status" = 'awaiting_outcome' AND "nextPollAt" <= ${now} AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})`;
-  const rows = await db.$queryRaw<LeasedSubmission[]>`
+  const rows = await queryRows<LeasedSubmission>(db, Prisma.sql`
     UPDATE "StsSubmission" SET "lockedBy" = ${workerId}, "lockedUntil" = ${until}
     WHERE ${free} AND "id" IN (
       SELECT "id" FROM "StsSubmission" WHERE ${free} ORDER BY "nextPollAt" LIMIT ${limit})
-    RETURNING "id", "practitionerId", "status", "protocollo", "attempts"`;
+    RETURNING "id", "practitionerId", "status", "protocollo", "attempts"`);
   return rows.map((r) => ({ ...r, attempts: Number(r.attempts) }));
 }
 
 /** Ends `workerId`'s leases on these submissions (those it still holds). */
 export function releaseLeases(db: DbOrTx, workerId: string, ids: string[]): Promise<number> {
   if (ids.length === 0) return Promise.resolve(0);
-  return db.$executeRaw`
+  return executeSql(db, Prisma.sql`
     UPDATE "StsSubmission" SET "lockedBy" = NULL, "lockedUntil" = NULL
-    WHERE "lockedBy" = ${workerId} AND "id" IN (${Prisma.join(ids)})`;
+    WHERE "lockedBy" = ${workerId} AND "id" IN (${Prisma.join(ids)})`);
 }
 
 export function deleteSubmission(db: DbOrTx, id: string): Promise<number> {
-  return db.$executeRaw`DELETE FROM "StsSubmission" WHERE "id" = ${id}`;
+  return executeSql(db, Prisma.sql`DELETE FROM "StsSubmission" WHERE "id" = ${id}`);
 }

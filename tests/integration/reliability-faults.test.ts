@@ -149,6 +149,8 @@ async function killAtEveryStep(label: string, setup: () => Promise<{ practitione
   await recover(simulator.sim, healthy.practitionerId, healthy.ids);
   await expectAllFinalOnce(healthy.practitionerId, healthy.ids);
   expect(log.length, `${label}: steps`).toBeGreaterThan(5);
+  // The hand-written statements on the driver (lib/data/direct-sql.ts) are among the steps killed.
+  expect(log.filter((name) => name.startsWith("sql.")).length, `${label}: driver steps`).toBeGreaterThan(2);
   const problems: string[] = [];
   for (let k = 1; k <= log.length; k++) {
     const ctx = await setup();

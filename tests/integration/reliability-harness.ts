@@ -1,4 +1,5 @@
 import type { Db } from "../../lib/db";
+import { attachDirectSql, directSqlOf } from "../../lib/data/direct-sql";
 import { pollDueSubmissions } from "../../lib/services/sts/poll-due-submissions";
 import { sweepStuck } from "../../lib/services/sts/sweep-stuck";
 import { uploadBatch } from "../../lib/services/sts/upload-batch";
@@ -39,7 +40,7 @@ export function mortalDb(db: Db, options: { killAt?: number; log?: StepLog } = {
         };
       },
     });
-  return new Proxy(db, {
+  const mortal = new Proxy(db, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver);
       if (typeof prop !== "string") return value;
@@ -53,6 +54,21 @@ export function mortalDb(db: Db, options: { killAt?: number; log?: StepLog } = {
       return value && typeof value === "object" ? wrapDelegate(prop, value) : value;
     },
   }) as Db;
+  // The hand-written statements the client runs on its driver (lib/data/direct-sql.ts) die with it too.
+  const direct = directSqlOf(db);
+  if (direct) {
+    attachDirectSql(mortal, {
+      query(statement) {
+        step("sql.query");
+        return direct.query(statement);
+      },
+      execute(statement) {
+        step("sql.execute");
+        return direct.execute(statement);
+      },
+    });
+  }
+  return mortal;
 }
 
 /** Runs `work` against a mortal database; a Killed error is the expected end, anything else is re-thrown. */

@@ -1,0 +1,125 @@
+import type BetterSqlite3 from "better-sqlite3";
+import pg, { type Pool, type QueryResultRow } from "pg";
+import type { DbOrTx } from "../db";
+import type { Prisma } from "../generated/sqlite/client";
+
+// The worker's hand-written statements (lib/data/sts-documents.ts, sts-worker-sql.ts, sts-exchanges.ts,
+// sts-settings.ts) run about ten times per batch of the hourly run and of the outcome polling. Through Prisma's
+// $queryRaw each one also goes through the client runtime, its query compiler and the driver adapter, which
+// re-prepares the statement on SQLite: about a third of the worker's CPU in a profile (docs/BENCHMARKS.md). On a
+// client made by createDb they run on the driver Prisma itself uses — the same better-sqlite3 connection, the same
+// pg pool — with SQLite's statements prepared once. Inside a transaction (and on any client createDb did not
+// make) they still go through Prisma, on the transaction's connection.
+
+/** Runs a statement on the driver; what `query` returns is the rows, what `execute` returns the rows changed. */
+export type DirectSql = {
+  query<T>(statement: Prisma.Sql): Promise<T[]>;
+  execute(statement: Prisma.Sql): Promise<number>;
+};
+
+const attached = new WeakMap<object, DirectSql>();
+
+export function attachDirectSql(db: object, sql: DirectSql): void {
+  attached.set(db, sql);
+}
+
+/** The driver path of a client made by createDb (or given one with attachDirectSql); undefined for others. */
+export function directSqlOf(db: object): DirectSql | undefined {
+  return attached.get(db);
+}
+
+/** The rows of a hand-written query, on the driver when `db` has a driver path, else through Prisma. */
+export function queryRows<T>(db: DbOrTx, statement: Prisma.Sql): Promise<T[]> {
+  const direct = attached.get(db);
+  return direct ? direct.query<T>(statement) : db.$queryRaw<T[]>(statement);
+}
+
+/** Runs a hand-written statement that returns no rows; the number of rows it changed. */
+export function executeSql(db: DbOrTx, statement: Prisma.Sql): Promise<number> {
+  const direct = attached.get(db);
+  return direct ? direct.execute(statement) : db.$executeRaw(statement);
+}
+
+// Distinct statement texts vary with the length of IN lists and VALUES tables (1 to 50 items): a few hundred.
+const MAX_PREPARED = 1000;
+
+/**
+ * SQLite: statements prepared once per connection and kept. Values are bound as Prisma's adapter binds them
+ * (dates as ISO 8601 text with "+00:00", booleans as 0/1), so what one path writes the other reads and compares
+ * alike; integers come back as numbers.
+ */
+export function sqliteDirectSql(connection: () => Promise<BetterSqlite3.Database>): DirectSql {
+  let current: BetterSqlite3.Database | undefined;
+  const prepared = new Map<string, BetterSqlite3.Statement>();
+  const statementFor = async (text: string) => {
+    const db = await connection();
+    if (db !== current) {
+      prepared.clear();
+      current = db;
+    }
+    let statement = prepared.get(text);
+    if (!statement) {
+      if (prepared.size >= MAX_PREPARED) prepared.clear();
+      statement = db.prepare(text);
+      statement.safeIntegers(false);
+      prepared.set(text, statement);
+    }
+    return statement;
+  };
+  return {
+    async query<T>(sql: Prisma.Sql) {
+      const statement = await statementFor(sql.sql);
+      const values = sql.values.map(sqliteValue);
+      if (!statement.reader) {
+        statement.run(values);
+        return [];
+      }
+      return statement.all(values) as T[];
+    },
+    async execute(sql: Prisma.Sql) {
+      const statement = await statementFor(sql.sql);
+      return statement.run(sql.values.map(sqliteValue)).changes;
+    },
+  };
+}
+
+function sqliteValue(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (value instanceof Uint8Array && !Buffer.isBuffer(value)) return Buffer.from(value);
+  return value;
+}
+
+/**
+ * PostgreSQL: the pool Prisma's adapter uses. Dates are sent as UTC "yyyy-MM-dd HH:mm:ss.SSS" (the columns are
+ * timestamps without time zone, holding UTC, as Prisma writes them) and timestamps read back as UTC.
+ */
+export function postgresDirectSql(connection: () => Promise<Pool>): DirectSql {
+  const run = async (sql: Prisma.Sql) => {
+    const pool = await connection();
+    return pool.query<QueryResultRow>({ text: sql.text, values: sql.values.map(postgresValue), types: { getTypeParser } });
+  };
+  return {
+    async query<T>(sql: Prisma.Sql) {
+      return (await run(sql)).rows as T[];
+    },
+    async execute(sql: Prisma.Sql) {
+      return (await run(sql)).rowCount ?? 0;
+    },
+  };
+}
+
+function postgresValue(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (value instanceof Date) return value.toISOString().replace("T", " ").replace("Z", "");
+  if (value instanceof Uint8Array && !Buffer.isBuffer(value)) return Buffer.from(value);
+  return value;
+}
+
+const TIMESTAMP_OID = 1114;
+const parseUtcTimestamp = (text: string) => new Date(text.replace(" ", "T") + "Z");
+
+// pg's parsers, except timestamps without time zone, which it would read as local time.
+const getTypeParser = ((oid: number, format?: "text" | "binary") =>
+  oid === TIMESTAMP_OID && format !== "binary" ? parseUtcTimestamp : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser;

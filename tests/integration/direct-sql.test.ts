@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { directSqlOf } from "../../lib/data/direct-sql";
+import { findStsSecrets } from "../../lib/data/sts-settings";
+import { insertSubmission, updateSubmission } from "../../lib/data/sts-worker-sql";
+import { Prisma } from "../../lib/generated/sqlite/client";
+import { mortalDb, type StepLog } from "./reliability-harness";
+import { stsPractitioner } from "./sts-harness";
+import { testDb } from "./test-db";
+
+// The worker's hand-written statements run on the driver Prisma uses (lib/data/direct-sql.ts). What they write,
+// Prisma reads and compares alike (SQLite keeps dates as text: one format for both paths), and inside a
+// transaction they still belong to it.
+describe("the worker's statements on the database driver", () => {
+  const newSubmission = (practitionerId: string) =>
+    insertSubmission(testDb(), { practitionerId, trigger: "manual", channel: "async", environment: "simulator", status: "uploading", documentCount: 1 });
+
+  it("run on the driver of the client createDb made, and a wrapped client's own driver path is the one used", async () => {
+    const p = await stsPractitioner("direct-sql-path");
+    expect(directSqlOf(testDb())).toBeDefined();
+    const log: StepLog = [];
+    const secrets = await findStsSecrets(mortalDb(testDb(), { log }), p.id);
+    expect(secrets?.cfTitolare).toMatch(/^[A-Z0-9]{16}$/);
+    expect(log).toEqual(["sql.query"]);
+    // The same row read through Prisma's model API.
+    const settings = await testDb().stsSettings.findUniqueOrThrow({ where: { practitionerId: p.id } });
+    expect(secrets).toEqual({ cfTitolare: settings.cfTitolare, username: settings.username, passwordEnc: settings.passwordEnc, pincodeEnc: settings.pincodeEnc });
+  });
+
+  it("write dates and bytes that Prisma reads back and compares as the same values, and compare Prisma's dates alike", async () => {
+    const p = await stsPractitioner("direct-sql-values");
+    const before = Date.now();
+    const { id } = await newSubmission(p.id);
+    const after = Date.now();
+    const created = await testDb().stsSubmission.findUniqueOrThrow({ where: { id } });
+    expect(created.createdAt.getTime()).toBeGreaterThanOrEqual(before);
+    expect(created.createdAt.getTime()).toBeLessThanOrEqual(after);
+    expect(created).toMatchObject({ status: "uploading", documentCount: 1, attempts: 0, slotKey: null });
+
+    const due = new Date("2026-03-29T01:30:00.250Z"); // the night the clocks go forward in Italy: nothing local here
+    const pdf = Buffer.from("%PDF-1.4 \u0000\u00ff bytes");
+    expect(await updateSubmission(testDb(), id, { nextPollAt: due, receiptPdf: pdf, attempts: 3 })).toBe(1);
+    const updated = await testDb().stsSubmission.findUniqueOrThrow({ where: { id } });
+    expect(updated.nextPollAt?.toISOString()).toBe(due.toISOString());
+    expect(Buffer.from(updated.receiptPdf!).equals(pdf)).toBe(true);
+    expect(updated.attempts).toBe(3);
+    // Prisma's comparisons on a date the driver path wrote…
+    const dueBy = (at: Date) => testDb().stsSubmission.count({ where: { id, nextPollAt: { lte: at } } });
+    expect(await dueBy(due)).toBe(1);
+    expect(await dueBy(new Date(due.getTime() - 1))).toBe(0);
+    // …and the driver path's on a date Prisma wrote.
+    const later = new Date("2026-10-25T00:59:59.999Z");
+    await testDb().stsSubmission.update({ where: { id }, data: { nextPollAt: later } });
+    const direct = directSqlOf(testDb())!;
+    const dueDirect = async (at: Date) =>
+      (await direct.query<{ id: string }>(Prisma.sql`SELECT "id" FROM "StsSubmission" WHERE "id" = ${id} AND "nextPollAt" <= ${at}`)).length;
+    expect(await dueDirect(later)).toBe(1);
+    expect(await dueDirect(new Date(later.getTime() - 1))).toBe(0);
+    // Read back by the driver path: the same instant (PostgreSQL's timestamps are UTC, not the machine's time zone).
+    const [row] = await direct.query<{ nextPollAt: Date | string }>(Prisma.sql`SELECT "nextPollAt" FROM "StsSubmission" WHERE "id" = ${id}`);
+    expect(new Date(row!.nextPollAt).toISOString()).toBe(later.toISOString());
+  });
+
+  it("inside a transaction go through it: rolled back with it", async () => {
+    const p = await stsPractitioner("direct-sql-tx");
+    const { id } = await newSubmission(p.id);
+    const rollback = testDb().$transaction(async (tx) => {
+      expect(await updateSubmission(tx, id, { status: "failed", errorMessage: "nel mezzo della transazione" })).toBe(1);
+      expect((await tx.stsSubmission.findUniqueOrThrow({ where: { id } })).status).toBe("failed");
+      throw new Error("annullata");
+    });
+    await expect(rollback).rejects.toThrow("annullata");
+    expect(await testDb().stsSubmission.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "uploading", errorMessage: null });
+  });
+});
