@@ -1,7 +1,7 @@
 import type BetterSqlite3 from "better-sqlite3";
 import pg, { type Pool, type QueryResultRow } from "pg";
 import type { DbOrTx } from "../db";
-import type { Prisma } from "../generated/sqlite/client";
+import { Prisma } from "../generated/sqlite/client";
 
 // The worker's hand-written statements (lib/data/sts-documents.ts, sts-worker-sql.ts, sts-exchanges.ts,
 // sts-settings.ts) run about ten times per batch of the hourly run and of the outcome polling. Through Prisma's
@@ -11,10 +11,14 @@ import type { Prisma } from "../generated/sqlite/client";
 // pg pool — with SQLite's statements prepared once. Inside a transaction (and on any client createDb did not
 // make) they still go through Prisma, on the transaction's connection.
 
-/** Runs a statement on the driver; what `query` returns is the rows, what `execute` returns the rows changed. */
+/**
+ * Runs statements on the driver: `query` returns the rows, `execute` the number of rows changed, and `together`
+ * runs several as one unit (all or none, in one round trip on PostgreSQL) and returns the rows of the last.
+ */
 export type DirectSql = {
   query<T>(statement: Prisma.Sql): Promise<T[]>;
   execute(statement: Prisma.Sql): Promise<number>;
+  together<T>(statements: Prisma.Sql[]): Promise<T[]>;
 };
 
 const attached = new WeakMap<object, DirectSql>();
@@ -38,6 +42,24 @@ export function queryRows<T>(db: DbOrTx, statement: Prisma.Sql): Promise<T[]> {
 export function executeSql(db: DbOrTx, statement: Prisma.Sql): Promise<number> {
   const direct = attached.get(db);
   return direct ? direct.execute(statement) : db.$executeRaw(statement);
+}
+
+/**
+ * Runs `statements` as one unit, all or none, and returns the rows of the last one. They must be independent:
+ * none may read what another writes (on PostgreSQL they are one statement, the first ones as data-modifying WITH
+ * clauses, all seeing the database as it was before it), and the last one must not begin with WITH.
+ */
+export async function queryTogether<T>(db: DbOrTx, statements: Prisma.Sql[]): Promise<T[]> {
+  const direct = attached.get(db);
+  if (direct) return direct.together<T>(statements);
+  const last = statements.length - 1;
+  if ("$transaction" in db) {
+    const results = await db.$transaction(statements.map((statement, i) => (i === last ? db.$queryRaw<T[]>(statement) : db.$executeRaw(statement))));
+    return results[last] as T[];
+  }
+  // A transaction's client: its statements are already all or none.
+  for (const statement of statements.slice(0, last)) await db.$executeRaw(statement);
+  return db.$queryRaw<T[]>(statements[last]!);
 }
 
 // Distinct statement texts vary with the length of IN lists and VALUES tables (1 to 50 items): a few hundred.
@@ -66,19 +88,27 @@ export function sqliteDirectSql(connection: () => Promise<BetterSqlite3.Database
     }
     return statement;
   };
+  const rowsOf = (statement: BetterSqlite3.Statement, sql: Prisma.Sql): unknown[] => {
+    const values = sql.values.map(sqliteValue);
+    if (statement.reader) return statement.all(values);
+    statement.run(values);
+    return [];
+  };
   return {
     async query<T>(sql: Prisma.Sql) {
-      const statement = await statementFor(sql.sql);
-      const values = sql.values.map(sqliteValue);
-      if (!statement.reader) {
-        statement.run(values);
-        return [];
-      }
-      return statement.all(values) as T[];
+      return rowsOf(await statementFor(sql.sql), sql) as T[];
     },
     async execute(sql: Prisma.Sql) {
       const statement = await statementFor(sql.sql);
       return statement.run(sql.values.map(sqliteValue)).changes;
+    },
+    async together<T>(sqls: Prisma.Sql[]) {
+      const statements: BetterSqlite3.Statement[] = [];
+      for (const sql of sqls) statements.push(await statementFor(sql.sql));
+      // BEGIN IMMEDIATE (the write lock first, waiting as the busy timeout allows); a savepoint when the
+      // connection is already in a transaction.
+      const run = current!.transaction(() => statements.map((statement, i) => rowsOf(statement, sqls[i]!)).at(-1));
+      return run.immediate() as T[];
     },
   };
 }
@@ -106,6 +136,11 @@ export function postgresDirectSql(connection: () => Promise<Pool>): DirectSql {
     },
     async execute(sql: Prisma.Sql) {
       return (await run(sql)).rowCount ?? 0;
+    },
+    async together<T>(sqls: Prisma.Sql[]) {
+      const steps = sqls.slice(0, -1).map((sql, i) => Prisma.sql`${Prisma.raw(`"step${i}"`)} AS (${sql})`);
+      const last = sqls.at(-1)!;
+      return (await run(steps.length ? Prisma.sql`WITH ${Prisma.join(steps, ", ")} ${last}` : last)).rows as T[];
     },
   };
 }

@@ -12,14 +12,20 @@ export function saveExchanges(
   submissionId: string | null,
   exchanges: RecordedExchange[],
 ): Promise<number> {
-  if (exchanges.length === 0) return Promise.resolve(0);
+  const statement = exchangesInsert(practitionerId, submissionId, exchanges);
+  return statement ? executeSql(db, statement) : Promise.resolve(0);
+}
+
+/** The statement that stores these exchanges; null when there are none. */
+export function exchangesInsert(practitionerId: string, submissionId: string | null, exchanges: RecordedExchange[]): Prisma.Sql | null {
+  if (exchanges.length === 0) return null;
   const now = new Date();
   const rows = exchanges.map(
     (e) => Prisma.sql`(${newId()}, ${submissionId}, ${practitionerId}, ${e.operation}, ${e.url}, ${e.httpStatus ?? null},
       ${Math.round(e.durationMs)}, ${e.request}, ${e.response ?? ""}, ${now})`,
   );
-  return executeSql(db, Prisma.sql`
+  return Prisma.sql`
     INSERT INTO "StsExchange" ("id", "submissionId", "practitionerId", "operation", "url", "httpStatus", "durationMs",
       "request", "response", "createdAt")
-    VALUES ${Prisma.join(rows, ", ")}`);
+    VALUES ${Prisma.join(rows, ", ")}`;
 }

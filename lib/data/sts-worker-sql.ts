@@ -33,14 +33,21 @@ export type NewSubmission = {
   slotKey?: string | null;
 };
 
-export async function insertSubmission(db: DbOrTx, data: NewSubmission): Promise<{ id: string }> {
+/** The statement that inserts a new submission, and the submission's id. */
+export function submissionInsert(data: NewSubmission): { id: string; statement: Prisma.Sql } {
   const id = newId();
   const now = new Date();
-  await executeSql(db, Prisma.sql`
+  const statement = Prisma.sql`
     INSERT INTO "StsSubmission" ("id", "practitionerId", "trigger", "channel", "environment", "status", "documentCount",
       "attempts", "slotKey", "createdAt", "updatedAt")
     VALUES (${id}, ${data.practitionerId}, ${data.trigger}, ${data.channel}, ${data.environment}, ${data.status},
-      ${data.documentCount}, 0, ${data.slotKey ?? null}, ${now}, ${now})`);
+      ${data.documentCount}, 0, ${data.slotKey ?? null}, ${now}, ${now})`;
+  return { id, statement };
+}
+
+export async function insertSubmission(db: DbOrTx, data: NewSubmission): Promise<{ id: string }> {
+  const { id, statement } = submissionInsert(data);
+  await executeSql(db, statement);
   return { id };
 }
 
@@ -74,15 +81,20 @@ const SUBMISSION_COLUMNS = [
   "lockedUntil", "completedAt",
 ] as const satisfies readonly (keyof SubmissionChange)[];
 
-/** Updates one submission (updatedAt set to the time of the write); returns the number of rows changed. */
-export function updateSubmission(db: DbOrTx, id: string, change: SubmissionChange): Promise<number> {
+/** The statement that updates one submission (updatedAt set to the time of the write). */
+export function submissionUpdate(id: string, change: SubmissionChange): Prisma.Sql {
   const sets = [Prisma.sql`"updatedAt" = ${new Date()}`];
   for (const column of SUBMISSION_COLUMNS) {
     const value = change[column];
     if (value === undefined) continue;
     sets.push(Prisma.sql`${Prisma.raw(`"${column}"`)} = ${value instanceof Uint8Array ? Buffer.from(value) : value}`);
   }
-  return executeSql(db, Prisma.sql`UPDATE "StsSubmission" SET ${Prisma.join(sets, ", ")} WHERE "id" = ${id}`);
+  return Prisma.sql`UPDATE "StsSubmission" SET ${Prisma.join(sets, ", ")} WHERE "id" = ${id}`;
+}
+
+/** Updates one submission; returns the number of rows changed. */
+export function updateSubmission(db: DbOrTx, id: string, change: SubmissionChange): Promise<number> {
+  return executeSql(db, submissionUpdate(id, change));
 }
 
 export type NewSubmissionLine = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { directSqlOf } from "../../lib/data/direct-sql";
+import { directSqlOf, queryTogether } from "../../lib/data/direct-sql";
 import { findStsSecrets } from "../../lib/data/sts-settings";
-import { insertSubmission, updateSubmission } from "../../lib/data/sts-worker-sql";
+import { insertSubmission, submissionInsert, submissionUpdate, updateSubmission } from "../../lib/data/sts-worker-sql";
 import { Prisma } from "../../lib/generated/sqlite/client";
 import { mortalDb, type StepLog } from "./reliability-harness";
 import { stsPractitioner } from "./sts-harness";
@@ -58,6 +58,31 @@ describe("the worker's statements on the database driver", () => {
     // Read back by the driver path: the same instant (PostgreSQL's timestamps are UTC, not the machine's time zone).
     const [row] = await direct.query<{ nextPollAt: Date | string }>(Prisma.sql`SELECT "nextPollAt" FROM "StsSubmission" WHERE "id" = ${id}`);
     expect(new Date(row!.nextPollAt).toISOString()).toBe(later.toISOString());
+  });
+
+  it("run together as one unit, on the driver and through Prisma alike: all or none", async () => {
+    const p = await stsPractitioner("direct-sql-together");
+    // A client without the driver path (as a wrapped client would be): the same statements through Prisma.
+    const plain = new Proxy(testDb(), {}) as ReturnType<typeof testDb>;
+    expect(directSqlOf(plain)).toBeUndefined();
+    for (const db of [testDb(), plain]) {
+      const first = submissionInsert({ practitionerId: p.id, trigger: "manual", channel: "async", environment: "simulator", status: "uploading", documentCount: 1 });
+      const second = submissionInsert({ practitionerId: p.id, trigger: "manual", channel: "async", environment: "simulator", status: "uploading", documentCount: 2 });
+      const rows = await queryTogether<{ id: string }>(db, [
+        first.statement,
+        submissionUpdate(second.id, { status: "failed" }), // no such row yet: together, nothing reads the others' writes
+        Prisma.sql`SELECT "id" FROM "StsSubmission" WHERE "practitionerId" = ${p.id} AND "id" = ${first.id}`,
+      ]);
+      // On PostgreSQL's driver path they are one statement: the last sees the database as it was before.
+      const oneStatement = db !== plain && process.env.TEST_DATABASE === "postgresql";
+      expect(rows.length).toBe(oneStatement ? 0 : 1);
+      expect(await testDb().stsSubmission.count({ where: { id: first.id } })).toBe(1);
+      // A failing statement undoes the others: the second insert is written, then the duplicate id fails.
+      const failing = queryTogether(db, [second.statement, first.statement]);
+      await expect(failing).rejects.toThrow();
+      expect(await testDb().stsSubmission.count({ where: { id: second.id } })).toBe(0);
+      expect(await testDb().stsSubmission.count({ where: { practitionerId: p.id } })).toBe(db === plain ? 2 : 1);
+    }
   });
 
   it("inside a transaction go through it: rolled back with it", async () => {

@@ -66,6 +66,10 @@ export function mortalDb(db: Db, options: { killAt?: number; log?: StepLog } = {
         step("sql.execute");
         return direct.execute(statement);
       },
+      together(statements) {
+        step("sql.together");
+        return direct.together(statements);
+      },
     });
   }
   return mortal;

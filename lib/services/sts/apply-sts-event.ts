@@ -1,4 +1,6 @@
 import type { DbOrTx } from "../../db";
+import { queryTogether } from "../../data/direct-sql";
+import type { Prisma } from "../../generated/sqlite/client";
 import { setLineOutcomes } from "../../data/sts-worker-sql";
 import { findCreditNoteIds, findStsInvoices, updateStsRecordsIfUnchanged, type StsInvoice, type StsRecordChange } from "../../data/sts-documents";
 import { isoDate } from "../../domain/dates";
@@ -28,10 +30,22 @@ export function applyStsEvent(
 // one statement per distinct outcome.
 export async function applyStsEvents(
   db: DbOrTx,
-  options: { practitionerId: string; submissionId: string; items: StsEventItem[]; now?: Date; known?: StsInvoice[]; credentialsConfigured?: boolean },
+  options: {
+    practitionerId: string;
+    submissionId: string;
+    items: StsEventItem[];
+    now?: Date;
+    known?: StsInvoice[];
+    credentialsConfigured?: boolean;
+    /** Independent statements saved as one unit with the first save of the records (the submission's changes). */
+    alongside?: Prisma.Sql[];
+  },
 ) {
   const { practitionerId, submissionId } = options;
-  if (options.items.length === 0) return;
+  if (options.items.length === 0) {
+    if (options.alongside?.length) await queryTogether(db, options.alongside);
+    return;
+  }
   const now = options.now ?? new Date();
   const configured = options.credentialsConfigured ?? (await hasStsCredentials(db, practitionerId));
   const today = isoDate(now);
@@ -59,7 +73,7 @@ export async function applyStsEvents(
       changes.push({ id: invoice.id, rev: invoice.stsRecordRev, stsRecord: record, stsState: status.state, stsReason: status.reason });
       tried.push(item);
     }
-    const saved = await updateStsRecordsIfUnchanged(db, practitionerId, changes);
+    const saved = await updateStsRecordsIfUnchanged(db, practitionerId, changes, round === 0 ? options.alongside : undefined);
     for (const item of tried) if (saved.has(item.invoiceId)) applied.push(item);
     pending = [...tried.filter((item) => !saved.has(item.invoiceId)), ...unread];
   }

@@ -1,6 +1,6 @@
 import type { Db } from "../../db";
 import { findStsInvoices, updateStsRecordsIfUnchanged, type StsInvoice, type StsRecordChange } from "../../data/sts-documents";
-import { deleteSubmission, insertSubmission, insertSubmissionLines, updateSubmission } from "../../data/sts-worker-sql";
+import { deleteSubmission, insertSubmissionLines, submissionInsert, updateSubmission } from "../../data/sts-worker-sql";
 import { isoDate } from "../../domain/dates";
 import { transition } from "../../domain/sts/record";
 import { isSendable, type StsPendingOperation } from "../../domain/sts/status";
@@ -65,7 +65,9 @@ export async function claimDocuments(options: {
   }
   if (chosen.length === 0) return null;
 
-  const submission = await insertSubmission(db, {
+  // The submission and the claim in one unit (one round trip on PostgreSQL): a submission no document names is
+  // deleted below, in the rare case where every document was lost to a concurrent claim.
+  const submission = submissionInsert({
     practitionerId,
     trigger: options.trigger,
     channel: options.channel,
@@ -90,7 +92,7 @@ export async function claimDocuments(options: {
     stsState: "sending",
     stsReason: null,
   }));
-  const won = await updateStsRecordsIfUnchanged(db, practitionerId, changes);
+  const won = await updateStsRecordsIfUnchanged(db, practitionerId, changes, [submission.statement]);
   const claimed = chosen
     .map((doc, i) => ({ ...doc, invoice: { ...doc.invoice, stsRecord: changes[i]!.stsRecord, stsState: "sending", stsReason: null, stsRecordRev: doc.invoice.stsRecordRev + 1 } }))
     .filter((doc) => won.has(doc.invoice.id));
@@ -112,5 +114,5 @@ export async function claimDocuments(options: {
     })),
   );
   if (claimed.length !== chosen.length) await updateSubmission(db, submission.id, { documentCount: claimed.length });
-  return { submission, documents: claimed, more };
+  return { submission: { id: submission.id }, documents: claimed, more };
 }

@@ -1,7 +1,7 @@
 import { AppError } from "../../app-error";
 import type { Db } from "../../db";
-import { saveExchanges } from "../../data/sts-exchanges";
-import { updateSubmission } from "../../data/sts-worker-sql";
+import { exchangesInsert } from "../../data/sts-exchanges";
+import { submissionUpdate, updateSubmission, type SubmissionChange } from "../../data/sts-worker-sql";
 import type { StsCodeRef, StsEvent } from "../../domain/sts/record";
 import { StsValidationError } from "../../sts/errors";
 import { buildStsFile } from "../../sts/file/build-file";
@@ -66,16 +66,10 @@ export async function uploadBatch(options: {
   if (!file) return { ...(await finishEmpty(db, submission.id)), more };
 
   const result = await createClientFor(credentials, { limit: options.stsCalls }).uploadFile({ fileName, zip: file.zip });
-  await saveExchanges(db, practitionerId, submission.id, result.exchanges);
+  // The exchanges, the submission's result and its documents' records are saved as one unit.
+  const exchanges = exchangesInsert(practitionerId, submission.id, result.exchanges);
+  const along = (change: SubmissionChange) => [...(exchanges ? [exchanges] : []), submissionUpdate(submission.id, change)];
   if (result.kind === "accepted") {
-    await updateSubmission(db, submission.id, {
-      status: "awaiting_outcome",
-      protocollo: result.protocollo,
-      acceptedAt: result.dataAccoglienza,
-      fileName,
-      documentCount: batch.length,
-      nextPollAt: new Date(now.getTime() + FIRST_POLL_DELAY_MS),
-    });
     // The lines were written "pending" when claimed: only the records change.
     await applyStsEvents(db, {
       practitionerId,
@@ -84,20 +78,20 @@ export async function uploadBatch(options: {
       known,
       credentialsConfigured: true,
       items: batch.map(({ doc }) => ({ invoiceId: doc.invoice.id, event: { type: "upload_accepted", protocollo: result.protocollo } })),
+      alongside: along({
+        status: "awaiting_outcome",
+        protocollo: result.protocollo,
+        acceptedAt: result.dataAccoglienza,
+        fileName,
+        documentCount: batch.length,
+        nextPollAt: new Date(now.getTime() + FIRST_POLL_DELAY_MS),
+      }),
     });
     return { submissionId: submission.id, outcome: "awaiting_outcome" as const, protocollo: result.protocollo, documents: batch.length, more };
   }
   if (result.kind === "credentials") await pauseAutomaticSending({ db, practitionerId, reason: result.message, now });
   const codes: StsCodeRef[] = [{ code: result.code ?? "ERR", severity: "error", message: result.message }];
   const uncertain = mayHaveReachedSts(result);
-  await updateSubmission(db, submission.id, {
-    status: uncertain ? "uncertain" : "failed",
-    outcome: uncertain ? null : "failed",
-    fileName,
-    errorCode: result.code ?? null,
-    errorMessage: result.message,
-    completedAt: uncertain ? null : now,
-  });
   const event: StsEvent = uncertain ? { type: "outcome_unknown" } : { type: "failed", failure: result.kind, codes };
   await applyStsEvents(db, {
     practitionerId,
@@ -105,6 +99,14 @@ export async function uploadBatch(options: {
     now,
     known,
     items: batch.map(({ doc }) => ({ invoiceId: doc.invoice.id, event, outcome: uncertain ? "pending" : "failed", codes })),
+    alongside: along({
+      status: uncertain ? "uncertain" : "failed",
+      outcome: uncertain ? null : "failed",
+      fileName,
+      errorCode: result.code ?? null,
+      errorMessage: result.message,
+      completedAt: uncertain ? null : now,
+    }),
   });
   return { submissionId: submission.id, outcome: uncertain ? ("uncertain" as const) : ("failed" as const), message: result.message, documents: batch.length, more };
 }
