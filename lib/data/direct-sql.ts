@@ -50,6 +50,7 @@ export function executeSql(db: DbOrTx, statement: Prisma.Sql): Promise<number> {
  * clauses, all seeing the database as it was before it), and the last one must not begin with WITH.
  */
 export async function queryTogether<T>(db: DbOrTx, statements: Prisma.Sql[]): Promise<T[]> {
+  if (statements.length === 1) return queryRows<T>(db, statements[0]!);
   const direct = attached.get(db);
   if (direct) return direct.together<T>(statements);
   const last = statements.length - 1;
