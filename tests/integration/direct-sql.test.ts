@@ -88,12 +88,17 @@ describe("the worker's statements on the database driver", () => {
   it("inside a transaction go through it: rolled back with it", async () => {
     const p = await stsPractitioner("direct-sql-tx");
     const { id } = await newSubmission(p.id);
+    const other = submissionInsert({ practitionerId: p.id, trigger: "manual", channel: "async", environment: "simulator", status: "uploading", documentCount: 3 });
     const rollback = testDb().$transaction(async (tx) => {
       expect(await updateSubmission(tx, id, { status: "failed", errorMessage: "nel mezzo della transazione" })).toBe(1);
       expect((await tx.stsSubmission.findUniqueOrThrow({ where: { id } })).status).toBe("failed");
+      // Statements run together inside a transaction belong to it as well.
+      const rows = await queryTogether<{ id: string }>(tx, [other.statement, Prisma.sql`SELECT "id" FROM "StsSubmission" WHERE "id" = ${other.id}`]);
+      expect(rows).toEqual([{ id: other.id }]);
       throw new Error("annullata");
     });
     await expect(rollback).rejects.toThrow("annullata");
     expect(await testDb().stsSubmission.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "uploading", errorMessage: null });
+    expect(await testDb().stsSubmission.count({ where: { id: other.id } })).toBe(0);
   });
 });
