@@ -45,12 +45,6 @@ export function submissionInsert(data: NewSubmission): { id: string; statement: 
   return { id, statement };
 }
 
-export async function insertSubmission(db: DbOrTx, data: NewSubmission): Promise<{ id: string }> {
-  const { id, statement } = submissionInsert(data);
-  await executeSql(db, statement);
-  return { id };
-}
-
 // What the worker paths change on a submission; undefined leaves a column as it is, null empties it.
 export type SubmissionChange = Partial<{
   status: string;

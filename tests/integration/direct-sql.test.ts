@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { directSqlOf, queryTogether } from "../../lib/data/direct-sql";
+import { directSqlOf, executeSql, queryTogether } from "../../lib/data/direct-sql";
 import { findStsSecrets } from "../../lib/data/sts-settings";
-import { insertSubmission, submissionInsert, submissionUpdate, updateSubmission } from "../../lib/data/sts-worker-sql";
+import { submissionInsert, submissionUpdate, updateSubmission } from "../../lib/data/sts-worker-sql";
 import { Prisma } from "../../lib/generated/sqlite/client";
 import { mortalDb, type StepLog } from "./reliability-harness";
 import { stsPractitioner } from "./sts-harness";
@@ -11,8 +11,11 @@ import { testDb } from "./test-db";
 // Prisma reads and compares alike (SQLite keeps dates as text: one format for both paths), and inside a
 // transaction they still belong to it.
 describe("the worker's statements on the database driver", () => {
-  const newSubmission = (practitionerId: string) =>
-    insertSubmission(testDb(), { practitionerId, trigger: "manual", channel: "async", environment: "simulator", status: "uploading", documentCount: 1 });
+  const newSubmission = async (practitionerId: string) => {
+    const { id, statement } = submissionInsert({ practitionerId, trigger: "manual", channel: "async", environment: "simulator", status: "uploading", documentCount: 1 });
+    expect(await executeSql(testDb(), statement)).toBe(1);
+    return { id };
+  };
 
   it("run on the driver of the client createDb made, and a wrapped client's own driver path is the one used", async () => {
     const p = await stsPractitioner("direct-sql-path");
