@@ -11,7 +11,13 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "jobs/**/*.test.ts", "scripts/**/*.test.ts", "prisma/**/*.test.ts", "tests/unit/**/*.test.ts"],
+          include: [
+            "lib/**/*.test.ts",
+            "jobs/**/*.test.ts",
+            "scripts/**/*.test.ts",
+            "prisma/**/*.test.ts",
+            "tests/unit/**/*.test.ts",
+          ],
           environment: "node",
           // Property-based tests run hundreds of cases: on a loaded 2-core machine 5 s is too tight.
           testTimeout: 20_000,

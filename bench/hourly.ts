@@ -4,7 +4,15 @@ import { createDb } from "../lib/db";
 import { createClientFor } from "../lib/services/sts/sts-connection";
 import { KIT_STS } from "../prisma/seed/factories/sts";
 import type { DatabaseFactory, Provider } from "./lib/databases";
-import { loadAverage, machineCpu, processesCpuSeconds, simulatorAdmin, startWorker, type Simulator, type WorkerReport } from "./lib/processes";
+import {
+  loadAverage,
+  machineCpu,
+  processesCpuSeconds,
+  simulatorAdmin,
+  startWorker,
+  type Simulator,
+  type WorkerReport,
+} from "./lib/processes";
 import { quantile } from "./lib/stats";
 import { hourlyPlan, seedBulk } from "./seed-bulk";
 import { verifyBulkSeed } from "./verify-seed";
@@ -104,7 +112,9 @@ async function rowsReadBySequentialScans(databaseUrl: string): Promise<Map<strin
   if (databaseUrl.startsWith("file:")) return rows;
   const db = createDb(databaseUrl, { poolSize: 1 });
   try {
-    for (const r of await db.$queryRawUnsafe<{ relname: string; rows: bigint | number }[]>(`SELECT relname, seq_tup_read AS rows FROM pg_stat_user_tables`)) {
+    for (const r of await db.$queryRawUnsafe<{ relname: string; rows: bigint | number }[]>(
+      `SELECT relname, seq_tup_read AS rows FROM pg_stat_user_tables`,
+    )) {
       rows.set(r.relname, Number(r.rows));
     }
     return rows;
@@ -132,7 +142,13 @@ function memoryText(reports: WorkerReport[]) {
   return `heap used ≤ ${m.heapUsedMb.toFixed(0)} MB, heap reserved ≤ ${m.heapTotalMb.toFixed(0)} MB, external ≤ ${m.externalMb.toFixed(0)} MB`;
 }
 
-async function runWorkers(count: number, databaseUrl: string, task: (index: number) => object, env: Record<string, string>, sim: Simulator) {
+async function runWorkers(
+  count: number,
+  databaseUrl: string,
+  task: (index: number) => object,
+  env: Record<string, string>,
+  sim: Simulator,
+) {
   const workers = Array.from({ length: count }, (_, i) => startWorker(task(i), env));
   await Promise.all(workers.map((w) => w.ready));
   const sim0 = sim.cpuSeconds();
@@ -195,7 +211,10 @@ export async function hourlyBenchmark(options: {
     log(`  seeded ${options.practitioners} practitioners, ${documents} invoices in ${seedSeconds.toFixed(1)} s`);
 
     await simulatorAdmin(sim, "reset", { method: "POST", body: {} });
-    await simulatorAdmin(sim, "faults", { method: "POST", body: { type: "latency", operation: "inviaFileMtom", latencyMs: LATENCY_MS } });
+    await simulatorAdmin(sim, "faults", {
+      method: "POST",
+      body: { type: "latency", operation: "inviaFileMtom", latencyMs: LATENCY_MS },
+    });
     const loadBefore = loadAverage();
     const poolSize = String(CONCURRENCY + 4);
     const env = { ...options.env, DATABASE_URL: database.url, PG_POOL_SIZE: poolSize };
@@ -203,11 +222,19 @@ export async function hourlyBenchmark(options: {
     const hourly = await runWorkers(
       options.workers,
       database.url,
-      (i) => ({ kind: "hourly", databaseUrl: database.url, slot, concurrency: concurrencyShare(options.workers, i), poolSize: CONCURRENCY + 4 }),
+      (i) => ({
+        kind: "hourly",
+        databaseUrl: database.url,
+        slot,
+        concurrency: concurrencyShare(options.workers, i),
+        poolSize: CONCURRENCY + 4,
+      }),
       env,
       sim,
     );
-    const summaries = hourly.reports.map((r) => r.result as { practitioners: number; submissions: number; documents: number });
+    const summaries = hourly.reports.map(
+      (r) => r.result as { practitioners: number; submissions: number; documents: number },
+    );
     const batches = summaries.reduce((s, r) => s + r.submissions, 0);
     const sent = summaries.reduce((s, r) => s + r.documents, 0);
     // The simulator counts a document when it processes the file (lazily, on the first outcome query): make it
@@ -220,9 +247,13 @@ export async function hourlyBenchmark(options: {
     const check = createDb(database.url, { poolSize: 2 });
     const statuses = await check.stsSubmission.groupBy({ by: ["status", "errorMessage"], _count: true });
     // How long each upload took as the client saw it (from building the request to reading the answer).
-    const uploadMs = (await check.stsExchange.findMany({ where: { operation: "inviaFileMtom" }, select: { durationMs: true } })).map((e) => e.durationMs);
+    const uploadMs = (
+      await check.stsExchange.findMany({ where: { operation: "inviaFileMtom" }, select: { durationMs: true } })
+    ).map((e) => e.durationMs);
     await check.$disconnect();
-    const statusText = statuses.map((s) => `${s._count} ${s.status}${s.errorMessage ? ` (${s.errorMessage})` : ""}`).join(", ");
+    const statusText = statuses
+      .map((s) => `${s._count} ${s.status}${s.errorMessage ? ` (${s.errorMessage})` : ""}`)
+      .join(", ");
     const idealSeconds = (batches * LATENCY_MS) / 1000 / CONCURRENCY;
     const result: HourlyResult = {
       provider,
@@ -251,9 +282,19 @@ export async function hourlyBenchmark(options: {
       exactlyOnceDetail: `${once.detail}; ${uploads} uploads for ${batches} submissions (${statusText}); ${sent}/${documents} documents sent`,
       loadBefore,
     };
-    log(`  hourly ${provider} ${options.workers}w run ${options.run}: ${result.wallSeconds.toFixed(1)} s (ideal ${idealSeconds.toFixed(1)} s, ratio ${result.ratio.toFixed(2)}), ${result.workerCpuMsPerBatch.toFixed(1)} ms CPU/batch (${result.workerSystemCpuMsPerBatch.toFixed(1)} system), upload call p50 ${result.uploadMsP50.toFixed(0)} ms p95 ${result.uploadMsP95.toFixed(0)} ms, peak ${result.peakInFlight} in flight, ${result.seqRowsPerBatch.toFixed(0)} rows seq-scanned/batch${result.seqScanTopTable ? ` (mostly ${result.seqScanTopTable})` : ""}, RSS ${result.peakRssMb.toFixed(0)} MB (${hourly.peakMemory}), sim CPU ${result.simulatorCpuSeconds.toFixed(1)} s, database CPU ${result.databaseCpuSeconds.toFixed(1)} s, machine ${result.machineBusyPct.toFixed(0)} % busy, exactly once: ${result.exactlyOnce} (${result.exactlyOnceDetail})`);
+    log(
+      `  hourly ${provider} ${options.workers}w run ${options.run}: ${result.wallSeconds.toFixed(1)} s (ideal ${idealSeconds.toFixed(1)} s, ratio ${result.ratio.toFixed(2)}), ${result.workerCpuMsPerBatch.toFixed(1)} ms CPU/batch (${result.workerSystemCpuMsPerBatch.toFixed(1)} system), upload call p50 ${result.uploadMsP50.toFixed(0)} ms p95 ${result.uploadMsP95.toFixed(0)} ms, peak ${result.peakInFlight} in flight, ${result.seqRowsPerBatch.toFixed(0)} rows seq-scanned/batch${result.seqScanTopTable ? ` (mostly ${result.seqScanTopTable})` : ""}, RSS ${result.peakRssMb.toFixed(0)} MB (${hourly.peakMemory}), sim CPU ${result.simulatorCpuSeconds.toFixed(1)} s, database CPU ${result.databaseCpuSeconds.toFixed(1)} s, machine ${result.machineBusyPct.toFixed(0)} % busy, exactly once: ${result.exactlyOnce} (${result.exactlyOnceDetail})`,
+    );
 
-    if (options.poll) result.poll = await pollBenchmark({ ...options, env, databaseUrl: database.url, submissions: batches, documents, processingSeconds });
+    if (options.poll)
+      result.poll = await pollBenchmark({
+        ...options,
+        env,
+        databaseUrl: database.url,
+        submissions: batches,
+        documents,
+        processingSeconds,
+      });
     return result;
   } finally {
     await database.drop();
@@ -275,19 +316,31 @@ async function pollBenchmark(options: {
   // outcomes, not the simulator decrypting 26 fields per file.
   const processingSeconds = options.processingSeconds;
   for (const operation of ["EsitoInvii", "DettaglioErrori", "RicevutaPdf"]) {
-    await simulatorAdmin(sim, "faults", { method: "POST", body: { type: "latency", operation, latencyMs: LATENCY_MS } });
+    await simulatorAdmin(sim, "faults", {
+      method: "POST",
+      body: { type: "latency", operation, latencyMs: LATENCY_MS },
+    });
   }
   const before = await simulatorAdmin<Counts>(sim, "counts");
   const env = { ...options.env };
   const poll = await runWorkers(
     options.workers,
     options.databaseUrl,
-    (i) => ({ kind: "poll", databaseUrl: options.databaseUrl, concurrency: concurrencyShare(options.workers, i), poolSize: CONCURRENCY + 4, maxSeconds: 1800 }),
+    (i) => ({
+      kind: "poll",
+      databaseUrl: options.databaseUrl,
+      concurrency: concurrencyShare(options.workers, i),
+      poolSize: CONCURRENCY + 4,
+      maxSeconds: 1800,
+    }),
     env,
     sim,
   );
   const after = await simulatorAdmin<Counts>(sim, "counts");
-  const calls = ["EsitoInvii", "DettaglioErrori", "RicevutaPdf"].reduce((s, op) => s + (after.requests[op] ?? 0) - (before.requests[op] ?? 0), 0);
+  const calls = ["EsitoInvii", "DettaglioErrori", "RicevutaPdf"].reduce(
+    (s, op) => s + (after.requests[op] ?? 0) - (before.requests[op] ?? 0),
+    0,
+  );
   const db = createDb(options.databaseUrl, { poolSize: 2 });
   const pending = await db.stsSubmission.count({ where: { status: { not: "completed" } } });
   const accepted = await db.invoice.count({ where: { stsState: "accepted" } });
@@ -312,6 +365,8 @@ async function pollBenchmark(options: {
     allResolved: pending === 0 && accepted === options.documents,
     acceptedOnce: acceptedOnce.ok,
   };
-  log(`  polling: simulator processing ${processingSeconds.toFixed(1)} s, then ${result.wallSeconds.toFixed(1)} s for ${options.submissions} submissions (${calls} STS calls, ideal ${idealSeconds.toFixed(1)} s, ratio ${result.ratio.toFixed(2)}), ${result.workerCpuMsPerSubmission.toFixed(1)} ms CPU/submission (${result.workerSystemCpuMsPerSubmission.toFixed(1)} system), RSS ${result.peakRssMb.toFixed(0)} MB (${poll.peakMemory}), peak ${result.peakInFlight} calls in flight, ${result.seqRowsPerSubmission.toFixed(0)} rows seq-scanned/submission, sim CPU ${result.simulatorCpuSeconds.toFixed(1)} s, database CPU ${result.databaseCpuSeconds.toFixed(1)} s, machine ${result.machineBusyPct.toFixed(0)} % busy, all resolved: ${result.allResolved}, accepted once: ${acceptedOnce.detail}`);
+  log(
+    `  polling: simulator processing ${processingSeconds.toFixed(1)} s, then ${result.wallSeconds.toFixed(1)} s for ${options.submissions} submissions (${calls} STS calls, ideal ${idealSeconds.toFixed(1)} s, ratio ${result.ratio.toFixed(2)}), ${result.workerCpuMsPerSubmission.toFixed(1)} ms CPU/submission (${result.workerSystemCpuMsPerSubmission.toFixed(1)} system), RSS ${result.peakRssMb.toFixed(0)} MB (${poll.peakMemory}), peak ${result.peakInFlight} calls in flight, ${result.seqRowsPerSubmission.toFixed(0)} rows seq-scanned/submission, sim CPU ${result.simulatorCpuSeconds.toFixed(1)} s, database CPU ${result.databaseCpuSeconds.toFixed(1)} s, machine ${result.machineBusyPct.toFixed(0)} % busy, all resolved: ${result.allResolved}, accepted once: ${acceptedOnce.detail}`,
+  );
   return result;
 }

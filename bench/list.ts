@@ -28,7 +28,12 @@ const COLUMNS = `i."id", i."kind", i."status", i."year", i."number", i."issueDat
   p."id" AS "patientId", p."kind" AS "patientKind", p."firstName", p."lastName", p."companyName", p."codiceFiscale"`;
 
 /** The same page as findInvoicePage, written by hand: rows (LIMIT 25) and the count, in parallel as the app does. */
-function rawPage(db: Db, provider: Provider, practitionerId: string, filter: { year?: number; sts?: string; q?: string }) {
+function rawPage(
+  db: Db,
+  provider: Provider,
+  practitionerId: string,
+  filter: { year?: number; sts?: string; q?: string },
+) {
   const params: unknown[] = [practitionerId];
   const p = (value: unknown) => {
     params.push(value);
@@ -48,24 +53,42 @@ function rawPage(db: Db, provider: Provider, practitionerId: string, filter: { y
   ]);
 }
 
-async function measure(db: Db, provider: Provider, practitionerId: string, dataset: string, page: string, query: Record<string, string>, iterations: number): Promise<ListCase> {
+async function measure(
+  db: Db,
+  provider: Provider,
+  practitionerId: string,
+  dataset: string,
+  page: string,
+  query: Record<string, string>,
+  iterations: number,
+): Promise<ListCase> {
   const filters = parseInvoiceFilters(query);
   const raw = { year: filters.year, sts: filters.sts, q: filters.q?.toLowerCase() };
-  const data: number[] = [], pageTimes: number[] = [], rawTimes: number[] = [];
+  const data: number[] = [],
+    pageTimes: number[] = [],
+    rawTimes: number[] = [];
   const time = async (fn: () => Promise<unknown>, into?: number[]) => {
     const t0 = process.hrtime.bigint();
     await fn();
     into?.push(Number(process.hrtime.bigint() - t0) / 1e6);
   };
   const first = await findInvoicePage(db, practitionerId, filters);
-  const [rawRows, rawCount] = (await rawPage(db, provider, practitionerId, raw)) as [unknown[], { n: bigint | number }[]];
+  const [rawRows, rawCount] = (await rawPage(db, provider, practitionerId, raw)) as [
+    unknown[],
+    { n: bigint | number }[],
+  ];
   if (rawRows.length !== first.rows.length || Number(rawCount[0]!.n) !== first.total) {
-    throw new Error(`raw SQL disagrees with findInvoicePage (${rawRows.length}/${first.rows.length} rows, ${rawCount[0]!.n}/${first.total} total)`);
+    throw new Error(
+      `raw SQL disagrees with findInvoicePage (${rawRows.length}/${first.rows.length} rows, ${rawCount[0]!.n}/${first.total} total)`,
+    );
   }
   for (let i = 0; i < iterations + 5; i++) {
     const keep = i >= 5; // warm-up
     await time(() => findInvoicePage(db, practitionerId, filters), keep ? data : undefined);
-    await time(() => Promise.all([findInvoicePage(db, practitionerId, filters), invoiceYears(db, practitionerId)]), keep ? pageTimes : undefined);
+    await time(
+      () => Promise.all([findInvoicePage(db, practitionerId, filters), invoiceYears(db, practitionerId)]),
+      keep ? pageTimes : undefined,
+    );
     await time(() => rawPage(db, provider, practitionerId, raw), keep ? rawTimes : undefined);
   }
   const q = (v: number[], x: number) => quantile(v, x);
@@ -102,11 +125,26 @@ export async function listBenchmark(options: {
   const db = createDb(database.url, { poolSize: 10 });
   try {
     const t0 = Date.now();
-    const seedOptions = { autoSend: false, encryptionKey: options.encryptionKey, chunk: provider === "sqlite" ? 400 : 1000 };
+    const seedOptions = {
+      autoSend: false,
+      encryptionKey: options.encryptionKey,
+      chunk: provider === "sqlite" ? 400 : 1000,
+    };
     if (options.others) {
-      await seedBulk(db, { ...seedOptions, practitioners: options.others.practitioners, patientsPerPractitioner: 200, invoicesOf: listPlan(options.others.invoices), log: (l) => log(`    ${l}`) });
+      await seedBulk(db, {
+        ...seedOptions,
+        practitioners: options.others.practitioners,
+        patientsPerPractitioner: 200,
+        invoicesOf: listPlan(options.others.invoices),
+        log: (l) => log(`    ${l}`),
+      });
     }
-    const [target] = await seedBulk(db, { ...seedOptions, practitioners: 1, patientsPerPractitioner: 2_000, invoicesOf: listPlan(options.invoices) });
+    const [target] = await seedBulk(db, {
+      ...seedOptions,
+      practitioners: 1,
+      patientsPerPractitioner: 2_000,
+      invoicesOf: listPlan(options.invoices),
+    });
     if (provider === "postgresql") await db.$executeRawUnsafe("ANALYZE");
     else await db.$executeRawUnsafe("ANALYZE");
     const dataset = options.others
@@ -114,9 +152,14 @@ export async function listBenchmark(options: {
       : `1 × ${options.invoices.toLocaleString("en")}`;
     log(`  list dataset ${dataset} seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     const cases: ListCase[] = [];
-    for (const [page, query] of [["first page", {}], ["year+STS+search", FILTERED]] as const) {
+    for (const [page, query] of [
+      ["first page", {}],
+      ["year+STS+search", FILTERED],
+    ] as const) {
       const c = await measure(db, provider, target!.id, dataset, page, query, options.iterations);
-      log(`  list ${provider} ${dataset} ${page}: page p50 ${c.pageP50.toFixed(1)} / p95 ${c.pageP95.toFixed(1)} ms; findInvoicePage p50 ${c.dataP50.toFixed(1)} / p95 ${c.dataP95.toFixed(1)} ms; raw SQL p50 ${c.rawP50.toFixed(1)} / p95 ${c.rawP95.toFixed(1)} ms; ratio ${c.ratio.toFixed(2)} (${c.total} matching)`);
+      log(
+        `  list ${provider} ${dataset} ${page}: page p50 ${c.pageP50.toFixed(1)} / p95 ${c.pageP95.toFixed(1)} ms; findInvoicePage p50 ${c.dataP50.toFixed(1)} / p95 ${c.dataP95.toFixed(1)} ms; raw SQL p50 ${c.rawP50.toFixed(1)} / p95 ${c.rawP95.toFixed(1)} ms; ratio ${c.ratio.toFixed(2)} (${c.total} matching)`,
+      );
       cases.push(c);
     }
     return cases;

@@ -18,7 +18,24 @@ const PASSWORD_HASH =
   "scrypt$32768$8$1$4+s5FIk0S3Da5+CIeQDKug==$NvB1dfj5l5OSA/CVrzW/RbEZRzeFyTARgn+wCZEod5IwLcAwEBjv9o1V8KdHliZL5eFdLOUb134r/2Q594dgig==";
 
 const FIRST_NAMES = ["Marco", "Giulia", "Luca", "Chiara", "Paolo", "Sara", "Andrea", "Elena"];
-const LAST_NAMES = ["Rossi", "Bianchi", "Romano", "Colombo", "Ricci", "Marino", "Greco", "Bruno", "Gallo", "Conti", "De Luca", "Mancini", "Costa", "Giordano", "Rizzo", "Lombardi"];
+const LAST_NAMES = [
+  "Rossi",
+  "Bianchi",
+  "Romano",
+  "Colombo",
+  "Ricci",
+  "Marino",
+  "Greco",
+  "Bruno",
+  "Gallo",
+  "Conti",
+  "De Luca",
+  "Mancini",
+  "Costa",
+  "Giordano",
+  "Rizzo",
+  "Lombardi",
+];
 
 export type InvoicePlan = {
   issueDate: string;
@@ -81,14 +98,32 @@ export async function seedBulk(db: Db, options: SeedOptions): Promise<SeededPrac
   // Practitioners are written in groups so memory stays bounded for a million invoices.
   const group = Math.max(1, Math.floor(20_000 / Math.max(1, options.invoicesOf(0).length)));
   for (let start = 0; start < options.practitioners; start += group) {
-    const practitioners: object[] = [], profiles: object[] = [], settings: object[] = [], patients: object[] = [];
-    const invoices: object[] = [], lines: object[] = [], events: object[] = [], counters: object[] = [];
+    const practitioners: object[] = [],
+      profiles: object[] = [],
+      settings: object[] = [],
+      patients: object[] = [];
+    const invoices: object[] = [],
+      lines: object[] = [],
+      events: object[] = [],
+      counters: object[] = [];
     for (let p = start; p < Math.min(options.practitioners, start + group); p++) {
       const id = nextId();
       const partitaIva = nextPartitaIva();
-      practitioners.push({ id, email: `bench-${id}@example.test`, name: `Dott. Bench ${p}`, passwordHash: PASSWORD_HASH });
+      practitioners.push({
+        id,
+        email: `bench-${id}@example.test`,
+        name: `Dott. Bench ${p}`,
+        passwordHash: PASSWORD_HASH,
+      });
       const { pensionFundRate: _rate, ...profile } = KIT_PROFILE;
-      profiles.push({ ...profile, practitionerId: id, partitaIva, pensionFundRateBp: 200, phone: profile.phone, email: profile.email });
+      profiles.push({
+        ...profile,
+        practitionerId: id,
+        partitaIva,
+        pensionFundRateBp: 200,
+        phone: profile.phone,
+        email: profile.email,
+      });
       settings.push({
         practitionerId: id,
         cfTitolare: KIT_STS.cfTitolare,
@@ -122,7 +157,10 @@ export async function seedBulk(db: Db, options: SeedOptions): Promise<SeededPrac
       });
       patients.push(...patientRows);
       const issuer = issuerSnapshot(partitaIva);
-      const plans = options.invoicesOf(p).slice().sort((a, b) => a.issueDate.localeCompare(b.issueDate));
+      const plans = options
+        .invoicesOf(p)
+        .slice()
+        .sort((a, b) => a.issueDate.localeCompare(b.issueDate));
       const lastNumber = new Map<number, number>();
       const invoiceIds: string[] = [];
       plans.forEach((plan, i) => {
@@ -177,18 +215,31 @@ export async function seedBulk(db: Db, options: SeedOptions): Promise<SeededPrac
         });
         if (options.events) {
           events.push({ id: nextId(), invoiceId, practitionerId: id, actorId: id, action: "created", at: now });
-          events.push({ id: nextId(), invoiceId, practitionerId: id, actorId: id, action: "issued", changes: JSON.stringify({ number: [null, number] }), at: now });
+          events.push({
+            id: nextId(),
+            invoiceId,
+            practitionerId: id,
+            actorId: id,
+            action: "issued",
+            changes: JSON.stringify({ number: [null, number] }),
+            at: now,
+          });
         }
       });
-      for (const [year, last] of lastNumber) counters.push({ practitionerId: id, series: "invoice", year, lastNumber: last });
+      for (const [year, last] of lastNumber)
+        counters.push({ practitionerId: id, series: "invoice", year, lastNumber: last });
       seeded.push({ id, partitaIva, invoiceIds, patientIds: patientRows.map((r) => r.id) });
     }
     type Data<K extends keyof Db> = Db[K] extends { createMany(args: { data: infer D }): unknown } ? D : never;
-    await insertChunks(practitioners, chunk, (data) => db.practitioner.createMany({ data: data as Data<"practitioner"> }));
+    await insertChunks(practitioners, chunk, (data) =>
+      db.practitioner.createMany({ data: data as Data<"practitioner"> }),
+    );
     await insertChunks(profiles, chunk, (data) => db.profile.createMany({ data: data as Data<"profile"> }));
     await insertChunks(settings, chunk, (data) => db.stsSettings.createMany({ data: data as Data<"stsSettings"> }));
     await insertChunks(patients, chunk, (data) => db.patient.createMany({ data: data as Data<"patient"> }));
-    await insertChunks(counters, chunk, (data) => db.invoiceCounter.createMany({ data: data as Data<"invoiceCounter"> }));
+    await insertChunks(counters, chunk, (data) =>
+      db.invoiceCounter.createMany({ data: data as Data<"invoiceCounter"> }),
+    );
     await insertChunks(invoices, chunk, (data) => db.invoice.createMany({ data: data as Data<"invoice"> }));
     await insertChunks(lines, chunk * 2, (data) => db.invoiceLine.createMany({ data: data as Data<"invoiceLine"> }));
     await insertChunks(events, chunk * 2, (data) => db.invoiceEvent.createMany({ data: data as Data<"invoiceEvent"> }));
@@ -197,7 +248,16 @@ export async function seedBulk(db: Db, options: SeedOptions): Promise<SeededPrac
   // Planner statistics for the tables just filled, as a running installation has them (autovacuum gathers them a
   // minute later). Not for the transmission tables, still empty: statistics saying "empty" would make PostgreSQL
   // plan the foreign-key checks of their inserts as sequential scans and keep those plans while they grow.
-  for (const table of ["Practitioner", "Profile", "StsSettings", "Patient", "InvoiceCounter", "Invoice", "InvoiceLine", "InvoiceEvent"]) {
+  for (const table of [
+    "Practitioner",
+    "Profile",
+    "StsSettings",
+    "Patient",
+    "InvoiceCounter",
+    "Invoice",
+    "InvoiceLine",
+    "InvoiceEvent",
+  ]) {
     await db.$executeRawUnsafe(`ANALYZE "${table}"`);
   }
   return seeded;
@@ -205,17 +265,32 @@ export async function seedBulk(db: Db, options: SeedOptions): Promise<SeededPrac
 
 /** The hourly-run dataset: `practitioners` × `invoices` eligible invoices dated from February 2026. */
 export function hourlyPlan(invoices: number): (p: number) => InvoicePlan[] {
-  return () => Array.from({ length: invoices }, (_, i) => ({ issueDate: `2026-02-${String(1 + (i % 28)).padStart(2, "0")}` }));
+  return () =>
+    Array.from({ length: invoices }, (_, i) => ({ issueDate: `2026-02-${String(1 + (i % 28)).padStart(2, "0")}` }));
 }
 
 /** The list dataset: invoices spread over 2021–2026 with a mix of STS states. */
 export function listPlan(invoices: number): (p: number) => InvoicePlan[] {
-  const states = ["accepted", "accepted", "accepted", "accepted", "accepted", "accepted", "to_send", "to_send", "rejected", "not_eligible"];
+  const states = [
+    "accepted",
+    "accepted",
+    "accepted",
+    "accepted",
+    "accepted",
+    "accepted",
+    "to_send",
+    "to_send",
+    "rejected",
+    "not_eligible",
+  ];
   return () =>
     Array.from({ length: invoices }, (_, i) => {
       const year = 2021 + (i % 6);
       const day = Math.floor(i / 6) % 336;
       const month = 1 + Math.floor(day / 28);
-      return { issueDate: `${year}-${String(month).padStart(2, "0")}-${String(1 + (day % 28)).padStart(2, "0")}`, stsState: states[(i * 7) % states.length] };
+      return {
+        issueDate: `${year}-${String(month).padStart(2, "0")}-${String(1 + (day % 28)).padStart(2, "0")}`,
+        stsState: states[(i * 7) % states.length],
+      };
     });
 }

@@ -11,15 +11,34 @@ import { CONCURRENCY, LATENCY_MS } from "./hourly";
 import { machineCpu, simulatorAdmin, type Simulator } from "./lib/processes";
 import { quantile } from "./lib/stats";
 
-export type StsOnlyResult = { uploads: number; wallSeconds: number; idealSeconds: number; ratio: number; clientCpuMsPerUpload: number; simulatorCpuMsPerUpload: number; callMsP50: number; peakInFlight: number; machineBusyPct: number };
+export type StsOnlyResult = {
+  uploads: number;
+  wallSeconds: number;
+  idealSeconds: number;
+  ratio: number;
+  clientCpuMsPerUpload: number;
+  simulatorCpuMsPerUpload: number;
+  callMsP50: number;
+  peakInFlight: number;
+  machineBusyPct: number;
+};
 
-export async function stsOnlyBenchmark(options: { sim: Simulator; uploads: number; log: (line: string) => void }): Promise<StsOnlyResult> {
+export async function stsOnlyBenchmark(options: {
+  sim: Simulator;
+  uploads: number;
+  log: (line: string) => void;
+}): Promise<StsOnlyResult> {
   const { sim, uploads, log } = options;
   const environment = getStsEnvironment("simulator", sim.url);
   const client = createStsClient({
     baseUrl: environment.baseUrl,
     certificatePem: environment.certificatePem,
-    credentials: { username: KIT_STS.username, password: KIT_STS.password, pincode: KIT_STS.pincode, cfProprietario: KIT_STS.cfTitolare },
+    credentials: {
+      username: KIT_STS.username,
+      password: KIT_STS.password,
+      pincode: KIT_STS.pincode,
+      cfProprietario: KIT_STS.cfTitolare,
+    },
     timeoutMs: 30_000,
   });
   const documents: StsDocument[] = Array.from({ length: 25 }, (_, i) => ({
@@ -33,17 +52,26 @@ export async function stsOnlyBenchmark(options: { sim: Simulator; uploads: numbe
     items: [{ tipoSpesa: "SP", amountCents: 7140, naturaIVA: "N4" }],
   }));
   const fileName = "parcella_harness.zip";
-  const file = buildStsFile({ fileName, owner: { cfProprietario: KIT_STS.cfTitolare }, documents, certificatePem: environment.certificatePem });
+  const file = buildStsFile({
+    fileName,
+    owner: { cfProprietario: KIT_STS.cfTitolare },
+    documents,
+    certificatePem: environment.certificatePem,
+  });
   await simulatorAdmin(sim, "reset", { method: "POST", body: {} });
   const upload = async () => {
     const t0 = performance.now();
     const result = await client.uploadFile({ fileName, zip: file.zip });
-    if (result.kind !== "accepted") throw new Error(`upload ${result.kind}: ${"message" in result ? result.message : ""}`);
+    if (result.kind !== "accepted")
+      throw new Error(`upload ${result.kind}: ${"message" in result ? result.message : ""}`);
     return performance.now() - t0;
   };
   for (let i = 0; i < 20; i++) await upload(); // warm-up, no latency
   await simulatorAdmin(sim, "reset", { method: "POST", body: {} });
-  await simulatorAdmin(sim, "faults", { method: "POST", body: { type: "latency", operation: "inviaFileMtom", latencyMs: LATENCY_MS } });
+  await simulatorAdmin(sim, "faults", {
+    method: "POST",
+    body: { type: "latency", operation: "inviaFileMtom", latencyMs: LATENCY_MS },
+  });
   const limit = createLimiter(CONCURRENCY);
   const sim0 = sim.cpuSeconds();
   const cpu0 = process.cpuUsage();
@@ -67,6 +95,8 @@ export async function stsOnlyBenchmark(options: { sim: Simulator; uploads: numbe
     peakInFlight: counts.peakInFlight,
     machineBusyPct: (100 * (m1.busy - m0.busy)) / (m1.total - m0.total),
   };
-  log(`  STS client ↔ simulator alone: ${uploads} uploads in ${wallSeconds.toFixed(1)} s (ideal ${idealSeconds.toFixed(1)} s, ratio ${result.ratio.toFixed(2)}), call p50 ${result.callMsP50.toFixed(0)} ms, client CPU ${result.clientCpuMsPerUpload.toFixed(1)} ms/upload, simulator CPU ${result.simulatorCpuMsPerUpload.toFixed(1)} ms/upload, peak ${result.peakInFlight} in flight, machine ${result.machineBusyPct.toFixed(0)} % busy`);
+  log(
+    `  STS client ↔ simulator alone: ${uploads} uploads in ${wallSeconds.toFixed(1)} s (ideal ${idealSeconds.toFixed(1)} s, ratio ${result.ratio.toFixed(2)}), call p50 ${result.callMsP50.toFixed(0)} ms, client CPU ${result.clientCpuMsPerUpload.toFixed(1)} ms/upload, simulator CPU ${result.simulatorCpuMsPerUpload.toFixed(1)} ms/upload, peak ${result.peakInFlight} in flight, machine ${result.machineBusyPct.toFixed(0)} % busy`,
+  );
   return result;
 }

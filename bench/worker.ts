@@ -43,7 +43,9 @@ async function main() {
   } else {
     // The worker's outcome schedule, back to back, until nothing awaits an outcome (bounded in rounds and time).
     const workerId = `${hostname()}:${process.pid}:bench`;
-    let rounds = 0, polled = 0, completed = 0;
+    let rounds = 0,
+      polled = 0,
+      completed = 0;
     const deadline = startedAt + task.maxSeconds * 1000;
     while (rounds < 10_000 && Date.now() < deadline) {
       const r = await pollDueSubmissions({ db, workerId, concurrency: task.concurrency, limit: task.limit, log });
@@ -60,7 +62,17 @@ async function main() {
   const endedAt = Date.now();
   const cpu = process.cpuUsage(cpu0);
   await db.$disconnect();
-  console.log(JSON.stringify({ startedAt, endedAt, cpuUserMs: cpu.user / 1000, cpuSystemMs: cpu.system / 1000, peakRssMb: peakRssMb(), memory, result }));
+  console.log(
+    JSON.stringify({
+      startedAt,
+      endedAt,
+      cpuUserMs: cpu.user / 1000,
+      cpuSystemMs: cpu.system / 1000,
+      peakRssMb: peakRssMb(),
+      memory,
+      result,
+    }),
+  );
   process.exit(0);
 }
 

@@ -13,7 +13,11 @@ async function main() {
     process.exit(2);
   }
   migrate(env().DATABASE_URL);
-  const result = await schedule.run({ slot: slotOf(new Date()), workerId: `${hostname()}:${process.pid}:manual`, log: (line) => console.log(line) });
+  const result = await schedule.run({
+    slot: slotOf(new Date()),
+    workerId: `${hostname()}:${process.pid}:manual`,
+    log: (line) => console.log(line),
+  });
   console.log(JSON.stringify(result));
   process.exit(0);
 }

@@ -6,7 +6,12 @@ import { TIMEZONE, slotOf } from "./worker";
 const hourly = schedules.find((s) => s.name === "sts-automatic-sending")!;
 
 function romeTime(date: Date) {
-  return new Intl.DateTimeFormat("it-IT", { timeZone: "Europe/Rome", hour: "2-digit", minute: "2-digit", hour12: false }).format(date);
+  return new Intl.DateTimeFormat("it-IT", {
+    timeZone: "Europe/Rome",
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+  }).format(date);
 }
 
 function nextRuns(from: string, count: number): Date[] {

@@ -47,7 +47,13 @@ async function pollUntilDrained(options: { workerId: string; log: (line: string)
   const started = Date.now();
   const total = { due: 0, completed: 0 };
   for (;;) {
-    const page = await pollDueSubmissions({ db: db(), workerId: options.workerId, concurrency: env().STS_CONCURRENCY, log: options.log, limit: POLL_PAGE });
+    const page = await pollDueSubmissions({
+      db: db(),
+      workerId: options.workerId,
+      concurrency: env().STS_CONCURRENCY,
+      log: options.log,
+      limit: POLL_PAGE,
+    });
     total.due += page.due;
     total.completed += page.completed;
     if (page.due < POLL_PAGE || Date.now() - started > 60_000) return total;

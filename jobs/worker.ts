@@ -25,7 +25,8 @@ function start(schedule: Schedule) {
     async (context) => {
       try {
         const result = await schedule.run({ slot: slotOf(context.date), workerId, log });
-        if (schedule.name !== "sts-outcomes" || (result as { due?: number })?.due) log(`${schedule.name}: ${JSON.stringify(result)}`);
+        if (schedule.name !== "sts-outcomes" || (result as { due?: number })?.due)
+          log(`${schedule.name}: ${JSON.stringify(result)}`);
       } catch (error) {
         log(`${schedule.name} failed: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -40,7 +41,9 @@ function main() {
   const certificate = checkCertificateValidity(stsEnvironment().certificatePem, new Date());
   if (certificate.warning && e.STS_ENVIRONMENT !== "simulator") log(certificate.warning);
   const tasks = schedules.map(start);
-  log(`${workerId} started with ${tasks.length} schedules (${TIMEZONE}): ${schedules.map((s) => `${s.name} "${s.cron}"`).join(", ")}`);
+  log(
+    `${workerId} started with ${tasks.length} schedules (${TIMEZONE}): ${schedules.map((s) => `${s.name} "${s.cron}"`).join(", ")}`,
+  );
   const keepAlive = setInterval(() => {}, 60_000);
   const stop = () => {
     clearInterval(keepAlive);

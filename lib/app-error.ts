@@ -25,8 +25,7 @@ export function notFound(message = "Elemento non trovato."): AppError {
 }
 
 export type ActionResult<T = undefined> =
-  | { ok: true; data: T }
-  | { ok: false; message: string; fieldErrors?: Record<string, string[] | undefined> };
+  { ok: true; data: T } | { ok: false; message: string; fieldErrors?: Record<string, string[] | undefined> };
 
 // Turns a thrown error into the result a form can show; unexpected errors are logged with context and shown
 // generically (no stack trace, no secret reaches the user).

@@ -20,13 +20,19 @@ export function createDb(databaseUrl: string | undefined, options: { poolSize?: 
     const factory = new PrismaBetterSQLite3({ url: sqliteUrl(databaseUrl), timeout: 10_000 });
     const driver = driverOf<BetterSqlite3.Database>(factory);
     const client = new SqliteClient({ adapter: factory });
-    attachDirectSql(client, sqliteDirectSql(() => driver.get(client)));
+    attachDirectSql(
+      client,
+      sqliteDirectSql(() => driver.get(client)),
+    );
     return client;
   }
   const factory = new PrismaPg({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
   const driver = driverOf<Pool>(factory);
   const client = new PostgresClient({ adapter: factory }) as unknown as Db;
-  attachDirectSql(client, postgresDirectSql(() => driver.get(client)));
+  attachDirectSql(
+    client,
+    postgresDirectSql(() => driver.get(client)),
+  );
   return client;
 }
 

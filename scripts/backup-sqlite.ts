@@ -8,7 +8,8 @@ import { dirname, join } from "node:path";
 import { sqliteUrl, dataDir } from "./db-url.mjs";
 
 function databasePath(url = process.env.DATABASE_URL): string {
-  if (url && !url.startsWith("file:")) throw new Error("db:backup/db:restore are for SQLite; for PostgreSQL use pg_dump/pg_restore");
+  if (url && !url.startsWith("file:"))
+    throw new Error("db:backup/db:restore are for SQLite; for PostgreSQL use pg_dump/pg_restore");
   return sqliteUrl(url).slice("file:".length);
 }
 
@@ -58,7 +59,8 @@ async function main() {
   }
 }
 
-if (process.argv[1] && /backup-sqlite\.ts$/.test(process.argv[1])) void main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+if (process.argv[1] && /backup-sqlite\.ts$/.test(process.argv[1]))
+  void main().catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });

@@ -14,7 +14,10 @@ export function databaseProvider(url = process.env.DATABASE_URL) {
 
 // The SQLite file: DATABASE_URL=file:<path>, else <DATA_DIR>/parcella.db. Its folder is created on demand.
 export function sqliteUrl(url = process.env.DATABASE_URL) {
-  const path = url && url.startsWith("file:") ? resolve(/*turbopackIgnore: true*/ url.slice("file:".length)) : resolve(/*turbopackIgnore: true*/ dataDir(), "parcella.db");
+  const path =
+    url && url.startsWith("file:")
+      ? resolve(/*turbopackIgnore: true*/ url.slice("file:".length))
+      : resolve(/*turbopackIgnore: true*/ dataDir(), "parcella.db");
   mkdirSync(dirname(path), { recursive: true });
   return `file:${path}`;
 }

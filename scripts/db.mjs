@@ -55,7 +55,10 @@ function newMigration(name) {
     const snapshot = snapshotPath(provider);
     const from = existsSync(snapshot) ? ["--from-schema-datamodel", snapshot] : ["--from-empty"];
     // The PostgreSQL adapter connects even for a datamodel-only diff: give it a reachable server.
-    const url = provider === "postgresql" ? process.env.PG_ADMIN_URL || "postgresql://postgres@127.0.0.1:5432/postgres" : undefined;
+    const url =
+      provider === "postgresql"
+        ? process.env.PG_ADMIN_URL || "postgresql://postgres@127.0.0.1:5432/postgres"
+        : undefined;
     const args = ["migrate", "diff", ...from, "--to-schema-datamodel", schema, "--script"];
     const sql = prisma(provider, args, url, { capture: true });
     if (!sql.trim() || sql.includes("This is an empty migration")) {

@@ -29,7 +29,10 @@ export async function rotateEncryptionKey(options: { db: Db; current: Buffer; pr
       continue;
     }
     // Only if nobody saved new credentials meanwhile (the stored values are still the ones read).
-    await db.stsSettings.updateMany({ where: { practitionerId: row.practitionerId, passwordEnc: row.passwordEnc, pincodeEnc: row.pincodeEnc }, data: update });
+    await db.stsSettings.updateMany({
+      where: { practitionerId: row.practitionerId, passwordEnc: row.passwordEnc, pincodeEnc: row.pincodeEnc },
+      data: update,
+    });
     summary.resealed++;
   }
   return summary;
@@ -51,7 +54,11 @@ async function main() {
     console.error("Imposta PARCELLA_ENCRYPTION_KEY_PREVIOUS (la chiave vecchia) e PARCELLA_ENCRYPTION_KEY (la nuova).");
     process.exit(2);
   }
-  const summary = await rotateEncryptionKey({ db: db(), current: encryptionKey(), previous: decryptionKeys().slice(1) });
+  const summary = await rotateEncryptionKey({
+    db: db(),
+    current: encryptionKey(),
+    previous: decryptionKeys().slice(1),
+  });
   console.log(JSON.stringify(summary));
   await db().$disconnect();
   if (summary.unreadable.length) process.exit(1);

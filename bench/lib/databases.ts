@@ -14,7 +14,8 @@ export const PG_ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? "postgresql://post
 // Benchmarks talk to loopback only.
 function assertLoopback(url: string) {
   const host = new URL(url).hostname;
-  if (host !== "127.0.0.1" && host !== "localhost" && host !== "::1") throw new Error(`refusing non-loopback database host ${host}`);
+  if (host !== "127.0.0.1" && host !== "localhost" && host !== "::1")
+    throw new Error(`refusing non-loopback database host ${host}`);
 }
 
 async function adminQuery(sql: string) {

@@ -61,7 +61,9 @@ export async function startSimulator(): Promise<Simulator> {
   // BENCH_SIMULATOR_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof-sim" profiles the simulator (node itself with
   // tsx's loader then, since NODE_OPTIONS may not carry --cpu-prof).
   const profileArgs = (process.env.BENCH_SIMULATOR_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const [command, args] = profileArgs.length ? [process.execPath, [...profileArgs, "--import", "tsx", ...simArgs]] : [TSX, simArgs];
+  const [command, args] = profileArgs.length
+    ? [process.execPath, [...profileArgs, "--import", "tsx", ...simArgs]]
+    : [TSX, simArgs];
   const child = spawn(command, args, {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "inherit"],
@@ -115,7 +117,11 @@ export function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function simulatorAdmin<T = unknown>(sim: { url: string }, path: string, init?: { method: string; body?: unknown }): Promise<T> {
+export async function simulatorAdmin<T = unknown>(
+  sim: { url: string },
+  path: string,
+  init?: { method: string; body?: unknown },
+): Promise<T> {
   const request = () =>
     fetch(`${sim.url}/__admin/${path}`, {
       method: init?.method ?? "GET",
@@ -154,11 +160,15 @@ export type WorkerHandle = { child: ChildProcess; ready: Promise<void>; go(): vo
 export function startWorker(task: object, env: Record<string, string>): WorkerHandle {
   // BENCH_WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the workers.
   const nodeArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, ...WORKER_NODE_ARGS, join(ROOT, "bench/worker.ts"), JSON.stringify(task)], {
-    cwd: ROOT,
-    stdio: ["pipe", "pipe", "inherit"],
-    env: { ...process.env, ...env },
-  });
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, ...WORKER_NODE_ARGS, join(ROOT, "bench/worker.ts"), JSON.stringify(task)],
+    {
+      cwd: ROOT,
+      stdio: ["pipe", "pipe", "inherit"],
+      env: { ...process.env, ...env },
+    },
+  );
   let report: WorkerReport | null = null;
   let readyResolve: () => void;
   const ready = new Promise<void>((resolve) => (readyResolve = resolve));
@@ -169,7 +179,9 @@ export function startWorker(task: object, env: Record<string, string>): WorkerHa
     else if (line.trim()) console.log(`    [worker ${child.pid}] ${line}`);
   });
   const done = new Promise<WorkerReport>((resolve, reject) => {
-    child.once("exit", (code) => (report && code === 0 ? resolve(report) : reject(new Error(`worker exited with ${code}`))));
+    child.once("exit", (code) =>
+      report && code === 0 ? resolve(report) : reject(new Error(`worker exited with ${code}`)),
+    );
   });
   return { child, ready, go: () => child.stdin!.end("go\n"), done };
 }

@@ -14,7 +14,11 @@ export function fmt(value: number, digits = 1): string {
 }
 
 /** Times `fn` `iterations` times after `warmup` calls; milliseconds per call. */
-export async function timeMany(fn: () => Promise<unknown> | unknown, iterations: number, warmup = 5): Promise<number[]> {
+export async function timeMany(
+  fn: () => Promise<unknown> | unknown,
+  iterations: number,
+  warmup = 5,
+): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn();
   const samples: number[] = [];
   for (let i = 0; i < iterations; i++) {

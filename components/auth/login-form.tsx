@@ -32,7 +32,9 @@ export function LoginForm() {
     const result = await signIn("credentials", { ...values, redirect: false });
     if (!result || result.error) {
       setPending(false);
-      setMessage(result?.error && result.error !== "CredentialsSignin" ? result.error : "Email o password non corretti.");
+      setMessage(
+        result?.error && result.error !== "CredentialsSignin" ? result.error : "Email o password non corretti.",
+      );
       return;
     }
     router.replace(next);

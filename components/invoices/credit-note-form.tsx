@@ -8,7 +8,15 @@ import { Field } from "@/components/ui/field";
 import { clientFieldErrors, type FieldErrors } from "@/components/ui/field-errors";
 import { FormError } from "@/components/ui/form-message";
 
-export function CreditNoteForm({ invoiceId, today, creditable }: { invoiceId: string; today: string; creditable: string }) {
+export function CreditNoteForm({
+  invoiceId,
+  today,
+  creditable,
+}: {
+  invoiceId: string;
+  today: string;
+  creditable: string;
+}) {
   const router = useRouter();
   const [mode, setMode] = useState<"full" | "partial">("full");
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -21,7 +29,12 @@ export function CreditNoteForm({ invoiceId, today, creditable }: { invoiceId: st
     const input =
       mode === "full"
         ? { mode, issueDate: String(form.get("issueDate") ?? "") }
-        : { mode, issueDate: String(form.get("issueDate") ?? ""), amount: String(form.get("amount") ?? ""), description: String(form.get("description") ?? "") };
+        : {
+            mode,
+            issueDate: String(form.get("issueDate") ?? ""),
+            amount: String(form.get("amount") ?? ""),
+            description: String(form.get("description") ?? ""),
+          };
     const local = clientFieldErrors(CreditNoteSchema, input);
     setErrors(local ?? {});
     setMessage(local ? "Controlla i campi evidenziati." : null);
@@ -44,10 +57,18 @@ export function CreditNoteForm({ invoiceId, today, creditable }: { invoiceId: st
       <fieldset className="field">
         <legend>Importo da stornare</legend>
         <label>
-          <input type="radio" name="mode" value="full" checked={mode === "full"} onChange={() => setMode("full")} /> Storno totale ({creditable})
+          <input type="radio" name="mode" value="full" checked={mode === "full"} onChange={() => setMode("full")} />{" "}
+          Storno totale ({creditable})
         </label>
         <label>
-          <input type="radio" name="mode" value="partial" checked={mode === "partial"} onChange={() => setMode("partial")} /> Storno parziale
+          <input
+            type="radio"
+            name="mode"
+            value="partial"
+            checked={mode === "partial"}
+            onChange={() => setMode("partial")}
+          />{" "}
+          Storno parziale
         </label>
       </fieldset>
       <Field id="issueDate" label="Data della nota di credito" errors={errors.issueDate}>

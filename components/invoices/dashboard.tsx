@@ -12,15 +12,21 @@ export function Dashboard({ figures }: { figures: DashboardFigures }) {
       <div className={styles.kpis}>
         <div className={`card ${styles.kpi}`}>
           <span>Fatturato {figures.year}</span>
-          <span className={styles.kpiValue} data-testid="kpi-invoiced">{formatCents(figures.invoicedCents)}</span>
+          <span className={styles.kpiValue} data-testid="kpi-invoiced">
+            {formatCents(figures.invoicedCents)}
+          </span>
         </div>
         <div className={`card ${styles.kpi}`}>
           <span>Incassato {figures.year}</span>
-          <span className={styles.kpiValue} data-testid="kpi-collected">{formatCents(figures.collectedCents)}</span>
+          <span className={styles.kpiValue} data-testid="kpi-collected">
+            {formatCents(figures.collectedCents)}
+          </span>
         </div>
         <div className={`card ${styles.kpi}`}>
           <span>Da incassare</span>
-          <span className={styles.kpiValue} data-testid="kpi-unpaid">{formatCents(figures.unpaidCents)}</span>
+          <span className={styles.kpiValue} data-testid="kpi-unpaid">
+            {formatCents(figures.unpaidCents)}
+          </span>
           <Link href="/fatture?paid=unpaid">{figures.unpaidCount} fatture da pagare</Link>
         </div>
       </div>
@@ -28,7 +34,11 @@ export function Dashboard({ figures }: { figures: DashboardFigures }) {
         <h2 style={{ marginTop: 0 }}>Fatturato per mese ({figures.year})</h2>
         <div className={styles.chart} role="img" aria-label={`Fatturato per mese nel ${figures.year}`}>
           {figures.months.map((m) => (
-            <div className={styles.chartCol} key={m.month} title={`${MONTHS[m.month - 1]}: ${formatCents(m.invoicedCents)}`}>
+            <div
+              className={styles.chartCol}
+              key={m.month}
+              title={`${MONTHS[m.month - 1]}: ${formatCents(m.invoicedCents)}`}
+            >
               <div className={styles.chartBar} style={{ height: `${Math.max(0, (m.invoicedCents / max) * 100)}%` }} />
               <span className={styles.chartLabel}>{MONTHS[m.month - 1]}</span>
             </div>

@@ -54,7 +54,17 @@ export function InvoiceActions({ invoice, today }: Props) {
       <FormError message={message} />
       <FormNotice message={notice} />
       {isDraft ? (
-        <button type="button" className="btn btn-primary" disabled={pending} onClick={() => run(() => issueInvoiceAction(invoice.id), () => setNotice("Fattura emessa."))}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={pending}
+          onClick={() =>
+            run(
+              () => issueInvoiceAction(invoice.id),
+              () => setNotice("Fattura emessa."),
+            )
+          }
+        >
           Emetti fattura
         </button>
       ) : null}
@@ -67,7 +77,11 @@ export function InvoiceActions({ invoice, today }: Props) {
         </Link>
       ) : null}
       {isIssuedInvoice ? (
-        <button type="button" className="btn btn-secondary" onClick={() => setPanel(panel === "payment" ? "none" : "payment")}>
+        <button
+          type="button"
+          className="btn btn-secondary"
+          onClick={() => setPanel(panel === "payment" ? "none" : "payment")}
+        >
           {invoice.paymentDate ? "Correggi pagamento" : "Registra pagamento"}
         </button>
       ) : null}
@@ -78,8 +92,17 @@ export function InvoiceActions({ invoice, today }: Props) {
           onSubmit={(e) => {
             e.preventDefault();
             const form = new FormData(e.currentTarget);
-            const input = { paymentDate: String(form.get("paymentDate") ?? ""), paymentMethod: String(form.get("paymentMethod") ?? "") };
-            void run(() => recordPaymentAction(invoice.id, input), () => { setPanel("none"); setNotice("Pagamento registrato."); });
+            const input = {
+              paymentDate: String(form.get("paymentDate") ?? ""),
+              paymentMethod: String(form.get("paymentMethod") ?? ""),
+            };
+            void run(
+              () => recordPaymentAction(invoice.id, input),
+              () => {
+                setPanel("none");
+                setNotice("Pagamento registrato.");
+              },
+            );
           }}
         >
           <Field id="pay-date" label="Data del pagamento" errors={errors.paymentDate}>
@@ -102,7 +125,17 @@ export function InvoiceActions({ invoice, today }: Props) {
         </form>
       ) : null}
       {invoice.kind === "invoice" && invoice.status !== "draft" ? (
-        <button type="button" className="btn btn-secondary" disabled={pending} onClick={() => run(() => cloneInvoiceAction(invoice.id), (d) => router.push(`/fatture/${d.id}/modifica`))}>
+        <button
+          type="button"
+          className="btn btn-secondary"
+          disabled={pending}
+          onClick={() =>
+            run(
+              () => cloneInvoiceAction(invoice.id),
+              (d) => router.push(`/fatture/${d.id}/modifica`),
+            )
+          }
+        >
           Duplica
         </button>
       ) : null}
@@ -112,7 +145,11 @@ export function InvoiceActions({ invoice, today }: Props) {
         </Link>
       ) : null}
       {invoice.status === "issued" ? (
-        <button type="button" className="btn btn-secondary" onClick={() => setPanel(panel === "void" ? "none" : "void")}>
+        <button
+          type="button"
+          className="btn btn-secondary"
+          onClick={() => setPanel(panel === "void" ? "none" : "void")}
+        >
           Annulla documento
         </button>
       ) : null}
@@ -123,10 +160,21 @@ export function InvoiceActions({ invoice, today }: Props) {
           onSubmit={(e) => {
             e.preventDefault();
             const reason = String(new FormData(e.currentTarget).get("reason") ?? "");
-            void run(() => voidInvoiceAction(invoice.id, { reason }), () => { setPanel("none"); setNotice("Documento annullato."); });
+            void run(
+              () => voidInvoiceAction(invoice.id, { reason }),
+              () => {
+                setPanel("none");
+                setNotice("Documento annullato.");
+              },
+            );
           }}
         >
-          <Field id="void-reason" label="Motivo dell'annullamento" errors={errors.reason} hint="Il numero resta occupato; se il documento era stato inviato al Sistema TS, verrà inviata la cancellazione.">
+          <Field
+            id="void-reason"
+            label="Motivo dell'annullamento"
+            errors={errors.reason}
+            hint="Il numero resta occupato; se il documento era stato inviato al Sistema TS, verrà inviata la cancellazione."
+          >
             {(p) => <input {...p} name="reason" />}
           </Field>
           <button type="submit" className="btn btn-danger" disabled={pending}>
@@ -140,7 +188,11 @@ export function InvoiceActions({ invoice, today }: Props) {
           className="btn btn-secondary"
           disabled={pending}
           onClick={() => {
-            if (window.confirm("Eliminare la bozza?")) void run(() => deleteDraftAction(invoice.id), () => router.push("/fatture"));
+            if (window.confirm("Eliminare la bozza?"))
+              void run(
+                () => deleteDraftAction(invoice.id),
+                () => router.push("/fatture"),
+              );
           }}
         >
           Elimina bozza

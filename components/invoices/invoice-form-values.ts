@@ -6,13 +6,25 @@ import { patientDisplayName } from "@/lib/services/patients/patient-display-name
 import type { InvoiceFormValues } from "./invoice-form";
 import { newLine } from "./line-values";
 
-type PatientLike = { id: string; kind: string; firstName: string | null; lastName: string | null; companyName: string | null; codiceFiscale: string | null; opposesSts: boolean };
+type PatientLike = {
+  id: string;
+  kind: string;
+  firstName: string | null;
+  lastName: string | null;
+  companyName: string | null;
+  codiceFiscale: string | null;
+  opposesSts: boolean;
+};
 
 export function pickedPatient(p: PatientLike) {
   return { id: p.id, name: patientDisplayName(p), codiceFiscale: p.codiceFiscale, opposesSts: p.opposesSts };
 }
 
-export function emptyInvoiceFormValues(options: { patient: PatientLike | null; now: Date; defaultExpenseType: string }): InvoiceFormValues {
+export function emptyInvoiceFormValues(options: {
+  patient: PatientLike | null;
+  now: Date;
+  defaultExpenseType: string;
+}): InvoiceFormValues {
   const expenseType = isStsExpenseType(options.defaultExpenseType) ? options.defaultExpenseType : "SP";
   return {
     patient: options.patient ? pickedPatient(options.patient) : null,

@@ -72,7 +72,14 @@ export function InvoiceForm({ invoiceId, mode, initial, pricing }: Props) {
   }
 
   return (
-    <form className={`form ${styles.invoiceForm}`} noValidate onSubmit={(e) => { e.preventDefault(); void submit(mode === "issued" ? "update" : "issue"); }}>
+    <form
+      className={`form ${styles.invoiceForm}`}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit(mode === "issued" ? "update" : "issue");
+      }}
+    >
       <FormError message={message} />
       <PatientPicker
         value={values.patient}
@@ -81,10 +88,19 @@ export function InvoiceForm({ invoiceId, mode, initial, pricing }: Props) {
       />
       <div className={styles.grid}>
         <Field id="issueDate" label="Data fattura" errors={errors.issueDate}>
-          {(p) => <input {...p} type="date" value={values.issueDate} onChange={(e) => set({ issueDate: e.target.value })} />}
+          {(p) => (
+            <input {...p} type="date" value={values.issueDate} onChange={(e) => set({ issueDate: e.target.value })} />
+          )}
         </Field>
         <Field id="paymentDate" label="Data pagamento" errors={errors.paymentDate} hint="Vuota se non ancora pagata.">
-          {(p) => <input {...p} type="date" value={values.paymentDate} onChange={(e) => set({ paymentDate: e.target.value })} />}
+          {(p) => (
+            <input
+              {...p}
+              type="date"
+              value={values.paymentDate}
+              onChange={(e) => set({ paymentDate: e.target.value })}
+            />
+          )}
         </Field>
         <Field id="paymentMethod" label="Metodo di pagamento" errors={errors.paymentMethod}>
           {(p) => (
@@ -99,19 +115,36 @@ export function InvoiceForm({ invoiceId, mode, initial, pricing }: Props) {
           )}
         </Field>
       </div>
-      <InvoiceLinesEditor lines={values.lines} onChange={(lines) => set({ lines })} errors={errors} pensionFundLabel={pricing.pensionFundLabel} />
-      <InvoiceTotalsPreview lines={values.lines} rateBp={pricing.rateBp} bolloPolicy={pricing.bolloPolicy} pensionFundLabel={pricing.pensionFundLabel} />
+      <InvoiceLinesEditor
+        lines={values.lines}
+        onChange={(lines) => set({ lines })}
+        errors={errors}
+        pensionFundLabel={pricing.pensionFundLabel}
+      />
+      <InvoiceTotalsPreview
+        lines={values.lines}
+        rateBp={pricing.rateBp}
+        bolloPolicy={pricing.bolloPolicy}
+        pensionFundLabel={pricing.pensionFundLabel}
+      />
       <div className={styles.grid}>
-        <Field id="bolloIdentifier" label="Identificativo marca da bollo" errors={errors.bolloIdentifier} hint="Facoltativo: il numero della marca da bollo, se applicata.">
-          {(p) => <input {...p} value={values.bolloIdentifier} onChange={(e) => set({ bolloIdentifier: e.target.value })} />}
+        <Field
+          id="bolloIdentifier"
+          label="Identificativo marca da bollo"
+          errors={errors.bolloIdentifier}
+          hint="Facoltativo: il numero della marca da bollo, se applicata."
+        >
+          {(p) => (
+            <input {...p} value={values.bolloIdentifier} onChange={(e) => set({ bolloIdentifier: e.target.value })} />
+          )}
         </Field>
         <Field id="notes" label="Note (stampate in fattura)" errors={errors.notes}>
           {(p) => <textarea {...p} rows={2} value={values.notes} onChange={(e) => set({ notes: e.target.value })} />}
         </Field>
       </div>
       <label>
-        <input type="checkbox" checked={values.opposition} onChange={(e) => set({ opposition: e.target.checked })} /> Il paziente si oppone
-        all&apos;invio al Sistema TS per questa fattura
+        <input type="checkbox" checked={values.opposition} onChange={(e) => set({ opposition: e.target.checked })} /> Il
+        paziente si oppone all&apos;invio al Sistema TS per questa fattura
       </label>
       <div className={styles.buttons}>
         {mode === "issued" ? (

@@ -27,16 +27,25 @@ const FIELDS: Record<string, string> = {
 };
 
 // The audit trail of the document: who changed what and when.
-export function InvoiceHistory({ events }: { events: { id: string; action: string; at: Date; changes: string | null }[] }) {
+export function InvoiceHistory({
+  events,
+}: {
+  events: { id: string; action: string; at: Date; changes: string | null }[];
+}) {
   return (
     <section aria-labelledby="history-heading">
       <h2 id="history-heading">Storico</h2>
       <ul className={styles.events}>
         {events.map((e) => {
-          const changed = e.changes ? Object.keys(JSON.parse(e.changes) as object).filter((k) => FIELDS[k]).map((k) => FIELDS[k]) : [];
+          const changed = e.changes
+            ? Object.keys(JSON.parse(e.changes) as object)
+                .filter((k) => FIELDS[k])
+                .map((k) => FIELDS[k])
+            : [];
           return (
             <li key={e.id}>
-              {formatItalianDate(e.at)} {e.at.toLocaleTimeString("it-IT", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Rome" })} ·{" "}
+              {formatItalianDate(e.at)}{" "}
+              {e.at.toLocaleTimeString("it-IT", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Rome" })} ·{" "}
               {ACTIONS[e.action] ?? e.action}
               {e.action === "updated" && changed.length ? `: ${changed.join(", ")}` : ""}
             </li>

@@ -42,22 +42,42 @@ export function InvoiceLinesEditor(props: {
             <div className={styles.line} key={line.key} data-testid={`line-${i}`}>
               <div className="field">
                 <label htmlFor={`line-${i}-description`}>Descrizione</label>
-                <textarea {...inputProps("description")} value={line.description} rows={1} onChange={(e) => update(i, { description: e.target.value })} />
+                <textarea
+                  {...inputProps("description")}
+                  value={line.description}
+                  rows={1}
+                  onChange={(e) => update(i, { description: e.target.value })}
+                />
                 <LineError id={`line-${i}-description-error`} errors={err("description")} />
               </div>
               <div className="field">
                 <label htmlFor={`line-${i}-quantity`}>Quantità</label>
-                <input {...inputProps("quantity")} inputMode="numeric" value={line.quantity} onChange={(e) => update(i, { quantity: e.target.value })} />
+                <input
+                  {...inputProps("quantity")}
+                  inputMode="numeric"
+                  value={line.quantity}
+                  onChange={(e) => update(i, { quantity: e.target.value })}
+                />
                 <LineError id={`line-${i}-quantity-error`} errors={err("quantity")} />
               </div>
               <div className="field">
                 <label htmlFor={`line-${i}-unitPrice`}>Prezzo (€)</label>
-                <input {...inputProps("unitPrice")} inputMode="decimal" placeholder="70,00" value={line.unitPrice} onChange={(e) => update(i, { unitPrice: e.target.value })} />
+                <input
+                  {...inputProps("unitPrice")}
+                  inputMode="decimal"
+                  placeholder="70,00"
+                  value={line.unitPrice}
+                  onChange={(e) => update(i, { unitPrice: e.target.value })}
+                />
                 <LineError id={`line-${i}-unitPrice-error`} errors={err("unitPrice")} />
               </div>
               <div className="field">
                 <label htmlFor={`line-${i}-expenseType`}>Tipo spesa STS</label>
-                <select {...inputProps("expenseType")} value={line.expenseType} onChange={(e) => update(i, { expenseType: e.target.value as LineValues["expenseType"] })}>
+                <select
+                  {...inputProps("expenseType")}
+                  value={line.expenseType}
+                  onChange={(e) => update(i, { expenseType: e.target.value as LineValues["expenseType"] })}
+                >
                   {STS_EXPENSE_TYPES.map((type) => (
                     <option key={type} value={type}>
                       {type} – {stsExpenseTypeLabel(type)}
@@ -67,7 +87,11 @@ export function InvoiceLinesEditor(props: {
               </div>
               <div className={styles.lineActions}>
                 <label>
-                  <input type="checkbox" checked={line.pensionFund} onChange={(e) => update(i, { pensionFund: e.target.checked })} />{" "}
+                  <input
+                    type="checkbox"
+                    checked={line.pensionFund}
+                    onChange={(e) => update(i, { pensionFund: e.target.checked })}
+                  />{" "}
                   {props.pensionFundLabel}
                 </label>
                 {lines.length > 1 ? (
@@ -82,7 +106,11 @@ export function InvoiceLinesEditor(props: {
       </div>
       <LineError id="lines-error" errors={errors.lines} />
       <div>
-        <button type="button" className="btn btn-secondary" onClick={() => onChange([...lines, newLine({ description: "" })])}>
+        <button
+          type="button"
+          className="btn btn-secondary"
+          onClick={() => onChange([...lines, newLine({ description: "" })])}
+        >
           + Aggiungi riga
         </button>
       </div>

@@ -50,7 +50,9 @@ export function InvoiceTable(props: { rows: InvoiceListRow[] }) {
               <th scope="col">Numero</th>
               <th scope="col">Data</th>
               <th scope="col">Paziente</th>
-              <th scope="col" className="num">Totale</th>
+              <th scope="col" className="num">
+                Totale
+              </th>
               <th scope="col">Stato</th>
               <th scope="col">STS</th>
               <th scope="col">
@@ -64,14 +66,21 @@ export function InvoiceTable(props: { rows: InvoiceListRow[] }) {
               return (
                 <tr key={row.id} data-testid="invoice-row">
                   <td>
-                    <input type="checkbox" aria-label={`Seleziona ${number}`} checked={selected.includes(row.id)} onChange={() => toggle(row.id)} />
+                    <input
+                      type="checkbox"
+                      aria-label={`Seleziona ${number}`}
+                      checked={selected.includes(row.id)}
+                      onChange={() => toggle(row.id)}
+                    />
                   </td>
                   <td>
                     <Link href={`/fatture/${row.id}`}>{number}</Link>
                   </td>
                   <td>{formatItalianDate(row.issueDate)}</td>
                   <td>{patientDisplayName(row.patient)}</td>
-                  <td className="num">{row.kind === "credit_note" ? `− ${formatCents(row.totalCents)}` : formatCents(row.totalCents)}</td>
+                  <td className="num">
+                    {row.kind === "credit_note" ? `− ${formatCents(row.totalCents)}` : formatCents(row.totalCents)}
+                  </td>
                   <td>
                     <StatusBadge {...row} />
                   </td>

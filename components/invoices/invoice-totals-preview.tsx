@@ -6,7 +6,12 @@ import type { LineValues } from "./invoice-lines-editor";
 import styles from "./invoices.module.css";
 
 // Live totals while typing, with the same pure function the server uses; lines not yet valid are left out.
-export function InvoiceTotalsPreview(props: { lines: LineValues[]; rateBp: number; bolloPolicy: BolloPolicy; pensionFundLabel: string }) {
+export function InvoiceTotalsPreview(props: {
+  lines: LineValues[];
+  rateBp: number;
+  bolloPolicy: BolloPolicy;
+  pensionFundLabel: string;
+}) {
   const priced = props.lines.flatMap((line) => {
     const price = parseEuroToCents(line.unitPrice, { allowZero: false });
     const quantity = Number(line.quantity);
@@ -14,7 +19,11 @@ export function InvoiceTotalsPreview(props: { lines: LineValues[]; rateBp: numbe
     return [{ quantity, unitPriceCents: price.value, pensionFund: line.pensionFund, expenseType: line.expenseType }];
   });
   if (priced.length === 0) return null;
-  const totals = computeInvoiceTotals({ lines: priced, pensionFundRateBp: props.rateBp, bolloPolicy: props.bolloPolicy });
+  const totals = computeInvoiceTotals({
+    lines: priced,
+    pensionFundRateBp: props.rateBp,
+    bolloPolicy: props.bolloPolicy,
+  });
   if (!totals.ok) return null;
   const t = totals.value;
   return (

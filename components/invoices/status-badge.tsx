@@ -8,7 +8,13 @@ const TONES: Record<string, string> = {
   Emessa: "badge-success",
 };
 
-export function StatusBadge(props: { kind: string; status: string; number: number | null; year: number | null; paymentDate: string | null }) {
+export function StatusBadge(props: {
+  kind: string;
+  status: string;
+  number: number | null;
+  year: number | null;
+  paymentDate: string | null;
+}) {
   const label = documentStatusLabel(props);
   return <span className={`badge ${TONES[label] ?? "badge-info"}`}>{label}</span>;
 }

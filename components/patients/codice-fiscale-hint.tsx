@@ -7,7 +7,9 @@ export function codiceFiscaleHint(value: string, today: Date, hasError: boolean)
   const result = validateCodiceFiscale(value, { today });
   if (!result.ok || result.value.kind !== "personal") {
     if (hasError) return null;
-    return value.trim().length < 16 ? "16 caratteri: qui compariranno data di nascita e sesso." : `${result.ok ? "Serve il codice di 16 caratteri" : result.message}.`;
+    return value.trim().length < 16
+      ? "16 caratteri: qui compariranno data di nascita e sesso."
+      : `${result.ok ? "Serve il codice di 16 caratteri" : result.message}.`;
   }
   const { birthDate, sex, omocodic } = result.value;
   const born = sex === "F" ? "Nata" : "Nato";

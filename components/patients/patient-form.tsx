@@ -15,13 +15,28 @@ import styles from "./patients.module.css";
 
 const KIND_CHOICES = [
   { value: "person", label: "Persona" },
-  { value: "company", label: "Azienda o cliente con partita IVA", description: "Le sue fatture non vengono mai inviate al Sistema TS." },
+  {
+    value: "company",
+    label: "Azienda o cliente con partita IVA",
+    description: "Le sue fatture non vengono mai inviate al Sistema TS.",
+  },
 ];
 
 type TextField = Exclude<keyof PatientFormValues, "foreign" | "opposesSts">;
 const TEXT_FIELDS: TextField[] = [
-  "firstName", "lastName", "companyName", "codiceFiscale", "partitaIva", "email", "phone",
-  "address", "postalCode", "city", "province", "opposesStsSince", "notes",
+  "firstName",
+  "lastName",
+  "companyName",
+  "codiceFiscale",
+  "partitaIva",
+  "email",
+  "phone",
+  "address",
+  "postalCode",
+  "city",
+  "province",
+  "opposesStsSince",
+  "notes",
 ];
 
 type PatientFormProps = { initial: PatientFormValues; patientId?: string };
@@ -78,7 +93,12 @@ export function PatientForm({ initial, patientId }: PatientFormProps) {
     router.refresh();
   }
 
-  const text = (id: TextField, label: string, extra: React.InputHTMLAttributes<HTMLInputElement> = {}, hint?: string) => (
+  const text = (
+    id: TextField,
+    label: string,
+    extra: React.InputHTMLAttributes<HTMLInputElement> = {},
+    hint?: string,
+  ) => (
     <Field id={id} label={label} errors={errors[id]} hint={hint}>
       {(p) => <input {...p} name={id} defaultValue={initial[id]} {...extra} />}
     </Field>
@@ -89,7 +109,14 @@ export function PatientForm({ initial, patientId }: PatientFormProps) {
   return (
     <form ref={formRef} className={`form ${styles.form}`} onSubmit={onSubmit} noValidate>
       <FormError message={message} />
-      <ChoiceGroup name="kind" legend="Tipo di paziente" choices={KIND_CHOICES} value={kind} onChange={setKind} errors={errors.kind} />
+      <ChoiceGroup
+        name="kind"
+        legend="Tipo di paziente"
+        choices={KIND_CHOICES}
+        value={kind}
+        onChange={setKind}
+        errors={errors.kind}
+      />
 
       {person ? (
         <>
@@ -105,7 +132,12 @@ export function PatientForm({ initial, patientId }: PatientFormProps) {
             hint={foreign ? "Le fatture di questo paziente non saranno inviate al Sistema TS." : undefined}
           />
           {foreign ? null : (
-            <Field id="codiceFiscale" label="Codice fiscale" errors={errors.codiceFiscale} hint={cfHint ? <span data-testid="cf-hint">{cfHint}</span> : undefined}>
+            <Field
+              id="codiceFiscale"
+              label="Codice fiscale"
+              errors={errors.codiceFiscale}
+              hint={cfHint ? <span data-testid="cf-hint">{cfHint}</span> : undefined}
+            >
               {(p) => (
                 <input
                   {...p}
@@ -127,7 +159,12 @@ export function PatientForm({ initial, patientId }: PatientFormProps) {
           {text("companyName", "Ragione sociale", { required: true })}
           <div className={styles.row}>
             {text("partitaIva", "Partita IVA", { inputMode: "numeric", maxLength: 16, required: true })}
-            {text("codiceFiscale", "Codice fiscale (facoltativo)", { spellCheck: false, maxLength: 20, className: styles.code }, "Se diverso dalla partita IVA.")}
+            {text(
+              "codiceFiscale",
+              "Codice fiscale (facoltativo)",
+              { spellCheck: false, maxLength: 20, className: styles.code },
+              "Se diverso dalla partita IVA.",
+            )}
           </div>
         </>
       )}
@@ -155,14 +192,26 @@ export function PatientForm({ initial, patientId }: PatientFormProps) {
           {opposesSts ? (
             <Field id="opposesStsSince" label="Data dell'opposizione" errors={errors.opposesStsSince}>
               {(p) => (
-                <input {...p} type="date" name="opposesStsSince" value={opposesStsSince} max={isoDate(today)} onChange={(e) => setOpposesStsSince(e.target.value)} />
+                <input
+                  {...p}
+                  type="date"
+                  name="opposesStsSince"
+                  value={opposesStsSince}
+                  max={isoDate(today)}
+                  onChange={(e) => setOpposesStsSince(e.target.value)}
+                />
               )}
             </Field>
           ) : null}
         </div>
       ) : null}
 
-      <Field id="notes" label="Note (facoltative)" errors={errors.notes} hint="Visibili solo a te, non compaiono in fattura.">
+      <Field
+        id="notes"
+        label="Note (facoltative)"
+        errors={errors.notes}
+        hint="Visibili solo a te, non compaiono in fattura."
+      >
         {(p) => <textarea {...p} name="notes" rows={3} defaultValue={initial.notes} />}
       </Field>
 

@@ -52,7 +52,9 @@ export function PatientInvoices(props: {
                     <Link href={`/fatture/${row.id}`}>{documentNumberLabel(row)}</Link>
                   </td>
                   <td>{formatItalianDate(row.issueDate)}</td>
-                  <td className="num">{row.kind === "credit_note" ? `− ${formatCents(row.totalCents)}` : formatCents(row.totalCents)}</td>
+                  <td className="num">
+                    {row.kind === "credit_note" ? `− ${formatCents(row.totalCents)}` : formatCents(row.totalCents)}
+                  </td>
                   <td>
                     <StatusBadge {...row} />
                   </td>

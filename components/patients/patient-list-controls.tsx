@@ -38,7 +38,13 @@ export function PatientListControls({ q, archived }: Props) {
   );
 }
 
-export function PatientPagination(props: { q: string; archived: boolean; page: number; pageCount: number; total: number }) {
+export function PatientPagination(props: {
+  q: string;
+  archived: boolean;
+  page: number;
+  pageCount: number;
+  total: number;
+}) {
   const { q, archived, page, pageCount, total } = props;
   if (pageCount <= 1) return null;
   return (

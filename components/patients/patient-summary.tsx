@@ -4,7 +4,11 @@ import styles from "./patients.module.css";
 
 // The patient's card: identity and contacts at a glance, above the edit form.
 export function PatientSummary({ patient }: { patient: Patient }) {
-  const address = [patient.address, [patient.postalCode, patient.city].filter(Boolean).join(" "), patient.province && `(${patient.province})`]
+  const address = [
+    patient.address,
+    [patient.postalCode, patient.city].filter(Boolean).join(" "),
+    patient.province && `(${patient.province})`,
+  ]
     .filter(Boolean)
     .join(", ");
   const items: [string, string | null][] =
@@ -21,7 +25,10 @@ export function PatientSummary({ patient }: { patient: Patient }) {
     ["Email", patient.email],
     ["Telefono", patient.phone],
     ["Indirizzo", address || null],
-    ["Opposizione STS", patient.opposesSts && patient.opposesStsSince ? `dal ${formatItalianDate(patient.opposesStsSince)}` : null],
+    [
+      "Opposizione STS",
+      patient.opposesSts && patient.opposesStsSince ? `dal ${formatItalianDate(patient.opposesStsSince)}` : null,
+    ],
   );
   return (
     <dl className={styles.summary}>

@@ -23,7 +23,13 @@ export function PatientTable({ patients }: { patients: Patient[] }) {
               <td>
                 <Link href={`/pazienti/${patient.id}`}>{patientDisplayName(patient)}</Link>
               </td>
-              <td>{patient.codiceFiscale || patient.partitaIva ? <span className={styles.mono}>{patient.codiceFiscale ?? patient.partitaIva}</span> : "—"}</td>
+              <td>
+                {patient.codiceFiscale || patient.partitaIva ? (
+                  <span className={styles.mono}>{patient.codiceFiscale ?? patient.partitaIva}</span>
+                ) : (
+                  "—"
+                )}
+              </td>
               <td>{patient.city ?? "—"}</td>
               <td>
                 <PatientBadges patient={patient} />

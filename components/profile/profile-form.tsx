@@ -12,7 +12,11 @@ import { makeProfileSchema, type ProfileFormValues } from "@/lib/schemas/profile
 import styles from "./profile.module.css";
 
 const TAX_REGIME_CHOICES = [
-  { value: "ordinario", label: "Ordinario", description: "Prestazioni sanitarie esenti IVA (art. 10 n. 18 DPR 633/72)." },
+  {
+    value: "ordinario",
+    label: "Ordinario",
+    description: "Prestazioni sanitarie esenti IVA (art. 10 n. 18 DPR 633/72).",
+  },
   { value: "forfettario", label: "Forfettario", description: "Operazioni senza IVA e senza ritenuta (L. 190/2014)." },
 ];
 
@@ -21,7 +25,13 @@ const BOLLO_CHOICES = [
   { value: "practitioner", label: "A carico del professionista", description: "Il totale resta invariato." },
 ];
 
-export function ProfileForm({ initial, allowKitTestPartitaIva }: { initial: ProfileFormValues; allowKitTestPartitaIva: boolean }) {
+export function ProfileForm({
+  initial,
+  allowKitTestPartitaIva,
+}: {
+  initial: ProfileFormValues;
+  allowKitTestPartitaIva: boolean;
+}) {
   const router = useRouter();
   const [taxRegime, setTaxRegime] = useState(initial.taxRegime);
   const [bolloPolicy, setBolloPolicy] = useState(initial.bolloPolicy);
@@ -29,7 +39,10 @@ export function ProfileForm({ initial, allowKitTestPartitaIva }: { initial: Prof
   const [message, setMessage] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const schema = useMemo(() => makeProfileSchema({ today: new Date(), allowKitTestPartitaIva }), [allowKitTestPartitaIva]);
+  const schema = useMemo(
+    () => makeProfileSchema({ today: new Date(), allowKitTestPartitaIva }),
+    [allowKitTestPartitaIva],
+  );
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -56,7 +69,12 @@ export function ProfileForm({ initial, allowKitTestPartitaIva }: { initial: Prof
     router.refresh();
   }
 
-  const text = (id: keyof ProfileFormValues, label: string, extra: React.InputHTMLAttributes<HTMLInputElement> = {}, hint?: string) => (
+  const text = (
+    id: keyof ProfileFormValues,
+    label: string,
+    extra: React.InputHTMLAttributes<HTMLInputElement> = {},
+    hint?: string,
+  ) => (
     <Field id={id} label={label} errors={errors[id]} hint={hint}>
       {(p) => <input {...p} name={id} defaultValue={initial[id]} {...extra} />}
     </Field>
@@ -67,10 +85,20 @@ export function ProfileForm({ initial, allowKitTestPartitaIva }: { initial: Prof
       <FormError message={message} />
       <fieldset className={styles.section}>
         <legend>Dati del professionista</legend>
-        {text("displayName", "Nome in fattura", { autoComplete: "name", required: true }, "Come deve comparire in fattura, es. Dott.ssa Anna Verdi.")}
+        {text(
+          "displayName",
+          "Nome in fattura",
+          { autoComplete: "name", required: true },
+          "Come deve comparire in fattura, es. Dott.ssa Anna Verdi.",
+        )}
         {text("profession", "Professione", { required: true })}
         <div className={styles.row}>
-          {text("codiceFiscale", "Codice fiscale", { autoCapitalize: "characters", spellCheck: false, maxLength: 20, required: true })}
+          {text("codiceFiscale", "Codice fiscale", {
+            autoCapitalize: "characters",
+            spellCheck: false,
+            maxLength: 20,
+            required: true,
+          })}
           {text("partitaIva", "Partita IVA", { inputMode: "numeric", maxLength: 16, required: true })}
         </div>
       </fieldset>
@@ -79,7 +107,12 @@ export function ProfileForm({ initial, allowKitTestPartitaIva }: { initial: Prof
         <legend>Studio</legend>
         {text("address", "Indirizzo", { autoComplete: "street-address", required: true })}
         <div className={styles.address}>
-          {text("postalCode", "CAP", { inputMode: "numeric", maxLength: 5, autoComplete: "postal-code", required: true })}
+          {text("postalCode", "CAP", {
+            inputMode: "numeric",
+            maxLength: 5,
+            autoComplete: "postal-code",
+            required: true,
+          })}
           {text("city", "Comune", { autoComplete: "address-level2", required: true })}
           {text("province", "Provincia", { maxLength: 2, autoCapitalize: "characters", required: true }, "Es. MI")}
         </div>
@@ -91,12 +124,26 @@ export function ProfileForm({ initial, allowKitTestPartitaIva }: { initial: Prof
 
       <fieldset className={styles.section}>
         <legend>Fisco e previdenza</legend>
-        <ChoiceGroup name="taxRegime" legend="Regime fiscale" choices={TAX_REGIME_CHOICES} value={taxRegime} onChange={setTaxRegime} errors={errors.taxRegime} />
+        <ChoiceGroup
+          name="taxRegime"
+          legend="Regime fiscale"
+          choices={TAX_REGIME_CHOICES}
+          value={taxRegime}
+          onChange={setTaxRegime}
+          errors={errors.taxRegime}
+        />
         <div className={styles.row}>
           {text("pensionFundLabel", "Cassa previdenziale", {}, "Contributo integrativo addebitato al paziente.")}
           {text("pensionFundRate", "Aliquota contributo (%)", { inputMode: "decimal" }, "Da 0 a 10, es. 2 o 2,5.")}
         </div>
-        <ChoiceGroup name="bolloPolicy" legend="Imposta di bollo (oltre 77,47 €)" choices={BOLLO_CHOICES} value={bolloPolicy} onChange={setBolloPolicy} errors={errors.bolloPolicy} />
+        <ChoiceGroup
+          name="bolloPolicy"
+          legend="Imposta di bollo (oltre 77,47 €)"
+          choices={BOLLO_CHOICES}
+          value={bolloPolicy}
+          onChange={setBolloPolicy}
+          errors={errors.bolloPolicy}
+        />
         <Field id="defaultExpenseType" label="Tipo di spesa STS predefinito" errors={errors.defaultExpenseType}>
           {(p) => (
             <select {...p} name="defaultExpenseType" defaultValue={initial.defaultExpenseType}>
@@ -113,7 +160,12 @@ export function ProfileForm({ initial, allowKitTestPartitaIva }: { initial: Prof
       <fieldset className={styles.section}>
         <legend>Fattura</legend>
         {text("iban", "IBAN per i bonifici (facoltativo)", { spellCheck: false, autoCapitalize: "characters" })}
-        <Field id="invoiceFooter" label="Note a piè di pagina (facoltative)" errors={errors.invoiceFooter} hint="Al massimo 500 caratteri.">
+        <Field
+          id="invoiceFooter"
+          label="Note a piè di pagina (facoltative)"
+          errors={errors.invoiceFooter}
+          hint="Al massimo 500 caratteri."
+        >
           {(p) => <textarea {...p} name="invoiceFooter" rows={3} defaultValue={initial.invoiceFooter} />}
         </Field>
       </fieldset>

@@ -5,7 +5,11 @@ import styles from "./sts-log.module.css";
 
 const TONES = { error: styles.codeError, warning: styles.codeWarning, info: styles.codeInfo } as const;
 const SEVERITY_LABELS = { error: "Errore", warning: "Segnalazione", info: "Informazione" } as const;
-const SEVERITY_CHIPS = { error: styles.severityError, warning: styles.severityWarning, info: styles.severityInfo } as const;
+const SEVERITY_CHIPS = {
+  error: styles.severityError,
+  warning: styles.severityWarning,
+  info: styles.severityInfo,
+} as const;
 
 // Each STS code: STS's own words, what they mean in plain Italian, and where to fix it.
 // Warnings (W…) are shown as such: the document was accepted.
@@ -14,7 +18,12 @@ export function CodeList({ codes, context }: { codes: DocumentCode[]; context: F
   return (
     <ul className={styles.codes}>
       {codes.map((c, i) => (
-        <li key={`${c.code}-${i}`} className={`${styles.code} ${TONES[c.severity]}`} data-testid="sts-code" data-severity={c.severity}>
+        <li
+          key={`${c.code}-${i}`}
+          className={`${styles.code} ${TONES[c.severity]}`}
+          data-testid="sts-code"
+          data-severity={c.severity}
+        >
           <div className={styles.codeHead}>
             <span className={`${styles.severity} ${SEVERITY_CHIPS[c.severity]}`}>{SEVERITY_LABELS[c.severity]}</span>
             <span className={styles.codeId}>{c.code}</span>

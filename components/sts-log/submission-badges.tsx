@@ -1,13 +1,29 @@
-import { environmentLabel, submissionOutcomeLabel, submissionPhase, submissionPhaseLabel } from "@/lib/services/sts-log/labels";
+import {
+  environmentLabel,
+  submissionOutcomeLabel,
+  submissionPhase,
+  submissionPhaseLabel,
+} from "@/lib/services/sts-log/labels";
 import styles from "./sts-log.module.css";
 
-const ENVIRONMENT_TONES: Record<string, string> = { simulator: "badge-info", test: "badge-warning", production: "badge-success" };
+const ENVIRONMENT_TONES: Record<string, string> = {
+  simulator: "badge-info",
+  test: "badge-warning",
+  production: "badge-success",
+};
 
 export function EnvironmentBadge({ environment }: { environment: string }) {
-  return <span className={`badge ${ENVIRONMENT_TONES[environment] ?? "badge-info"}`}>{environmentLabel(environment)}</span>;
+  return (
+    <span className={`badge ${ENVIRONMENT_TONES[environment] ?? "badge-info"}`}>{environmentLabel(environment)}</span>
+  );
 }
 
-const PHASE_TONES = { in_progress: "badge-info", completed: "badge-success", failed: "badge-danger", uncertain: "badge-warning" } as const;
+const PHASE_TONES = {
+  in_progress: "badge-info",
+  completed: "badge-success",
+  failed: "badge-danger",
+  uncertain: "badge-warning",
+} as const;
 const OUTCOME_TONES: Record<string, string> = {
   accepted: "badge-success",
   accepted_with_warnings: "badge-success",
@@ -23,7 +39,9 @@ export function SubmissionStateBadges({ status, outcome }: { status: string; out
   return (
     <span className={styles.stateBadges}>
       <span className={`badge ${PHASE_TONES[phase]}`}>{submissionPhaseLabel(phase)}</span>
-      {showOutcome ? <span className={`badge ${OUTCOME_TONES[outcome] ?? "badge-info"}`}>{submissionOutcomeLabel(outcome)}</span> : null}
+      {showOutcome ? (
+        <span className={`badge ${OUTCOME_TONES[outcome] ?? "badge-info"}`}>{submissionOutcomeLabel(outcome)}</span>
+      ) : null}
     </span>
   );
 }

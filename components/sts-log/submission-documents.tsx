@@ -30,15 +30,24 @@ export function SubmissionDocuments({ documents }: { documents: SubmissionDocume
     <ol className={styles.documents}>
       {documents.map((d) => {
         const invoice = d.invoice;
-        const label = invoice.kind === "credit_note" ? `Nota di credito n. ${documentNumberLabel(invoice)}` : `Fattura n. ${documentNumberLabel(invoice)}`;
+        const label =
+          invoice.kind === "credit_note"
+            ? `Nota di credito n. ${documentNumberLabel(invoice)}`
+            : `Fattura n. ${documentNumberLabel(invoice)}`;
         return (
-          <li key={d.id} className={`${styles.document} ${BORDERS[d.outcome] ?? ""}`} data-testid="submission-document" data-outcome={d.outcome}>
+          <li
+            key={d.id}
+            className={`${styles.document} ${BORDERS[d.outcome] ?? ""}`}
+            data-testid="submission-document"
+            data-outcome={d.outcome}
+          >
             <div className={styles.documentHead}>
               <Link className={styles.documentTitle} href={`/fatture/${invoice.id}`}>
                 {label}
               </Link>
               <span className={styles.documentMeta}>
-                del {formatItalianDate(invoice.issueDate)} · {patientDisplayName(invoice.patient)} · {operationLabel(d.operation)}
+                del {formatItalianDate(invoice.issueDate)} · {patientDisplayName(invoice.patient)} ·{" "}
+                {operationLabel(d.operation)}
               </span>
               <span className={styles.outcome}>
                 <StsDot state={DOT_STATES[d.outcome] ?? "not_applicable"} />

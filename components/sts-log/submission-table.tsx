@@ -25,7 +25,10 @@ export function SubmissionTable({ rows }: { rows: SubmissionListRow[] }) {
             {rows.map((row) => (
               <tr key={row.id} data-testid="submission-row">
                 <td className={styles.nowrap}>
-                  <Link href={`/invii/${row.id}`} aria-label={`Dettaglio dell'invio del ${formatRomeDateTime(row.createdAt)}`}>
+                  <Link
+                    href={`/invii/${row.id}`}
+                    aria-label={`Dettaglio dell'invio del ${formatRomeDateTime(row.createdAt)}`}
+                  >
                     {formatRomeDateTime(row.createdAt)}
                   </Link>
                 </td>
@@ -42,7 +45,9 @@ export function SubmissionTable({ rows }: { rows: SubmissionListRow[] }) {
                   <SubmissionStateBadges status={row.status} outcome={row.outcome} />
                 </td>
                 <td>
-                  <span className={styles.documentCount}>{row.documentCount === 1 ? "1 documento" : `${row.documentCount} documenti`}</span>
+                  <span className={styles.documentCount}>
+                    {row.documentCount === 1 ? "1 documento" : `${row.documentCount} documenti`}
+                  </span>
                   <OutcomeCountsText counts={row.counts} />
                 </td>
                 <td>

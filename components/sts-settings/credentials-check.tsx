@@ -16,11 +16,26 @@ const FIX_ADVICE: Record<string, string> = {
 };
 
 function formatInstant(iso: string): string {
-  return new Intl.DateTimeFormat("it-IT", { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Europe/Rome" }).format(new Date(iso));
+  return new Intl.DateTimeFormat("it-IT", {
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "Europe/Rome",
+  }).format(new Date(iso));
 }
 
 // "Verifica credenziali": asks STS (read-only) whether the saved credentials work and shows the answer in place.
-export function CredentialsCheck({ canCheck, last, onChecked }: { canCheck: boolean; last: LastCheck; onChecked?: () => void }) {
+export function CredentialsCheck({
+  canCheck,
+  last,
+  onChecked,
+}: {
+  canCheck: boolean;
+  last: LastCheck;
+  onChecked?: () => void;
+}) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [result, setResult] = useState<CredentialsCheckResult | null>(null);
@@ -49,21 +64,47 @@ export function CredentialsCheck({ canCheck, last, onChecked }: { canCheck: bool
         Controlla con il Sistema TS le credenziali salvate, senza inviare nessuna fattura.
       </span>
       <div className={styles.actions}>
-        <button type="button" className="btn btn-secondary" onClick={onCheck} disabled={!canCheck || pending} aria-describedby="sts-check-hint">
+        <button
+          type="button"
+          className="btn btn-secondary"
+          onClick={onCheck}
+          disabled={!canCheck || pending}
+          aria-describedby="sts-check-hint"
+        >
           {pending ? "Verifica in corso…" : "Verifica credenziali"}
         </button>
       </div>
       <div aria-live="polite" data-testid="sts-check-result">
         {pending ? <p className={styles.resultPending}>Collegamento al Sistema TS…</p> : null}
         {!pending && error ? <p className={styles.resultFail}>{error}</p> : null}
-        {!pending && shown ? <CheckOutcome ok={shown.ok} message={shown.message} fix={shown.fix} at={shown.checkedAt} resumed={shown.resumed} /> : null}
+        {!pending && shown ? (
+          <CheckOutcome
+            ok={shown.ok}
+            message={shown.message}
+            fix={shown.fix}
+            at={shown.checkedAt}
+            resumed={shown.resumed}
+          />
+        ) : null}
         {!pending && !error && !shown ? <PreviousCheck canCheck={canCheck} last={last} /> : null}
       </div>
     </div>
   );
 }
 
-function CheckOutcome({ ok, message, fix, at, resumed }: { ok: boolean; message: string; fix: string | null; at: string; resumed: boolean }) {
+function CheckOutcome({
+  ok,
+  message,
+  fix,
+  at,
+  resumed,
+}: {
+  ok: boolean;
+  message: string;
+  fix: string | null;
+  at: string;
+  resumed: boolean;
+}) {
   if (ok) {
     return (
       <p className={styles.resultOk} role="status">
@@ -76,7 +117,9 @@ function CheckOutcome({ ok, message, fix, at, resumed }: { ok: boolean; message:
     <div className={styles.resultFail} role="alert">
       <strong>Verifica non riuscita</strong>
       {message}
-      {fix && FIX_ADVICE[fix] ? <span style={{ display: "block", marginTop: "0.3rem" }}>Cosa fare: {FIX_ADVICE[fix]}</span> : null}
+      {fix && FIX_ADVICE[fix] ? (
+        <span style={{ display: "block", marginTop: "0.3rem" }}>Cosa fare: {FIX_ADVICE[fix]}</span>
+      ) : null}
     </div>
   );
 }

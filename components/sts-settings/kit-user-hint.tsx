@@ -8,8 +8,8 @@ export function KitUserHint() {
     <div className={styles.hintBox} data-testid="sts-kit-hint">
       <strong>Vuoi provare? Usa l&apos;utente di prova del simulatore</strong>
       <p>
-        Codice fiscale <code>{KIT_PSYCHOLOGIST.cfProprietario}</code>, password <code>{KIT_PSYCHOLOGIST.password}</code>, PIN{" "}
-        <code>{KIT_PSYCHOLOGIST.pincode}</code>. Con il simulatore nessuna fattura arriva al vero Sistema TS.
+        Codice fiscale <code>{KIT_PSYCHOLOGIST.cfProprietario}</code>, password <code>{KIT_PSYCHOLOGIST.password}</code>
+        , PIN <code>{KIT_PSYCHOLOGIST.pincode}</code>. Con il simulatore nessuna fattura arriva al vero Sistema TS.
       </p>
     </div>
   );

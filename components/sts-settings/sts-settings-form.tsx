@@ -40,7 +40,10 @@ export function StsSettingsForm(props: StsSettingsFormProps) {
   const [checkKey, setCheckKey] = useState(0);
   const hasPassword = props.passwordSetOn !== null;
   const hasPincode = props.pincodeSetOn !== null;
-  const schema = useMemo(() => makeStsSettingsSchema({ today: new Date(), hasPassword, hasPincode }), [hasPassword, hasPincode]);
+  const schema = useMemo(
+    () => makeStsSettingsSchema({ today: new Date(), hasPassword, hasPincode }),
+    [hasPassword, hasPincode],
+  );
   const warnings = stsSecretWarnings({ password, pincode });
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -66,7 +69,11 @@ export function StsSettingsForm(props: StsSettingsFormProps) {
     setPassword("");
     setPincode("");
     setSavedWarnings(Object.values(result.data.warnings).flat());
-    setNotice(result.data.credentialsChanged ? "Impostazioni salvate. Ora premi «Verifica credenziali»." : "Impostazioni salvate.");
+    setNotice(
+      result.data.credentialsChanged
+        ? "Impostazioni salvate. Ora premi «Verifica credenziali»."
+        : "Impostazioni salvate.",
+    );
     if (result.data.credentialsChanged) setCheckKey((k) => k + 1);
     router.refresh();
   }
@@ -80,16 +87,51 @@ export function StsSettingsForm(props: StsSettingsFormProps) {
 
   return (
     <>
-      <form className={`form ${styles.form}`} onSubmit={onSubmit} noValidate aria-label="Impostazioni Sistema Tessera Sanitaria">
+      <form
+        className={`form ${styles.form}`}
+        onSubmit={onSubmit}
+        noValidate
+        aria-label="Impostazioni Sistema Tessera Sanitaria"
+      >
         <FormError message={message} />
         <fieldset className={styles.section}>
           <legend>Credenziali del Sistema TS</legend>
           <div className={styles.row}>
-            <Field id="cfTitolare" label="Codice fiscale del titolare" errors={errors.cfTitolare} hint="Il tuo codice fiscale, con cui sei accreditato sul Sistema TS.">
-              {(p) => <input {...p} name="cfTitolare" defaultValue={initial.cfTitolare} autoCapitalize="characters" spellCheck={false} maxLength={20} autoComplete="off" />}
+            <Field
+              id="cfTitolare"
+              label="Codice fiscale del titolare"
+              errors={errors.cfTitolare}
+              hint="Il tuo codice fiscale, con cui sei accreditato sul Sistema TS."
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  name="cfTitolare"
+                  defaultValue={initial.cfTitolare}
+                  autoCapitalize="characters"
+                  spellCheck={false}
+                  maxLength={20}
+                  autoComplete="off"
+                />
+              )}
             </Field>
-            <Field id="username" label="Codice identificativo (facoltativo)" errors={errors.username} hint="Di solito è il codice fiscale: lascia vuoto. Indicalo solo se il Sistema TS te ne ha assegnato uno diverso.">
-              {(p) => <input {...p} name="username" defaultValue={initial.username} autoCapitalize="characters" spellCheck={false} maxLength={20} autoComplete="username" />}
+            <Field
+              id="username"
+              label="Codice identificativo (facoltativo)"
+              errors={errors.username}
+              hint="Di solito è il codice fiscale: lascia vuoto. Indicalo solo se il Sistema TS te ne ha assegnato uno diverso."
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  name="username"
+                  defaultValue={initial.username}
+                  autoCapitalize="characters"
+                  spellCheck={false}
+                  maxLength={20}
+                  autoComplete="username"
+                />
+              )}
             </Field>
           </div>
           <div className={styles.secrets}>
@@ -97,7 +139,12 @@ export function StsSettingsForm(props: StsSettingsFormProps) {
               id="password"
               label="Password del Sistema TS"
               errors={errors.password}
-              hint={<>La password che usi sul portale Sistema TS. Viene conservata cifrata e non viene mai mostrata.{warningList("password")}</>}
+              hint={
+                <>
+                  La password che usi sul portale Sistema TS. Viene conservata cifrata e non viene mai mostrata.
+                  {warningList("password")}
+                </>
+              }
             >
               {(p) => (
                 <input
@@ -106,7 +153,9 @@ export function StsSettingsForm(props: StsSettingsFormProps) {
                   type="password"
                   value={password}
                   onChange={(e) => setPassword(e.target.value)}
-                  placeholder={props.passwordSetOn ? `impostata il ${props.passwordSetOn} — lascia vuoto per non cambiarla` : ""}
+                  placeholder={
+                    props.passwordSetOn ? `impostata il ${props.passwordSetOn} — lascia vuoto per non cambiarla` : ""
+                  }
                   autoComplete="new-password"
                   spellCheck={false}
                 />
@@ -116,7 +165,12 @@ export function StsSettingsForm(props: StsSettingsFormProps) {
               id="pincode"
               label="PIN (PINCODE)"
               errors={errors.pincode}
-              hint={<>10 cifre, dal PDF nella tua area riservata del portale Sistema TS. Conservato cifrato.{warningList("pincode")}</>}
+              hint={
+                <>
+                  10 cifre, dal PDF nella tua area riservata del portale Sistema TS. Conservato cifrato.
+                  {warningList("pincode")}
+                </>
+              }
             >
               {(p) => (
                 <input
@@ -126,7 +180,9 @@ export function StsSettingsForm(props: StsSettingsFormProps) {
                   inputMode="numeric"
                   value={pincode}
                   onChange={(e) => setPincode(e.target.value)}
-                  placeholder={props.pincodeSetOn ? `impostato il ${props.pincodeSetOn} — lascia vuoto per non cambiarlo` : ""}
+                  placeholder={
+                    props.pincodeSetOn ? `impostato il ${props.pincodeSetOn} — lascia vuoto per non cambiarlo` : ""
+                  }
                   autoComplete="off"
                   spellCheck={false}
                 />
@@ -140,7 +196,16 @@ export function StsSettingsForm(props: StsSettingsFormProps) {
             errors={errors.passwordValidityDays}
             hint={`Da 30 a 180. Se lasci vuoto: ${props.defaultValidityDays} giorni. Ti avvisiamo 10 giorni prima della scadenza.`}
           >
-            {(p) => <input {...p} name="passwordValidityDays" defaultValue={initial.passwordValidityDays} inputMode="numeric" maxLength={3} style={{ maxWidth: "8rem" }} />}
+            {(p) => (
+              <input
+                {...p}
+                name="passwordValidityDays"
+                defaultValue={initial.passwordValidityDays}
+                inputMode="numeric"
+                maxLength={3}
+                style={{ maxWidth: "8rem" }}
+              />
+            )}
           </Field>
         </fieldset>
 
@@ -155,11 +220,23 @@ export function StsSettingsForm(props: StsSettingsFormProps) {
           />
           <Field
             id="autoSendFrom"
-            label={autoSend ? "Data minima fattura per invio automatico" : "Data minima fattura per invio automatico (serve se attivi l'invio automatico)"}
+            label={
+              autoSend
+                ? "Data minima fattura per invio automatico"
+                : "Data minima fattura per invio automatico (serve se attivi l'invio automatico)"
+            }
             errors={errors.autoSendFrom}
             hint={`Vengono inviate automaticamente solo le fatture con data uguale o successiva. Se hai già caricato fatture a mano sul portale, indica il giorno dopo l'ultimo caricamento; per inviare tutto il ${props.exampleYear} indica 01/01/${props.exampleYear}.`}
           >
-            {(p) => <input {...p} name="autoSendFrom" type="date" defaultValue={initial.autoSendFrom} style={{ maxWidth: "12rem" }} />}
+            {(p) => (
+              <input
+                {...p}
+                name="autoSendFrom"
+                type="date"
+                defaultValue={initial.autoSendFrom}
+                style={{ maxWidth: "12rem" }}
+              />
+            )}
           </Field>
         </fieldset>
 
@@ -180,7 +257,12 @@ export function StsSettingsForm(props: StsSettingsFormProps) {
         ) : null}
       </form>
       <div className={styles.form} style={{ marginTop: "1.5rem" }}>
-        <CredentialsCheck key={checkKey} canCheck={props.canCheck} last={props.lastCheck} onChecked={() => setNotice(null)} />
+        <CredentialsCheck
+          key={checkKey}
+          canCheck={props.canCheck}
+          last={props.lastCheck}
+          onChecked={() => setNotice(null)}
+        />
       </div>
     </>
   );

@@ -8,22 +8,42 @@ type Banner = { tone: "danger" | "warning"; title: string; text: string };
 
 export function credentialsBannerFor(view: StsSettingsView): Banner | null {
   if (view.autoSend && view.pausedAt) {
-    return { tone: "danger", title: "Invio automatico al Sistema TS sospeso", text: view.pausedReason ?? "Il Sistema TS ha rifiutato le credenziali." };
+    return {
+      tone: "danger",
+      title: "Invio automatico al Sistema TS sospeso",
+      text: view.pausedReason ?? "Il Sistema TS ha rifiutato le credenziali.",
+    };
   }
   if (!view.complete) return null;
   const expiry = view.passwordExpiry;
   if (expiry?.level === "expired") {
-    return { tone: "warning", title: "Password del Sistema TS probabilmente scaduta", text: `Era valida fino al ${formatItalianDate(expiry.expiresOn)}: cambiala sul portale Sistema TS e inseriscila qui.` };
+    return {
+      tone: "warning",
+      title: "Password del Sistema TS probabilmente scaduta",
+      text: `Era valida fino al ${formatItalianDate(expiry.expiresOn)}: cambiala sul portale Sistema TS e inseriscila qui.`,
+    };
   }
   if (expiry?.level === "warning") {
     const days = expiry.daysLeft === 1 ? "1 giorno" : `${expiry.daysLeft} giorni`;
-    return { tone: "warning", title: `La password del Sistema TS scade tra ${days}`, text: `Scadenza stimata: ${formatItalianDate(expiry.expiresOn)}. Cambiala sul portale Sistema TS e aggiornala qui.` };
+    return {
+      tone: "warning",
+      title: `La password del Sistema TS scade tra ${days}`,
+      text: `Scadenza stimata: ${formatItalianDate(expiry.expiresOn)}. Cambiala sul portale Sistema TS e aggiornala qui.`,
+    };
   }
   if (view.lastCheckOk === false) {
-    return { tone: "warning", title: "Credenziali del Sistema TS non valide", text: view.lastCheckMessage ?? "L'ultima verifica non è riuscita." };
+    return {
+      tone: "warning",
+      title: "Credenziali del Sistema TS non valide",
+      text: view.lastCheckMessage ?? "L'ultima verifica non è riuscita.",
+    };
   }
   if (view.lastCheckOk !== true) {
-    return { tone: "warning", title: "Credenziali del Sistema TS da verificare", text: "Premi «Verifica credenziali» per controllarle senza inviare nulla." };
+    return {
+      tone: "warning",
+      title: "Credenziali del Sistema TS da verificare",
+      text: "Premi «Verifica credenziali» per controllarle senza inviare nulla.",
+    };
   }
   return null;
 }

@@ -11,10 +11,18 @@ function countdown(daysLeft: number): string {
 
 // The STS deadline of each payment year that still has documents to send or to fix.
 export async function DeadlineBanner({ practitionerId }: { practitionerId: string }) {
-  const years = (await paymentYearDeadlines({ db: db(), practitionerId })).filter((y) => y.toSend + y.rejected + y.notEligible > 0);
+  const years = (await paymentYearDeadlines({ db: db(), practitionerId })).filter(
+    (y) => y.toSend + y.rejected + y.notEligible > 0,
+  );
   if (years.length === 0) return null;
   return (
-    <div className="card" role="region" aria-label="Scadenze del Sistema Tessera Sanitaria" data-testid="deadline-banner" style={{ marginBottom: "1rem" }}>
+    <div
+      className="card"
+      role="region"
+      aria-label="Scadenze del Sistema Tessera Sanitaria"
+      data-testid="deadline-banner"
+      style={{ marginBottom: "1rem" }}
+    >
       <strong>Scadenze di invio al Sistema TS</strong>
       <ul style={{ margin: "0.5rem 0 0", paddingLeft: "1.2rem" }}>
         {years.map((y) => (

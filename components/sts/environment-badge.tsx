@@ -24,7 +24,11 @@ export function EnvironmentBadge({ detailed = false }: { detailed?: boolean }) {
   const name = env().STS_ENVIRONMENT;
   const e = ENVIRONMENTS[name];
   return (
-    <span data-testid="sts-environment" data-environment={name} style={{ display: "inline-flex", flexWrap: "wrap", gap: "0.4rem", alignItems: "baseline" }}>
+    <span
+      data-testid="sts-environment"
+      data-environment={name}
+      style={{ display: "inline-flex", flexWrap: "wrap", gap: "0.4rem", alignItems: "baseline" }}
+    >
       <span className={e.className} title={e.description}>
         STS: {e.label}
       </span>

@@ -16,7 +16,15 @@ const OUTCOMES: Record<string, string> = {
 const OPERATIONS: Record<string, string> = { I: "Inserimento", V: "Variazione", C: "Cancellazione", R: "Rimborso" };
 
 // The invoice's STS section: its state in words ("Perché non è idonea?"), what would be sent, and its history.
-export async function InvoiceStsPanel({ practitionerId, invoiceId, label }: { practitionerId: string; invoiceId: string; label: string }) {
+export async function InvoiceStsPanel({
+  practitionerId,
+  invoiceId,
+  label,
+}: {
+  practitionerId: string;
+  invoiceId: string;
+  label: string;
+}) {
   const [status, history] = await Promise.all([
     explainStsStatus({ db: db(), practitionerId, invoiceId }),
     invoiceStsHistory({ db: db(), practitionerId, invoiceId }),
@@ -30,7 +38,9 @@ export async function InvoiceStsPanel({ practitionerId, invoiceId, label }: { pr
         {status.reason ? ` — ${status.state === "not_eligible" ? "perché non è idonea: " : ""}${status.reason}` : ""}
         {status.sendable ? <StsRowButton invoiceId={invoiceId} label={label} /> : null}
       </p>
-      {status.pending.length && status.state !== "not_applicable" ? <p>Da inviare: {status.pending.join("; ")}.</p> : null}
+      {status.pending.length && status.state !== "not_applicable" ? (
+        <p>Da inviare: {status.pending.join("; ")}.</p>
+      ) : null}
       {status.codes.length ? (
         <ul>
           {status.codes.map((c) => (
@@ -44,9 +54,10 @@ export async function InvoiceStsPanel({ practitionerId, invoiceId, label }: { pr
         <ul data-testid="sts-history">
           {history.map((h) => (
             <li key={h.id}>
-              {h.submission.createdAt.toLocaleString("it-IT", { timeZone: "Europe/Rome" })} · {OPERATIONS[h.operation] ?? h.operation} ·{" "}
-              {OUTCOMES[h.outcome] ?? h.outcome}
-              {h.submission.protocollo ? ` · protocollo ${h.submission.protocollo}` : ""} · <Link href={`/invii/${h.submission.id}`}>dettagli</Link>
+              {h.submission.createdAt.toLocaleString("it-IT", { timeZone: "Europe/Rome" })} ·{" "}
+              {OPERATIONS[h.operation] ?? h.operation} · {OUTCOMES[h.outcome] ?? h.outcome}
+              {h.submission.protocollo ? ` · protocollo ${h.submission.protocollo}` : ""} ·{" "}
+              <Link href={`/invii/${h.submission.id}`}>dettagli</Link>
             </li>
           ))}
         </ul>

@@ -35,7 +35,9 @@ export function StsBulkActions({ ids }: { ids: string[] }) {
     setBusy(false);
     if (!result.ok) return setMessage(result.fieldErrors?.protocollo?.[0] ?? result.message);
     setPortal(false);
-    setMessage(`Protocollo registrato per ${result.data.documents} documenti: l'esito verrà verificato automaticamente.`);
+    setMessage(
+      `Protocollo registrato per ${result.data.documents} documenti: l'esito verrà verificato automaticamente.`,
+    );
     router.refresh();
   }
 
@@ -53,7 +55,13 @@ export function StsBulkActions({ ids }: { ids: string[] }) {
       {portal ? (
         <form className={styles.portal} onSubmit={confirmPortal}>
           <label htmlFor="portal-protocollo">Protocollo del portale</label>
-          <input id="portal-protocollo" inputMode="numeric" value={protocollo} onChange={(e) => setProtocollo(e.target.value)} placeholder="17 cifre" />
+          <input
+            id="portal-protocollo"
+            inputMode="numeric"
+            value={protocollo}
+            onChange={(e) => setProtocollo(e.target.value)}
+            placeholder="17 cifre"
+          />
           <button type="submit" className="btn btn-primary" disabled={busy}>
             Registra
           </button>

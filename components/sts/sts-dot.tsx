@@ -27,7 +27,10 @@ export function StsDot({ state, reason }: { state: string; reason?: string | nul
       <span
         aria-hidden="true"
         className={s === "sending" ? "sts-dot sts-dot-pulse" : "sts-dot"}
-        style={{ background: color, boxShadow: s === "accepted_with_warnings" ? "0 0 0 2px var(--dot-yellow)" : undefined }}
+        style={{
+          background: color,
+          boxShadow: s === "accepted_with_warnings" ? "0 0 0 2px var(--dot-yellow)" : undefined,
+        }}
       />
       <span className="visually-hidden">{title}</span>
     </span>

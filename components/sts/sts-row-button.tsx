@@ -43,7 +43,13 @@ export function StsRowButton({ invoiceId, label }: { invoiceId: string; label: s
 
   return (
     <span className={styles.rowAction}>
-      <button type="button" className={styles.yellowButton} aria-expanded={open} aria-label={`Azioni STS per ${label}`} onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className={styles.yellowButton}
+        aria-expanded={open}
+        aria-label={`Azioni STS per ${label}`}
+        onClick={() => setOpen(!open)}
+      >
         STS ▾
       </button>
       {open ? (

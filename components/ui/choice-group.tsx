@@ -32,9 +32,7 @@ export function ChoiceGroup({ name, legend, choices, value, onChange, errors, cl
               aria-describedby={choice.description ? `${id}-desc` : undefined}
             />
             <span>
-              <label htmlFor={id}>
-                {choice.label}
-              </label>
+              <label htmlFor={id}>{choice.label}</label>
               {choice.description ? (
                 <span className={`hint ${styles.description}`} id={`${id}-desc`}>
                   {choice.description}

@@ -1,11 +1,11 @@
-import { tz } from '@date-fns/tz';
-import { format } from 'date-fns';
-import { fail, ok, type Result } from './result';
+import { tz } from "@date-fns/tz";
+import { format } from "date-fns";
+import { fail, ok, type Result } from "./result";
 
 /** A calendar date without time or zone, "yyyy-mm-dd": what invoices, payments and STS deal in. */
 export type IsoDate = string;
 
-export const ROME_TIME_ZONE = 'Europe/Rome';
+export const ROME_TIME_ZONE = "Europe/Rome";
 
 // Invoice and payment dates outside 2000–2100 are typing mistakes ("26/11/206"), not real documents:
 // STS itself rejects documents before 2014. These bounds are for document dates, not for birth dates.
@@ -24,7 +24,7 @@ function daysInMonth(year: number, month: number): number {
 }
 
 export function toIsoDate(year: number, month: number, day: number): IsoDate {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
 /**
@@ -33,16 +33,16 @@ export function toIsoDate(year: number, month: number, day: number): IsoDate {
  */
 export function parseDocumentDate(input: string): Result<IsoDate> {
   const text = input.trim();
-  if (text === '') return fail('Inserisci una data');
+  if (text === "") return fail("Inserisci una data");
   const italian = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   let parts: [number, number, number];
   if (italian) parts = [Number(italian[3]), Number(italian[2]), Number(italian[1])];
   else if (iso) parts = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  else return fail('Data non valida: usa il formato gg/mm/aaaa');
+  else return fail("Data non valida: usa il formato gg/mm/aaaa");
 
   const [year, month, day] = parts;
-  if (!isRealDate(year, month, day)) return fail('Questa data non esiste');
+  if (!isRealDate(year, month, day)) return fail("Questa data non esiste");
   if (year < MIN_DOCUMENT_YEAR || year > MAX_DOCUMENT_YEAR) {
     return fail(`L'anno deve essere compreso tra ${MIN_DOCUMENT_YEAR} e ${MAX_DOCUMENT_YEAR}`);
   }
@@ -51,7 +51,7 @@ export function parseDocumentDate(input: string): Result<IsoDate> {
 
 const HOUR_MS = 3_600_000;
 let lastHour = NaN;
-let lastDate = '';
+let lastDate = "";
 
 /** The calendar date in Italy at the given instant: a payment at 23:30 UTC on 31 December is already next year. */
 export function isoDate(instant: Date): IsoDate {
@@ -59,7 +59,7 @@ export function isoDate(instant: Date): IsoDate {
   // instant of a UTC hour: remembered for the last hour asked (the worker asks thousands of times a minute).
   const hour = Math.floor(instant.getTime() / HOUR_MS);
   if (hour !== lastHour) {
-    lastDate = format(instant, 'yyyy-MM-dd', { in: tz(ROME_TIME_ZONE) });
+    lastDate = format(instant, "yyyy-MM-dd", { in: tz(ROME_TIME_ZONE) });
     lastHour = hour;
   }
   return lastDate;
@@ -67,7 +67,7 @@ export function isoDate(instant: Date): IsoDate {
 
 /** "26/11/2026" from an IsoDate, or from an instant (read in Europe/Rome). */
 export function formatItalianDate(date: IsoDate | Date): string {
-  const iso = typeof date === 'string' ? date : isoDate(date);
+  const iso = typeof date === "string" ? date : isoDate(date);
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!match) throw new RangeError(`not an ISO date: ${iso}`);
   return `${match[3]}/${match[2]}/${match[1]}`;

@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from './result';
+import { fail, ok, type Result } from "./result";
 
 // Italian IBAN: IT + 2 check digits + CIN (letter) + ABI (5 digits) + CAB (5 digits) + account (12 alphanumerics).
 const ITALIAN_IBAN = /^IT\d{2}[A-Z]\d{10}[0-9A-Z]{12}$/;
@@ -6,7 +6,10 @@ const ANY_IBAN = /^[A-Z]{2}\d{2}[0-9A-Z]{11,30}$/;
 
 /** Removes spaces (as printed on bank letters) and an "IBAN" prefix; upper-cases. */
 export function normalizeIban(input: string): string {
-  return input.replace(/\s+/g, '').toUpperCase().replace(/^IBAN:?/, '');
+  return input
+    .replace(/\s+/g, "")
+    .toUpperCase()
+    .replace(/^IBAN:?/, "");
 }
 
 /** ISO 13616 check: move the first four characters to the end, letters to 10..35, the number mod 97 must be 1. */
@@ -29,8 +32,8 @@ export function hasValidIbanChecksum(iban: string): boolean {
  */
 export function validateIban(input: string): Result<string> {
   const iban = normalizeIban(input);
-  if (iban === '') return fail("Inserisci l'IBAN");
-  if (iban.startsWith('IT')) {
+  if (iban === "") return fail("Inserisci l'IBAN");
+  if (iban.startsWith("IT")) {
     if (iban.length !== 27) return fail("Un IBAN italiano ha 27 caratteri");
     if (!ITALIAN_IBAN.test(iban)) return fail("Il formato dell'IBAN non è valido");
   } else if (!ANY_IBAN.test(iban)) {
@@ -42,5 +45,5 @@ export function validateIban(input: string): Result<string> {
 
 /** Print form: groups of four separated by spaces ("IT60 X054 2811 1010 0000 0123 456"), as Italian banks print it. */
 export function formatIban(iban: string): string {
-  return normalizeIban(iban).replace(/(.{4})(?=.)/g, '$1 ');
+  return normalizeIban(iban).replace(/(.{4})(?=.)/g, "$1 ");
 }

@@ -1,8 +1,8 @@
-import { percentOfCents } from './money';
-import { fail, ok, type Result } from './result';
-import type { StsExpenseType } from './sts-expense-type';
+import { percentOfCents } from "./money";
+import { fail, ok, type Result } from "./result";
+import type { StsExpenseType } from "./sts-expense-type";
 
-export type BolloPolicy = 'patient' | 'practitioner';
+export type BolloPolicy = "patient" | "practitioner";
 
 export type InvoiceLineInput = {
   quantity: number;
@@ -62,14 +62,21 @@ export function computeInvoiceTotals(input: InvoiceTotalsInput): Result<InvoiceT
   const subtotalCents = sum(fees);
   const contributionBase = sum(fees.filter((_, i) => lines[i].pensionFund));
   const pensionFundCents = percentOfCents(contributionBase, pensionFundRateBp);
-  const shares = allocate(pensionFundCents, fees.map((fee, i) => (lines[i].pensionFund ? fee : 0)));
+  const shares = allocate(
+    pensionFundCents,
+    fees.map((fee, i) => (lines[i].pensionFund ? fee : 0)),
+  );
 
-  const lineTotals = fees.map((feeCents, i) => ({ feeCents, pensionFundCents: shares[i], totalCents: feeCents + shares[i] }));
+  const lineTotals = fees.map((feeCents, i) => ({
+    feeCents,
+    pensionFundCents: shares[i],
+    totalCents: feeCents + shares[i],
+  }));
   const exemptAmountCents = subtotalCents + pensionFundCents;
   // "exceeds €77.47": exactly 77.47 needs no stamp.
   const bolloApplied = exemptAmountCents > bolloThresholdCents;
   const bolloCents = bolloApplied ? bolloStampCents : 0;
-  const bolloChargedToPatientCents = bolloApplied && bolloPolicy === 'patient' ? bolloStampCents : 0;
+  const bolloChargedToPatientCents = bolloApplied && bolloPolicy === "patient" ? bolloStampCents : 0;
 
   return ok({
     lines: lineTotals,
@@ -108,7 +115,9 @@ function allocate(total: number, weights: number[]): number[] {
     return { floor: Number(product / weightSum), rest: product % weightSum };
   });
   let left = total - sum(exact.map((part) => part.floor));
-  const order = exact.map((_, i) => i).sort((a, b) => (exact[b].rest > exact[a].rest ? 1 : exact[b].rest < exact[a].rest ? -1 : a - b));
+  const order = exact
+    .map((_, i) => i)
+    .sort((a, b) => (exact[b].rest > exact[a].rest ? 1 : exact[b].rest < exact[a].rest ? -1 : a - b));
   const shares = exact.map((part) => part.floor);
   for (const i of order) {
     if (left === 0) break;
@@ -119,20 +128,25 @@ function allocate(total: number, weights: number[]): number[] {
 }
 
 function validateInput(input: InvoiceTotalsInput): string | null {
-  if (input.lines.length === 0) return 'La fattura deve avere almeno una riga';
+  if (input.lines.length === 0) return "La fattura deve avere almeno una riga";
   for (const [i, line] of input.lines.entries()) {
     if (!Number.isInteger(line.quantity) || line.quantity < 1 || line.quantity > 999) {
       return `Riga ${i + 1}: la quantità deve essere un numero intero da 1 a 999`;
     }
-    if (!Number.isInteger(line.unitPriceCents) || line.unitPriceCents < 1 || line.unitPriceCents > MAX_UNIT_PRICE_CENTS) {
+    if (
+      !Number.isInteger(line.unitPriceCents) ||
+      line.unitPriceCents < 1 ||
+      line.unitPriceCents > MAX_UNIT_PRICE_CENTS
+    ) {
       return `Riga ${i + 1}: il prezzo deve essere compreso tra 0,01 € e 100.000,00 €`;
     }
   }
   if (!Number.isInteger(input.pensionFundRateBp) || input.pensionFundRateBp < 0 || input.pensionFundRateBp > 10_000) {
-    return 'La percentuale del contributo previdenziale deve essere tra 0% e 100%';
+    return "La percentuale del contributo previdenziale deve essere tra 0% e 100%";
   }
   for (const value of [input.bolloCents, input.bolloThresholdCents]) {
-    if (value !== undefined && (!Number.isInteger(value) || value < 0)) return "Importo dell'imposta di bollo non valido";
+    if (value !== undefined && (!Number.isInteger(value) || value < 0))
+      return "Importo dell'imposta di bollo non valido";
   }
   return null;
 }

@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from './result';
+import { fail, ok, type Result } from "./result";
 
 // 1,000,000.00 €: above this an amount is certainly a typing mistake for a single practitioner.
 export const MAX_AMOUNT_CENTS = 100_000_000;
@@ -7,7 +7,7 @@ export const STS_MAX_AMOUNT_CENTS = 9_999_999;
 
 export type ParseEuroOptions = { allowNegative?: boolean; allowZero?: boolean };
 
-const NUMBER_MESSAGE = 'Importo non valido: usa un formato come 70, 70,00 o 1.234,56';
+const NUMBER_MESSAGE = "Importo non valido: usa un formato come 70, 70,00 o 1.234,56";
 
 /**
  * Parses what a practitioner types into an amount field.
@@ -18,26 +18,30 @@ const NUMBER_MESSAGE = 'Importo non valido: usa un formato come 70, 70,00 o 1.23
  */
 export function parseEuroToCents(input: string, options: ParseEuroOptions = {}): Result<number> {
   const { allowNegative = false, allowZero = true } = options;
-  let text = input.trim().replace(/^€\s*/, '').replace(/\s*(€|EUR)$/i, '').trim();
-  if (text === '') return fail('Inserisci un importo');
+  let text = input
+    .trim()
+    .replace(/^€\s*/, "")
+    .replace(/\s*(€|EUR)$/i, "")
+    .trim();
+  if (text === "") return fail("Inserisci un importo");
 
   let negative = false;
-  if (text.startsWith('-')) {
+  if (text.startsWith("-")) {
     negative = true;
-    text = text.slice(1).trim().replace(/^€\s*/, '');
-  } else if (text.startsWith('+')) {
+    text = text.slice(1).trim().replace(/^€\s*/, "");
+  } else if (text.startsWith("+")) {
     text = text.slice(1);
   }
 
   const split = splitNumber(text);
   if (!split) return fail(NUMBER_MESSAGE);
   const { integerDigits, fractionDigits } = split;
-  if (fractionDigits.length > 2) return fail('Un importo può avere al massimo due decimali');
+  if (fractionDigits.length > 2) return fail("Un importo può avere al massimo due decimali");
 
-  const significant = integerDigits.replace(/^0+(?=\d)/, '');
-  if (significant.length > 7) return fail('Importo troppo grande: il massimo è 1.000.000,00 €');
-  const cents = Number(significant) * 100 + Number(fractionDigits.padEnd(2, '0'));
-  if (cents > MAX_AMOUNT_CENTS) return fail('Importo troppo grande: il massimo è 1.000.000,00 €');
+  const significant = integerDigits.replace(/^0+(?=\d)/, "");
+  if (significant.length > 7) return fail("Importo troppo grande: il massimo è 1.000.000,00 €");
+  const cents = Number(significant) * 100 + Number(fractionDigits.padEnd(2, "0"));
+  if (cents > MAX_AMOUNT_CENTS) return fail("Importo troppo grande: il massimo è 1.000.000,00 €");
   if (cents === 0) return allowZero ? ok(0) : fail("L'importo deve essere maggiore di zero");
   if (negative && !allowNegative) return fail("L'importo non può essere negativo");
   return ok(negative ? -cents : cents);
@@ -46,7 +50,7 @@ export function parseEuroToCents(input: string, options: ParseEuroOptions = {}):
 function splitNumber(text: string): { integerDigits: string; fractionDigits: string } | null {
   // Italian: dots group thousands, the comma is the decimal separator.
   const italian = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$/.exec(text);
-  if (italian) return { integerDigits: italian[1].replaceAll('.', ''), fractionDigits: italian[2] ?? '' };
+  if (italian) return { integerDigits: italian[1].replaceAll(".", ""), fractionDigits: italian[2] ?? "" };
   // Plain: a single dot with one or two digits is a decimal point ("70.5").
   const plain = /^(\d+)\.(\d{1,2})$/.exec(text);
   if (plain) return { integerDigits: plain[1], fractionDigits: plain[2] };
@@ -65,9 +69,11 @@ export function formatCents(cents: number, options: FormatCentsOptions = {}): st
   assertIntegerCents(cents);
   const { symbol = true } = options;
   const abs = Math.abs(cents);
-  const euros = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  const rest = (abs % 100).toString().padStart(2, '0');
-  const number = `${cents < 0 ? '-' : ''}${euros},${rest}`;
+  const euros = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  const rest = (abs % 100).toString().padStart(2, "0");
+  const number = `${cents < 0 ? "-" : ""}${euros},${rest}`;
   return symbol ? `${number}\u00a0€` : number;
 }
 
@@ -83,7 +89,7 @@ export function centsToStsAmount(cents: number): string {
   if (!isValidStsAmountCents(cents)) {
     throw new RangeError(`STS amount out of range (0.01–99999.99 €): ${cents} cents`);
   }
-  return `${Math.floor(cents / 100)}.${(cents % 100).toString().padStart(2, '0')}`;
+  return `${Math.floor(cents / 100)}.${(cents % 100).toString().padStart(2, "0")}`;
 }
 
 /**
@@ -92,7 +98,7 @@ export function centsToStsAmount(cents: number): string {
  */
 export function divideRoundHalfAwayFromZero(numerator: number, denominator: number): number {
   if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || denominator <= 0) {
-    throw new RangeError('divideRoundHalfAwayFromZero needs safe integers and a positive denominator');
+    throw new RangeError("divideRoundHalfAwayFromZero needs safe integers and a positive denominator");
   }
   const abs = Math.abs(numerator);
   const quotient = Math.floor(abs / denominator);
@@ -115,8 +121,8 @@ function assertIntegerCents(cents: number): void {
 /** "2%", "2,5%", "0,25%": a rate in basis points as Italian invoices print it. */
 export function formatBasisPoints(basisPoints: number): string {
   if (!Number.isSafeInteger(basisPoints)) throw new RangeError(`basis points must be an integer: ${basisPoints}`);
-  const sign = basisPoints < 0 ? '-' : '';
+  const sign = basisPoints < 0 ? "-" : "";
   const abs = Math.abs(basisPoints);
-  const decimals = (abs % 100).toString().padStart(2, '0').replace(/0+$/, '');
-  return `${sign}${Math.floor(abs / 100)}${decimals ? `,${decimals}` : ''}%`;
+  const decimals = (abs % 100).toString().padStart(2, "0").replace(/0+$/, "");
+  return `${sign}${Math.floor(abs / 100)}${decimals ? `,${decimals}` : ""}%`;
 }

@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from './result';
+import { fail, ok, type Result } from "./result";
 
 /**
  * The P.IVA of the public STS test user for psychologists (SPEC §12, PRODUCT §5).
@@ -7,13 +7,16 @@ import { fail, ok, type Result } from './result';
  * so a practitioner profile configured for them must be able to save it: callers opt in with allowKitTestValue
  * only when the profile targets the simulator or the test environment, never for production.
  */
-export const KIT_TEST_PARTITA_IVA = '65498732105';
+export const KIT_TEST_PARTITA_IVA = "65498732105";
 
 export type ValidatePartitaIvaOptions = { allowKitTestValue?: boolean };
 
 /** Trims, removes spaces and an optional "IT" prefix as pasted from a VIES lookup or a letterhead. */
 export function normalizePartitaIva(input: string): string {
-  return input.replace(/\s+/g, '').toUpperCase().replace(/^IT(?=\d)/, '');
+  return input
+    .replace(/\s+/g, "")
+    .toUpperCase()
+    .replace(/^IT(?=\d)/, "");
 }
 
 /**
@@ -37,10 +40,11 @@ export function hasValidPartitaIvaChecksum(digits: string): boolean {
 
 export function validatePartitaIva(input: string, options: ValidatePartitaIvaOptions = {}): Result<string> {
   const value = normalizePartitaIva(input);
-  if (value === '') return fail('Inserisci la partita IVA');
-  if (!/^\d{11}$/.test(value)) return fail('La partita IVA deve essere composta da 11 cifre');
+  if (value === "") return fail("Inserisci la partita IVA");
+  if (!/^\d{11}$/.test(value)) return fail("La partita IVA deve essere composta da 11 cifre");
   if (options.allowKitTestValue && value === KIT_TEST_PARTITA_IVA) return ok(value);
-  if (/^0{11}$/.test(value)) return fail('La partita IVA non è valida');
-  if (!hasValidPartitaIvaChecksum(value)) return fail('La partita IVA non è valida: la cifra di controllo non è corretta');
+  if (/^0{11}$/.test(value)) return fail("La partita IVA non è valida");
+  if (!hasValidPartitaIvaChecksum(value))
+    return fail("La partita IVA non è valida: la cifra di controllo non è corretta");
   return ok(value);
 }

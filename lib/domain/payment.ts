@@ -1,12 +1,12 @@
-export const PAYMENT_METHODS = ['contanti', 'carta', 'bonifico', 'pos', 'assegno'] as const;
+export const PAYMENT_METHODS = ["contanti", "carta", "bonifico", "pos", "assegno"] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 const LABELS: Record<PaymentMethod, string> = {
-  contanti: 'Contanti',
-  carta: 'Carta di credito o debito',
-  bonifico: 'Bonifico bancario',
-  pos: 'POS (bancomat)',
-  assegno: 'Assegno',
+  contanti: "Contanti",
+  carta: "Carta di credito o debito",
+  bonifico: "Bonifico bancario",
+  pos: "POS (bancomat)",
+  assegno: "Assegno",
 };
 
 export function paymentMethodLabel(method: PaymentMethod): string {
@@ -23,16 +23,16 @@ export function isPaymentMethod(value: string): value is PaymentMethod {
  */
 export function isTracedPayment(method: PaymentMethod): boolean {
   switch (method) {
-    case 'contanti':
+    case "contanti":
       return false;
-    case 'carta':
-    case 'bonifico':
-    case 'pos':
-    case 'assegno':
+    case "carta":
+    case "bonifico":
+    case "pos":
+    case "assegno":
       return true;
   }
 }
 
-export function stsPagamentoTracciato(method: PaymentMethod): 'SI' | 'NO' {
-  return isTracedPayment(method) ? 'SI' : 'NO';
+export function stsPagamentoTracciato(method: PaymentMethod): "SI" | "NO" {
+  return isTracedPayment(method) ? "SI" : "NO";
 }

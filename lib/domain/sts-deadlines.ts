@@ -1,4 +1,4 @@
-import { daysBetween, isoDate, isoToUtcMillis, toIsoDate, type IsoDate } from './dates';
+import { daysBetween, isoDate, isoToUtcMillis, toIsoDate, type IsoDate } from "./dates";
 
 /**
  * STS deadline for expenses paid in `paymentYear`: 31 January of the next year, moved to Monday when it falls
@@ -21,5 +21,5 @@ export function stsDeadlineForPaymentYear(paymentYear: number): IsoDate {
  * `today` is either a calendar date or an instant read in Europe/Rome.
  */
 export function daysUntil(deadline: IsoDate, today: IsoDate | Date): number {
-  return daysBetween(typeof today === 'string' ? today : isoDate(today), deadline);
+  return daysBetween(typeof today === "string" ? today : isoDate(today), deadline);
 }

@@ -1,9 +1,9 @@
-import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
-import { formatItalianDate } from '../domain/dates';
-import { formatCents } from '../domain/money';
-import type { PaymentMethod } from '../domain/payment';
-import { A4, drawLine, MARGIN_X, PageFlow, type TextStyle } from './page-flow';
-import { toWinAnsi } from './win-ansi';
+import { PDFDocument, rgb, StandardFonts } from "pdf-lib";
+import { formatItalianDate } from "../domain/dates";
+import { formatCents } from "../domain/money";
+import type { PaymentMethod } from "../domain/payment";
+import { A4, drawLine, MARGIN_X, PageFlow, type TextStyle } from "./page-flow";
+import { toWinAnsi } from "./win-ansi";
 
 export type ExpenseStatementPdfModel = {
   year: number;
@@ -17,7 +17,7 @@ export type ExpenseStatementPdfModel = {
   };
   patient: { name: string; codiceFiscale: string | null; addressLines: string[] };
   entries: {
-    kind: 'invoice' | 'credit_note';
+    kind: "invoice" | "credit_note";
     documentNumber: string;
     creditedDocumentNumber: string | null;
     issueDate: string;
@@ -38,11 +38,11 @@ const COLUMNS = { document: MARGIN_X + 4, issueDate: 250, paymentDate: 322, meth
 const DOCUMENT_WIDTH = COLUMNS.issueDate - COLUMNS.document - 6;
 // Short labels: the column is narrow and the reader only needs to see whether the payment was traced.
 const METHODS: Record<PaymentMethod, string> = {
-  contanti: 'Contanti',
-  carta: 'Carta',
-  bonifico: 'Bonifico',
-  pos: 'POS',
-  assegno: 'Assegno',
+  contanti: "Contanti",
+  carta: "Carta",
+  bonifico: "Bonifico",
+  pos: "POS",
+  assegno: "Assegno",
 };
 
 export function expenseStatementTitle(year: number): string {
@@ -74,9 +74,9 @@ export async function renderExpenseStatementPdf(model: ExpenseStatementPdfModel)
   flow.paragraph(expenseStatementTitle(model.year), MARGIN_X, WIDTH, s.title);
   flow.y -= 10;
 
-  const profession = issuer.professionLines[0] ? `, ${issuer.professionLines[0]},` : '';
-  const patientCf = patient.codiceFiscale ? `, codice fiscale ${patient.codiceFiscale},` : '';
-  const address = patient.addressLines.length ? ` residente in ${patient.addressLines.join(', ')},` : '';
+  const profession = issuer.professionLines[0] ? `, ${issuer.professionLines[0]},` : "";
+  const patientCf = patient.codiceFiscale ? `, codice fiscale ${patient.codiceFiscale},` : "";
+  const address = patient.addressLines.length ? ` residente in ${patient.addressLines.join(", ")},` : "";
   flow.paragraph(
     `Il/La sottoscritto/a ${issuer.name}${profession} dichiara che ${patient.name}${patientCf}${address} ` +
       `ha sostenuto nell'anno ${model.year} le seguenti spese per prestazioni sanitarie, documentate dalle ` +
@@ -91,11 +91,11 @@ export async function renderExpenseStatementPdf(model: ExpenseStatementPdfModel)
     flow.ensure(40);
     flow.page.drawRectangle({ x: MARGIN_X, y: flow.y - 18, width: WIDTH, height: 18, color: rgb(0.93, 0.93, 0.93) });
     const baseline = flow.y - 12.5;
-    drawLine(flow.page, 'Documento', COLUMNS.document, baseline, s.label);
-    drawLine(flow.page, 'Data', COLUMNS.issueDate, baseline, s.label);
-    drawLine(flow.page, 'Pagata il', COLUMNS.paymentDate, baseline, s.label);
-    drawLine(flow.page, 'Pagamento', COLUMNS.method, baseline, s.label);
-    flow.rightText('Importo pagato', RIGHT - 4, baseline, s.label);
+    drawLine(flow.page, "Documento", COLUMNS.document, baseline, s.label);
+    drawLine(flow.page, "Data", COLUMNS.issueDate, baseline, s.label);
+    drawLine(flow.page, "Pagata il", COLUMNS.paymentDate, baseline, s.label);
+    drawLine(flow.page, "Pagamento", COLUMNS.method, baseline, s.label);
+    flow.rightText("Importo pagato", RIGHT - 4, baseline, s.label);
     flow.y -= 18;
   };
   header();
@@ -108,7 +108,7 @@ export async function renderExpenseStatementPdf(model: ExpenseStatementPdfModel)
     drawLine(flow.page, fit(documentLabel(entry), DOCUMENT_WIDTH, s.body), COLUMNS.document, baseline, s.body);
     drawLine(flow.page, formatItalianDate(entry.issueDate), COLUMNS.issueDate, baseline, s.body);
     drawLine(flow.page, formatItalianDate(entry.paymentDate), COLUMNS.paymentDate, baseline, s.body);
-    const method = entry.kind === 'credit_note' ? 'Rimborso' : entry.paymentMethod ? METHODS[entry.paymentMethod] : '';
+    const method = entry.kind === "credit_note" ? "Rimborso" : entry.paymentMethod ? METHODS[entry.paymentMethod] : "";
     drawLine(flow.page, method, COLUMNS.method, baseline, s.body);
     flow.rightText(formatCents(entry.amountCents), RIGHT - 4, baseline, s.body);
     flow.rule(MARGIN_X, RIGHT, flow.y);
@@ -124,8 +124,8 @@ export async function renderExpenseStatementPdf(model: ExpenseStatementPdfModel)
   flow.y -= 20;
   flow.paragraph(
     "Le spese sono attribuite all'anno della data di pagamento; le note di credito (rimborsi) sono sottratte. " +
-      'Gli importi comprendono il contributo previdenziale e, se a carico del paziente, l\'imposta di bollo. ' +
-      'Ai fini della detrazione IRPEF il pagamento deve essere tracciabile (art. 1, c. 679, L. 160/2019).',
+      "Gli importi comprendono il contributo previdenziale e, se a carico del paziente, l'imposta di bollo. " +
+      "Ai fini della detrazione IRPEF il pagamento deve essere tracciabile (art. 1, c. 679, L. 160/2019).",
     MARGIN_X,
     WIDTH,
     s.small,
@@ -133,23 +133,23 @@ export async function renderExpenseStatementPdf(model: ExpenseStatementPdfModel)
 
   flow.ensure(70);
   flow.y -= 30;
-  const place = issuer.city ? `${issuer.city}, ` : '';
+  const place = issuer.city ? `${issuer.city}, ` : "";
   flow.paragraph(`${place}${formatItalianDate(model.date)}`, MARGIN_X, WIDTH / 2, s.body);
   const signatureX = RIGHT - 200;
-  drawLine(flow.page, 'Firma', signatureX, flow.y + 3, s.body);
+  drawLine(flow.page, "Firma", signatureX, flow.y + 3, s.body);
   flow.rule(signatureX, RIGHT, flow.y - 28, 0.8);
 
   doc.setTitle(toWinAnsi(`${expenseStatementTitle(model.year)} - ${patient.name}`));
   doc.setAuthor(toWinAnsi(issuer.name));
-  doc.setCreator('Parcella');
-  doc.setProducer('Parcella');
+  doc.setCreator("Parcella");
+  doc.setProducer("Parcella");
   return doc.save();
 }
 
-function documentLabel(entry: ExpenseStatementPdfModel['entries'][number]): string {
-  if (entry.kind === 'invoice') return `Fattura ${entry.documentNumber}`;
+function documentLabel(entry: ExpenseStatementPdfModel["entries"][number]): string {
+  if (entry.kind === "invoice") return `Fattura ${entry.documentNumber}`;
   // The credit note's number already reads "NC n/yyyy".
-  const reference = entry.creditedDocumentNumber ? ` (rif. fattura ${entry.creditedDocumentNumber})` : '';
+  const reference = entry.creditedDocumentNumber ? ` (rif. fattura ${entry.creditedDocumentNumber})` : "";
   return `${entry.documentNumber}${reference}`;
 }
 

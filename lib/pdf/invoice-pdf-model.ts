@@ -1,12 +1,12 @@
-import type { IsoDate } from '../domain/dates';
-import type { PaymentMethod } from '../domain/payment';
+import type { IsoDate } from "../domain/dates";
+import type { PaymentMethod } from "../domain/payment";
 
 /**
  * Everything the invoice PDF shows, as plain data. Totals are already computed (computeInvoiceTotals) and
  * numbers already formatted (formatInvoiceNumber): the renderer decides layout, never amounts.
  */
 export type InvoicePdfModel = {
-  kind: 'invoice' | 'credit_note';
+  kind: "invoice" | "credit_note";
   /** "12/2026" or "NC 3/2026". */
   documentNumber: string;
   issueDate: IsoDate;
@@ -37,7 +37,7 @@ export type InvoicePdfModel = {
   /** null when no contribution is charged (rate 0 or every line without it). */
   pensionFund: { label: string; rateBp: number; amountCents: number } | null;
   /** null when no stamp is due. */
-  bollo: { amountCents: number; chargedTo: 'patient' | 'practitioner'; identifier?: string | null } | null;
+  bollo: { amountCents: number; chargedTo: "patient" | "practitioner"; identifier?: string | null } | null;
   totalDueCents: number;
   /** exemptionWording(regime) from lib/domain/tax-regime. */
   exemptionWording: string;

@@ -1,14 +1,14 @@
-import { rgb } from 'pdf-lib';
-import { formatItalianDate } from '../domain/dates';
-import { formatIban } from '../domain/iban';
-import { formatBasisPoints, formatCents } from '../domain/money';
-import { paymentMethodLabel } from '../domain/payment';
-import type { InvoicePdfModel } from './invoice-pdf-model';
-import { A4, drawLine, MARGIN_X, PageFlow, wrap, type TextStyle } from './page-flow';
+import { rgb } from "pdf-lib";
+import { formatItalianDate } from "../domain/dates";
+import { formatIban } from "../domain/iban";
+import { formatBasisPoints, formatCents } from "../domain/money";
+import { paymentMethodLabel } from "../domain/payment";
+import type { InvoicePdfModel } from "./invoice-pdf-model";
+import { A4, drawLine, MARGIN_X, PageFlow, wrap, type TextStyle } from "./page-flow";
 
 // The body of the invoice, top to bottom. Each section draws at the flow's cursor and moves it down.
 
-export type Styles = Record<'body' | 'bold' | 'small' | 'label' | 'title' | 'name' | 'total', TextStyle>;
+export type Styles = Record<"body" | "bold" | "small" | "label" | "title" | "name" | "total", TextStyle>;
 type Block = { text: string; style: TextStyle }[];
 
 export const CONTENT_WIDTH = A4[0] - 2 * MARGIN_X;
@@ -33,10 +33,10 @@ export function drawParties(flow: PageFlow, model: InvoicePdfModel, s: Styles): 
   const patientCf = patient.codiceFiscale
     ? `C.F. ${patient.codiceFiscale}`
     : model.stsOpposition
-      ? 'C.F.: non indicato, il paziente si oppone alla trasmissione STS'
-      : 'C.F.: non indicato';
+      ? "C.F.: non indicato, il paziente si oppone alla trasmissione STS"
+      : "C.F.: non indicato";
   const patientBlock: Block = [
-    { text: model.kind === 'invoice' ? 'INTESTATA A' : 'NOTA DI CREDITO A FAVORE DI', style: s.label },
+    { text: model.kind === "invoice" ? "INTESTATA A" : "NOTA DI CREDITO A FAVORE DI", style: s.label },
     { text: patient.name, style: s.bold },
     ...patient.addressLines.map((text) => ({ text, style: s.body })),
     { text: patientCf, style: s.body },
@@ -76,12 +76,18 @@ function lineHeightOf(style: TextStyle): number {
 export function drawLinesTable(flow: PageFlow, model: InvoicePdfModel, s: Styles): void {
   const header = () => {
     flow.ensure(40);
-    flow.page.drawRectangle({ x: MARGIN_X, y: flow.y - 18, width: CONTENT_WIDTH, height: 18, color: rgb(0.93, 0.93, 0.93) });
+    flow.page.drawRectangle({
+      x: MARGIN_X,
+      y: flow.y - 18,
+      width: CONTENT_WIDTH,
+      height: 18,
+      color: rgb(0.93, 0.93, 0.93),
+    });
     const baseline = flow.y - 12.5;
-    drawLine(flow.page, 'Descrizione', MARGIN_X + 4, baseline, s.label);
-    flow.rightText('Q.tà', QUANTITY_RIGHT, baseline, s.label);
-    flow.rightText('Prezzo', PRICE_RIGHT, baseline, s.label);
-    flow.rightText('Importo', RIGHT - 4, baseline, s.label);
+    drawLine(flow.page, "Descrizione", MARGIN_X + 4, baseline, s.label);
+    flow.rightText("Q.tà", QUANTITY_RIGHT, baseline, s.label);
+    flow.rightText("Prezzo", PRICE_RIGHT, baseline, s.label);
+    flow.rightText("Importo", RIGHT - 4, baseline, s.label);
     flow.y -= 22;
   };
   header();
@@ -108,14 +114,19 @@ export function drawLinesTable(flow: PageFlow, model: InvoicePdfModel, s: Styles
 
 export function drawSummary(flow: PageFlow, model: InvoicePdfModel, s: Styles): void {
   const rows: { label: string; cents: number; style: TextStyle }[] = [
-    { label: 'Totale prestazioni', cents: model.subtotalCents, style: s.body },
+    { label: "Totale prestazioni", cents: model.subtotalCents, style: s.body },
   ];
   if (model.pensionFund) {
     const { label, rateBp, amountCents } = model.pensionFund;
     rows.push({ label: `${label} ${formatBasisPoints(rateBp)}`, cents: amountCents, style: s.body });
   }
-  if (model.bollo?.chargedTo === 'patient') rows.push({ label: 'Imposta di bollo', cents: model.bollo.amountCents, style: s.body });
-  rows.push({ label: model.kind === 'invoice' ? 'Totale da pagare' : 'Totale nota di credito', cents: model.totalDueCents, style: s.total });
+  if (model.bollo?.chargedTo === "patient")
+    rows.push({ label: "Imposta di bollo", cents: model.bollo.amountCents, style: s.body });
+  rows.push({
+    label: model.kind === "invoice" ? "Totale da pagare" : "Totale nota di credito",
+    cents: model.totalDueCents,
+    style: s.total,
+  });
 
   const labelX = 300;
   const rowHeight = 16;
@@ -132,7 +143,7 @@ export function drawSummary(flow: PageFlow, model: InvoicePdfModel, s: Styles): 
 
 /** One line, cut with "…" when it would overlap the amount column. */
 function fitText(text: string, width: number, style: TextStyle): string {
-  const lines = wrap(text.replaceAll('\n', ' '), width, style);
+  const lines = wrap(text.replaceAll("\n", " "), width, style);
   return lines.length > 1 ? `${lines[0].slice(0, -1)}…` : lines[0];
 }
 
@@ -143,8 +154,8 @@ export function drawWordings(flow: PageFlow, model: InvoicePdfModel, s: Styles):
   };
   flow.y -= 14;
   if (model.bollo) {
-    const payer = model.bollo.chargedTo === 'patient' ? 'a carico del paziente' : 'a carico del professionista';
-    const id = model.bollo.identifier ? ` — identificativo: ${model.bollo.identifier}` : '';
+    const payer = model.bollo.chargedTo === "patient" ? "a carico del paziente" : "a carico del professionista";
+    const id = model.bollo.identifier ? ` — identificativo: ${model.bollo.identifier}` : "";
     note(`Imposta di bollo assolta sull'originale — ${formatCents(model.bollo.amountCents)} (${payer})${id}`);
   }
   note(model.exemptionWording);
@@ -152,7 +163,7 @@ export function drawWordings(flow: PageFlow, model: InvoicePdfModel, s: Styles):
   if (model.payment) {
     note(`Pagamento: ${paymentMethodLabel(model.payment.method)}, in data ${formatItalianDate(model.payment.date)}`);
   } else {
-    const iban = model.issuer.iban ? ` — bonifico su IBAN ${formatIban(model.issuer.iban)}` : '';
+    const iban = model.issuer.iban ? ` — bonifico su IBAN ${formatIban(model.issuer.iban)}` : "";
     note(`Pagamento: Da pagare${iban}`);
   }
   if (model.notes) note(model.notes);

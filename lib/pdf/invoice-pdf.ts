@@ -1,6 +1,6 @@
-import { PDFDocument, rgb, StandardFonts, type PDFFont } from 'pdf-lib';
-import { formatItalianDate } from '../domain/dates';
-import type { InvoicePdfModel } from './invoice-pdf-model';
+import { PDFDocument, rgb, StandardFonts, type PDFFont } from "pdf-lib";
+import { formatItalianDate } from "../domain/dates";
+import type { InvoicePdfModel } from "./invoice-pdf-model";
 import {
   CONTENT_WIDTH,
   drawLinesTable,
@@ -9,9 +9,9 @@ import {
   drawWordings,
   RIGHT,
   type Styles,
-} from './invoice-pdf-sections';
-import { drawLine, MARGIN_X, PageFlow, wrap } from './page-flow';
-import { toWinAnsi } from './win-ansi';
+} from "./invoice-pdf-sections";
+import { drawLine, MARGIN_X, PageFlow, wrap } from "./page-flow";
+import { toWinAnsi } from "./win-ansi";
 
 const GRAY = rgb(0.4, 0.4, 0.4);
 // A footer longer than this is cut: it repeats on every page and must not eat the page.
@@ -21,7 +21,10 @@ const MAX_FOOTER_LINES = 6;
 export async function renderInvoicePdf(model: InvoicePdfModel): Promise<Uint8Array> {
   // No automatic metadata: pdf-lib would stamp the current time, and the same invoice must give the same bytes.
   const doc = await PDFDocument.create({ updateMetadata: false });
-  const styles = makeStyles(await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.HelveticaBold));
+  const styles = makeStyles(
+    await doc.embedFont(StandardFonts.Helvetica),
+    await doc.embedFont(StandardFonts.HelveticaBold),
+  );
   const footerLines = model.footer ? wrap(model.footer, CONTENT_WIDTH, styles.small).slice(0, MAX_FOOTER_LINES) : [];
   const flow = new PageFlow(doc, 36 + (footerLines.length + 1) * 10 + 12);
 
@@ -36,18 +39,18 @@ export async function renderInvoicePdf(model: InvoicePdfModel): Promise<Uint8Arr
 
   doc.setTitle(toWinAnsi(documentTitle(model)));
   doc.setAuthor(toWinAnsi(model.issuer.name));
-  doc.setCreator('Parcella');
-  doc.setProducer('Parcella');
+  doc.setCreator("Parcella");
+  doc.setProducer("Parcella");
   return doc.save();
 }
 
 export function documentTitle(model: InvoicePdfModel): string {
   const date = formatItalianDate(model.issueDate);
-  if (model.kind === 'invoice') return `Fattura n. ${model.documentNumber} del ${date}`;
+  if (model.kind === "invoice") return `Fattura n. ${model.documentNumber} del ${date}`;
   const original = model.creditedInvoice;
   const reference = original
     ? ` (rif. fattura n. ${original.documentNumber} del ${formatItalianDate(original.issueDate)})`
-    : '';
+    : "";
   return `Nota di credito n. ${model.documentNumber} del ${date}${reference}`;
 }
 

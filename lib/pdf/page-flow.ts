@@ -1,6 +1,6 @@
-import { PDFDocument, PDFFont, PDFPage, rgb, type RGB } from 'pdf-lib';
-import { toWinAnsi } from './win-ansi';
-import { wrapText } from './wrap-text';
+import { PDFDocument, PDFFont, PDFPage, rgb, type RGB } from "pdf-lib";
+import { toWinAnsi } from "./win-ansi";
+import { wrapText } from "./wrap-text";
 
 export const A4: [number, number] = [595.28, 841.89];
 export const MARGIN_X = 50;
@@ -47,7 +47,7 @@ export class PageFlow {
 
   /** One line, right-aligned at rightX on the current baseline (numbers in tables). */
   rightText(text: string, rightX: number, baseline: number, style: TextStyle): void {
-    const safe = toWinAnsi(text).replaceAll('\n', ' ');
+    const safe = toWinAnsi(text).replaceAll("\n", " ");
     drawLine(this.page, safe, rightX - style.font.widthOfTextAtSize(safe, style.size), baseline, style);
   }
 
@@ -61,6 +61,6 @@ export function wrap(text: string, width: number, style: TextStyle): string[] {
 }
 
 export function drawLine(page: PDFPage, safeLine: string, x: number, baseline: number, style: TextStyle): void {
-  if (safeLine === '') return;
+  if (safeLine === "") return;
   page.drawText(safeLine, { x, y: baseline, size: style.size, font: style.font, color: style.color ?? rgb(0, 0, 0) });
 }

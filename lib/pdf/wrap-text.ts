@@ -19,33 +19,33 @@ export function wrapText(text: string, maxWidth: number, measure: MeasureText): 
     }
     return total;
   };
-  const spaceWidth = width(' ');
+  const spaceWidth = width(" ");
   const lines: string[] = [];
 
-  for (const paragraph of text.split('\n')) {
-    let line = '';
+  for (const paragraph of text.split("\n")) {
+    let line = "";
     let lineWidth = 0;
-    for (const word of paragraph.split(/ +/).filter((w) => w !== '')) {
+    for (const word of paragraph.split(/ +/).filter((w) => w !== "")) {
       const wordWidth = width(word);
-      if (line !== '' && lineWidth + spaceWidth + wordWidth <= maxWidth) {
+      if (line !== "" && lineWidth + spaceWidth + wordWidth <= maxWidth) {
         line += ` ${word}`;
         lineWidth += spaceWidth + wordWidth;
         continue;
       }
-      if (line !== '') lines.push(line);
+      if (line !== "") lines.push(line);
       if (wordWidth <= maxWidth) {
         line = word;
         lineWidth = wordWidth;
         continue;
       }
       // Break the long word; its last piece stays open for the next words.
-      line = '';
+      line = "";
       lineWidth = 0;
       for (const char of word) {
         const charWidth = width(char);
-        if (line !== '' && lineWidth + charWidth > maxWidth) {
+        if (line !== "" && lineWidth + charWidth > maxWidth) {
           lines.push(line);
-          line = '';
+          line = "";
           lineWidth = 0;
         }
         line += char;

@@ -14,18 +14,28 @@ export const InvoiceFiltersSchema = z.object({
   sort: z.enum(["date", "number", "total", "patient"]).catch("date"),
   dir: z.enum(["asc", "desc"]).catch("desc"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
-  size: z.coerce.number().pipe(z.union([z.literal(25), z.literal(50), z.literal(100)])).catch(25),
+  size: z.coerce
+    .number()
+    .pipe(z.union([z.literal(25), z.literal(50), z.literal(100)]))
+    .catch(25),
   // A bulk selection (CSV export of the selected rows): at most one page of ids.
   ids: z
     .string()
     .max(2000)
-    .transform((v) => v.split(",").filter((id) => /^[a-z0-9]{10,40}$/i.test(id)).slice(0, 100))
+    .transform((v) =>
+      v
+        .split(",")
+        .filter((id) => /^[a-z0-9]{10,40}$/i.test(id))
+        .slice(0, 100),
+    )
     .optional()
     .catch(undefined),
 });
 export type InvoiceFilters = z.infer<typeof InvoiceFiltersSchema>;
 
 export function parseInvoiceFilters(params: Record<string, string | string[] | undefined>): InvoiceFilters {
-  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined]));
+  const flat = Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined]),
+  );
   return InvoiceFiltersSchema.parse(flat);
 }

@@ -22,7 +22,13 @@ function errorsOf(input: PatientInput) {
 describe("patient schema", () => {
   it("derives the birth date from the codice fiscale and normalises it", () => {
     const data = schema.parse({ ...person, codiceFiscale: ` ${MARIO.toLowerCase()} `, province: "rm", email: "" });
-    expect(data).toMatchObject({ kind: "person", codiceFiscale: MARIO, birthDate: "1980-01-01", province: "RM", email: null });
+    expect(data).toMatchObject({
+      kind: "person",
+      codiceFiscale: MARIO,
+      birthDate: "1980-01-01",
+      province: "RM",
+      email: null,
+    });
   });
 
   it("accepts an omocodic codice fiscale", () => {
@@ -66,7 +72,13 @@ describe("patient schema", () => {
     expect(errorsOf({ kind: "company", companyName: "Studio Alfa srl", partitaIva: "65498732105" }).partitaIva).toMatch(
       /cifra di controllo/,
     );
-    const data = schema.parse({ ...person, kind: "company", companyName: "Studio Alfa srl", partitaIva: "IT 12345678903", opposesSts: true });
+    const data = schema.parse({
+      ...person,
+      kind: "company",
+      companyName: "Studio Alfa srl",
+      partitaIva: "IT 12345678903",
+      opposesSts: true,
+    });
     expect(data).toMatchObject({
       kind: "company",
       firstName: null,
@@ -79,7 +91,9 @@ describe("patient schema", () => {
 
   it("dates the opposition to STS today when no date is given, and refuses a future one", () => {
     expect(schema.parse({ ...person, opposesSts: true }).opposesStsSince).toBe("2026-03-15");
-    expect(schema.parse({ ...person, opposesSts: true, opposesStsSince: "10/01/2026" }).opposesStsSince).toBe("2026-01-10");
+    expect(schema.parse({ ...person, opposesSts: true, opposesStsSince: "10/01/2026" }).opposesStsSince).toBe(
+      "2026-01-10",
+    );
     expect(schema.parse({ ...person, opposesSts: false, opposesStsSince: "2026-01-10" }).opposesStsSince).toBeNull();
     expect(errorsOf({ ...person, opposesSts: true, opposesStsSince: "2026-03-16" }).opposesStsSince).toMatch(/futura/);
   });

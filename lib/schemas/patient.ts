@@ -46,34 +46,33 @@ type PatientFields = z.output<typeof PatientFieldsSchema>;
  */
 export function makePatientSchema({ today }: PatientSchemaOptions) {
   const todayIso = isoDate(today);
-  return PatientFieldsSchema
-    .superRefine((v, ctx) => {
-      const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
-      if (v.kind === "company") {
-        if (v.companyName === "") issue("companyName", "Indica la ragione sociale.");
-        const piva = validatePartitaIva(v.partitaIva);
-        if (!piva.ok) issue("partitaIva", `${piva.message}.`);
-        if (v.codiceFiscale.trim() !== "") {
-          const cf = validateCodiceFiscale(v.codiceFiscale, { today });
-          if (!cf.ok) issue("codiceFiscale", `${cf.message}.`);
-        }
-        return;
-      }
-      if (v.firstName === "") issue("firstName", "Indica il nome.");
-      if (v.lastName === "") issue("lastName", "Indica il cognome.");
-      if (!v.foreign) {
+  return PatientFieldsSchema.superRefine((v, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+    if (v.kind === "company") {
+      if (v.companyName === "") issue("companyName", "Indica la ragione sociale.");
+      const piva = validatePartitaIva(v.partitaIva);
+      if (!piva.ok) issue("partitaIva", `${piva.message}.`);
+      if (v.codiceFiscale.trim() !== "") {
         const cf = validateCodiceFiscale(v.codiceFiscale, { today });
         if (!cf.ok) issue("codiceFiscale", `${cf.message}.`);
-        // STS identifies the citizen by the 16-character personal code (cfCittadino).
-        else if (cf.value.kind !== "personal") issue("codiceFiscale", "Per una persona serve il codice fiscale di 16 caratteri.");
       }
-      if (v.opposesSts && v.opposesStsSince !== "") {
-        const since = parseDocumentDate(v.opposesStsSince);
-        if (!since.ok) issue("opposesStsSince", `${since.message}.`);
-        else if (since.value > todayIso) issue("opposesStsSince", "La data dell'opposizione non può essere futura.");
-      }
-    })
-    .transform((v) => toPatientData(v, today, todayIso));
+      return;
+    }
+    if (v.firstName === "") issue("firstName", "Indica il nome.");
+    if (v.lastName === "") issue("lastName", "Indica il cognome.");
+    if (!v.foreign) {
+      const cf = validateCodiceFiscale(v.codiceFiscale, { today });
+      if (!cf.ok) issue("codiceFiscale", `${cf.message}.`);
+      // STS identifies the citizen by the 16-character personal code (cfCittadino).
+      else if (cf.value.kind !== "personal")
+        issue("codiceFiscale", "Per una persona serve il codice fiscale di 16 caratteri.");
+    }
+    if (v.opposesSts && v.opposesStsSince !== "") {
+      const since = parseDocumentDate(v.opposesStsSince);
+      if (!since.ok) issue("opposesStsSince", `${since.message}.`);
+      else if (since.value > todayIso) issue("opposesStsSince", "La data dell'opposizione non può essere futura.");
+    }
+  }).transform((v) => toPatientData(v, today, todayIso));
 }
 
 function toPatientData(v: PatientFields, today: Date, todayIso: string) {
@@ -116,7 +115,11 @@ function toPatientData(v: PatientFields, today: Date, todayIso: string) {
     birthDate: personal?.birthDate ?? null,
     opposesSts: v.opposesSts,
     // Ticked without a date: the opposition starts today.
-    opposesStsSince: v.opposesSts ? (v.opposesStsSince === "" ? todayIso : unwrap(parseDocumentDate(v.opposesStsSince))) : null,
+    opposesStsSince: v.opposesSts
+      ? v.opposesStsSince === ""
+        ? todayIso
+        : unwrap(parseDocumentDate(v.opposesStsSince))
+      : null,
   };
 }
 

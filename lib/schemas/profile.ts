@@ -63,7 +63,9 @@ export function parsePercentToBasisPoints(input: string): number | null {
 
 /** 250 → "2,5": the rate as the practitioner typed it, for the form's initial value. */
 export function basisPointsToPercentInput(basisPoints: number): string {
-  const decimals = String(basisPoints % 100).padStart(2, "0").replace(/0+$/, "");
+  const decimals = String(basisPoints % 100)
+    .padStart(2, "0")
+    .replace(/0+$/, "");
   return `${Math.floor(basisPoints / 100)}${decimals ? `,${decimals}` : ""}`;
 }
 
@@ -82,7 +84,10 @@ export function makeProfileSchema({ today, allowKitTestPartitaIva }: ProfileSche
       codiceFiscale: z.string().default(""),
       partitaIva: z.string().default(""),
       address: requiredText(3, 200, "Indica l'indirizzo dello studio.", "Massimo 200 caratteri."),
-      postalCode: z.string().trim().regex(/^\d{5}$/, "Il CAP ha 5 cifre."),
+      postalCode: z
+        .string()
+        .trim()
+        .regex(/^\d{5}$/, "Il CAP ha 5 cifre."),
       city: requiredText(2, 100, "Indica il comune.", "Massimo 100 caratteri."),
       province: z
         .string()
@@ -103,13 +108,15 @@ export function makeProfileSchema({ today, allowKitTestPartitaIva }: ProfileSche
       const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
       const cf = validateCodiceFiscale(v.codiceFiscale, { today });
       if (!cf.ok) issue("codiceFiscale", `${cf.message}.`);
-      else if (cf.value.kind !== "personal") issue("codiceFiscale", "Indica il tuo codice fiscale personale (16 caratteri).");
+      else if (cf.value.kind !== "personal")
+        issue("codiceFiscale", "Indica il tuo codice fiscale personale (16 caratteri).");
       const piva = validatePartitaIva(v.partitaIva, { allowKitTestValue: allowKitTestPartitaIva });
       if (!piva.ok) issue("partitaIva", `${piva.message}.`);
       const rate = parsePercentToBasisPoints(v.pensionFundRate);
       if (rate === null) issue("pensionFundRate", "Indica una percentuale come 2 o 2,5 (al massimo due decimali).");
       else if (rate > MAX_PENSION_FUND_RATE_BP) issue("pensionFundRate", "La percentuale non può superare il 10%.");
-      else if (rate > 0 && v.pensionFundLabel === "") issue("pensionFundLabel", "Indica la cassa previdenziale (es. ENPAP).");
+      else if (rate > 0 && v.pensionFundLabel === "")
+        issue("pensionFundLabel", "Indica la cassa previdenziale (es. ENPAP).");
       if (v.iban !== "") {
         const iban = validateIban(v.iban);
         if (!iban.ok) issue("iban", `${iban.message}.`);

@@ -100,7 +100,9 @@ describe("stsSecretWarnings", () => {
   });
 
   it("never repeats the secret in a warning", () => {
-    const all = Object.values(stsSecretWarnings({ password: " Sàlve 123 ", pincode: " 348954309 " })).flat().join(" ");
+    const all = Object.values(stsSecretWarnings({ password: " Sàlve 123 ", pincode: " 348954309 " }))
+      .flat()
+      .join(" ");
     expect(all).not.toContain("Sàlve");
     expect(all).not.toContain("348954309");
   });

@@ -35,16 +35,21 @@ export function makeStsSettingsSchema({ today, hasPassword, hasPincode }: StsSet
       const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
       const cf = validateCodiceFiscale(v.cfTitolare, { today });
       if (!cf.ok) issue("cfTitolare", `${cf.message}.`);
-      else if (cf.value.kind !== "personal") issue("cfTitolare", "Indica il codice fiscale personale (16 caratteri) con cui accedi al Sistema TS.");
+      else if (cf.value.kind !== "personal")
+        issue("cfTitolare", "Indica il codice fiscale personale (16 caratteri) con cui accedi al Sistema TS.");
 
       const username = normalizeUsername(v.username);
       if (username !== "" && !/^[A-Z0-9]{6,20}$/.test(username)) {
-        issue("username", "Il codice identificativo ha da 6 a 20 lettere o cifre, senza spazi né simboli. Se non ne hai uno diverso, lascia vuoto.");
+        issue(
+          "username",
+          "Il codice identificativo ha da 6 a 20 lettere o cifre, senza spazi né simboli. Se non ne hai uno diverso, lascia vuoto.",
+        );
       }
 
       const password = v.password.trim();
       if (password === "" && v.password !== "") issue("password", "La password non può essere fatta solo di spazi.");
-      else if (password === "" && !hasPassword) issue("password", "Inserisci la password che usi sul portale Sistema TS.");
+      else if (password === "" && !hasPassword)
+        issue("password", "Inserisci la password che usi sul portale Sistema TS.");
 
       const pincode = v.pincode.trim();
       if (pincode === "" && !hasPincode) issue("pincode", "Inserisci il PIN (PINCODE) del Sistema TS.");
@@ -61,7 +66,10 @@ export function makeStsSettingsSchema({ today, hasPassword, hasPincode }: StsSet
       }
 
       if (v.passwordValidityDays !== "" && validityDays(v.passwordValidityDays) === null) {
-        issue("passwordValidityDays", `Indica un numero di giorni tra ${MIN_PASSWORD_VALIDITY_DAYS} e ${MAX_PASSWORD_VALIDITY_DAYS}, oppure lascia vuoto.`);
+        issue(
+          "passwordValidityDays",
+          `Indica un numero di giorni tra ${MIN_PASSWORD_VALIDITY_DAYS} e ${MAX_PASSWORD_VALIDITY_DAYS}, oppure lascia vuoto.`,
+        );
       }
     })
     .transform((v) => {
@@ -92,7 +100,8 @@ function validityDays(input: string): number | null {
 
 function pincodeError(pincode: string): string | null {
   if (/\s/.test(pincode)) return "Il PIN contiene spazi: inseriscilo di seguito, solo cifre.";
-  if (!/^\d+$/.test(pincode)) return "Il PIN è fatto solo di cifre: copialo dal PDF nella tua area riservata del portale Sistema TS.";
+  if (!/^\d+$/.test(pincode))
+    return "Il PIN è fatto solo di cifre: copialo dal PDF nella tua area riservata del portale Sistema TS.";
   if (pincode.length < PIN_MIN_DIGITS || pincode.length > PIN_MAX_DIGITS) {
     return `Il PIN del Sistema TS ha ${PIN_USUAL_DIGITS} cifre: ne hai inserite ${pincode.length}. Controlla di averlo copiato per intero.`;
   }
@@ -108,17 +117,27 @@ export function stsSecretWarnings(input: { password?: string; pincode?: string }
   const add = (field: string, message: string) => (warnings[field] ??= []).push(message);
   const password = input.password ?? "";
   if (password.trim() !== "") {
-    if (password !== password.trim()) add("password", "Abbiamo tolto gli spazi all'inizio o alla fine della password (capita copiando e incollando).");
-    if (/\s/.test(password.trim())) add("password", "La password contiene spazi: controlla che facciano davvero parte della password.");
+    if (password !== password.trim())
+      add("password", "Abbiamo tolto gli spazi all'inizio o alla fine della password (capita copiando e incollando).");
+    if (/\s/.test(password.trim()))
+      add("password", "La password contiene spazi: controlla che facciano davvero parte della password.");
     if (/[^\x20-\x7E]/.test(password.trim())) {
-      add("password", "La password contiene caratteri insoliti (lettere accentate, virgolette tipografiche o caratteri invisibili): controlla di averla scritta come sul portale.");
+      add(
+        "password",
+        "La password contiene caratteri insoliti (lettere accentate, virgolette tipografiche o caratteri invisibili): controlla di averla scritta come sul portale.",
+      );
     }
   }
   const pincode = input.pincode ?? "";
   if (pincode.trim() !== "") {
     if (pincode !== pincode.trim()) add("pincode", "Abbiamo tolto gli spazi all'inizio o alla fine del PIN.");
     const digits = pincode.trim();
-    if (/^\d+$/.test(digits) && digits.length !== PIN_USUAL_DIGITS && digits.length >= PIN_MIN_DIGITS && digits.length <= PIN_MAX_DIGITS) {
+    if (
+      /^\d+$/.test(digits) &&
+      digits.length !== PIN_USUAL_DIGITS &&
+      digits.length >= PIN_MIN_DIGITS &&
+      digits.length <= PIN_MAX_DIGITS
+    ) {
       add("pincode", `Il PIN del Sistema TS di solito ha ${PIN_USUAL_DIGITS} cifre; questo ne ha ${digits.length}.`);
     }
   }

@@ -11,7 +11,7 @@ function valueOf(char: string, oddPosition: boolean): number {
 }
 
 export function normalizeCodiceFiscale(value: string): string {
-  return value.replace(/\s+/g, '').toUpperCase();
+  return value.replace(/\s+/g, "").toUpperCase();
 }
 
 export function isValidCodiceFiscale(value: string): boolean {

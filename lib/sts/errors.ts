@@ -7,9 +7,9 @@ export type StsValidationIssue = {
 
 /** Thrown before any network call when a document or file cannot be sent as it is. */
 export class StsValidationError extends Error {
-  readonly code = 'STS_VALIDATION';
+  readonly code = "STS_VALIDATION";
   constructor(readonly issues: StsValidationIssue[]) {
-    super(issues.map((issue) => issue.message).join('; '));
-    this.name = 'StsValidationError';
+    super(issues.map((issue) => issue.message).join("; "));
+    this.name = "StsValidationError";
   }
 }

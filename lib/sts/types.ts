@@ -1,6 +1,6 @@
 // Input types of the STS module. The app codes against these names.
 
-export type StsOperation = 'I' | 'V' | 'R' | 'C';
+export type StsOperation = "I" | "V" | "R" | "C";
 
 export type StsDocumentId = {
   pIva: string;
@@ -9,11 +9,11 @@ export type StsDocumentId = {
   numDocumento: string;
 };
 
-export type StsTipoSpesa = 'TK' | 'FC' | 'FV' | 'AS' | 'AD' | 'SR' | 'CT' | 'PI' | 'IC' | 'AA' | 'SV' | 'SP';
+export type StsTipoSpesa = "TK" | "FC" | "FV" | "AS" | "AD" | "SR" | "CT" | "PI" | "IC" | "AA" | "SV" | "SP";
 
 export type StsExpenseItem = {
   tipoSpesa: StsTipoSpesa;
-  flagTipoSpesa?: '1' | '2';
+  flagTipoSpesa?: "1" | "2";
   amountCents: number;
   naturaIVA?: string;
   aliquotaIVA?: string; // "22.00"
@@ -26,8 +26,8 @@ export type StsDocument = {
   dataPagamento: string; // yyyy-MM-dd
   flagPagamentoAnticipato?: boolean;
   cfCittadino?: string; // clear text; encrypted by the builder
-  pagamentoTracciato?: 'SI' | 'NO';
-  tipoDocumento: 'F' | 'D';
+  pagamentoTracciato?: "SI" | "NO";
+  tipoDocumento: "F" | "D";
   flagOpposizione: boolean;
   items: StsExpenseItem[];
 };
@@ -41,7 +41,18 @@ export type StsOwner = {
 };
 
 export const TIPI_SPESA: readonly StsTipoSpesa[] = [
-  'TK', 'FC', 'FV', 'AS', 'AD', 'SR', 'CT', 'PI', 'IC', 'AA', 'SV', 'SP',
+  "TK",
+  "FC",
+  "FV",
+  "AS",
+  "AD",
+  "SR",
+  "CT",
+  "PI",
+  "IC",
+  "AA",
+  "SV",
+  "SP",
 ];
 
 /** Identity key of a document on STS (SPEC §10.1). */

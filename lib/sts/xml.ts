@@ -1,4 +1,4 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from "fast-xml-parser";
 
 /** An XML element with namespace prefixes removed: parsing is namespace-agnostic on purpose (SPEC §3.5). */
 export type XmlNode = {
@@ -12,7 +12,7 @@ export type XmlNode = {
 const parser = new XMLParser({
   preserveOrder: true,
   ignoreAttributes: false,
-  attributeNamePrefix: '',
+  attributeNamePrefix: "",
   removeNSPrefix: true,
   parseTagValue: false,
   parseAttributeValue: false,
@@ -24,19 +24,19 @@ const parser = new XMLParser({
 type RawNode = Record<string, unknown>;
 
 function convert(raw: RawNode): XmlNode | null {
-  const name = Object.keys(raw).find((key) => key !== ':@');
-  if (!name || name === '#text' || name.startsWith('?')) return null;
+  const name = Object.keys(raw).find((key) => key !== ":@");
+  if (!name || name === "#text" || name.startsWith("?")) return null;
   const body = (raw[name] as RawNode[]) ?? [];
   const children: XmlNode[] = [];
-  let text = '';
+  let text = "";
   for (const item of body) {
-    if ('#text' in item) text += String(item['#text']);
+    if ("#text" in item) text += String(item["#text"]);
     else {
       const child = convert(item);
       if (child) children.push(child);
     }
   }
-  return { name, attributes: (raw[':@'] as Record<string, string>) ?? {}, children, text: text.trim() };
+  return { name, attributes: (raw[":@"] as Record<string, string>) ?? {}, children, text: text.trim() };
 }
 
 /** Parses a well-formed XML document and returns its root element, or throws with the parser's reason. */
@@ -44,7 +44,7 @@ export function parseXml(xml: string): XmlNode {
   const check = XMLValidator.validate(xml);
   if (check !== true) throw new Error(`XML non valido: ${check.err.msg} (riga ${check.err.line})`);
   const roots = (parser.parse(xml) as RawNode[]).map(convert).filter((n): n is XmlNode => n !== null);
-  if (roots.length !== 1) throw new Error('XML non valido: serve un solo elemento radice');
+  if (roots.length !== 1) throw new Error("XML non valido: serve un solo elemento radice");
   return roots[0];
 }
 
@@ -73,15 +73,15 @@ export function findFirst(node: XmlNode | undefined, name: string): XmlNode | un
 
 export function escapeXml(value: string): string {
   return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
 }
 
 /** Tiny element writer: `el('a', 'text')` or `el('a', [el('b', 'x')])`; undefined children are skipped. */
 export function el(name: string, content: string | Array<string | undefined>): string {
-  if (typeof content === 'string') return `<${name}>${escapeXml(content)}</${name}>`;
-  return `<${name}>${content.filter((c) => c !== undefined).join('')}</${name}>`;
+  if (typeof content === "string") return `<${name}>${escapeXml(content)}</${name}>`;
+  return `<${name}>${content.filter((c) => c !== undefined).join("")}</${name}>`;
 }

@@ -22,7 +22,13 @@ export type SeedResult =
   | { created: false; practitionerId: string }
   | { created: true; practitionerId: string; patients: number; invoices: number; creditNotes: number; voided: number };
 
-type DemoPerson = [firstName: string, lastName: string, sex: "M" | "F", birthDate: string, extra?: Partial<PatientInput>];
+type DemoPerson = [
+  firstName: string,
+  lastName: string,
+  sex: "M" | "F",
+  birthDate: string,
+  extra?: Partial<PatientInput>,
+];
 
 const OPPOSITION: Partial<PatientInput> = { opposesSts: true, opposesStsSince: "2025-01-01" };
 
@@ -77,7 +83,9 @@ async function createDemoPatients(db: Db, practitionerId: string) {
       await createTestPatient(db, practitionerId, {
         firstName,
         lastName,
-        codiceFiscale: foreign ? "" : buildCodiceFiscale({ sequence: 4_200 + index * 37, birthDate, sex, cadastralCode: "F205" }),
+        codiceFiscale: foreign
+          ? ""
+          : buildCodiceFiscale({ sequence: 4_200 + index * 37, birthDate, sex, cadastralCode: "F205" }),
         email: `${handle}@example.com`,
         phone: `33${index % 10} ${String(4_812_300 + index * 7_919).slice(0, 7)}`,
         address: `Via ${["Torino", "Padova", "Solari", "Tortona", "Vigevano"][index % 5]} ${10 + index * 3}`,
@@ -115,7 +123,11 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<Se
     const paid = !UNPAID.has(i) && i !== VOIDED && paymentDate <= today;
     const company = patient.kind === "company";
     const line = company
-      ? { ...SESSION_LINE, description: "Sportello di ascolto psicologico per i dipendenti (4 ore)", unitPrice: "240,00" }
+      ? {
+          ...SESSION_LINE,
+          description: "Sportello di ascolto psicologico per i dipendenti (4 ore)",
+          unitPrice: "240,00",
+        }
       : i % 9 === 4
         ? { ...SESSION_LINE, description: "Colloquio psicologico individuale (90 minuti)", unitPrice: "80,00" }
         : SESSION_LINE;
@@ -131,7 +143,11 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<Se
   }
 
   const actor = { db, practitionerId, actorId: practitionerId };
-  await voidInvoice({ ...actor, invoiceId: invoices[VOIDED].id, input: { reason: "Emessa per errore: la seduta non si è svolta." } });
+  await voidInvoice({
+    ...actor,
+    invoiceId: invoices[VOIDED].id,
+    input: { reason: "Emessa per errore: la seduta non si è svolta." },
+  });
   const credited = invoices[CREDITED];
   await createCreditNote({
     ...actor,
@@ -143,7 +159,14 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<Se
       description: "Rimborso parziale: seduta interrotta su richiesta del paziente",
     },
   });
-  return { created: true, practitionerId, patients: patients.length, invoices: invoices.length, creditNotes: 1, voided: 1 };
+  return {
+    created: true,
+    practitionerId,
+    patients: patients.length,
+    invoices: invoices.length,
+    creditNotes: 1,
+    voided: 1,
+  };
 }
 
 async function main() {

@@ -75,7 +75,9 @@ test("registration shows Italian errors beside the fields and refuses a duplicat
   await expect(page.locator("#email-error")).toContainText("Esiste già un account con questa email");
 });
 
-test("a failed login does not reveal whether the email exists, and repeated failures are slowed down", async ({ page }) => {
+test("a failed login does not reveal whether the email exists, and repeated failures are slowed down", async ({
+  page,
+}) => {
   const email = await registerAndLogin(page, "Dott. Marco Gallo");
   await logout(page);
 

@@ -53,7 +53,17 @@ test("invoices: two invoices with ENPAP and bollo, card payment, PDF, credit not
   await page.getByRole("link", { name: "Scarica PDF" }).click();
   const pdfPath = await (await download).path();
   const { text } = await extractText(new Uint8Array(readFileSync(pdfPath)), { mergePages: true });
-  for (const expected of ["2/2026", "20/11/2026", "Lucia Ferri", "RSSMRA80A01H501U", "ENPAP 2% 1,60", "Imposta di bollo 2,00", "83,60", "Dott.ssa Maria Motta", "65498732105"]) {
+  for (const expected of [
+    "2/2026",
+    "20/11/2026",
+    "Lucia Ferri",
+    "RSSMRA80A01H501U",
+    "ENPAP 2% 1,60",
+    "Imposta di bollo 2,00",
+    "83,60",
+    "Dott.ssa Maria Motta",
+    "65498732105",
+  ]) {
     expect(text).toContain(expected);
   }
   expect(text).toMatch(/bollo/i);
@@ -78,14 +88,16 @@ test("invoices: two invoices with ENPAP and bollo, card payment, PDF, credit not
   await page.getByRole("link", { name: "Esporta CSV" }).first().click();
   const csv = readFileSync(await (await csvDownload).path(), "utf8");
   expect(csv).toContain("Numero;Tipo;Data;Paziente");
-  expect(csv).toContain("2/2026;Fattura;20/11/2026;Ferri Lucia;RSSMRA80A01H501U;80,00;1,60;2,00;83,60;Pagata;21/11/2026;Carta");
+  expect(csv).toContain(
+    "2/2026;Fattura;20/11/2026;Ferri Lucia;RSSMRA80A01H501U;80,00;1,60;2,00;83,60;Pagata;21/11/2026;Carta",
+  );
   expect(csv).toContain("NC 1/2026;Nota di credito;22/11/2026");
 });
 
 test("invoice form: bad input shows Italian errors beside the fields and saves nothing", async ({ page }) => {
   const email = await registerAndLogin(page, "Dott. Fabio Serra");
   seedProfile(email);
-  const patient = seedPatient(email, { firstName: "Anna", lastName: "<b>Neri</b> & \"Co\"" });
+  const patient = seedPatient(email, { firstName: "Anna", lastName: '<b>Neri</b> & "Co"' });
   await page.goto(`/fatture/nuova?paziente=${patient.id}`);
   await page.locator("#line-0-description").fill("x".repeat(10_000));
   await page.locator("#line-0-quantity").fill("100000");

@@ -5,7 +5,14 @@
 // tests/integration/isolation-actions.test.ts (server actions, through the service each one calls).
 
 /** Placeholders a URL template may use; the sweep fills them with A's ids. */
-export const PLACEHOLDERS = ["{invoiceId}", "{invoiceNumber}", "{patientId}", "{patientLastName}", "{submissionId}", "{year}"] as const;
+export const PLACEHOLDERS = [
+  "{invoiceId}",
+  "{invoiceNumber}",
+  "{patientId}",
+  "{patientLastName}",
+  "{submissionId}",
+  "{year}",
+] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
 export type UrlOutcome =
@@ -35,10 +42,19 @@ export const URLS: UrlEntry[] = [
   { file: "app/(app)/page.tsx", url: "/", outcome: "own-data-only", note: "dashboard: B's own figures" },
   { file: "app/(app)/fatture/page.tsx", url: "/fatture", outcome: "own-data-only" },
   { file: "app/(app)/fatture/page.tsx", url: "/fatture?q={invoiceNumber}", outcome: "own-data-only" },
-  { file: "app/(app)/fatture/nuova/page.tsx", url: "/fatture/nuova?paziente={patientId}", outcome: "no-ids", note: "the form must not preselect A's patient" },
+  {
+    file: "app/(app)/fatture/nuova/page.tsx",
+    url: "/fatture/nuova?paziente={patientId}",
+    outcome: "no-ids",
+    note: "the form must not preselect A's patient",
+  },
   { file: "app/(app)/fatture/[id]/page.tsx", url: "/fatture/{invoiceId}", outcome: "404" },
   { file: "app/(app)/fatture/[id]/modifica/page.tsx", url: "/fatture/{invoiceId}/modifica", outcome: "404" },
-  { file: "app/(app)/fatture/[id]/nota-di-credito/page.tsx", url: "/fatture/{invoiceId}/nota-di-credito", outcome: "404" },
+  {
+    file: "app/(app)/fatture/[id]/nota-di-credito/page.tsx",
+    url: "/fatture/{invoiceId}/nota-di-credito",
+    outcome: "404",
+  },
   { file: "app/(app)/pazienti/page.tsx", url: "/pazienti", outcome: "own-data-only" },
   { file: "app/(app)/pazienti/page.tsx", url: "/pazienti?q={patientLastName}", outcome: "own-data-only" },
   { file: "app/(app)/pazienti/nuovo/page.tsx", url: "/pazienti/nuovo", outcome: "no-ids" },
@@ -62,8 +78,17 @@ export const URLS: UrlEntry[] = [
   },
   { file: "app/(app)/invii/[id]/ricevuta/route.ts", url: "/invii/{submissionId}/ricevuta", outcome: "404" },
   { file: "app/(app)/invii/[id]/errori/route.ts", url: "/invii/{submissionId}/errori", outcome: "404" },
-  { file: "app/(app)/pazienti/[id]/riepilogo/[anno]/route.ts", url: "/pazienti/{patientId}/riepilogo/{year}", outcome: "404" },
-  { file: "app/api/auth/[...nextauth]/route.ts", url: "/api/auth/session", outcome: "public", note: "NextAuth: answers with the caller's own session" },
+  {
+    file: "app/(app)/pazienti/[id]/riepilogo/[anno]/route.ts",
+    url: "/pazienti/{patientId}/riepilogo/{year}",
+    outcome: "404",
+  },
+  {
+    file: "app/api/auth/[...nextauth]/route.ts",
+    url: "/api/auth/session",
+    outcome: "public",
+    note: "NextAuth: answers with the caller's own session",
+  },
 ];
 
 export type ActionOutcome =
@@ -88,24 +113,102 @@ export type ActionEntry = {
 
 export const ACTIONS: ActionEntry[] = [
   { file: "app/(app)/actions.ts", name: "logoutAction", service: "endSessions", outcome: "self-only" },
-  { file: "app/(app)/fatture/actions.ts", name: "saveInvoiceAction", service: "saveInvoiceDraft / updateIssuedInvoice", outcome: "not_found" },
+  {
+    file: "app/(app)/fatture/actions.ts",
+    name: "saveInvoiceAction",
+    service: "saveInvoiceDraft / updateIssuedInvoice",
+    outcome: "not_found",
+  },
   { file: "app/(app)/fatture/actions.ts", name: "issueInvoiceAction", service: "issueInvoice", outcome: "not_found" },
   { file: "app/(app)/fatture/actions.ts", name: "recordPaymentAction", service: "recordPayment", outcome: "not_found" },
   { file: "app/(app)/fatture/actions.ts", name: "voidInvoiceAction", service: "voidInvoice", outcome: "not_found" },
   { file: "app/(app)/fatture/actions.ts", name: "deleteDraftAction", service: "deleteDraft", outcome: "not_found" },
-  { file: "app/(app)/fatture/actions.ts", name: "createCreditNoteAction", service: "createCreditNote", outcome: "not_found" },
+  {
+    file: "app/(app)/fatture/actions.ts",
+    name: "createCreditNoteAction",
+    service: "createCreditNote",
+    outcome: "not_found",
+  },
   { file: "app/(app)/fatture/actions.ts", name: "cloneInvoiceAction", service: "cloneInvoice", outcome: "not_found" },
-  { file: "app/(app)/fatture/actions.ts", name: "sendNowAction", service: "sendDocumentNow", outcome: "refused-or-noop", reason: "claims among B's own documents: conflict, the same answer as for an id that does not exist" },
-  { file: "app/(app)/fatture/actions.ts", name: "sendSelectedAction", service: "uploadBatch", outcome: "refused-or-noop" },
-  { file: "app/(app)/fatture/actions.ts", name: "stsEligibilityAction", service: "explainStsStatus", outcome: "not_found" },
-  { file: "app/(app)/fatture/actions.ts", name: "registerPortalUploadAction", service: "registerPortalUpload", outcome: "refused-or-noop" },
-  { file: "app/(app)/fatture/actions.ts", name: "searchPatientsAction", service: "searchPatientsForPicker", outcome: "refused-or-noop", reason: "B's search finds none of A's patients" },
-  { file: "app/(app)/impostazioni/profilo/actions.ts", name: "saveProfileAction", service: "saveProfile", outcome: "self-only" },
-  { file: "app/(app)/impostazioni/sts/actions.ts", name: "saveStsSettingsAction", service: "saveStsSettings", outcome: "self-only" },
-  { file: "app/(app)/impostazioni/sts/actions.ts", name: "checkStsCredentialsAction", service: "checkStsCredentials", outcome: "self-only" },
-  { file: "app/(app)/invii/actions.ts", name: "resendSubmissionAction", service: "resendSubmission", outcome: "not_found" },
-  { file: "app/(app)/pazienti/actions.ts", name: "createPatientAction", service: "createPatient", outcome: "self-only" },
-  { file: "app/(app)/pazienti/actions.ts", name: "updatePatientAction", service: "updatePatient", outcome: "not_found" },
-  { file: "app/(app)/pazienti/actions.ts", name: "setPatientArchivedAction", service: "setPatientArchived", outcome: "not_found" },
-  { file: "app/(auth)/registrazione/actions.ts", name: "registerAction", service: "registerPractitioner", outcome: "public", reason: "creates an account: there is no session yet" },
+  {
+    file: "app/(app)/fatture/actions.ts",
+    name: "sendNowAction",
+    service: "sendDocumentNow",
+    outcome: "refused-or-noop",
+    reason: "claims among B's own documents: conflict, the same answer as for an id that does not exist",
+  },
+  {
+    file: "app/(app)/fatture/actions.ts",
+    name: "sendSelectedAction",
+    service: "uploadBatch",
+    outcome: "refused-or-noop",
+  },
+  {
+    file: "app/(app)/fatture/actions.ts",
+    name: "stsEligibilityAction",
+    service: "explainStsStatus",
+    outcome: "not_found",
+  },
+  {
+    file: "app/(app)/fatture/actions.ts",
+    name: "registerPortalUploadAction",
+    service: "registerPortalUpload",
+    outcome: "refused-or-noop",
+  },
+  {
+    file: "app/(app)/fatture/actions.ts",
+    name: "searchPatientsAction",
+    service: "searchPatientsForPicker",
+    outcome: "refused-or-noop",
+    reason: "B's search finds none of A's patients",
+  },
+  {
+    file: "app/(app)/impostazioni/profilo/actions.ts",
+    name: "saveProfileAction",
+    service: "saveProfile",
+    outcome: "self-only",
+  },
+  {
+    file: "app/(app)/impostazioni/sts/actions.ts",
+    name: "saveStsSettingsAction",
+    service: "saveStsSettings",
+    outcome: "self-only",
+  },
+  {
+    file: "app/(app)/impostazioni/sts/actions.ts",
+    name: "checkStsCredentialsAction",
+    service: "checkStsCredentials",
+    outcome: "self-only",
+  },
+  {
+    file: "app/(app)/invii/actions.ts",
+    name: "resendSubmissionAction",
+    service: "resendSubmission",
+    outcome: "not_found",
+  },
+  {
+    file: "app/(app)/pazienti/actions.ts",
+    name: "createPatientAction",
+    service: "createPatient",
+    outcome: "self-only",
+  },
+  {
+    file: "app/(app)/pazienti/actions.ts",
+    name: "updatePatientAction",
+    service: "updatePatient",
+    outcome: "not_found",
+  },
+  {
+    file: "app/(app)/pazienti/actions.ts",
+    name: "setPatientArchivedAction",
+    service: "setPatientArchived",
+    outcome: "not_found",
+  },
+  {
+    file: "app/(auth)/registrazione/actions.ts",
+    name: "registerAction",
+    service: "registerPractitioner",
+    outcome: "public",
+    reason: "creates an account: there is no session yet",
+  },
 ];

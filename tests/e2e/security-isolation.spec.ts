@@ -13,10 +13,18 @@ import { setUpSts } from "./sts-helpers";
 
 type Ids = Record<"invoiceId" | "invoiceNumber" | "patientId" | "patientLastName" | "submissionId" | "year", string>;
 
-function seedSubmission(email: string, options: { invoiceIds: [string, string]; protocollo: string }): { submissionId: string } {
+function seedSubmission(
+  email: string,
+  options: { invoiceIds: [string, string]; protocollo: string },
+): { submissionId: string } {
   const out = execFileSync(
     process.execPath,
-    [join(process.cwd(), "node_modules/tsx/dist/cli.mjs"), join(process.cwd(), "tests/e2e/seed-sts-log.ts"), email, JSON.stringify(options)],
+    [
+      join(process.cwd(), "node_modules/tsx/dist/cli.mjs"),
+      join(process.cwd(), "tests/e2e/seed-sts-log.ts"),
+      email,
+      JSON.stringify(options),
+    ],
     { env: { ...process.env, E2E_DATABASE_URL }, encoding: "utf8" },
   );
   return JSON.parse(out) as { submissionId: string };
@@ -66,7 +74,14 @@ test.describe("isolation sweep: B replays A's URLs", () => {
     const invoice = seedInvoice(emailA, { ...paid, issueDate: "2026-03-11" });
     const protocollo = `26${Date.now().toString().slice(-8)}`;
     const { submissionId } = seedSubmission(emailA, { invoiceIds: [first, second], protocollo });
-    ids = { invoiceId: invoice.id, invoiceNumber: String(invoice.number), patientId: patient.id, patientLastName, submissionId, year: "2026" };
+    ids = {
+      invoiceId: invoice.id,
+      invoiceNumber: String(invoice.number),
+      patientId: patient.id,
+      patientLastName,
+      submissionId,
+      year: "2026",
+    };
     markers = [patientLastName, patient.id, invoice.id, first, second, submissionId, protocollo];
     await pageA.close();
 
@@ -102,22 +117,38 @@ test.describe("isolation sweep: B replays A's URLs", () => {
     // PDFs are compressed and the STS file encrypts the codice fiscale: for those, the control is the 200 alone.
     const readable = /html|csv/.test(a.type);
     if (readable && (entry.url.includes("{") || (entry.outcome === "own-data-only" && entry.url !== "/"))) {
-      expect.soft(markers.filter((m) => a.body.includes(m)), `A ${url} shows none of A's data: the check on B would prove nothing`).not.toEqual([]);
+      expect
+        .soft(
+          markers.filter((m) => a.body.includes(m)),
+          `A ${url} shows none of A's data: the check on B would prove nothing`,
+        )
+        .not.toEqual([]);
     }
 
     const b = await get(contextB.request, url);
     if (entry.outcome === "404") expect.soft(b.status, `B ${url}`).toBe(404);
-    else if (entry.outcome === "refused") expect.soft(b.status >= 400 && b.status < 500, `B ${url}: 4xx, got ${b.status}`).toBe(true);
+    else if (entry.outcome === "refused")
+      expect.soft(b.status >= 400 && b.status < 500, `B ${url}: 4xx, got ${b.status}`).toBe(true);
     else if (entry.outcome === "public") expect.soft(`${b.status} ${b.location}`, `B ${url}`).toMatch(/^(200 |30\d )/);
     else expect.soft(b.status, `B ${url}`).toBe(200);
     if (b.status !== 200) expect.soft(b.type, `B ${url}: an error, not A's file`).toMatch(/json|html/);
-    expect.soft(foreign.filter((m) => b.body.includes(m)), `B ${url} shows A's data`).toEqual([]);
+    expect
+      .soft(
+        foreign.filter((m) => b.body.includes(m)),
+        `B ${url} shows A's data`,
+      )
+      .toEqual([]);
 
     // Without a session: pages send to the login, route handlers answer 401; never A's data.
     const anon = await get(anonymous.request, url);
     if (entry.outcome === "public") expect.soft(anon.status, `anonymous ${url}`).toBe(200);
     else if (entry.file.endsWith("route.ts")) expect.soft(anon.status, `anonymous ${url}`).toBe(401);
     else expect.soft(`${anon.status} ${anon.location}`, `anonymous ${url}`).toMatch(/^30\d .*\/login/);
-    expect.soft(foreign.filter((m) => anon.body.includes(m)), `anonymous ${url} shows A's data`).toEqual([]);
+    expect
+      .soft(
+        foreign.filter((m) => anon.body.includes(m)),
+        `anonymous ${url} shows A's data`,
+      )
+      .toEqual([]);
   }
 });

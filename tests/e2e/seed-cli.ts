@@ -19,8 +19,7 @@ async function main() {
     const ids: string[] = [];
     for (let i = 0; i < count; i++) ids.push((await createTestInvoice(db, id, invoice)).id);
     result = ids;
-  }
-  else throw new Error(`unknown seed command ${command}`);
+  } else throw new Error(`unknown seed command ${command}`);
   process.stdout.write(JSON.stringify(result));
   await db.$disconnect();
 }

@@ -53,7 +53,9 @@ async function main() {
         identity: "65498732105|2026-03-10|1|1",
         version: 1,
         outcome: "rejected",
-        codes: JSON.stringify([{ code: "S011", severity: "error", message: "IL CF DEL CITTADINO RISULTA FORMALMENTE ERRATO" }]),
+        codes: JSON.stringify([
+          { code: "S011", severity: "error", message: "IL CF DEL CITTADINO RISULTA FORMALMENTE ERRATO" },
+        ]),
       },
       {
         submissionId: submission.id,
@@ -63,7 +65,9 @@ async function main() {
         identity: "65498732105|2026-03-11|1|2",
         version: 1,
         outcome: "accepted_with_warnings",
-        codes: JSON.stringify([{ code: "W003", severity: "warning", message: "IL CF CITTADINO NON PRESENTE IN ARCHIVIO" }]),
+        codes: JSON.stringify([
+          { code: "W003", severity: "warning", message: "IL CF CITTADINO NON PRESENTE IN ARCHIVIO" },
+        ]),
       },
     ],
   });
@@ -76,7 +80,8 @@ async function main() {
         url: "http://127.0.0.1:3211/InvioTelematicoSS730pMtomWeb/InvioTelematicoSS730pMtomPort",
         httpStatus: 200,
         durationMs: 184,
-        request: '<soapenv:Envelope><soapenv:Body><inviaFileMtom><pincode>[REDATTO]</pincode><nomeFileAllegato>parcella-e2e.zip</nomeFileAllegato></inviaFileMtom></soapenv:Body></soapenv:Envelope>',
+        request:
+          "<soapenv:Envelope><soapenv:Body><inviaFileMtom><pincode>[REDATTO]</pincode><nomeFileAllegato>parcella-e2e.zip</nomeFileAllegato></inviaFileMtom></soapenv:Body></soapenv:Envelope>",
         response: `<soapenv:Envelope><soapenv:Body><inviaFileMtomResponse><protocollo>${protocollo}</protocollo><codiceEsito>000</codiceEsito></inviaFileMtomResponse></soapenv:Body></soapenv:Envelope>`,
         createdAt: new Date("2026-03-10T09:15:01Z"),
       },
@@ -88,7 +93,8 @@ async function main() {
         httpStatus: 200,
         durationMs: 57,
         request: `<soapenv:Envelope><soapenv:Body><EsitoInvii><protocollo>${protocollo}</protocollo><pincode>[REDATTO]</pincode></EsitoInvii></soapenv:Body></soapenv:Envelope>`,
-        response: "<soapenv:Envelope><soapenv:Body><EsitoInviiResponse><stato>3</stato><nAccolti>1</nAccolti><nErrori>1</nErrori></EsitoInviiResponse></soapenv:Body></soapenv:Envelope>",
+        response:
+          "<soapenv:Envelope><soapenv:Body><EsitoInviiResponse><stato>3</stato><nAccolti>1</nAccolti><nErrori>1</nErrori></EsitoInviiResponse></soapenv:Body></soapenv:Envelope>",
         createdAt: new Date("2026-03-10T09:20:00Z"),
       },
     ],

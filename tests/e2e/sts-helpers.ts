@@ -20,10 +20,17 @@ export async function setUpSts(page: Page, email: string) {
 }
 
 export async function simulatorConfig(config: Record<string, unknown>) {
-  const res = await fetch(`${SIMULATOR_URL}/__admin/config`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(config) });
+  const res = await fetch(`${SIMULATOR_URL}/__admin/config`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(config),
+  });
   expect(res.ok).toBe(true);
 }
 
 export function stsCell(page: Page, number: string) {
-  return page.getByTestId("invoice-row").filter({ has: page.getByRole("link", { name: number, exact: true }) }).getByTestId("sts-cell");
+  return page
+    .getByTestId("invoice-row")
+    .filter({ has: page.getByRole("link", { name: number, exact: true }) })
+    .getByTestId("sts-cell");
 }

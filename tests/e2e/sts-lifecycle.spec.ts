@@ -13,12 +13,24 @@ async function sendNow(page: Page, number: string) {
   return cell;
 }
 
-test("lifecycle: edit an accepted invoice → V → green; credit note → R → green; void → C → accepted", async ({ page }) => {
+test("lifecycle: edit an accepted invoice → V → green; credit note → R → green; void → C → accepted", async ({
+  page,
+}) => {
   test.setTimeout(150_000);
   const email = await registerAndLogin(page, "Dott. Ciclo Vita");
   await setUpSts(page, email);
-  const patient = seedPatient(email, { firstName: "Irene", lastName: "Sala", codiceFiscale: buildCodiceFiscale({ sequence: 9_100_000 + Math.floor(Math.random() * 500_000) }) });
-  const [first, second] = seedInvoices(email, { count: 2, patientId: patient.id, issueDate: "2026-09-01", paymentDate: "2026-09-01", paymentMethod: "carta" });
+  const patient = seedPatient(email, {
+    firstName: "Irene",
+    lastName: "Sala",
+    codiceFiscale: buildCodiceFiscale({ sequence: 9_100_000 + Math.floor(Math.random() * 500_000) }),
+  });
+  const [first, second] = seedInvoices(email, {
+    count: 2,
+    patientId: patient.id,
+    issueDate: "2026-09-01",
+    paymentDate: "2026-09-01",
+    paymentMethod: "carta",
+  });
 
   let cell = await sendNow(page, "1/2026");
   await expect(cell.locator("[data-sts-state]")).toHaveAttribute("data-sts-state", "accepted");
@@ -52,7 +64,10 @@ test("lifecycle: edit an accepted invoice → V → green; credit note → R →
   await page.getByRole("button", { name: "Conferma annullamento" }).click();
   await expect(page.getByText("Documento annullato.")).toBeVisible();
   await expect(page.getByText(/Cancellazione del documento n\. 2\/2026/)).toBeVisible();
-  await page.getByTestId("sts-status").getByRole("button", { name: /Azioni STS/ }).click();
+  await page
+    .getByTestId("sts-status")
+    .getByRole("button", { name: /Azioni STS/ })
+    .click();
   await page.getByRole("menuitem", { name: "Invia ora" }).click();
   await expect(page.getByTestId("sts-history")).toContainText("Cancellazione · accettato");
   await page.screenshot({ path: "tests/.artifacts/screenshots/sts-lifecycle-void.png", fullPage: true });

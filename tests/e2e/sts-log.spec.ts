@@ -5,10 +5,18 @@ import { expect, test } from "@playwright/test";
 import { logout, registerAndLogin } from "./helpers";
 import { E2E_DATABASE_URL, seedInvoice, seedPatient, seedProfile } from "./seed";
 
-function seedSubmission(email: string, options: { invoiceIds: [string, string]; protocollo: string }): { submissionId: string } {
+function seedSubmission(
+  email: string,
+  options: { invoiceIds: [string, string]; protocollo: string },
+): { submissionId: string } {
   const out = execFileSync(
     process.execPath,
-    [join(process.cwd(), "node_modules/tsx/dist/cli.mjs"), join(process.cwd(), "tests/e2e/seed-sts-log.ts"), email, JSON.stringify(options)],
+    [
+      join(process.cwd(), "node_modules/tsx/dist/cli.mjs"),
+      join(process.cwd(), "tests/e2e/seed-sts-log.ts"),
+      email,
+      JSON.stringify(options),
+    ],
     { env: { ...process.env, E2E_DATABASE_URL }, encoding: "utf8" },
   );
   return JSON.parse(out) as { submissionId: string };
@@ -24,8 +32,18 @@ test("send log: list, detail with explained codes and fixes, receipt, and isolat
 
   seedProfile(email);
   const patient = seedPatient(email, { firstName: "Lucia", lastName: "Ferri" });
-  const first = seedInvoice(email, { patientId: patient.id, issueDate: "2026-03-10", paymentDate: "2026-03-10", paymentMethod: "carta" });
-  const second = seedInvoice(email, { patientId: patient.id, issueDate: "2026-03-11", paymentDate: "2026-03-11", paymentMethod: "carta" });
+  const first = seedInvoice(email, {
+    patientId: patient.id,
+    issueDate: "2026-03-10",
+    paymentDate: "2026-03-10",
+    paymentMethod: "carta",
+  });
+  const second = seedInvoice(email, {
+    patientId: patient.id,
+    issueDate: "2026-03-11",
+    paymentDate: "2026-03-11",
+    paymentMethod: "carta",
+  });
   const protocollo = `26${Date.now().toString().slice(-8)}`;
   const { submissionId } = seedSubmission(email, { invoiceIds: [first.id, second.id], protocollo });
 
@@ -41,7 +59,10 @@ test("send log: list, detail with explained codes and fixes, receipt, and isolat
   await expect(row).toContainText("Accolti 1");
   await expect(row).toContainText("di cui con segnalazioni 1");
   await expect(row).toContainText("Scartati 1");
-  await expect(row.getByRole("link", { name: "Ricevuta PDF" })).toHaveAttribute("href", `/invii/${submissionId}/ricevuta`);
+  await expect(row.getByRole("link", { name: "Ricevuta PDF" })).toHaveAttribute(
+    "href",
+    `/invii/${submissionId}/ricevuta`,
+  );
   await expect(row.getByRole("link", { name: "Errori CSV" })).toBeVisible();
   await page.screenshot({ path: "tests/.artifacts/screenshots/sts-log-list.png", fullPage: true });
 
@@ -54,7 +75,10 @@ test("send log: list, detail with explained codes and fixes, receipt, and isolat
   await expect(page.getByTestId("submission-row")).toHaveCount(1);
 
   // The detail.
-  await page.getByTestId("submission-row").getByRole("link", { name: /Dettaglio/ }).click();
+  await page
+    .getByTestId("submission-row")
+    .getByRole("link", { name: /Dettaglio/ })
+    .click();
   await expect(page).toHaveURL(new RegExp(`/invii/${submissionId}$`));
   await expect(page.getByRole("heading", { name: "Invio del 10/03/2026 10:15" })).toBeVisible();
   await expect(page.getByText("10-03-2026 10:15:02")).toBeVisible();
@@ -93,7 +117,11 @@ test("send log: list, detail with explained codes and fixes, receipt, and isolat
   await page.getByRole("link", { name: "Scarica la ricevuta (PDF)" }).click();
   const receipt = await download;
   expect(receipt.suggestedFilename()).toBe(`ricevuta-${protocollo}.pdf`);
-  expect(readFileSync(await receipt.path()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  expect(
+    readFileSync(await receipt.path())
+      .subarray(0, 5)
+      .toString("latin1"),
+  ).toBe("%PDF-");
   const pdfResponse = await page.request.get(`/invii/${submissionId}/ricevuta`);
   expect(pdfResponse.headers()["content-type"]).toBe("application/pdf");
   const csvResponse = await page.request.get(`/invii/${submissionId}/errori`);

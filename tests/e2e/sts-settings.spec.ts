@@ -3,7 +3,9 @@ import { registerAndLogin } from "./helpers";
 
 const KIT = { cf: "MTOMRA66A41G224M", password: "Salve123", pin: "3489543096" };
 
-test("STS settings: save the kit user, verify, wrong PIN, write-only secrets, automatic sending needs a date", async ({ page }) => {
+test("STS settings: save the kit user, verify, wrong PIN, write-only secrets, automatic sending needs a date", async ({
+  page,
+}) => {
   await registerAndLogin(page, "Dott.ssa Tessera Sanitaria");
   // The shell says which STS the app talks to.
   await expect(page.getByTestId("sts-environment").first()).toContainText("Simulatore");
@@ -20,7 +22,10 @@ test("STS settings: save the kit user, verify, wrong PIN, write-only secrets, au
   await page.getByRole("button", { name: "Salva le impostazioni" }).click();
   await expect(page.getByText("Impostazioni salvate. Ora premi «Verifica credenziali».")).toBeVisible();
   await expect(page.getByLabel("Password del Sistema TS")).toHaveValue("");
-  await expect(page.getByLabel("Password del Sistema TS")).toHaveAttribute("placeholder", /^impostata il \d{2}\/\d{2}\/\d{4} — lascia vuoto per non cambiarla$/);
+  await expect(page.getByLabel("Password del Sistema TS")).toHaveAttribute(
+    "placeholder",
+    /^impostata il \d{2}\/\d{2}\/\d{4} — lascia vuoto per non cambiarla$/,
+  );
 
   // The password never comes back from the server.
   await page.reload();
@@ -56,7 +61,9 @@ test("STS settings: save the kit user, verify, wrong PIN, write-only secrets, au
   await expect(page.getByText("Impostazioni salvate.", { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Verifica credenziali" }).click();
   await expect(page.getByTestId("sts-check-result")).toContainText("Il PIN inserito è errato");
-  await expect(page.getByTestId("sts-paused-banner")).toContainText("Invio automatico sospeso: Il PIN inserito è errato");
+  await expect(page.getByTestId("sts-paused-banner")).toContainText(
+    "Invio automatico sospeso: Il PIN inserito è errato",
+  );
   await page.screenshot({ path: "tests/.artifacts/screenshots/sts-settings-paused.png", fullPage: true });
   await page.goto("/");
   await expect(page.getByTestId("sts-credentials-banner")).toContainText("Invio automatico al Sistema TS sospeso");

@@ -4,9 +4,12 @@ import { registerAndLogin } from "./helpers";
 import { seedInvoices, seedPatient } from "./seed";
 import { KIT, setUpSts, simulatorConfig, stsCell } from "./sts-helpers";
 
-const uniqueCf = () => buildCodiceFiscale({ sequence: 6_000_000 + Math.floor(Math.random() * 3_000_000), birthDate: "1979-04-12" });
+const uniqueCf = () =>
+  buildCodiceFiscale({ sequence: 6_000_000 + Math.floor(Math.random() * 3_000_000), birthDate: "1979-04-12" });
 
-test("manual send: yellow dot → Invia ora → green, protocollo in the send log; credentials never in the page", async ({ page }) => {
+test("manual send: yellow dot → Invia ora → green, protocollo in the send log; credentials never in the page", async ({
+  page,
+}) => {
   const email = await registerAndLogin(page, "Dott.ssa Invio Manuale");
   await setUpSts(page, email);
   const patient = seedPatient(email, { firstName: "Marta", lastName: "Pini", codiceFiscale: uniqueCf() });
@@ -46,7 +49,13 @@ test("a CF the simulator rejects: red dot, explanation, link to the patient, fix
   const badCf = uniqueCf();
   await simulatorConfig({ rejectedCfs: [badCf] });
   const patient = seedPatient(email, { firstName: "Piero", lastName: "Villa", codiceFiscale: badCf });
-  seedInvoices(email, { count: 1, patientId: patient.id, issueDate: "2026-11-02", paymentDate: "2026-11-02", paymentMethod: "pos" });
+  seedInvoices(email, {
+    count: 1,
+    patientId: patient.id,
+    issueDate: "2026-11-02",
+    paymentDate: "2026-11-02",
+    paymentMethod: "pos",
+  });
 
   await page.goto("/fatture");
   const cell = stsCell(page, "1/2026");
@@ -56,9 +65,13 @@ test("a CF the simulator rejects: red dot, explanation, link to the patient, fix
   await expect(cell.locator("[data-sts-state]")).toHaveAttribute("data-sts-state", "rejected");
 
   await page.goto("/invii");
-  await page.getByRole("link", { name: /dettagli|Dettaglio|Apri/i }).first().click().catch(async () => {
-    await page.locator("a[href^='/invii/']").first().click();
-  });
+  await page
+    .getByRole("link", { name: /dettagli|Dettaglio|Apri/i })
+    .first()
+    .click()
+    .catch(async () => {
+      await page.locator("a[href^='/invii/']").first().click();
+    });
   await expect(page.getByText("S011").first()).toBeVisible();
   await page.screenshot({ path: "tests/.artifacts/screenshots/sts-rejected-detail.png", fullPage: true });
   await page.locator(`a[href="/pazienti/${patient.id}"]`).first().click();
@@ -74,12 +87,20 @@ test("a CF the simulator rejects: red dot, explanation, link to the patient, fix
   await expect(cell.locator("[data-sts-state]")).toHaveAttribute("data-sts-state", "accepted");
 });
 
-test("30 selected invoices → Invia selezionate → 2 submissions (25 + 5), each with its receipt once processed", async ({ page }) => {
+test("30 selected invoices → Invia selezionate → 2 submissions (25 + 5), each with its receipt once processed", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const email = await registerAndLogin(page, "Dott.ssa Lotti Trenta");
   await setUpSts(page, email);
   const patient = seedPatient(email, { firstName: "Aldo", lastName: "Neri", codiceFiscale: uniqueCf() });
-  seedInvoices(email, { count: 30, patientId: patient.id, issueDate: "2026-10-05", paymentDate: "2026-10-05", paymentMethod: "bonifico" });
+  seedInvoices(email, {
+    count: 30,
+    patientId: patient.id,
+    issueDate: "2026-10-05",
+    paymentDate: "2026-10-05",
+    paymentMethod: "bonifico",
+  });
 
   await page.goto("/fatture?size=50");
   await expect(page.getByTestId("invoice-row")).toHaveCount(30);
@@ -96,7 +117,9 @@ test("30 selected invoices → Invia selezionate → 2 submissions (25 + 5), eac
   const text = await rows.allInnerTexts();
   expect(text.join(" ")).toMatch(/25/);
   expect(text.join(" ")).toMatch(/\b5\b/);
-  const receipt = await page.request.get((await page.getByRole("link", { name: "Ricevuta PDF" }).first().getAttribute("href"))!);
+  const receipt = await page.request.get(
+    (await page.getByRole("link", { name: "Ricevuta PDF" }).first().getAttribute("href"))!,
+  );
   expect((await receipt.body()).subarray(0, 5).toString()).toBe("%PDF-");
   await page.goto("/fatture?size=50&sts=accepted");
   await expect(page.getByTestId("invoice-row")).toHaveCount(30);

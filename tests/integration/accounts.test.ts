@@ -16,7 +16,6 @@ async function register(email: string) {
   });
 }
 
-
 describe("accounts", () => {
   it("registers with a normalised email and a hashed password", async () => {
     const email = uniqueEmail("Reg");
@@ -42,7 +41,10 @@ describe("accounts", () => {
   it("returns Italian field errors for bad registration input and saves nothing", async () => {
     const email = uniqueEmail("bad");
     const error = await appErrorOf(
-      registerPractitioner({ db: testDb(), input: { name: "A", email: "non-una-email", password: "corta", passwordConfirm: "x" } }),
+      registerPractitioner({
+        db: testDb(),
+        input: { name: "A", email: "non-una-email", password: "corta", passwordConfirm: "x" },
+      }),
     );
     expect(error.fieldErrors.name?.[0]).toBe("Inserisci nome e cognome.");
     expect(error.fieldErrors.email?.[0]).toBe("L'email non è valida.");
@@ -55,7 +57,9 @@ describe("accounts", () => {
     await register(email);
     const ok = await authenticatePractitioner({ db: testDb(), input: { email, password: PASSWORD } });
     expect(ok.email).toBe(email);
-    const wrong = await appErrorOf(authenticatePractitioner({ db: testDb(), input: { email, password: "sbagliata!!" } }));
+    const wrong = await appErrorOf(
+      authenticatePractitioner({ db: testDb(), input: { email, password: "sbagliata!!" } }),
+    );
     const unknown = await appErrorOf(
       authenticatePractitioner({ db: testDb(), input: { email: uniqueEmail("ghost"), password: "sbagliata!!" } }),
     );
@@ -71,7 +75,9 @@ describe("accounts", () => {
       const e = await appErrorOf(authenticatePractitioner({ db: testDb(), input: { email, password: "no" }, now }));
       expect(e.code).toBe("unauthenticated");
     }
-    const locked = await appErrorOf(authenticatePractitioner({ db: testDb(), input: { email, password: PASSWORD }, now }));
+    const locked = await appErrorOf(
+      authenticatePractitioner({ db: testDb(), input: { email, password: PASSWORD }, now }),
+    );
     expect(locked.code).toBe("rate_limited");
     expect(locked.userMessage).toMatch(/Troppi tentativi/);
     const later = new Date(now.getTime() + 31_000);

@@ -12,7 +12,14 @@ import { testDb } from "./test-db";
 // transaction they still belong to it.
 describe("the worker's statements on the database driver", () => {
   const newSubmission = async (practitionerId: string) => {
-    const { id, statement } = submissionInsert({ practitionerId, trigger: "manual", channel: "async", environment: "simulator", status: "uploading", documentCount: 1 });
+    const { id, statement } = submissionInsert({
+      practitionerId,
+      trigger: "manual",
+      channel: "async",
+      environment: "simulator",
+      status: "uploading",
+      documentCount: 1,
+    });
     expect(await executeSql(testDb(), statement)).toBe(1);
     return { id };
   };
@@ -26,7 +33,12 @@ describe("the worker's statements on the database driver", () => {
     expect(log).toEqual(["sql.query"]);
     // The same row read through Prisma's model API.
     const settings = await testDb().stsSettings.findUniqueOrThrow({ where: { practitionerId: p.id } });
-    expect(secrets).toEqual({ cfTitolare: settings.cfTitolare, username: settings.username, passwordEnc: settings.passwordEnc, pincodeEnc: settings.pincodeEnc });
+    expect(secrets).toEqual({
+      cfTitolare: settings.cfTitolare,
+      username: settings.username,
+      passwordEnc: settings.passwordEnc,
+      pincodeEnc: settings.pincodeEnc,
+    });
   });
 
   it("write dates and bytes that Prisma reads back and compares as the same values, and compare Prisma's dates alike", async () => {
@@ -55,11 +67,17 @@ describe("the worker's statements on the database driver", () => {
     await testDb().stsSubmission.update({ where: { id }, data: { nextPollAt: later } });
     const direct = directSqlOf(testDb())!;
     const dueDirect = async (at: Date) =>
-      (await direct.query<{ id: string }>(Prisma.sql`SELECT "id" FROM "StsSubmission" WHERE "id" = ${id} AND "nextPollAt" <= ${at}`)).length;
+      (
+        await direct.query<{ id: string }>(
+          Prisma.sql`SELECT "id" FROM "StsSubmission" WHERE "id" = ${id} AND "nextPollAt" <= ${at}`,
+        )
+      ).length;
     expect(await dueDirect(later)).toBe(1);
     expect(await dueDirect(new Date(later.getTime() - 1))).toBe(0);
     // Read back by the driver path: the same instant (PostgreSQL's timestamps are UTC, not the machine's time zone).
-    const [row] = await direct.query<{ nextPollAt: Date | string }>(Prisma.sql`SELECT "nextPollAt" FROM "StsSubmission" WHERE "id" = ${id}`);
+    const [row] = await direct.query<{ nextPollAt: Date | string }>(
+      Prisma.sql`SELECT "nextPollAt" FROM "StsSubmission" WHERE "id" = ${id}`,
+    );
     expect(new Date(row!.nextPollAt).toISOString()).toBe(later.toISOString());
   });
 
@@ -69,8 +87,22 @@ describe("the worker's statements on the database driver", () => {
     const plain = new Proxy(testDb(), {}) as ReturnType<typeof testDb>;
     expect(directSqlOf(plain)).toBeUndefined();
     for (const db of [testDb(), plain]) {
-      const first = submissionInsert({ practitionerId: p.id, trigger: "manual", channel: "async", environment: "simulator", status: "uploading", documentCount: 1 });
-      const second = submissionInsert({ practitionerId: p.id, trigger: "manual", channel: "async", environment: "simulator", status: "uploading", documentCount: 2 });
+      const first = submissionInsert({
+        practitionerId: p.id,
+        trigger: "manual",
+        channel: "async",
+        environment: "simulator",
+        status: "uploading",
+        documentCount: 1,
+      });
+      const second = submissionInsert({
+        practitionerId: p.id,
+        trigger: "manual",
+        channel: "async",
+        environment: "simulator",
+        status: "uploading",
+        documentCount: 2,
+      });
       const rows = await queryTogether<{ id: string }>(db, [
         first.statement,
         submissionUpdate(second.id, { status: "failed" }), // no such row yet: together, nothing reads the others' writes
@@ -91,17 +123,30 @@ describe("the worker's statements on the database driver", () => {
   it("inside a transaction go through it: rolled back with it", async () => {
     const p = await stsPractitioner("direct-sql-tx");
     const { id } = await newSubmission(p.id);
-    const other = submissionInsert({ practitionerId: p.id, trigger: "manual", channel: "async", environment: "simulator", status: "uploading", documentCount: 3 });
+    const other = submissionInsert({
+      practitionerId: p.id,
+      trigger: "manual",
+      channel: "async",
+      environment: "simulator",
+      status: "uploading",
+      documentCount: 3,
+    });
     const rollback = testDb().$transaction(async (tx) => {
       expect(await updateSubmission(tx, id, { status: "failed", errorMessage: "nel mezzo della transazione" })).toBe(1);
       expect((await tx.stsSubmission.findUniqueOrThrow({ where: { id } })).status).toBe("failed");
       // Statements run together inside a transaction belong to it as well.
-      const rows = await queryTogether<{ id: string }>(tx, [other.statement, Prisma.sql`SELECT "id" FROM "StsSubmission" WHERE "id" = ${other.id}`]);
+      const rows = await queryTogether<{ id: string }>(tx, [
+        other.statement,
+        Prisma.sql`SELECT "id" FROM "StsSubmission" WHERE "id" = ${other.id}`,
+      ]);
       expect(rows).toEqual([{ id: other.id }]);
       throw new Error("annullata");
     });
     await expect(rollback).rejects.toThrow("annullata");
-    expect(await testDb().stsSubmission.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "uploading", errorMessage: null });
+    expect(await testDb().stsSubmission.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "uploading",
+      errorMessage: null,
+    });
     expect(await testDb().stsSubmission.count({ where: { id: other.id } })).toBe(0);
   });
 });

@@ -26,7 +26,6 @@ async function newPractitioner(label: string) {
   return { id: p.id, patientId: patient.id };
 }
 
-
 describe("invoices", () => {
   let a: { id: string; patientId: string };
   let b: { id: string; patientId: string };
@@ -43,7 +42,13 @@ describe("invoices", () => {
       issue: false,
       lines: [{ ...SESSION_LINE, unitPrice: "80,00" }],
     });
-    expect(big).toMatchObject({ subtotalCents: 8000, pensionFundCents: 160, bolloCents: 200, bolloChargedToPatient: true, totalCents: 8360 });
+    expect(big).toMatchObject({
+      subtotalCents: 8000,
+      pensionFundCents: 160,
+      bolloCents: 200,
+      bolloChargedToPatient: true,
+      totalCents: 8360,
+    });
   });
 
   it("numbers per year without gaps, and restarts every year", async () => {
@@ -62,8 +67,14 @@ describe("invoices", () => {
   it("refuses an issue date earlier than the previous number's", async () => {
     const p = await newPractitioner("chrono");
     await createTestInvoice(testDb(), p.id, { patientId: p.patientId, issueDate: "2026-05-10" });
-    const draft = await createTestInvoice(testDb(), p.id, { patientId: p.patientId, issueDate: "2026-05-09", issue: false });
-    const error = await appErrorOf(issueInvoice({ db: testDb(), practitionerId: p.id, actorId: p.id, invoiceId: draft.id }));
+    const draft = await createTestInvoice(testDb(), p.id, {
+      patientId: p.patientId,
+      issueDate: "2026-05-09",
+      issue: false,
+    });
+    const error = await appErrorOf(
+      issueInvoice({ db: testDb(), practitionerId: p.id, actorId: p.id, invoiceId: draft.id }),
+    );
     expect(error.fieldErrors.issueDate?.[0]).toMatch(/non può precedere quella del documento n. 1\/2026/);
     expect((await getInvoiceOrThrow({ db: testDb(), practitionerId: p.id, invoiceId: draft.id })).status).toBe("draft");
   });
@@ -71,7 +82,10 @@ describe("invoices", () => {
   it("gives 20 concurrent issues 20 distinct consecutive numbers", async () => {
     const p = await newPractitioner("concurrent");
     const drafts = [];
-    for (let i = 0; i < 20; i++) drafts.push(await createTestInvoice(testDb(), p.id, { patientId: p.patientId, issueDate: "2026-06-01", issue: false }));
+    for (let i = 0; i < 20; i++)
+      drafts.push(
+        await createTestInvoice(testDb(), p.id, { patientId: p.patientId, issueDate: "2026-06-01", issue: false }),
+      );
     const issued = await Promise.all(
       drafts.map((d) => issueInvoice({ db: testDb(), practitionerId: p.id, actorId: p.id, invoiceId: d.id })),
     );
@@ -110,10 +124,19 @@ describe("invoices", () => {
   it("records every change to an issued invoice and bumps its content version only for STS-relevant data", async () => {
     const inv = await createTestInvoice(testDb(), a.id, { patientId: a.patientId, issueDate: "2026-07-01" });
     const base = { patientId: a.patientId, issueDate: "2026-07-01", lines: [SESSION_LINE], opposition: false };
-    const noted = await updateIssuedInvoice({ db: testDb(), practitionerId: a.id, actorId: a.id, invoiceId: inv.id, input: { ...base, notes: "Nota interna" } });
+    const noted = await updateIssuedInvoice({
+      db: testDb(),
+      practitionerId: a.id,
+      actorId: a.id,
+      invoiceId: inv.id,
+      input: { ...base, notes: "Nota interna" },
+    });
     expect(noted.contentVersion).toBe(inv.contentVersion);
     const repriced = await updateIssuedInvoice({
-      db: testDb(), practitionerId: a.id, actorId: a.id, invoiceId: inv.id,
+      db: testDb(),
+      practitionerId: a.id,
+      actorId: a.id,
+      invoiceId: inv.id,
       input: { ...base, notes: "Nota interna", lines: [{ ...SESSION_LINE, unitPrice: "75,00" }] },
     });
     expect(repriced.contentVersion).toBe(inv.contentVersion + 1);
@@ -121,36 +144,95 @@ describe("invoices", () => {
     const events = await getInvoiceEvents({ db: testDb(), practitionerId: a.id, invoiceId: inv.id });
     expect(events.map((e) => e.action)).toEqual(["created", "issued", "updated", "updated"]);
     expect(JSON.parse(events[3]!.changes!)).toMatchObject({ totalCents: [7140, 7650] });
-    const moveYear = await appErrorOf(updateIssuedInvoice({ db: testDb(), practitionerId: a.id, actorId: a.id, invoiceId: inv.id, input: { ...base, issueDate: "2027-01-01" } }));
+    const moveYear = await appErrorOf(
+      updateIssuedInvoice({
+        db: testDb(),
+        practitionerId: a.id,
+        actorId: a.id,
+        invoiceId: inv.id,
+        input: { ...base, issueDate: "2027-01-01" },
+      }),
+    );
     expect(moveYear.fieldErrors.issueDate?.[0]).toMatch(/deve restare nel 2026/);
   });
 
   it("records a payment, voids without deleting, and never deletes an issued invoice", async () => {
     const inv = await createTestInvoice(testDb(), a.id, { patientId: a.patientId, issueDate: "2026-08-01" });
-    const paid = await recordPayment({ db: testDb(), practitionerId: a.id, actorId: a.id, invoiceId: inv.id, input: { paymentDate: "2026-08-02", paymentMethod: "carta" } });
+    const paid = await recordPayment({
+      db: testDb(),
+      practitionerId: a.id,
+      actorId: a.id,
+      invoiceId: inv.id,
+      input: { paymentDate: "2026-08-02", paymentMethod: "carta" },
+    });
     expect(paid).toMatchObject({ paymentDate: "2026-08-02", paymentMethod: "carta" });
     const notDeleted = await appErrorOf(deleteDraft({ db: testDb(), practitionerId: a.id, invoiceId: inv.id }));
     expect(notDeleted.code).toBe("conflict");
-    const voided = await voidInvoice({ db: testDb(), practitionerId: a.id, actorId: a.id, invoiceId: inv.id, input: { reason: "Emessa per errore" } });
+    const voided = await voidInvoice({
+      db: testDb(),
+      practitionerId: a.id,
+      actorId: a.id,
+      invoiceId: inv.id,
+      input: { reason: "Emessa per errore" },
+    });
     expect(voided).toMatchObject({ status: "void", number: inv.number, voidReason: "Emessa per errore" });
   });
 
   it("issues full and partial credit notes in their own series, never beyond the invoice total", async () => {
     const p = await newPractitioner("credit");
-    const inv = await createTestInvoice(testDb(), p.id, { patientId: p.patientId, issueDate: "2026-09-01", lines: [{ ...SESSION_LINE, unitPrice: "80,00" }] });
-    const partial = await createCreditNote({ db: testDb(), practitionerId: p.id, actorId: p.id, invoiceId: inv.id, input: { mode: "partial", issueDate: "2026-09-10", amount: "20,00", description: "Rimborso parziale seduta" } });
-    expect(partial).toMatchObject({ kind: "credit_note", number: 1, year: 2026, totalCents: 2000, paymentDate: "2026-09-10", creditedInvoiceId: inv.id });
-    const tooMuch = await appErrorOf(createCreditNote({ db: testDb(), practitionerId: p.id, actorId: p.id, invoiceId: inv.id, input: { mode: "full", issueDate: "2026-09-11" } }));
+    const inv = await createTestInvoice(testDb(), p.id, {
+      patientId: p.patientId,
+      issueDate: "2026-09-01",
+      lines: [{ ...SESSION_LINE, unitPrice: "80,00" }],
+    });
+    const partial = await createCreditNote({
+      db: testDb(),
+      practitionerId: p.id,
+      actorId: p.id,
+      invoiceId: inv.id,
+      input: { mode: "partial", issueDate: "2026-09-10", amount: "20,00", description: "Rimborso parziale seduta" },
+    });
+    expect(partial).toMatchObject({
+      kind: "credit_note",
+      number: 1,
+      year: 2026,
+      totalCents: 2000,
+      paymentDate: "2026-09-10",
+      creditedInvoiceId: inv.id,
+    });
+    const tooMuch = await appErrorOf(
+      createCreditNote({
+        db: testDb(),
+        practitionerId: p.id,
+        actorId: p.id,
+        invoiceId: inv.id,
+        input: { mode: "full", issueDate: "2026-09-11" },
+      }),
+    );
     expect(tooMuch.fieldErrors._form?.[0]).toMatch(/supera quello ancora stornabile/);
-    const second = await createCreditNote({ db: testDb(), practitionerId: p.id, actorId: p.id, invoiceId: inv.id, input: { mode: "partial", issueDate: "2026-09-12", amount: "63,60", description: "Saldo" } });
+    const second = await createCreditNote({
+      db: testDb(),
+      practitionerId: p.id,
+      actorId: p.id,
+      invoiceId: inv.id,
+      input: { mode: "partial", issueDate: "2026-09-12", amount: "63,60", description: "Saldo" },
+    });
     expect(second.number).toBe(2);
-    const invoices = await testDb().invoice.findMany({ where: { practitionerId: p.id, kind: "invoice", status: "issued" } });
+    const invoices = await testDb().invoice.findMany({
+      where: { practitionerId: p.id, kind: "invoice", status: "issued" },
+    });
     expect(invoices.map((i) => i.number)).toEqual([1]);
   });
 
   it("clones an invoice into a new draft and deletes drafts", async () => {
     const inv = await createTestInvoice(testDb(), a.id, { patientId: a.patientId, issueDate: "2026-10-01" });
-    const clone = await cloneInvoice({ db: testDb(), practitionerId: a.id, actorId: a.id, invoiceId: inv.id, now: new Date("2026-11-20T10:00:00Z") });
+    const clone = await cloneInvoice({
+      db: testDb(),
+      practitionerId: a.id,
+      actorId: a.id,
+      invoiceId: inv.id,
+      now: new Date("2026-11-20T10:00:00Z"),
+    });
     expect(clone).toMatchObject({ status: "draft", number: null, issueDate: "2026-11-20", totalCents: inv.totalCents });
     await deleteDraft({ db: testDb(), practitionerId: a.id, invoiceId: clone.id });
     expect(await testDb().invoice.findUnique({ where: { id: clone.id } })).toBeNull();
@@ -160,7 +242,12 @@ describe("invoices", () => {
     const p = await newPractitioner("list");
     const other = await createTestPatient(testDb(), p.id, { firstName: "Zoe", lastName: "Zanetti" });
     await createTestInvoice(testDb(), p.id, { patientId: p.patientId, issueDate: "2026-01-10" });
-    const z = await createTestInvoice(testDb(), p.id, { patientId: other.id, issueDate: "2026-01-11", paymentDate: "2026-01-11", paymentMethod: "pos" });
+    const z = await createTestInvoice(testDb(), p.id, {
+      patientId: other.id,
+      issueDate: "2026-01-11",
+      paymentDate: "2026-01-11",
+      paymentMethod: "pos",
+    });
     const byName = await findInvoicePage(testDb(), p.id, parseInvoiceFilters({ q: "ZANETTI" }));
     expect(byName.rows.map((r) => r.id)).toEqual([z.id]);
     const byNumber = await findInvoicePage(testDb(), p.id, parseInvoiceFilters({ q: "2/2026" }));
@@ -173,11 +260,13 @@ describe("invoices", () => {
 
   it("exports the filtered list as CSV with Italian amounts and neutralised formulas", async () => {
     const p = await newPractitioner("csv");
-    const evil = await createTestPatient(testDb(), p.id, { firstName: "=HYPERLINK(\"x\")", lastName: "Rossi" });
+    const evil = await createTestPatient(testDb(), p.id, { firstName: '=HYPERLINK("x")', lastName: "Rossi" });
     await createTestInvoice(testDb(), p.id, { patientId: evil.id, issueDate: "2026-04-01" });
     const csv = await exportInvoicesCsv({ db: testDb(), practitionerId: p.id, filters: parseInvoiceFilters({}) });
     const lines = csv.replace("\uFEFF", "").trim().split("\r\n");
-    expect(lines[0]).toBe("Numero;Tipo;Data;Paziente;Codice fiscale;Onorari;Contributo;Bollo;Totale;Stato;Data pagamento;Metodo pagamento;Stato STS");
+    expect(lines[0]).toBe(
+      "Numero;Tipo;Data;Paziente;Codice fiscale;Onorari;Contributo;Bollo;Totale;Stato;Data pagamento;Metodo pagamento;Stato STS",
+    );
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain("1/2026;Fattura;01/04/2026;");
     expect(lines[1]).toContain(";70,00;1,40;0,00;71,40;Da pagare;");
@@ -185,7 +274,13 @@ describe("invoices", () => {
   });
 
   it("renders the PDF with the key fields", async () => {
-    const inv = await createTestInvoice(testDb(), a.id, { patientId: a.patientId, issueDate: "2026-11-02", paymentDate: "2026-11-02", paymentMethod: "carta", opposition: true });
+    const inv = await createTestInvoice(testDb(), a.id, {
+      patientId: a.patientId,
+      issueDate: "2026-11-02",
+      paymentDate: "2026-11-02",
+      paymentMethod: "carta",
+      opposition: true,
+    });
     const { pdf, fileName } = await renderInvoicePdfFor({ db: testDb(), practitionerId: a.id, invoiceId: inv.id });
     expect(fileName).toBe(`fattura-${inv.number}-2026.pdf`);
     const { text } = await extractText(pdf, { mergePages: true });
@@ -200,7 +295,11 @@ describe("invoices", () => {
     const ctx = { db: testDb(), practitionerId: b.id, actorId: b.id, invoiceId: inv.id };
     const attempts = [
       () => getInvoiceOrThrow(ctx),
-      () => updateIssuedInvoice({ ...ctx, input: { patientId: b.patientId, issueDate: "2026-11-03", lines: [SESSION_LINE], opposition: false } }),
+      () =>
+        updateIssuedInvoice({
+          ...ctx,
+          input: { patientId: b.patientId, issueDate: "2026-11-03", lines: [SESSION_LINE], opposition: false },
+        }),
       () => recordPayment({ ...ctx, input: { paymentDate: "2026-11-03", paymentMethod: "contanti" } }),
       () => voidInvoice({ ...ctx, input: { reason: "tentativo" } }),
       () => createCreditNote({ ...ctx, input: { mode: "full", issueDate: "2026-11-04" } }),
@@ -211,7 +310,12 @@ describe("invoices", () => {
     for (const attempt of attempts) expect((await appErrorOf(attempt())).userMessage).toBe("Fattura non trovata.");
     // B cannot bill A's patient either.
     const foreignPatient = await appErrorOf(
-      saveInvoiceDraft({ db: testDb(), practitionerId: b.id, actorId: b.id, input: { patientId: a.patientId, issueDate: "2026-11-03", lines: [SESSION_LINE] } }),
+      saveInvoiceDraft({
+        db: testDb(),
+        practitionerId: b.id,
+        actorId: b.id,
+        input: { patientId: a.patientId, issueDate: "2026-11-03", lines: [SESSION_LINE] },
+      }),
     );
     expect(foreignPatient.fieldErrors.patientId?.[0]).toBe("Paziente non trovato.");
     const bList = await findInvoicePage(testDb(), b.id, parseInvoiceFilters({}));

@@ -34,7 +34,15 @@ import { ACTIONS, type ActionEntry } from "../e2e/isolation-table";
 import { stsPractitioner, useSimulator } from "./sts-harness";
 import { testDb } from "./test-db";
 
-type A = { id: string; patientId: string; issuedId: string; draftId: string; paidId: string; submissionId: string; lastName: string };
+type A = {
+  id: string;
+  patientId: string;
+  issuedId: string;
+  draftId: string;
+  paidId: string;
+  submissionId: string;
+  lastName: string;
+};
 type Replay = (ctx: { a: A; b: { id: string; patientId: string } }) => Promise<unknown>;
 
 const PAID = { paymentDate: "2026-03-10", paymentMethod: "carta" } as const;
@@ -53,42 +61,98 @@ const REPLAYS: Record<string, Replay> = {
     ]) {
       expect((await appErrorOrNull(attempt()))?.code).toBe("not_found");
     }
-    const foreignPatient = await appErrorOrNull(saveInvoiceDraft({ ...base, input: { ...input, patientId: a.patientId }, issue: false }));
+    const foreignPatient = await appErrorOrNull(
+      saveInvoiceDraft({ ...base, input: { ...input, patientId: a.patientId }, issue: false }),
+    );
     expect(foreignPatient?.fieldErrors.patientId?.[0]).toBe("Paziente non trovato.");
     return updateIssuedInvoice({ ...base, invoiceId: a.issuedId, input });
   },
-  issueInvoiceAction: ({ a, b }) => issueInvoice({ db: testDb(), practitionerId: b.id, actorId: b.id, invoiceId: a.draftId }),
+  issueInvoiceAction: ({ a, b }) =>
+    issueInvoice({ db: testDb(), practitionerId: b.id, actorId: b.id, invoiceId: a.draftId }),
   recordPaymentAction: ({ a, b }) =>
-    recordPayment({ db: testDb(), practitionerId: b.id, actorId: b.id, invoiceId: a.issuedId, input: { paymentDate: "2026-03-12", paymentMethod: "contanti" } }),
-  voidInvoiceAction: ({ a, b }) => voidInvoice({ db: testDb(), practitionerId: b.id, actorId: b.id, invoiceId: a.issuedId, input: { reason: "tentativo di B" } }),
+    recordPayment({
+      db: testDb(),
+      practitionerId: b.id,
+      actorId: b.id,
+      invoiceId: a.issuedId,
+      input: { paymentDate: "2026-03-12", paymentMethod: "contanti" },
+    }),
+  voidInvoiceAction: ({ a, b }) =>
+    voidInvoice({
+      db: testDb(),
+      practitionerId: b.id,
+      actorId: b.id,
+      invoiceId: a.issuedId,
+      input: { reason: "tentativo di B" },
+    }),
   deleteDraftAction: ({ a, b }) => deleteDraft({ db: testDb(), practitionerId: b.id, invoiceId: a.draftId }),
   createCreditNoteAction: ({ a, b }) =>
-    createCreditNote({ db: testDb(), practitionerId: b.id, actorId: b.id, invoiceId: a.paidId, input: { mode: "full", issueDate: "2026-03-20" } }),
-  cloneInvoiceAction: ({ a, b }) => cloneInvoice({ db: testDb(), practitionerId: b.id, actorId: b.id, invoiceId: a.paidId }),
+    createCreditNote({
+      db: testDb(),
+      practitionerId: b.id,
+      actorId: b.id,
+      invoiceId: a.paidId,
+      input: { mode: "full", issueDate: "2026-03-20" },
+    }),
+  cloneInvoiceAction: ({ a, b }) =>
+    cloneInvoice({ db: testDb(), practitionerId: b.id, actorId: b.id, invoiceId: a.paidId }),
   sendNowAction: ({ a, b }) => sendDocumentNow({ db: testDb(), practitionerId: b.id, invoiceId: a.paidId }),
   sendSelectedAction: async ({ a, b }) => {
-    expect(await uploadBatch({ db: testDb(), practitionerId: b.id, trigger: "manual", invoiceIds: [a.paidId, a.issuedId] })).toBeNull();
+    expect(
+      await uploadBatch({ db: testDb(), practitionerId: b.id, trigger: "manual", invoiceIds: [a.paidId, a.issuedId] }),
+    ).toBeNull();
   },
   stsEligibilityAction: ({ a, b }) => explainStsStatus({ db: testDb(), practitionerId: b.id, invoiceId: a.paidId }),
-  registerPortalUploadAction: ({ a, b }) => registerPortalUpload({ db: testDb(), practitionerId: b.id, invoiceIds: [a.paidId], protocollo: "26031012345678901" }),
+  registerPortalUploadAction: ({ a, b }) =>
+    registerPortalUpload({
+      db: testDb(),
+      practitionerId: b.id,
+      invoiceIds: [a.paidId],
+      protocollo: "26031012345678901",
+    }),
   searchPatientsAction: async ({ a, b }) => {
     expect(await searchPatientsForPicker({ db: testDb(), practitionerId: b.id, q: a.lastName })).toEqual([]);
   },
-  saveProfileAction: ({ b }) => saveProfile({ db: testDb(), practitionerId: b.id, input: { ...KIT_PROFILE, partitaIva: nextPartitaIva() } }),
+  saveProfileAction: ({ b }) =>
+    saveProfile({ db: testDb(), practitionerId: b.id, input: { ...KIT_PROFILE, partitaIva: nextPartitaIva() } }),
   saveStsSettingsAction: ({ b }) =>
-    saveStsSettings({ db: testDb(), practitionerId: b.id, input: { cfTitolare: KIT_STS.cfTitolare, username: KIT_STS.username, password: "", pincode: "", autoSend: false } }),
+    saveStsSettings({
+      db: testDb(),
+      practitionerId: b.id,
+      input: { cfTitolare: KIT_STS.cfTitolare, username: KIT_STS.username, password: "", pincode: "", autoSend: false },
+    }),
   checkStsCredentialsAction: ({ b }) => checkStsCredentials({ db: testDb(), practitionerId: b.id, now: new Date() }),
-  resendSubmissionAction: ({ a, b }) => resendSubmission({ db: testDb(), practitionerId: b.id, submissionId: a.submissionId }),
-  createPatientAction: ({ b }) => createPatient({ db: testDb(), practitionerId: b.id, input: { kind: "person", firstName: "Nuovo", lastName: "Di B", foreign: true } }),
+  resendSubmissionAction: ({ a, b }) =>
+    resendSubmission({ db: testDb(), practitionerId: b.id, submissionId: a.submissionId }),
+  createPatientAction: ({ b }) =>
+    createPatient({
+      db: testDb(),
+      practitionerId: b.id,
+      input: { kind: "person", firstName: "Nuovo", lastName: "Di B", foreign: true },
+    }),
   updatePatientAction: ({ a, b }) =>
-    updatePatient({ db: testDb(), practitionerId: b.id, patientId: a.patientId, input: { kind: "person", firstName: "Preso", lastName: "Da B", foreign: true } }),
-  setPatientArchivedAction: ({ a, b }) => setPatientArchived({ db: testDb(), practitionerId: b.id, patientId: a.patientId, archived: true }),
+    updatePatient({
+      db: testDb(),
+      practitionerId: b.id,
+      patientId: a.patientId,
+      input: { kind: "person", firstName: "Preso", lastName: "Da B", foreign: true },
+    }),
+  setPatientArchivedAction: ({ a, b }) =>
+    setPatientArchived({ db: testDb(), practitionerId: b.id, patientId: a.patientId, archived: true }),
 };
 
 /** Ids of the same shape as A's that exist nowhere. */
 function ghostOf(a: A): A {
   const id = () => `c${Math.random().toString(36).slice(2, 12)}${Date.now().toString(36)}`;
-  return { id: id(), patientId: id(), issuedId: id(), draftId: id(), paidId: id(), submissionId: id(), lastName: `Nessuno${Date.now().toString(36)}` };
+  return {
+    id: id(),
+    patientId: id(),
+    issuedId: id(),
+    draftId: id(),
+    paidId: id(),
+    submissionId: id(),
+    lastName: `Nessuno${Date.now().toString(36)}`,
+  };
 }
 
 async function appErrorOrNull(promise: Promise<unknown>): Promise<AppError | null> {
@@ -104,7 +168,19 @@ async function appErrorOrNull(promise: Promise<unknown>): Promise<AppError | nul
 async function snapshotOf(practitionerId: string) {
   const db = testDb();
   const where = { practitionerId };
-  const [practitioner, profile, stsSettings, patients, invoices, lines, events, counters, submissions, documents, exchanges] = await Promise.all([
+  const [
+    practitioner,
+    profile,
+    stsSettings,
+    patients,
+    invoices,
+    lines,
+    events,
+    counters,
+    submissions,
+    documents,
+    exchanges,
+  ] = await Promise.all([
     db.practitioner.findUniqueOrThrow({ where: { id: practitionerId } }),
     db.profile.findUnique({ where }),
     db.stsSettings.findUnique({ where }),
@@ -117,8 +193,22 @@ async function snapshotOf(practitionerId: string) {
     db.stsSubmissionDocument.findMany({ where, orderBy: { id: "asc" } }),
     db.stsExchange.findMany({ where, orderBy: { id: "asc" } }),
   ]);
-  return JSON.stringify({ practitioner, profile, stsSettings, patients, invoices, lines, events, counters, submissions, documents, exchanges }, (_k, v: unknown) =>
-    v instanceof Uint8Array ? Buffer.from(v).toString("base64") : typeof v === "bigint" ? v.toString() : v,
+  return JSON.stringify(
+    {
+      practitioner,
+      profile,
+      stsSettings,
+      patients,
+      invoices,
+      lines,
+      events,
+      counters,
+      submissions,
+      documents,
+      exchanges,
+    },
+    (_k, v: unknown) =>
+      v instanceof Uint8Array ? Buffer.from(v).toString("base64") : typeof v === "bigint" ? v.toString() : v,
   );
 }
 
@@ -134,20 +224,58 @@ describe("isolation sweep: server actions replayed by another practitioner", () 
     const patient = await createTestPatient(testDb(), pa.id, { firstName: "Paola", lastName });
     const issued = await createTestInvoice(testDb(), pa.id, { patientId: patient.id, issueDate: "2026-03-10" });
     const paid = await createTestInvoice(testDb(), pa.id, { patientId: patient.id, issueDate: "2026-03-11", ...PAID });
-    const draft = await createTestInvoice(testDb(), pa.id, { patientId: patient.id, issueDate: "2026-03-12", issue: false });
-    const rejectedPaid = await createTestInvoice(testDb(), pa.id, { patientId: patient.id, issueDate: "2026-03-13", ...PAID });
+    const draft = await createTestInvoice(testDb(), pa.id, {
+      patientId: patient.id,
+      issueDate: "2026-03-12",
+      issue: false,
+    });
+    const rejectedPaid = await createTestInvoice(testDb(), pa.id, {
+      patientId: patient.id,
+      issueDate: "2026-03-13",
+      ...PAID,
+    });
     // A completed submission of A's with a rejected document: what "Reinvia" acts on.
     const submission = await testDb().stsSubmission.create({
-      data: { practitionerId: pa.id, trigger: "manual", channel: "async", environment: "simulator", status: "completed", outcome: "rejected", protocollo: "26031300000000001", documentCount: 1, nInviati: 1, nErrori: 1 },
+      data: {
+        practitionerId: pa.id,
+        trigger: "manual",
+        channel: "async",
+        environment: "simulator",
+        status: "completed",
+        outcome: "rejected",
+        protocollo: "26031300000000001",
+        documentCount: 1,
+        nInviati: 1,
+        nErrori: 1,
+      },
     });
     await testDb().stsSubmissionDocument.create({
-      data: { submissionId: submission.id, invoiceId: rejectedPaid.id, practitionerId: pa.id, operation: "I", identity: "x|2026-03-13|1|4", version: 1, outcome: "rejected", codes: "[]" },
+      data: {
+        submissionId: submission.id,
+        invoiceId: rejectedPaid.id,
+        practitionerId: pa.id,
+        operation: "I",
+        identity: "x|2026-03-13|1|4",
+        version: 1,
+        outcome: "rejected",
+        codes: "[]",
+      },
     });
-    a = { id: pa.id, patientId: patient.id, issuedId: issued.id, draftId: draft.id, paidId: paid.id, submissionId: submission.id, lastName };
+    a = {
+      id: pa.id,
+      patientId: patient.id,
+      issuedId: issued.id,
+      draftId: draft.id,
+      paidId: paid.id,
+      submissionId: submission.id,
+      lastName,
+    };
   });
 
   it("has a replay for every non-public action of the table, and none for an action not in it", () => {
-    const needed = ACTIONS.filter((x) => x.outcome !== "public").map((x) => x.name).sort();
+    const needed = ACTIONS.filter((x) => x.outcome !== "public")
+      .map((x) => x.name)
+      .sort();
     expect(Object.keys(REPLAYS).sort()).toEqual(needed);
   });
 
@@ -158,7 +286,10 @@ describe("isolation sweep: server actions replayed by another practitioner", () 
     if (entry.outcome !== "self-only") {
       // No existence oracle: A's ids get exactly the answer of ids that exist nowhere.
       const ghost = await appErrorOrNull(REPLAYS[entry.name]({ a: ghostOf(a), b }));
-      expect({ code: error?.code, message: error?.userMessage }, `${entry.name}: A's ids answered differently from unknown ids`).toEqual({
+      expect(
+        { code: error?.code, message: error?.userMessage },
+        `${entry.name}: A's ids answered differently from unknown ids`,
+      ).toEqual({
         code: ghost?.code,
         message: ghost?.userMessage,
       });

@@ -24,7 +24,10 @@ async function newPractitioner(label: string) {
 }
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -49,7 +52,10 @@ describe("patient invoices and annual expense statement", () => {
     await invoice("march2025", "2025-03-10", paid("2025-03-10")); // 71,40 in 2025
     // Issued in December, paid by transfer in January: a 2026 expense.
     await invoice("december2025", "2025-12-20", paid("2026-01-08", "bonifico")); // 71,40 in 2026
-    await invoice("bollo", "2026-02-01", { ...paid("2026-02-01", "pos"), lines: [{ ...SESSION_LINE, unitPrice: "80,00" }] }); // 83,60
+    await invoice("bollo", "2026-02-01", {
+      ...paid("2026-02-01", "pos"),
+      lines: [{ ...SESSION_LINE, unitPrice: "80,00" }],
+    }); // 83,60
     await invoice("unpaid", "2026-03-01");
     await invoice("voided", "2026-04-01", paid("2026-04-01"));
     await invoice("draft", "2026-05-01", { ...paid("2026-05-01"), issue: false });
@@ -74,7 +80,12 @@ describe("patient invoices and annual expense statement", () => {
       ids.december2025,
       ids.march2025,
     ]);
-    expect(rows.find((r) => r.id === ids.refund)).toMatchObject({ kind: "credit_note", number: 1, year: 2026, totalCents: 2000 });
+    expect(rows.find((r) => r.id === ids.refund)).toMatchObject({
+      kind: "credit_note",
+      number: 1,
+      year: 2026,
+      totalCents: 2000,
+    });
   });
 
   it("totals paid expenses by payment year: credit note subtracted, unpaid, voided and drafts left out", async () => {

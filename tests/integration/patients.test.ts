@@ -11,7 +11,6 @@ import { appErrorOf, registerTestPractitioner, testDb } from "./test-db";
 
 const practitioner = async (label: string) => (await registerTestPractitioner(label)).id;
 
-
 describe("patients", () => {
   it("creates a person with the birth date derived from the codice fiscale and a lower-cased search text", async () => {
     const practitionerId = await practitioner("create");
@@ -49,12 +48,16 @@ describe("patients", () => {
     const practitionerId = await practitioner("dup");
     const codiceFiscale = nextCodiceFiscale();
     const input = { kind: "person", firstName: "Marco", lastName: "Neri", codiceFiscale };
-    const results = await Promise.allSettled([1, 2, 3].map(() => createPatient({ db: testDb(), practitionerId, input })));
+    const results = await Promise.allSettled(
+      [1, 2, 3].map(() => createPatient({ db: testDb(), practitionerId, input })),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const r of results) {
       if (r.status === "rejected") {
         expect((r.reason as AppError).code).toBe("conflict");
-        expect((r.reason as AppError).fieldErrors.codiceFiscale?.[0]).toMatch(/Hai già un paziente con questo codice fiscale/);
+        expect((r.reason as AppError).fieldErrors.codiceFiscale?.[0]).toMatch(
+          /Hai già un paziente con questo codice fiscale/,
+        );
       }
     }
     expect(await testDb().patient.count({ where: { practitionerId } })).toBe(1);
@@ -69,7 +72,11 @@ describe("patients", () => {
     const good = nextCodiceFiscale();
     const wrong = good.slice(0, 15) + (good[15] === "A" ? "B" : "A");
     const error = await appErrorOf(
-      createPatient({ db: testDb(), practitionerId, input: { kind: "person", firstName: "Ada", lastName: "", codiceFiscale: wrong } }),
+      createPatient({
+        db: testDb(),
+        practitionerId,
+        input: { kind: "person", firstName: "Ada", lastName: "", codiceFiscale: wrong },
+      }),
     );
     expect(error.code).toBe("validation");
     expect(error.fieldErrors).toEqual({
@@ -87,9 +94,19 @@ describe("patients", () => {
       db: testDb(),
       practitionerId,
       patientId: first.id,
-      input: { kind: "person", firstName: "Luca", lastName: "Verdini", codiceFiscale: first.codiceFiscale!, city: "Torino" },
+      input: {
+        kind: "person",
+        firstName: "Luca",
+        lastName: "Verdini",
+        codiceFiscale: first.codiceFiscale!,
+        city: "Torino",
+      },
     });
-    expect(updated).toMatchObject({ lastName: "Verdini", city: "Torino", searchText: `verdini luca ${first.codiceFiscale!.toLowerCase()}` });
+    expect(updated).toMatchObject({
+      lastName: "Verdini",
+      city: "Torino",
+      searchText: `verdini luca ${first.codiceFiscale!.toLowerCase()}`,
+    });
 
     const error = await appErrorOf(
       updatePatient({
@@ -100,7 +117,9 @@ describe("patients", () => {
       }),
     );
     expect(error.fieldErrors.codiceFiscale?.[0]).toMatch(/Hai già un paziente/);
-    expect((await getPatientOrThrow({ db: testDb(), practitionerId, patientId: first.id })).codiceFiscale).toBe(first.codiceFiscale);
+    expect((await getPatientOrThrow({ db: testDb(), practitionerId, patientId: first.id })).codiceFiscale).toBe(
+      first.codiceFiscale,
+    );
   });
 
   it("searches case-insensitively by name and codice fiscale, and archives", async () => {
@@ -113,7 +132,9 @@ describe("patients", () => {
     expect((await search("anna d'amico")).patients.map((p) => p.id)).toEqual([anna.id]);
     expect((await search(anna.codiceFiscale!.slice(0, 9).toLowerCase())).patients.map((p) => p.id)).toEqual([anna.id]);
     expect((await search("")).total).toBe(2);
-    expect((await searchPatientsForPicker({ db: testDb(), practitionerId, q: "ANNA" })).map((p) => p.id)).toEqual([anna.id]);
+    expect((await searchPatientsForPicker({ db: testDb(), practitionerId, q: "ANNA" })).map((p) => p.id)).toEqual([
+      anna.id,
+    ]);
 
     await setPatientArchived({ db: testDb(), practitionerId, patientId: anna.id, archived: true });
     expect((await search("amico")).total).toBe(0);
@@ -147,12 +168,13 @@ describe("patients", () => {
     // Started one at a time: a rejection created before its turn to be awaited would be reported as unhandled.
     const attempts = [
       () => getPatientOrThrow({ db: testDb(), practitionerId: b, patientId: patient.id }),
-      () => updatePatient({
-        db: testDb(),
-        practitionerId: b,
-        patientId: patient.id,
-        input: { kind: "person", firstName: "Preso", lastName: "Da B", foreign: true },
-      }),
+      () =>
+        updatePatient({
+          db: testDb(),
+          practitionerId: b,
+          patientId: patient.id,
+          input: { kind: "person", firstName: "Preso", lastName: "Da B", foreign: true },
+        }),
       () => setPatientArchived({ db: testDb(), practitionerId: b, patientId: patient.id, archived: true }),
     ];
     for (const attempt of attempts) expect((await appErrorOf(attempt())).code).toBe("not_found");

@@ -7,7 +7,6 @@ import { appErrorOf, registerTestPractitioner, testDb } from "./test-db";
 
 const practitioner = async (label: string) => (await registerTestPractitioner(label)).id;
 
-
 describe("profile", () => {
   it("is missing, hence incomplete, until first saved", async () => {
     const practitionerId = await practitioner("none");
@@ -42,12 +41,21 @@ describe("profile", () => {
     const before = await getProfile({ db: testDb(), practitionerId });
 
     const production = await appErrorOf(
-      saveProfile({ db: testDb(), practitionerId, input: { ...KIT_PROFILE, city: "Roma" }, allowKitTestPartitaIva: false }),
+      saveProfile({
+        db: testDb(),
+        practitionerId,
+        input: { ...KIT_PROFILE, city: "Roma" },
+        allowKitTestPartitaIva: false,
+      }),
     );
     expect(production.fieldErrors.partitaIva?.[0]).toMatch(/cifra di controllo/);
 
     const invalid = await appErrorOf(
-      saveProfile({ db: testDb(), practitionerId, input: { ...KIT_PROFILE, pensionFundRate: "11", postalCode: "1234" } }),
+      saveProfile({
+        db: testDb(),
+        practitionerId,
+        input: { ...KIT_PROFILE, pensionFundRate: "11", postalCode: "1234" },
+      }),
     );
     expect(invalid.fieldErrors).toEqual({
       pensionFundRate: ["La percentuale non può superare il 10%."],

@@ -26,7 +26,8 @@ const paid = { paymentDate: "2026-03-10", paymentMethod: "carta" as const };
 
 async function paidInvoices(practitionerId: string, patientId: string, count: number) {
   const ids: string[] = [];
-  for (let i = 0; i < count; i++) ids.push((await createTestInvoice(testDb(), practitionerId, { patientId, ...paid })).id);
+  for (let i = 0; i < count; i++)
+    ids.push((await createTestInvoice(testDb(), practitionerId, { patientId, ...paid })).id);
   return ids;
 }
 
@@ -37,7 +38,9 @@ async function expectAllFinalOnce(practitionerId: string, ids: string[]) {
   const inserts = await insertsAtSts(simulator.sim, ids);
   expect(inserts).toHaveLength(ids.length);
   for (const i of inserts) expect(i.accepted, `${i.identity} accepted inserts`).toBe(1);
-  expect(await testDb().stsSubmission.count({ where: { practitionerId, status: { in: ["preparing", "uploading"] } } })).toBe(0);
+  expect(
+    await testDb().stsSubmission.count({ where: { practitionerId, status: { in: ["preparing", "uploading"] } } }),
+  ).toBe(0);
 }
 
 const TRANSPORT_FAULTS: Array<[string, FaultRule["type"], Partial<FaultRule>]> = [
@@ -81,7 +84,10 @@ describe("STS faults while sending: the attempt becomes uncertain, is resolved b
     expect((await sendDocumentNow({ db: testDb(), practitionerId: p.id, invoiceId: id! })).outcome).toBe("failed");
     expect((await testDb().stsSettings.findUniqueOrThrow({ where: { practitionerId: p.id } })).pausedAt).not.toBeNull();
     expect(await insertsAtSts(simulator.sim, [id!])).toEqual([expect.objectContaining({ received: 0 })]);
-    expect(await checkStsCredentials({ db: testDb(), practitionerId: p.id, now: new Date() })).toMatchObject({ ok: true, resumed: true });
+    expect(await checkStsCredentials({ db: testDb(), practitionerId: p.id, now: new Date() })).toMatchObject({
+      ok: true,
+      resumed: true,
+    });
     await recover(simulator.sim, p.id, [id!]);
     await expectAllFinalOnce(p.id, [id!]);
   });
@@ -89,20 +95,39 @@ describe("STS faults while sending: the attempt becomes uncertain, is resolved b
   it("an expired password in the middle of an automatic run (after the first batch of 25): pause, then the backlog goes out once", async () => {
     const p = await stsPractitioner("expired-mid", { autoSend: true, autoSendFrom: "2026-01-01" });
     const ids = await paidInvoices(p.id, p.patientId, 30);
-    simulator.sim.faults.push({ type: "expiredPassword", operation: "inviaFileMtom", username: KIT_STS.username, after: 1, times: 1 });
+    simulator.sim.faults.push({
+      type: "expiredPassword",
+      operation: "inviaFileMtom",
+      username: KIT_STS.username,
+      after: 1,
+      times: 1,
+    });
     // A fresh connection first: a pooled keep-alive socket left idle by the previous test may be reset by the
     // server just as it is reused, which the app (rightly) treats as an uncertain upload — not what this test is about.
     await checkStsCredentials({ db: testDb(), practitionerId: p.id, now: new Date() });
     await runAutomaticSending({ db: testDb(), slot: new Date("2026-11-27T09:10:00Z"), concurrency: 2 });
-    const submissions = await testDb().stsSubmission.findMany({ where: { practitionerId: p.id }, orderBy: { createdAt: "asc" } });
-    expect(submissions.map((s) => [s.documentCount, s.status])).toEqual([[25, "awaiting_outcome"], [5, "failed"]]);
+    const submissions = await testDb().stsSubmission.findMany({
+      where: { practitionerId: p.id },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(submissions.map((s) => [s.documentCount, s.status])).toEqual([
+      [25, "awaiting_outcome"],
+      [5, "failed"],
+    ]);
     expect((await testDb().stsSettings.findUniqueOrThrow({ where: { practitionerId: p.id } })).pausedAt).not.toBeNull();
     const states = await testDb().invoice.groupBy({ by: ["stsState"], where: { id: { in: ids } }, _count: true });
     expect(Object.fromEntries(states.map((s) => [s.stsState, s._count]))).toEqual({ awaiting_outcome: 25, failed: 5 });
     // Paused: the next hour sends nothing; the check after the password change resumes; the hour after sends the 5.
-    expect(await runAutomaticSending({ db: testDb(), slot: new Date("2026-11-27T10:10:00Z"), concurrency: 2 })).toMatchObject({ documents: 0 });
-    expect(await checkStsCredentials({ db: testDb(), practitionerId: p.id, now: new Date() })).toMatchObject({ ok: true, resumed: true });
-    expect(await runAutomaticSending({ db: testDb(), slot: new Date("2026-11-27T11:10:00Z"), concurrency: 2 })).toMatchObject({ documents: 5 });
+    expect(
+      await runAutomaticSending({ db: testDb(), slot: new Date("2026-11-27T10:10:00Z"), concurrency: 2 }),
+    ).toMatchObject({ documents: 0 });
+    expect(await checkStsCredentials({ db: testDb(), practitionerId: p.id, now: new Date() })).toMatchObject({
+      ok: true,
+      resumed: true,
+    });
+    expect(
+      await runAutomaticSending({ db: testDb(), slot: new Date("2026-11-27T11:10:00Z"), concurrency: 2 }),
+    ).toMatchObject({ documents: 5 });
     await recover(simulator.sim, p.id, ids);
     await expectAllFinalOnce(p.id, ids);
   });
@@ -113,7 +138,9 @@ describe("STS faults while sending: the attempt becomes uncertain, is resolved b
     simulator.sim.faults.push({ type: "latency", latencyMs: 400, times: 6 });
     const sync = await sendDocumentNow({ db: testDb(), practitionerId: p.id, invoiceId: ids[0]! });
     expect(sync.outcome).toBe("accepted");
-    expect(await uploadBatch({ db: testDb(), practitionerId: p.id, trigger: "manual", invoiceIds: ids })).toMatchObject({ outcome: "awaiting_outcome", documents: 2 });
+    expect(await uploadBatch({ db: testDb(), practitionerId: p.id, trigger: "manual", invoiceIds: ids })).toMatchObject(
+      { outcome: "awaiting_outcome", documents: 2 },
+    );
     expect(await recover(simulator.sim, p.id, ids)).toBe(1);
     await expectAllFinalOnce(p.id, ids);
   });
@@ -129,12 +156,23 @@ describe("STS faults while polling the outcome: polling retries, the outcome and
         const ids = await paidInvoices(p.id, p.patientId, 2);
         const upload = await uploadBatch({ db: testDb(), practitionerId: p.id, trigger: "manual", invoiceIds: ids });
         simulator.sim.faults.push({ type, operation, times: 1 });
-        await pollDueSubmissions({ db: testDb(), workerId: "faulty", concurrency: 1, now: new Date(Date.now() + 60_000) });
+        await pollDueSubmissions({
+          db: testDb(),
+          workerId: "faulty",
+          concurrency: 1,
+          now: new Date(Date.now() + 60_000),
+        });
         simulator.sim.faults.splice(0);
         await recover(simulator.sim, p.id, ids);
         await expectAllFinalOnce(p.id, ids);
         const submission = await testDb().stsSubmission.findUniqueOrThrow({ where: { id: upload!.submissionId } });
-        expect({ type, status: submission.status, receipt: Buffer.from(submission.receiptPdf ?? []).subarray(0, 5).toString() }).toEqual({ type, status: "completed", receipt: "%PDF-" });
+        expect({
+          type,
+          status: submission.status,
+          receipt: Buffer.from(submission.receiptPdf ?? [])
+            .subarray(0, 5)
+            .toString(),
+        }).toEqual({ type, status: "completed", receipt: "%PDF-" });
       }
     });
   }
@@ -142,7 +180,11 @@ describe("STS faults while polling the outcome: polling retries, the outcome and
 
 // The process dies (or the database becomes unreachable) before its k-th database call, for every k of a send:
 // the steps are learnt from a healthy run, then each is a separate death followed by recovery.
-async function killAtEveryStep(label: string, setup: () => Promise<{ practitionerId: string; ids: string[] }>, work: (db: ReturnType<typeof testDb>, ctx: { practitionerId: string; ids: string[] }) => Promise<unknown>) {
+async function killAtEveryStep(
+  label: string,
+  setup: () => Promise<{ practitionerId: string; ids: string[] }>,
+  work: (db: ReturnType<typeof testDb>, ctx: { practitionerId: string; ids: string[] }) => Promise<unknown>,
+) {
   const log: StepLog = [];
   const healthy = await setup();
   await work(mortalDb(testDb(), { log }), healthy);
@@ -159,7 +201,9 @@ async function killAtEveryStep(label: string, setup: () => Promise<{ practitione
     try {
       await expectAllFinalOnce(ctx.practitionerId, ctx.ids);
     } catch (error) {
-      problems.push(`${label}: killed before step ${k} (${log[k - 1]}, run ${outcome === "killed" ? "killed" : "finished"}): ${(error as Error).message.split("\n")[0]}`);
+      problems.push(
+        `${label}: killed before step ${k} (${log[k - 1]}, run ${outcome === "killed" ? "killed" : "finished"}): ${(error as Error).message.split("\n")[0]}`,
+      );
     }
   }
   expect(problems).toEqual([]);
@@ -196,7 +240,9 @@ describe("the process killed at each step of a send, then recovery", () => {
         return { practitionerId: p.id, ids };
       },
       async (db, { ids }) => {
-        const submission = await testDb().stsSubmission.findFirstOrThrow({ where: { documents: { some: { invoiceId: ids[0] } } } });
+        const submission = await testDb().stsSubmission.findFirstOrThrow({
+          where: { documents: { some: { invoiceId: ids[0] } } },
+        });
         // Only this submission is due (the others are due later), so the steps are the same on every run.
         await testDb().stsSubmission.update({ where: { id: submission.id }, data: { nextPollAt: new Date(0) } });
         return pollDueSubmissions({ db, workerId: "mortal", concurrency: 1, now: new Date(1000), limit: 1 });
@@ -216,7 +262,9 @@ describe("the process killed at each step of a send, then recovery", () => {
     await expect(sendDocumentNow({ db: down, practitionerId: p.id, invoiceId: ids[0]! })).rejects.toThrow(/killed/);
     const after = await simulatorCounts(simulator.sim);
     expect(after.documents).toEqual(before.documents);
-    expect((await testDb().invoice.findMany({ where: { id: { in: ids } } })).every((i) => i.stsState === "to_send")).toBe(true);
+    expect(
+      (await testDb().invoice.findMany({ where: { id: { in: ids } } })).every((i) => i.stsState === "to_send"),
+    ).toBe(true);
     // The database is back: the same slot was never taken, so it runs now.
     expect(await runAutomaticSending({ db: testDb(), slot, concurrency: 2 })).toMatchObject({ documents: 3 });
     await recover(simulator.sim, p.id, ids);
@@ -226,10 +274,11 @@ describe("the process killed at each step of a send, then recovery", () => {
   it("two web instances pressing 'Invia ora' on the same document at once: one send, one refusal", async () => {
     const p = await stsPractitioner("double-click");
     const [id] = await paidInvoices(p.id, p.patientId, 1);
-    const results = await Promise.allSettled([1, 2, 3].map(() => sendDocumentNow({ db: testDb(), practitionerId: p.id, invoiceId: id! })));
+    const results = await Promise.allSettled(
+      [1, 2, 3].map(() => sendDocumentNow({ db: testDb(), practitionerId: p.id, invoiceId: id! })),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     await expectAllFinalOnce(p.id, [id!]);
     expect((await insertsAtSts(simulator.sim, [id!]))[0]!.received).toBe(1);
   });
 });
-

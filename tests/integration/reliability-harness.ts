@@ -93,17 +93,30 @@ export const FINAL_STATES = ["accepted", "accepted_with_warnings", "rejected", "
  * asking STS again), the outcome polling, and a new send of whatever is to send again (the user's "Invia" or
  * the next automatic run). Bounded; returns the number of passes used.
  */
-export async function recover(sim: StsSimulator, practitionerId: string, invoiceIds: string[], passes = 5): Promise<number> {
+export async function recover(
+  sim: StsSimulator,
+  practitionerId: string,
+  invoiceIds: string[],
+  passes = 5,
+): Promise<number> {
   sim.faults.splice(0);
   const db = testDb();
   for (let pass = 1; pass <= passes; pass++) {
     const later = new Date(Date.now() + pass * 60 * 60_000);
     await sweepStuck({ db, now: later });
     await pollDueSubmissions({ db, workerId: `recovery-${pass}`, concurrency: 2, now: later });
-    const open = await db.invoice.findMany({ where: { id: { in: invoiceIds }, stsState: { in: ["to_send", "failed"] } }, select: { id: true } });
+    const open = await db.invoice.findMany({
+      where: { id: { in: invoiceIds }, stsState: { in: ["to_send", "failed"] } },
+      select: { id: true },
+    });
     if (open.length) {
       await uploadBatch({ db, practitionerId, trigger: "manual", invoiceIds: open.map((i) => i.id), now: later });
-      await pollDueSubmissions({ db, workerId: `recovery-${pass}b`, concurrency: 2, now: new Date(later.getTime() + 60_000) });
+      await pollDueSubmissions({
+        db,
+        workerId: `recovery-${pass}b`,
+        concurrency: 2,
+        now: new Date(later.getTime() + 60_000),
+      });
     }
     const states = await db.invoice.findMany({ where: { id: { in: invoiceIds } }, select: { stsState: true } });
     if (states.every((s) => FINAL_STATES.includes(s.stsState))) return pass;
@@ -113,8 +126,15 @@ export async function recover(sim: StsSimulator, practitionerId: string, invoice
 
 /** Per document: how many inserts STS accepted (must be exactly 1) and how many it received in all. */
 export async function insertsAtSts(sim: StsSimulator, invoiceIds: string[]) {
-  const docs = await testDb().stsSubmissionDocument.findMany({ where: { invoiceId: { in: invoiceIds }, operation: "I" }, select: { identity: true } });
+  const docs = await testDb().stsSubmissionDocument.findMany({
+    where: { invoiceId: { in: invoiceIds }, operation: "I" },
+    select: { identity: true },
+  });
   const identities = [...new Set(docs.map((d) => d.identity))];
   const counts = await simulatorCounts(sim);
-  return identities.map((identity) => ({ identity, accepted: counts.documents[identity]?.accepted.I ?? 0, received: counts.documents[identity]?.received.I ?? 0 }));
+  return identities.map((identity) => ({
+    identity,
+    accepted: counts.documents[identity]?.accepted.I ?? 0,
+    received: counts.documents[identity]?.received.I ?? 0,
+  }));
 }

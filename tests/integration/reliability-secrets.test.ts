@@ -41,34 +41,62 @@ const paid = { paymentDate: "2026-03-10", paymentMethod: "carta" as const };
 async function dumpDatabase(): Promise<string> {
   const parts: string[] = [];
   for (const model of Object.values(Prisma.ModelName)) {
-    const delegate = (testDb() as unknown as Record<string, { findMany(): Promise<unknown[]> }>)[model[0]!.toLowerCase() + model.slice(1)]!;
+    const delegate = (testDb() as unknown as Record<string, { findMany(): Promise<unknown[]> }>)[
+      model[0]!.toLowerCase() + model.slice(1)
+    ]!;
     const rows = await delegate.findMany();
-    parts.push(JSON.stringify(rows, (_key, value) => (value instanceof Uint8Array ? Buffer.from(value).toString("latin1") : value)));
+    parts.push(
+      JSON.stringify(rows, (_key, value) =>
+        value instanceof Uint8Array ? Buffer.from(value).toString("latin1") : value,
+      ),
+    );
   }
   return parts.join("\n");
 }
 
 function forms(secret: string): string[] {
   // The plaintext, and the ways it could leak encoded (Basic auth header, base64 of the value).
-  return [secret, Buffer.from(secret).toString("base64"), Buffer.from(`${KIT_STS.username}:${secret}`).toString("base64")];
+  return [
+    secret,
+    Buffer.from(secret).toString("base64"),
+    Buffer.from(`${KIT_STS.username}:${secret}`).toString("base64"),
+  ];
 }
 
 describe("secrets and privacy after a full send", () => {
   it("password and PIN are nowhere in plaintext (database, SOAP traffic, logs, settings view, errors); patients' CFs are not logged", async () => {
-    const p = await stsPractitioner("secrets", { autoSend: true, autoSendFrom: "2026-01-01", password: "placeholder", pincode: "0000000000" });
+    const p = await stsPractitioner("secrets", {
+      autoSend: true,
+      autoSendFrom: "2026-01-01",
+      password: "placeholder",
+      pincode: "0000000000",
+    });
     // Through the settings service, as the page does.
     await saveStsSettings({
       db: testDb(),
       practitionerId: p.id,
-      input: { cfTitolare: KIT_STS.cfTitolare, username: KIT_STS.username, password: KIT_STS.password, pincode: KIT_STS.pincode, autoSend: true, autoSendFrom: "2026-01-01", passwordValidityDays: "" },
+      input: {
+        cfTitolare: KIT_STS.cfTitolare,
+        username: KIT_STS.username,
+        password: KIT_STS.password,
+        pincode: KIT_STS.pincode,
+        autoSend: true,
+        autoSendFrom: "2026-01-01",
+        passwordValidityDays: "",
+      },
     });
-    expect(await checkStsCredentials({ db: testDb(), practitionerId: p.id, now: new Date() })).toMatchObject({ ok: true });
+    expect(await checkStsCredentials({ db: testDb(), practitionerId: p.id, now: new Date() })).toMatchObject({
+      ok: true,
+    });
     const ids: string[] = [];
-    for (let i = 0; i < 4; i++) ids.push((await createTestInvoice(testDb(), p.id, { patientId: p.patientId, ...paid })).id);
+    for (let i = 0; i < 4; i++)
+      ids.push((await createTestInvoice(testDb(), p.id, { patientId: p.patientId, ...paid })).id);
     const log = (line: string) => void logs.push(line);
     const errors: string[] = [];
     // A sync send, a failing sync send (SOAP fault), a batch, polling, the sweep, the hourly run.
-    expect((await sendDocumentNow({ db: testDb(), practitionerId: p.id, invoiceId: ids[0]! })).outcome).toBe("accepted");
+    expect((await sendDocumentNow({ db: testDb(), practitionerId: p.id, invoiceId: ids[0]! })).outcome).toBe(
+      "accepted",
+    );
     simulator.sim.faults.push({ type: "malformed", operation: "DocumentoSpesa730p", times: 1 });
     const uncertain = await sendDocumentNow({ db: testDb(), practitionerId: p.id, invoiceId: ids[1]! });
     errors.push(uncertain.message ?? "");
@@ -81,7 +109,15 @@ describe("secrets and privacy after a full send", () => {
     await saveStsSettings({
       db: testDb(),
       practitionerId: p.id,
-      input: { cfTitolare: KIT_STS.cfTitolare, username: KIT_STS.username, password: WRONG_PASSWORD, pincode: "", autoSend: true, autoSendFrom: "2026-01-01", passwordValidityDays: "" },
+      input: {
+        cfTitolare: KIT_STS.cfTitolare,
+        username: KIT_STS.username,
+        password: WRONG_PASSWORD,
+        pincode: "",
+        autoSend: true,
+        autoSendFrom: "2026-01-01",
+        passwordValidityDays: "",
+      },
     });
     const refused = await checkStsCredentials({ db: testDb(), practitionerId: p.id, now: new Date() });
     expect(refused.ok).toBe(false);
@@ -97,10 +133,18 @@ describe("secrets and privacy after a full send", () => {
     const exchanges = await testDb().stsExchange.findMany({ where: { practitionerId: p.id } });
     expect(exchanges.length).toBeGreaterThan(5);
     const database = await dumpDatabase();
-    const places: Record<string, string> = { database, logs: logs.join("\n"), view, errors: errors.join("\n"), traffic: JSON.stringify(exchanges) };
+    const places: Record<string, string> = {
+      database,
+      logs: logs.join("\n"),
+      view,
+      errors: errors.join("\n"),
+      traffic: JSON.stringify(exchanges),
+    };
     const leaks: string[] = [];
     for (const secret of [KIT_STS.password, KIT_STS.pincode, WRONG_PASSWORD]) {
-      for (const form of forms(secret)) for (const [where, text] of Object.entries(places)) if (text.includes(form)) leaks.push(`${secret} (${form}) in ${where}`);
+      for (const form of forms(secret))
+        for (const [where, text] of Object.entries(places))
+          if (text.includes(form)) leaks.push(`${secret} (${form}) in ${where}`);
     }
     expect(leaks).toEqual([]);
     // The secrets are stored, sealed (the test would pass trivially if they were not stored at all).
@@ -108,7 +152,9 @@ describe("secrets and privacy after a full send", () => {
     expect(settings.passwordEnc).toMatch(/^v1\./);
     expect(openSecret(settings.pincodeEnc!, encryptionKey())).toBe(KIT_STS.pincode);
     // Patients' codici fiscali never reach the logs.
-    const cfs = (await testDb().patient.findMany({ select: { codiceFiscale: true } })).map((x) => x.codiceFiscale).filter(Boolean) as string[];
+    const cfs = (await testDb().patient.findMany({ select: { codiceFiscale: true } }))
+      .map((x) => x.codiceFiscale)
+      .filter(Boolean) as string[];
     expect(cfs.length).toBeGreaterThan(0);
     expect(cfs.filter((cf) => logs.join("\n").toUpperCase().includes(cf.toUpperCase()))).toEqual([]);
   });
@@ -123,7 +169,10 @@ describe("encryption key rotation (PARCELLA_ENCRYPTION_KEY_PREVIOUS + scripts/ro
     const before = await testDb().stsSettings.findMany({ where: { practitionerId: { in: [p.id, q.id] } } });
     // A row whose secrets open with no known key is reported and left alone.
     const stranger = await stsPractitioner("rotate-lost");
-    await testDb().stsSettings.update({ where: { practitionerId: stranger.id }, data: { passwordEnc: sealSecret("x", randomBytes(32)) } });
+    await testDb().stsSettings.update({
+      where: { practitionerId: stranger.id },
+      data: { passwordEnc: sealSecret("x", randomBytes(32)) },
+    });
 
     const summary = await rotateEncryptionKey({ db: testDb(), current: newKey, previous: [oldKey] });
     // The integration database is shared with other files, whose rows may be sealed with keys of their own.

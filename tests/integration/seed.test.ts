@@ -19,7 +19,10 @@ describe("demo seed", () => {
   it("creates the demo practice once, through the services, and is a no-op the second time", async () => {
     const first = await seedDemo(testDb(), { now: new Date("2026-11-26T09:00:00Z") });
     expect(first).toMatchObject({ created: true, patients: 15, invoices: 60, creditNotes: 1, voided: 1 });
-    const practitioner = await testDb().practitioner.findUniqueOrThrow({ where: { email: DEMO_EMAIL }, include: { profile: true } });
+    const practitioner = await testDb().practitioner.findUniqueOrThrow({
+      where: { email: DEMO_EMAIL },
+      include: { profile: true },
+    });
     expect(practitioner.profile?.codiceFiscale).toBe("MTOMRA66A41G224M");
     const counts = await countDocuments(practitioner.id);
     expect(counts).toEqual({ patients: 15, invoices: 60, creditNotes: 1, voided: 1, unpaid: 4 });
@@ -46,10 +49,14 @@ describe("demo seed", () => {
 
   it("gives the demo patients annual expense statements", async () => {
     const { id: practitionerId } = await testDb().practitioner.findUniqueOrThrow({ where: { email: DEMO_EMAIL } });
-    const patients = await testDb().patient.findMany({ where: { practitionerId, kind: "person" }, select: { id: true } });
+    const patients = await testDb().patient.findMany({
+      where: { practitionerId, kind: "person" },
+      select: { id: true },
+    });
     const years = new Set<number>();
     for (const { id } of patients) {
-      for (const summary of await summarizePatientExpenses({ db: testDb(), practitionerId, patientId: id })) years.add(summary.year);
+      for (const summary of await summarizePatientExpenses({ db: testDb(), practitionerId, patientId: id }))
+        years.add(summary.year);
     }
     expect([...years].sort()).toEqual([2025, 2026]);
   });

@@ -23,7 +23,16 @@ const slot = (iso: string) => new Date(iso);
 async function invoices(practitionerId: string, patientId: string, count: number, date: string) {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    ids.push((await createTestInvoice(testDb(), practitionerId, { patientId, issueDate: date, paymentDate: date, paymentMethod: "bonifico" })).id);
+    ids.push(
+      (
+        await createTestInvoice(testDb(), practitionerId, {
+          patientId,
+          issueDate: date,
+          paymentDate: date,
+          paymentMethod: "bonifico",
+        })
+      ).id,
+    );
   }
   return ids;
 }
@@ -32,7 +41,12 @@ async function pollAll() {
   for (let i = 0; i < 5; i++) {
     const due = await testDb().stsSubmission.count({ where: { status: "awaiting_outcome" } });
     if (due === 0) return;
-    await pollDueSubmissions({ db: testDb(), workerId: "test", concurrency: 4, now: new Date(Date.now() + 60 * 60_000) });
+    await pollDueSubmissions({
+      db: testDb(),
+      workerId: "test",
+      concurrency: 4,
+      now: new Date(Date.now() + 60 * 60_000),
+    });
   }
 }
 
@@ -41,9 +55,17 @@ describe("automatic sending (the minute-10 run)", () => {
     const p = await stsPractitioner("auto60", AUTO);
     const early = await invoices(p.id, p.patientId, 3, "2026-01-15");
     const due = await invoices(p.id, p.patientId, 60, "2026-02-10");
-    const summary = await runAutomaticSending({ db: testDb(), slot: slot("2026-11-26T09:10:00Z"), concurrency: 4, practitionerIds: [p.id] });
+    const summary = await runAutomaticSending({
+      db: testDb(),
+      slot: slot("2026-11-26T09:10:00Z"),
+      concurrency: 4,
+      practitionerIds: [p.id],
+    });
     expect(summary).toMatchObject({ practitioners: 1, submissions: 3, documents: 60 });
-    const submissions = await testDb().stsSubmission.findMany({ where: { practitionerId: p.id }, orderBy: { createdAt: "asc" } });
+    const submissions = await testDb().stsSubmission.findMany({
+      where: { practitionerId: p.id },
+      orderBy: { createdAt: "asc" },
+    });
     expect(submissions.map((s) => [s.trigger, s.channel, s.documentCount])).toEqual([
       ["automatic", "async", 25],
       ["automatic", "async", 25],
@@ -65,21 +87,45 @@ describe("automatic sending (the minute-10 run)", () => {
     const today = "2026-11-26";
     for (const invoice of await findStsInvoices(testDb(), p.id, { ids: red })) {
       const pending = statusOf(invoice, true, today).pending[0]!;
-      const started = transition(parseStsRecord(invoice.stsRecord), { type: "send_started", ...pending, version: invoice.contentVersion, submissionId: "earlier" });
-      const record = transition(transition(started, { type: "upload_accepted", protocollo: "1" }), { type: "rejected", codes: [{ code: "S011", severity: "error", message: "CF non valido" }] });
+      const started = transition(parseStsRecord(invoice.stsRecord), {
+        type: "send_started",
+        ...pending,
+        version: invoice.contentVersion,
+        submissionId: "earlier",
+      });
+      const record = transition(transition(started, { type: "upload_accepted", protocollo: "1" }), {
+        type: "rejected",
+        codes: [{ code: "S011", severity: "error", message: "CF non valido" }],
+      });
       const status = statusOf({ ...invoice, stsRecord: JSON.stringify(record) }, true, today);
       expect(status.state).toBe("rejected");
-      await testDb().invoice.update({ where: { id: invoice.id }, data: { stsRecord: JSON.stringify(record), stsState: status.state, stsRecordRev: { increment: 1 } } });
+      await testDb().invoice.update({
+        where: { id: invoice.id },
+        data: { stsRecord: JSON.stringify(record), stsState: status.state, stsRecordRev: { increment: 1 } },
+      });
     }
     const yellow = await invoices(p.id, p.patientId, 5, "2026-03-01");
-    const summary = await runAutomaticSending({ db: testDb(), slot: slot("2026-11-26T10:10:00Z"), concurrency: 2, practitionerIds: [p.id] });
+    const summary = await runAutomaticSending({
+      db: testDb(),
+      slot: slot("2026-11-26T10:10:00Z"),
+      concurrency: 2,
+      practitionerIds: [p.id],
+    });
     expect(summary).toMatchObject({ submissions: 1, documents: 5 });
-    const states = await testDb().invoice.groupBy({ by: ["stsState"], where: { practitionerId: p.id }, _count: true, orderBy: { stsState: "asc" } });
+    const states = await testDb().invoice.groupBy({
+      by: ["stsState"],
+      where: { practitionerId: p.id },
+      _count: true,
+      orderBy: { stsState: "asc" },
+    });
     expect(states).toEqual([
       { stsState: "awaiting_outcome", _count: 5 },
       { stsState: "rejected", _count: 60 },
     ]);
-    const lines = await testDb().stsSubmissionDocument.findMany({ where: { practitionerId: p.id }, select: { invoiceId: true } });
+    const lines = await testDb().stsSubmissionDocument.findMany({
+      where: { practitionerId: p.id },
+      select: { invoiceId: true },
+    });
     expect(lines.map((l) => l.invoiceId).sort()).toEqual([...yellow].sort());
   });
 
@@ -87,12 +133,18 @@ describe("automatic sending (the minute-10 run)", () => {
     const p = await stsPractitioner("auto-once", AUTO);
     const ids = await invoices(p.id, p.patientId, 30, "2026-03-01");
     const tick = slot("2026-11-26T10:10:00Z");
-    const results = await Promise.all([1, 2, 3].map(() => runAutomaticSending({ db: testDb(), slot: tick, concurrency: 4, practitionerIds: [p.id] })));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => runAutomaticSending({ db: testDb(), slot: tick, concurrency: 4, practitionerIds: [p.id] })),
+    );
     const submissions = await testDb().stsSubmission.findMany({ where: { practitionerId: p.id } });
     expect(submissions.map((s) => s.documentCount).sort()).toEqual([25, 5]);
     expect(results.reduce((n, r) => n + r.practitioners, 0)).toBe(1);
     expect(results.reduce((n, r) => n + r.documents, 0)).toBe(30);
-    const claimed = await testDb().stsSubmissionDocument.groupBy({ by: ["invoiceId"], where: { invoiceId: { in: ids } }, _count: true });
+    const claimed = await testDb().stsSubmissionDocument.groupBy({
+      by: ["invoiceId"],
+      where: { invoiceId: { in: ids } },
+      _count: true,
+    });
     expect(claimed.every((c) => c._count === 1)).toBe(true);
     // The same slot again does nothing.
     await runAutomaticSending({ db: testDb(), slot: tick, concurrency: 4, practitionerIds: [p.id] });
@@ -102,25 +154,50 @@ describe("automatic sending (the minute-10 run)", () => {
   it("pauses on a wrong PIN, loses nothing, and resumes by itself after a successful check, sending the backlog", async () => {
     const p = await stsPractitioner("auto-pin", { ...AUTO, pincode: "1111111111" });
     const ids = await invoices(p.id, p.patientId, 3, "2026-04-01");
-    await runAutomaticSending({ db: testDb(), slot: slot("2026-11-26T11:10:00Z"), concurrency: 2, practitionerIds: [p.id] });
+    await runAutomaticSending({
+      db: testDb(),
+      slot: slot("2026-11-26T11:10:00Z"),
+      concurrency: 2,
+      practitionerIds: [p.id],
+    });
     let settings = await testDb().stsSettings.findUniqueOrThrow({ where: { practitionerId: p.id } });
     expect(settings.pausedAt).not.toBeNull();
     expect(settings.pausedReason).toMatch(/PIN/i);
     // While paused the next hour sends nothing.
     const before = await testDb().stsSubmission.count({ where: { practitionerId: p.id } });
-    await runAutomaticSending({ db: testDb(), slot: slot("2026-11-26T12:10:00Z"), concurrency: 2, practitionerIds: [p.id] });
+    await runAutomaticSending({
+      db: testDb(),
+      slot: slot("2026-11-26T12:10:00Z"),
+      concurrency: 2,
+      practitionerIds: [p.id],
+    });
     expect(await testDb().stsSubmission.count({ where: { practitionerId: p.id } })).toBe(before);
-    expect((await testDb().invoice.findMany({ where: { id: { in: ids } } })).every((i) => i.stsState === "failed")).toBe(true);
+    expect(
+      (await testDb().invoice.findMany({ where: { id: { in: ids } } })).every((i) => i.stsState === "failed"),
+    ).toBe(true);
     await saveStsSettings({
       db: testDb(),
       practitionerId: p.id,
-      input: { cfTitolare: KIT_STS.cfTitolare, username: KIT_STS.username, password: "", pincode: KIT_STS.pincode, autoSend: true, autoSendFrom: "2026-02-01", passwordValidityDays: "" },
+      input: {
+        cfTitolare: KIT_STS.cfTitolare,
+        username: KIT_STS.username,
+        password: "",
+        pincode: KIT_STS.pincode,
+        autoSend: true,
+        autoSendFrom: "2026-02-01",
+        passwordValidityDays: "",
+      },
     });
     const check = await checkStsCredentials({ db: testDb(), practitionerId: p.id, now: new Date() });
     expect(check).toMatchObject({ ok: true, resumed: true });
     settings = await testDb().stsSettings.findUniqueOrThrow({ where: { practitionerId: p.id } });
     expect(settings.pausedAt).toBeNull();
-    const summary = await runAutomaticSending({ db: testDb(), slot: slot("2026-11-26T13:10:00Z"), concurrency: 2, practitionerIds: [p.id] });
+    const summary = await runAutomaticSending({
+      db: testDb(),
+      slot: slot("2026-11-26T13:10:00Z"),
+      concurrency: 2,
+      practitionerIds: [p.id],
+    });
     expect(summary.documents).toBe(3);
     await pollAll();
     const states = await testDb().invoice.findMany({ where: { id: { in: ids } }, select: { stsState: true } });
@@ -131,7 +208,13 @@ describe("automatic sending (the minute-10 run)", () => {
     const p = await stsPractitioner("crash", AUTO);
     const [id] = await invoices(p.id, p.patientId, 1, "2026-05-01");
     // What a worker does up to the upload, then "dies": the protocollo is never stored.
-    const claim = (await claimDocuments({ db: testDb(), practitionerId: p.id, trigger: "automatic", channel: "async", invoiceIds: [id!] }))!;
+    const claim = (await claimDocuments({
+      db: testDb(),
+      practitionerId: p.id,
+      trigger: "automatic",
+      channel: "async",
+      invoiceIds: [id!],
+    }))!;
     const credentials = (await loadStsCredentials(testDb(), p.id))!;
     const file = buildStsFile({
       fileName: `parcella_${claim.submission.id}.zip`,
@@ -141,21 +224,33 @@ describe("automatic sending (the minute-10 run)", () => {
     });
     const upload = await createClientFor(credentials).uploadFile({ fileName: file.fileName, zip: file.zip });
     expect(upload.kind).toBe("accepted");
-    await testDb().stsSubmission.update({ where: { id: claim.submission.id }, data: { updatedAt: new Date(Date.now() - 10 * 60_000) } });
+    await testDb().stsSubmission.update({
+      where: { id: claim.submission.id },
+      data: { updatedAt: new Date(Date.now() - 10 * 60_000) },
+    });
     // Let STS process the orphan upload, then the sweep finds the stuck submission and resolves the document.
     const later = new Date(Date.now() + 10 * 60_000);
     const sweep = await sweepStuck({ db: testDb(), now: later });
     // Other files share the database: at least this submission and this document were swept.
     expect(sweep.stuck).toBeGreaterThanOrEqual(1);
     expect(sweep.resolved).toBeGreaterThanOrEqual(1);
-    expect(await testDb().stsSubmission.findUniqueOrThrow({ where: { id: claim.submission.id } })).toMatchObject({ status: "uncertain" });
+    expect(await testDb().stsSubmission.findUniqueOrThrow({ where: { id: claim.submission.id } })).toMatchObject({
+      status: "uncertain",
+    });
     const invoice = await testDb().invoice.findUniqueOrThrow({ where: { id: id! } });
     expect(invoice.stsState).toBe("accepted");
     const counts = await simulatorCounts(simulator.sim);
     const key = claim.documents[0]!.pending.identity;
     expect(counts.documents[key]?.accepted.I).toBe(1);
     // A later hourly run has nothing to send for it.
-    expect(await runAutomaticSending({ db: testDb(), slot: slot("2026-11-26T14:10:00Z"), concurrency: 2, practitionerIds: [p.id] })).toMatchObject({ documents: 0 });
+    expect(
+      await runAutomaticSending({
+        db: testDb(),
+        slot: slot("2026-11-26T14:10:00Z"),
+        concurrency: 2,
+        practitionerIds: [p.id],
+      }),
+    ).toMatchObject({ documents: 0 });
   });
 
   // Last in this file: it resets the simulator's counters (and what it holds) to measure its own traffic.
@@ -166,11 +261,22 @@ describe("automatic sending (the minute-10 run)", () => {
     for (const p of practitioners) await invoices(p.id, p.patientId, 1, "2026-04-01");
     const ids = practitioners.map((p) => p.id);
     simulator.sim.faults.push({ type: "latency", latencyMs: 150 });
-    const summary = await runAutomaticSending({ db: testDb(), slot: slot("2026-11-26T15:10:00Z"), concurrency: 2, practitionerIds: ids });
+    const summary = await runAutomaticSending({
+      db: testDb(),
+      slot: slot("2026-11-26T15:10:00Z"),
+      concurrency: 2,
+      practitionerIds: ids,
+    });
     expect(summary).toMatchObject({ practitioners: 6, submissions: 6, documents: 6 });
-    const peak = async () => ((await (await fetch(`${simulator.sim.url}/__admin/counts`)).json()) as { peakInFlight: number }).peakInFlight;
+    const peak = async () =>
+      ((await (await fetch(`${simulator.sim.url}/__admin/counts`)).json()) as { peakInFlight: number }).peakInFlight;
     expect(await peak()).toBe(2);
-    const polled = await pollDueSubmissions({ db: testDb(), workerId: "bound", concurrency: 2, now: new Date(Date.now() + 60 * 60_000) });
+    const polled = await pollDueSubmissions({
+      db: testDb(),
+      workerId: "bound",
+      concurrency: 2,
+      now: new Date(Date.now() + 60 * 60_000),
+    });
     expect(polled.completed).toBeGreaterThanOrEqual(6);
     expect(await peak()).toBe(2);
     simulator.sim.faults.splice(0);

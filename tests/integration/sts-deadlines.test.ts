@@ -14,10 +14,24 @@ const simulator = useSimulator();
 describe("STS deadlines and re-sending", () => {
   it("groups what is still to send by payment year, with the deadline moved off the weekend", async () => {
     const p = await stsPractitioner("deadlines");
-    await createTestInvoice(testDb(), p.id, { patientId: p.patientId, issueDate: "2025-12-30", paymentDate: "2026-01-05", paymentMethod: "carta" });
-    await createTestInvoice(testDb(), p.id, { patientId: p.patientId, issueDate: "2025-12-31", paymentDate: "2025-12-31", paymentMethod: "carta" });
+    await createTestInvoice(testDb(), p.id, {
+      patientId: p.patientId,
+      issueDate: "2025-12-30",
+      paymentDate: "2026-01-05",
+      paymentMethod: "carta",
+    });
+    await createTestInvoice(testDb(), p.id, {
+      patientId: p.patientId,
+      issueDate: "2025-12-31",
+      paymentDate: "2025-12-31",
+      paymentMethod: "carta",
+    });
     await createTestInvoice(testDb(), p.id, { patientId: p.patientId, issueDate: "2026-01-10" }); // unpaid: not eligible
-    const years = await paymentYearDeadlines({ db: testDb(), practitionerId: p.id, now: new Date("2026-01-20T10:00:00Z") });
+    const years = await paymentYearDeadlines({
+      db: testDb(),
+      practitionerId: p.id,
+      now: new Date("2026-01-20T10:00:00Z"),
+    });
     expect(years).toEqual([
       { year: 2025, deadline: "2026-02-02", daysLeft: 13, toSend: 1, rejected: 0, notEligible: 0 },
       { year: 2026, deadline: "2027-02-01", daysLeft: 377, toSend: 1, rejected: 0, notEligible: 1 },
@@ -30,17 +44,35 @@ describe("STS deadlines and re-sending", () => {
     simulator.sim.config.rejectedCfs.push(cf);
     const patient = await createTestPatient(testDb(), p.id, { codiceFiscale: cf, firstName: "Rita", lastName: "Sala" });
     const ids = [];
-    for (let i = 0; i < 2; i++) ids.push((await createTestInvoice(testDb(), p.id, { patientId: patient.id, paymentDate: "2026-03-10", paymentMethod: "pos" })).id);
+    for (let i = 0; i < 2; i++)
+      ids.push(
+        (
+          await createTestInvoice(testDb(), p.id, {
+            patientId: patient.id,
+            paymentDate: "2026-03-10",
+            paymentMethod: "pos",
+          })
+        ).id,
+      );
     const batch = (await uploadBatch({ db: testDb(), practitionerId: p.id, trigger: "manual", invoiceIds: ids }))!;
     await pollSubmission({ db: testDb(), submissionId: batch.submissionId });
-    await expect(resendSubmission({ db: testDb(), practitionerId: p.id, submissionId: batch.submissionId })).rejects.toThrow(/correggi prima/);
-    await updatePatient({ db: testDb(), practitionerId: p.id, patientId: patient.id, input: { kind: "person", firstName: "Rita", lastName: "Sala", codiceFiscale: nextCodiceFiscale(), email: "" } });
+    await expect(
+      resendSubmission({ db: testDb(), practitionerId: p.id, submissionId: batch.submissionId }),
+    ).rejects.toThrow(/correggi prima/);
+    await updatePatient({
+      db: testDb(),
+      practitionerId: p.id,
+      patientId: patient.id,
+      input: { kind: "person", firstName: "Rita", lastName: "Sala", codiceFiscale: nextCodiceFiscale(), email: "" },
+    });
     const resent = await resendSubmission({ db: testDb(), practitionerId: p.id, submissionId: batch.submissionId });
     expect(resent).toMatchObject({ submissions: 1, documents: 2 });
     await pollSubmission({ db: testDb(), submissionId: resent.submissionId! });
     const states = await testDb().invoice.findMany({ where: { id: { in: ids } }, select: { stsState: true } });
     expect(states.map((s) => s.stsState)).toEqual(["accepted", "accepted"]);
     const other = await stsPractitioner("resend-other");
-    await expect(resendSubmission({ db: testDb(), practitionerId: other.id, submissionId: batch.submissionId })).rejects.toThrow(/Invio non trovato/);
+    await expect(
+      resendSubmission({ db: testDb(), practitionerId: other.id, submissionId: batch.submissionId }),
+    ).rejects.toThrow(/Invio non trovato/);
   });
 });

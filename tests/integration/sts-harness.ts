@@ -23,11 +23,22 @@ export function useSimulator(options: Parameters<typeof createStsSimulator>[0] =
 
 export async function simulatorCounts(sim: StsSimulator) {
   const res = await fetch(`${sim.url}/__admin/counts`);
-  return (await res.json()) as { documents: Record<string, { received: Partial<Record<"I" | "V" | "C" | "R", number>>; accepted: Partial<Record<"I" | "V" | "C" | "R", number>> }> };
+  return (await res.json()) as {
+    documents: Record<
+      string,
+      {
+        received: Partial<Record<"I" | "V" | "C" | "R", number>>;
+        accepted: Partial<Record<"I" | "V" | "C" | "R", number>>;
+      }
+    >;
+  };
 }
 
 /** A practitioner with the kit profile, STS credentials and one patient. */
-export async function stsPractitioner(label: string, stsOverrides: Parameters<typeof configureTestStsCredentials>[2] = {}) {
+export async function stsPractitioner(
+  label: string,
+  stsOverrides: Parameters<typeof configureTestStsCredentials>[2] = {},
+) {
   const p = await registerTestPractitioner(label);
   await createTestProfile(testDb(), p.id, { partitaIva: nextPartitaIva() });
   await configureTestStsCredentials(testDb(), p.id, stsOverrides);

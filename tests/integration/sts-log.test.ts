@@ -14,27 +14,51 @@ type Practitioner = { id: string; patientId: string; invoiceIds: string[] };
 
 async function newPractitioner(label: string): Promise<Practitioner> {
   const password = "password-sicura-1";
-  const p = await registerPractitioner({ db: testDb(), input: { name: `Dott. ${label}`, email: uniqueEmail(label), password, passwordConfirm: password } });
+  const p = await registerPractitioner({
+    db: testDb(),
+    input: { name: `Dott. ${label}`, email: uniqueEmail(label), password, passwordConfirm: password },
+  });
   await createTestProfile(testDb(), p.id);
   const patient = await createTestPatient(testDb(), p.id);
   const invoiceIds: string[] = [];
   for (const issueDate of ["2026-03-10", "2026-03-11"]) {
-    invoiceIds.push((await createTestInvoice(testDb(), p.id, { patientId: patient.id, issueDate, paymentDate: issueDate, paymentMethod: "carta" })).id);
+    invoiceIds.push(
+      (
+        await createTestInvoice(testDb(), p.id, {
+          patientId: patient.id,
+          issueDate,
+          paymentDate: issueDate,
+          paymentMethod: "carta",
+        })
+      ).id,
+    );
   }
   return { id: p.id, patientId: patient.id, invoiceIds };
 }
 
 const PDF = new Uint8Array(Buffer.from("%PDF-1.4\n% ricevuta\n%%EOF\n"));
-const CSV = "protocollo;identificativo;codice;descrizione\n2600001;65498732105|2026-03-10|1|1;S011;IL CF DEL CITTADINO RISULTA FORMALMENTE ERRATO\n";
+const CSV =
+  "protocollo;identificativo;codice;descrizione\n2600001;65498732105|2026-03-10|1|1;S011;IL CF DEL CITTADINO RISULTA FORMALMENTE ERRATO\n";
 
 async function createSubmission(p: Practitioner, data: Record<string, unknown> & { createdAt: Date }) {
   return testDb().stsSubmission.create({
-    data: { practitionerId: p.id, trigger: "manual", channel: "async", environment: "simulator", status: "completed", documentCount: 2, ...data },
+    data: {
+      practitionerId: p.id,
+      trigger: "manual",
+      channel: "async",
+      environment: "simulator",
+      status: "completed",
+      documentCount: 2,
+      ...data,
+    },
   });
 }
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -84,7 +108,9 @@ describe("STS send log", () => {
           identity: "65498732105|2026-03-10|1|1",
           version: 1,
           outcome: "rejected",
-          codes: JSON.stringify([{ code: "S011", severity: "error", message: "IL CF DEL CITTADINO RISULTA FORMALMENTE ERRATO" }]),
+          codes: JSON.stringify([
+            { code: "S011", severity: "error", message: "IL CF DEL CITTADINO RISULTA FORMALMENTE ERRATO" },
+          ]),
         },
         {
           submissionId: mixed.id,
@@ -94,23 +120,71 @@ describe("STS send log", () => {
           identity: "65498732105|2026-03-11|1|2",
           version: 2,
           outcome: "accepted_with_warnings",
-          codes: JSON.stringify([{ code: "W003", severity: "warning", message: "IL CF CITTADINO NON PRESENTE IN ARCHIVIO" }]),
+          codes: JSON.stringify([
+            { code: "W003", severity: "warning", message: "IL CF CITTADINO NON PRESENTE IN ARCHIVIO" },
+          ]),
         },
       ],
     });
     await testDb().stsExchange.createMany({
       data: [
-        { submissionId: mixed.id, practitionerId: a.id, operation: "EsitoInvii", url: "http://127.0.0.1/esito", httpStatus: 200, durationMs: 40, request: "<esito/>", response: "<ok/>", createdAt: new Date("2026-03-13T08:05:00Z") },
-        { submissionId: mixed.id, practitionerId: a.id, operation: "Upload", url: "http://127.0.0.1/upload", httpStatus: 200, durationMs: 120, request: "<upload/>", response: "<protocollo>2600001</protocollo>", createdAt: new Date("2026-03-13T08:00:01Z") },
+        {
+          submissionId: mixed.id,
+          practitionerId: a.id,
+          operation: "EsitoInvii",
+          url: "http://127.0.0.1/esito",
+          httpStatus: 200,
+          durationMs: 40,
+          request: "<esito/>",
+          response: "<ok/>",
+          createdAt: new Date("2026-03-13T08:05:00Z"),
+        },
+        {
+          submissionId: mixed.id,
+          practitionerId: a.id,
+          operation: "Upload",
+          url: "http://127.0.0.1/upload",
+          httpStatus: 200,
+          durationMs: 120,
+          request: "<upload/>",
+          response: "<protocollo>2600001</protocollo>",
+          createdAt: new Date("2026-03-13T08:00:01Z"),
+        },
       ],
     });
-    automatic = await createSubmission(a, { createdAt: new Date("2026-03-14T08:10:00Z"), trigger: "automatic", outcome: "rejected", protocollo: "2600002", nAccolti: 0, nWarnings: 0, nErrori: 2, stato: 3 });
-    // No STS figures yet: counts come from the documents' own outcomes.
-    running = await createSubmission(a, { createdAt: new Date("2026-03-15T08:00:00Z"), channel: "sync", status: "awaiting_outcome", documentCount: 1 });
-    await testDb().stsSubmissionDocument.create({
-      data: { submissionId: running.id, invoiceId: a.invoiceIds[0], practitionerId: a.id, operation: "I", identity: "65498732105|2026-03-10|1|1", version: 2, outcome: "pending" },
+    automatic = await createSubmission(a, {
+      createdAt: new Date("2026-03-14T08:10:00Z"),
+      trigger: "automatic",
+      outcome: "rejected",
+      protocollo: "2600002",
+      nAccolti: 0,
+      nWarnings: 0,
+      nErrori: 2,
+      stato: 3,
     });
-    await createSubmission(b, { createdAt: new Date("2026-03-16T08:00:00Z"), outcome: "accepted", protocollo: "2609999" });
+    // No STS figures yet: counts come from the documents' own outcomes.
+    running = await createSubmission(a, {
+      createdAt: new Date("2026-03-15T08:00:00Z"),
+      channel: "sync",
+      status: "awaiting_outcome",
+      documentCount: 1,
+    });
+    await testDb().stsSubmissionDocument.create({
+      data: {
+        submissionId: running.id,
+        invoiceId: a.invoiceIds[0],
+        practitionerId: a.id,
+        operation: "I",
+        identity: "65498732105|2026-03-10|1|1",
+        version: 2,
+        outcome: "pending",
+      },
+    });
+    await createSubmission(b, {
+      createdAt: new Date("2026-03-16T08:00:00Z"),
+      outcome: "accepted",
+      protocollo: "2609999",
+    });
   });
 
   it("lists newest first with STS counts, or the documents' counts when STS gave none", async () => {
@@ -118,8 +192,16 @@ describe("STS send log", () => {
     expect(page.rows.map((r) => r.id)).toEqual([running.id, automatic.id, mixed.id, older.id]);
     expect(page).toMatchObject({ total: 4, page: 1, pageCount: 1 });
     const byId = new Map(page.rows.map((r) => [r.id, r]));
-    expect(byId.get(mixed.id)).toMatchObject({ hasReceipt: true, hasErrorsCsv: true, counts: { accepted: 1, withWarnings: 1, rejected: 1 } });
-    expect(byId.get(older.id)).toMatchObject({ hasReceipt: true, hasErrorsCsv: false, counts: { accepted: 2, withWarnings: 0, rejected: 0 } });
+    expect(byId.get(mixed.id)).toMatchObject({
+      hasReceipt: true,
+      hasErrorsCsv: true,
+      counts: { accepted: 1, withWarnings: 1, rejected: 1 },
+    });
+    expect(byId.get(older.id)).toMatchObject({
+      hasReceipt: true,
+      hasErrorsCsv: false,
+      counts: { accepted: 2, withWarnings: 0, rejected: 0 },
+    });
     expect(byId.get(automatic.id)).toMatchObject({ hasReceipt: false, counts: { accepted: 0, rejected: 2 } });
     expect(byId.get(running.id)).toMatchObject({ counts: { accepted: 0, rejected: 0, pending: 1 } });
     // The list never carries the stored files themselves.
@@ -139,7 +221,8 @@ describe("STS send log", () => {
   it("pages 25 at a time", async () => {
     const p = await newPractitioner("log-pages");
     const base = Date.UTC(2026, 0, 1);
-    for (let i = 0; i < 27; i++) await createSubmission(p, { createdAt: new Date(base + i * 60_000), protocollo: String(i) });
+    for (let i = 0; i < 27; i++)
+      await createSubmission(p, { createdAt: new Date(base + i * 60_000), protocollo: String(i) });
     const first = await listSubmissions({ db: testDb(), practitionerId: p.id, page: 1, filters: {} });
     const second = await listSubmissions({ db: testDb(), practitionerId: p.id, page: 2, filters: {} });
     expect(first.rows).toHaveLength(25);
@@ -150,16 +233,39 @@ describe("STS send log", () => {
 
   it("details each document with its codes explained; warnings stay warnings", async () => {
     const s = await getSubmissionOrThrow({ db: testDb(), practitionerId: a.id, submissionId: mixed.id });
-    expect(s).toMatchObject({ protocollo: "2600001", acceptedAt: "13-03-2026 09:00:05", hasReceipt: true, hasErrorsCsv: true, error: null });
+    expect(s).toMatchObject({
+      protocollo: "2600001",
+      acceptedAt: "13-03-2026 09:00:05",
+      hasReceipt: true,
+      hasErrorsCsv: true,
+      error: null,
+    });
     const [rejected, warned] = s.documents;
-    expect(rejected).toMatchObject({ operation: "I", outcome: "rejected", invoice: { id: a.invoiceIds[0], patient: { id: a.patientId } } });
-    expect(rejected.codes).toEqual([expect.objectContaining({ code: "S011", severity: "error", fix: "patient", explanation: expect.stringMatching(/codice fiscale del paziente/) })]);
+    expect(rejected).toMatchObject({
+      operation: "I",
+      outcome: "rejected",
+      invoice: { id: a.invoiceIds[0], patient: { id: a.patientId } },
+    });
+    expect(rejected.codes).toEqual([
+      expect.objectContaining({
+        code: "S011",
+        severity: "error",
+        fix: "patient",
+        explanation: expect.stringMatching(/codice fiscale del paziente/),
+      }),
+    ]);
     expect(warned).toMatchObject({ operation: "V", outcome: "accepted_with_warnings" });
     expect(warned.codes).toEqual([expect.objectContaining({ code: "W003", severity: "warning" })]);
   });
 
   it("explains a submission-level error code", async () => {
-    const failed = await createSubmission(a, { createdAt: new Date("2026-03-01T08:00:00Z"), status: "failed", outcome: "failed", errorCode: "104", errorMessage: "PINCODE ERRATO" });
+    const failed = await createSubmission(a, {
+      createdAt: new Date("2026-03-01T08:00:00Z"),
+      status: "failed",
+      outcome: "failed",
+      errorCode: "104",
+      errorMessage: "PINCODE ERRATO",
+    });
     const s = await getSubmissionOrThrow({ db: testDb(), practitionerId: a.id, submissionId: failed.id });
     expect(s.error).toMatchObject({ code: "104", fix: "credentials", explanation: expect.stringMatching(/PIN/) });
     expect(s.documents).toEqual([]);
@@ -172,27 +278,45 @@ describe("STS send log", () => {
     const csv = await getSubmissionErrorsCsv({ db: testDb(), practitionerId: a.id, submissionId: mixed.id });
     expect(csv.fileName).toBe("errori-2600001.csv");
     expect(Buffer.from(csv.bytes).toString("utf8")).toBe(CSV);
-    expect((await rejection(getSubmissionErrorsCsv({ db: testDb(), practitionerId: a.id, submissionId: older.id }))).code).toBe("not_found");
-    expect((await rejection(getSubmissionReceipt({ db: testDb(), practitionerId: a.id, submissionId: automatic.id }))).code).toBe("not_found");
+    expect(
+      (await rejection(getSubmissionErrorsCsv({ db: testDb(), practitionerId: a.id, submissionId: older.id }))).code,
+    ).toBe("not_found");
+    expect(
+      (await rejection(getSubmissionReceipt({ db: testDb(), practitionerId: a.id, submissionId: automatic.id }))).code,
+    ).toBe("not_found");
   });
 
   it("lists the exchanges oldest first", async () => {
     const exchanges = await listSubmissionExchanges({ db: testDb(), practitionerId: a.id, submissionId: mixed.id });
     expect(exchanges.map((e) => e.operation)).toEqual(["Upload", "EsitoInvii"]);
-    expect(exchanges[0]).toMatchObject({ httpStatus: 200, durationMs: 120, response: "<protocollo>2600001</protocollo>" });
+    expect(exchanges[0]).toMatchObject({
+      httpStatus: 200,
+      durationMs: 120,
+      response: "<protocollo>2600001</protocollo>",
+    });
     expect(await listSubmissionExchanges({ db: testDb(), practitionerId: a.id, submissionId: older.id })).toEqual([]);
   });
 
   it("isolates practitioners: B never sees A's submissions, files or exchanges", async () => {
     const options = { db: testDb(), practitionerId: b.id, submissionId: mixed.id };
-    for (const attempt of [getSubmissionOrThrow, getSubmissionReceipt, getSubmissionErrorsCsv, listSubmissionExchanges]) {
+    for (const attempt of [
+      getSubmissionOrThrow,
+      getSubmissionReceipt,
+      getSubmissionErrorsCsv,
+      listSubmissionExchanges,
+    ]) {
       const error = await rejection(attempt(options));
       expect(error.code).toBe("not_found");
       expect(error.userMessage).toBe("Invio non trovato.");
     }
     const bList = await listSubmissions({ db: testDb(), practitionerId: b.id, page: 1, filters: {} });
     expect(bList.rows.map((r) => r.protocollo)).toEqual(["2609999"]);
-    const bFiltered = await listSubmissions({ db: testDb(), practitionerId: b.id, page: 1, filters: { outcome: "partially_rejected" } });
+    const bFiltered = await listSubmissions({
+      db: testDb(),
+      practitionerId: b.id,
+      page: 1,
+      filters: { outcome: "partially_rejected" },
+    });
     expect(bFiltered.total).toBe(0);
     // And A's list does not contain B's.
     const aList = await listSubmissions({ db: testDb(), practitionerId: a.id, page: 1, filters: {} });

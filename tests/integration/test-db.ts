@@ -27,7 +27,12 @@ export const TEST_PASSWORD = "password-sicura-1";
 export async function registerTestPractitioner(label: string) {
   return registerPractitioner({
     db: testDb(),
-    input: { name: `Dott. ${label}`, email: uniqueEmail(label), password: TEST_PASSWORD, passwordConfirm: TEST_PASSWORD },
+    input: {
+      name: `Dott. ${label}`,
+      email: uniqueEmail(label),
+      password: TEST_PASSWORD,
+      passwordConfirm: TEST_PASSWORD,
+    },
   });
 }
 

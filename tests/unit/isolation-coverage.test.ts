@@ -33,7 +33,9 @@ function exportedActions(file: string): { name: string; body: string }[] {
 /** Local helpers of a 'use server' file that call requirePractitioner() (e.g. fatture's run()). */
 function checkingHelpers(file: string): string[] {
   const text = readFileSync(join(ROOT, file), "utf8");
-  const helpers = [...text.matchAll(/^(?:async\s+)?function\s+(\w+)[^]*?^}/gm)].filter((m) => m[0].includes("requirePractitioner()"));
+  const helpers = [...text.matchAll(/^(?:async\s+)?function\s+(\w+)[^]*?^}/gm)].filter((m) =>
+    m[0].includes("requirePractitioner()"),
+  );
   return helpers.map((m) => m[1]);
 }
 
@@ -62,15 +64,22 @@ describe("isolation sweep coverage", () => {
       const placeholders = entry.url.match(/\{\w+\}/g) ?? [];
       if (dynamic) expect(placeholders.length, `${entry.file}: ${entry.url}`).toBeGreaterThan(0);
       for (const p of placeholders) expect(PLACEHOLDERS as readonly string[], entry.url).toContain(p);
-      if (entry.outcome !== "404" && dynamic) expect(entry.note, `${entry.file} is dynamic but not expected to answer 404`).toBeTruthy();
+      if (entry.outcome !== "404" && dynamic)
+        expect(entry.note, `${entry.file} is dynamic but not expected to answer 404`).toBeTruthy();
     }
   });
 
   it("lists every exported server action in the sweep's table, in its own file", () => {
     const found = actionFiles.flatMap((file) => exportedActions(file).map(({ name }) => `${file}#${name}`)).sort();
     const listed = ACTIONS.map((a) => `${a.file}#${a.name}`).sort();
-    expect(found.filter((f) => !listed.includes(f)), "actions missing from the table").toEqual([]);
-    expect(listed.filter((l) => !found.includes(l)), "table entries without an action").toEqual([]);
+    expect(
+      found.filter((f) => !listed.includes(f)),
+      "actions missing from the table",
+    ).toEqual([]);
+    expect(
+      listed.filter((l) => !found.includes(l)),
+      "table entries without an action",
+    ).toEqual([]);
   });
 
   it("exports nothing but async xxxAction functions (and types) from a 'use server' file", () => {
@@ -92,7 +101,11 @@ describe("isolation sweep coverage", () => {
           continue;
         }
         const direct = body.includes("requirePractitioner()");
-        const viaHelper = helpers.some((h) => new RegExp(`\\b(return|await)\\s+${h}\\b|\\breturn\\s+${h}<`).test(body) || new RegExp(`\\b${h}(<[^>]*>)?\\(`).test(body));
+        const viaHelper = helpers.some(
+          (h) =>
+            new RegExp(`\\b(return|await)\\s+${h}\\b|\\breturn\\s+${h}<`).test(body) ||
+            new RegExp(`\\b${h}(<[^>]*>)?\\(`).test(body),
+        );
         expect(direct || viaHelper, `${file}#${name} does not call requirePractitioner()`).toBe(true);
         // The practitioner id comes from the session, never from the client's input.
         expect(body, `${file}#${name}`).not.toMatch(/practitionerId\s*:\s*(input|target|options)\b/);

@@ -13,13 +13,18 @@ describe("Prisma schemas", () => {
     expect(readFileSync(schemaPath(provider), "utf8")).toBe(renderSchema(source, provider));
   });
 
-  it.each(PROVIDERS)("the %s migrations produce the current schema (no change left without a migration)", (provider) => {
-    expect(readFileSync(snapshotPath(provider as "sqlite" | "postgresql"), "utf8")).toBe(
-      renderSchema(source, provider),
-    );
-  });
+  it.each(PROVIDERS)(
+    "the %s migrations produce the current schema (no change left without a migration)",
+    (provider) => {
+      expect(readFileSync(snapshotPath(provider as "sqlite" | "postgresql"), "utf8")).toBe(
+        renderSchema(source, provider),
+      );
+    },
+  );
 
   it("the drift check command fails on a difference", () => {
-    expect(() => execFileSync(process.execPath, [join(root, "scripts", "prisma-schemas.mjs"), "--check"])).not.toThrow();
+    expect(() =>
+      execFileSync(process.execPath, [join(root, "scripts", "prisma-schemas.mjs"), "--check"]),
+    ).not.toThrow();
   });
 });

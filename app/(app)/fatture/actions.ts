@@ -35,7 +35,10 @@ async function run<T>(context: string, work: (practitionerId: string) => Promise
 }
 
 // Saves the form as a draft, or saves and issues it (intent "issue"); an issued invoice is updated in place.
-export async function saveInvoiceAction(input: unknown, target: { invoiceId?: string; intent: "draft" | "issue" | "update" }) {
+export async function saveInvoiceAction(
+  input: unknown,
+  target: { invoiceId?: string; intent: "draft" | "issue" | "update" },
+) {
   return run<Id>("invoice-save", async (practitionerId) => {
     const base = { db: db(), practitionerId, actorId: practitionerId, input };
     if (target.intent === "update" && target.invoiceId) {
@@ -102,17 +105,28 @@ export async function sendSelectedAction(invoiceIds: string[]) {
       batches.push(batch);
     }
     revalidatePath("/invii");
-    return { submissions: batches.length, documents: batches.reduce((n, b) => n + b.documents, 0), problems: batches.filter((b) => b.outcome !== "awaiting_outcome").map((b) => b.message ?? "") };
+    return {
+      submissions: batches.length,
+      documents: batches.reduce((n, b) => n + b.documents, 0),
+      problems: batches.filter((b) => b.outcome !== "awaiting_outcome").map((b) => b.message ?? ""),
+    };
   });
 }
 
 export async function stsEligibilityAction(invoiceId: string) {
-  return run("sts-eligibility", (practitionerId) => explainStsStatus({ db: db(), practitionerId, invoiceId: String(invoiceId) }));
+  return run("sts-eligibility", (practitionerId) =>
+    explainStsStatus({ db: db(), practitionerId, invoiceId: String(invoiceId) }),
+  );
 }
 
 export async function registerPortalUploadAction(invoiceIds: string[], protocollo: string) {
   return run("sts-portal", async (practitionerId) => {
-    const result = await registerPortalUpload({ db: db(), practitionerId, invoiceIds: stringIds(invoiceIds), protocollo: String(protocollo ?? "").trim() });
+    const result = await registerPortalUpload({
+      db: db(),
+      practitionerId,
+      invoiceIds: stringIds(invoiceIds),
+      protocollo: String(protocollo ?? "").trim(),
+    });
     revalidatePath("/invii");
     return result;
   });
@@ -125,6 +139,11 @@ function stringIds(ids: unknown): string[] {
 export async function searchPatientsAction(q: string) {
   return run("patient-picker", async (practitionerId) => {
     const patients = await searchPatientsForPicker({ db: db(), practitionerId, q: String(q ?? "").slice(0, 100) });
-    return patients.map((p) => ({ id: p.id, name: patientDisplayName(p), codiceFiscale: p.codiceFiscale, opposesSts: p.opposesSts }));
+    return patients.map((p) => ({
+      id: p.id,
+      name: patientDisplayName(p),
+      codiceFiscale: p.codiceFiscale,
+      opposesSts: p.opposesSts,
+    }));
   });
 }

@@ -13,11 +13,27 @@ import { toQueryString } from "@/lib/schemas/search-params";
 
 export const metadata: Metadata = { title: "Fatture" };
 
-export default async function InvoicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function InvoicesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const practitioner = await requirePractitionerPage();
   const filters = parseInvoiceFilters(await searchParams);
-  const [page, years] = await Promise.all([findInvoicePage(db(), practitioner.id, filters), invoiceYears(db(), practitioner.id)]);
-  const query = { q: filters.q, year: filters.year, status: filters.status, paid: filters.paid, sts: filters.sts, sort: filters.sort, dir: filters.dir, size: filters.size === 25 ? undefined : filters.size };
+  const [page, years] = await Promise.all([
+    findInvoicePage(db(), practitioner.id, filters),
+    invoiceYears(db(), practitioner.id),
+  ]);
+  const query = {
+    q: filters.q,
+    year: filters.year,
+    status: filters.status,
+    paid: filters.paid,
+    sts: filters.sts,
+    sort: filters.sort,
+    dir: filters.dir,
+    size: filters.size === 25 ? undefined : filters.size,
+  };
   return (
     <>
       <div className="page-head">
@@ -35,18 +51,28 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
       <InvoiceFiltersForm filters={filters} years={years} />
       {page.total === 0 ? (
         <div className="card empty">
-          <p>{filters.q || filters.year || filters.status || filters.paid || filters.sts ? "Nessuna fattura corrisponde ai filtri." : "Non hai ancora emesso fatture."}</p>
+          <p>
+            {filters.q || filters.year || filters.status || filters.paid || filters.sts
+              ? "Nessuna fattura corrisponde ai filtri."
+              : "Non hai ancora emesso fatture."}
+          </p>
         </div>
       ) : (
         <>
           <InvoiceTable rows={page.rows} />
-          <StsAutoRefresh active={page.rows.some((r) => r.stsState === "sending" || r.stsState === "awaiting_outcome")} />
+          <StsAutoRefresh
+            active={page.rows.some((r) => r.stsState === "sending" || r.stsState === "awaiting_outcome")}
+          />
           <nav className={styles.pager} aria-label="Pagine">
             <span>
               {page.total} {page.total === 1 ? "documento" : "documenti"} · pagina {page.page} di {page.pageCount}
             </span>
-            {page.page > 1 ? <Link href={`/fatture${toQueryString({ ...query, page: page.page - 1 })}`}>← Precedente</Link> : null}
-            {page.page < page.pageCount ? <Link href={`/fatture${toQueryString({ ...query, page: page.page + 1 })}`}>Successiva →</Link> : null}
+            {page.page > 1 ? (
+              <Link href={`/fatture${toQueryString({ ...query, page: page.page - 1 })}`}>← Precedente</Link>
+            ) : null}
+            {page.page < page.pageCount ? (
+              <Link href={`/fatture${toQueryString({ ...query, page: page.page + 1 })}`}>Successiva →</Link>
+            ) : null}
           </nav>
         </>
       )}

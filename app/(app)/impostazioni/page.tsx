@@ -19,7 +19,9 @@ export default async function ImpostazioniPage() {
       <div className={styles.cards}>
         <Link href="/impostazioni/profilo" className={`card ${styles.cardLink}`}>
           <h2>Profilo</h2>
-          <p>Dati che compaiono in fattura: anagrafica, partita IVA, regime fiscale, cassa previdenziale, bollo, IBAN.</p>
+          <p>
+            Dati che compaiono in fattura: anagrafica, partita IVA, regime fiscale, cassa previdenziale, bollo, IBAN.
+          </p>
         </Link>
         <Link href="/impostazioni/sts" className={`card ${styles.cardLink}`}>
           <h2>Sistema Tessera Sanitaria</h2>

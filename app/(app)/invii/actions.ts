@@ -11,7 +11,11 @@ export async function resendSubmissionAction(
 ): Promise<ActionResult<{ submissions: number; documents: number; submissionId: string | null }>> {
   try {
     const practitioner = await requirePractitioner();
-    const data = await resendSubmission({ db: db(), practitionerId: practitioner.id, submissionId: String(submissionId) });
+    const data = await resendSubmission({
+      db: db(),
+      practitionerId: practitioner.id,
+      submissionId: String(submissionId),
+    });
     revalidatePath("/invii");
     revalidatePath("/fatture");
     return { ok: true, data };

@@ -12,7 +12,11 @@ import { parseSubmissionFilters } from "@/lib/services/sts-log/submission-filter
 
 export const metadata: Metadata = { title: "Invii STS" };
 
-export default async function SubmissionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SubmissionsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const practitioner = await requirePractitionerPage();
   const filters = parseSubmissionFilters(await searchParams);
   const page = await listSubmissions({
@@ -29,9 +33,9 @@ export default async function SubmissionsPage({ searchParams }: { searchParams: 
         <h1>Invii STS</h1>
       </div>
       <p className={styles.intro}>
-        Controlla qui l&apos;esito di ogni invio al Sistema Tessera Sanitaria: per ciascun invio trovi i documenti accolti,
-        quelli con segnalazioni e quelli scartati, con la spiegazione e il modo di correggerli, oltre alla ricevuta del
-        Sistema TS.
+        Controlla qui l&apos;esito di ogni invio al Sistema Tessera Sanitaria: per ciascun invio trovi i documenti
+        accolti, quelli con segnalazioni e quelli scartati, con la spiegazione e il modo di correggerli, oltre alla
+        ricevuta del Sistema TS.
       </p>
       <SubmissionFiltersForm filters={filters} />
       {page.total === 0 ? (
@@ -42,8 +46,9 @@ export default async function SubmissionsPage({ searchParams }: { searchParams: 
             <>
               <p>Nessun invio al Sistema Tessera Sanitaria finora.</p>
               <p>
-                Qui compariranno gli invii manuali (dal pulsante STS nell&apos;elenco delle <Link href="/fatture">fatture</Link>)
-                e quelli automatici, con l&apos;esito di ogni documento e la ricevuta.
+                Qui compariranno gli invii manuali (dal pulsante STS nell&apos;elenco delle{" "}
+                <Link href="/fatture">fatture</Link>) e quelli automatici, con l&apos;esito di ogni documento e la
+                ricevuta.
               </p>
             </>
           )}
@@ -56,8 +61,12 @@ export default async function SubmissionsPage({ searchParams }: { searchParams: 
             <span>
               {page.total === 1 ? "1 invio" : `${page.total} invii`} · pagina {page.page} di {page.pageCount}
             </span>
-            {page.page > 1 ? <Link href={`/invii${toQueryString({ ...query, page: page.page - 1 })}`}>← Precedente</Link> : null}
-            {page.page < page.pageCount ? <Link href={`/invii${toQueryString({ ...query, page: page.page + 1 })}`}>Successiva →</Link> : null}
+            {page.page > 1 ? (
+              <Link href={`/invii${toQueryString({ ...query, page: page.page - 1 })}`}>← Precedente</Link>
+            ) : null}
+            {page.page < page.pageCount ? (
+              <Link href={`/invii${toQueryString({ ...query, page: page.page + 1 })}`}>Successiva →</Link>
+            ) : null}
           </nav>
         </>
       )}

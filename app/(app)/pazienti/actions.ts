@@ -34,7 +34,12 @@ export async function updatePatientAction(patientId: string, input: PatientFormV
 export async function setPatientArchivedAction(patientId: string, archived: boolean): Promise<ActionResult> {
   try {
     const practitioner = await requirePractitioner();
-    await setPatientArchived({ db: db(), practitionerId: practitioner.id, patientId: String(patientId), archived: archived === true });
+    await setPatientArchived({
+      db: db(),
+      practitionerId: practitioner.id,
+      patientId: String(patientId),
+      archived: archived === true,
+    });
     revalidatePath("/pazienti", "layout");
     return { ok: true, data: undefined };
   } catch (error) {

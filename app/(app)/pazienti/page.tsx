@@ -16,7 +16,13 @@ export default async function PazientiPage({ searchParams }: { searchParams: Sea
   const params = await searchParams;
   const q = first(params.q).trim().slice(0, 100);
   const archived = first(params.stato) === "archiviati";
-  const list = await listPatients({ db: db(), practitionerId: practitioner.id, q, archived, page: Number(first(params.pagina)) || 1 });
+  const list = await listPatients({
+    db: db(),
+    practitionerId: practitioner.id,
+    q,
+    archived,
+    page: Number(first(params.pagina)) || 1,
+  });
 
   return (
     <>

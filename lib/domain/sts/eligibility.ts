@@ -1,22 +1,22 @@
-import { validateCodiceFiscale } from '../codice-fiscale';
-import { formatItalianDate, isoToUtcMillis, type IsoDate } from '../dates';
-import type { StsIdentity } from './record';
-import type { StsDocumentFacts, StsPendingOperation } from './status';
+import { validateCodiceFiscale } from "../codice-fiscale";
+import { formatItalianDate, isoToUtcMillis, type IsoDate } from "../dates";
+import type { StsIdentity } from "./record";
+import type { StsDocumentFacts, StsPendingOperation } from "./status";
 
 /**
  * Whether STS should hold this document at all: an issued health expense of a private person. When it should not
  * (draft, void, company patient, no health amount) and STS holds something, that something is cancelled.
  */
 export function shouldStsHold(facts: StsDocumentFacts): boolean {
-  return facts.status === 'issued' && facts.patient.kind === 'person' && facts.healthAmountCents > 0;
+  return facts.status === "issued" && facts.patient.kind === "person" && facts.healthAmountCents > 0;
 }
 
 /**
  * The dataPagamento sent to STS. A refund (R) must carry dataPagamento = dataEmissione of the refund document
  * (SPEC §9, §10.2), so a credit note's payment date is its issue date whatever the form says.
  */
-export function stsPaymentDate(facts: Pick<StsDocumentFacts, 'kind' | 'issueDate' | 'paymentDate'>): IsoDate | null {
-  return facts.kind === 'credit_note' ? facts.issueDate : facts.paymentDate;
+export function stsPaymentDate(facts: Pick<StsDocumentFacts, "kind" | "issueDate" | "paymentDate">): IsoDate | null {
+  return facts.kind === "credit_note" ? facts.issueDate : facts.paymentDate;
 }
 
 /**
@@ -30,40 +30,40 @@ export function findNotEligibleReason(
   cancelled: StsIdentity[],
   today: IsoDate,
 ): string | null {
-  if (pending.some((op) => op.operation !== 'C')) {
+  if (pending.some((op) => op.operation !== "C")) {
     const reason = documentReason(facts, today);
     if (reason) return reason;
     // A refund is accepted only while STS holds the refunded original (SPEC §10.2); a V of a refund STS already
     // holds does not depend on it.
-    if (pending.some((op) => op.operation === 'R') && facts.creditedInvoice?.held === false) {
-      return 'Invia prima la fattura originale';
+    if (pending.some((op) => op.operation === "R") && facts.creditedInvoice?.held === false) {
+      return "Invia prima la fattura originale";
     }
-    const inserts = pending.some((op) => op.operation === 'I' || op.operation === 'R');
+    const inserts = pending.some((op) => op.operation === "I" || op.operation === "R");
     if (inserts && cancelled.includes(facts.identity)) {
-      return 'STS ha già cancellato un documento con questo numero e questa data: non può essere reinserito';
+      return "STS ha già cancellato un documento con questo numero e questa data: non può essere reinserito";
     }
   }
-  if (pending.length > 0 && !facts.credentialsConfigured) return 'Configura le credenziali STS';
+  if (pending.length > 0 && !facts.credentialsConfigured) return "Configura le credenziali STS";
   return null;
 }
 
 function documentReason(facts: StsDocumentFacts, today: IsoDate): string | null {
   // A patient without an Italian codice fiscale has no 730 for the expense to reach, with or without opposition.
-  if (facts.patient.foreign) return 'Paziente straniero senza codice fiscale: non va inviato';
+  if (facts.patient.foreign) return "Paziente straniero senza codice fiscale: non va inviato";
   if (!facts.opposition) {
     // With opposition the CF is left out of the record (SPEC §10.3), so only without it does the CF matter.
-    const cf = facts.patient.codiceFiscale?.trim() ?? '';
-    if (cf === '') return 'Manca il codice fiscale del paziente';
+    const cf = facts.patient.codiceFiscale?.trim() ?? "";
+    if (cf === "") return "Manca il codice fiscale del paziente";
     const checked = validateCodiceFiscale(cf, { today: middayUtc(today) });
     if (!checked.ok) return `Codice fiscale del paziente non valido: ${checked.message}`;
   }
   const paymentDate = stsPaymentDate(facts);
-  if (paymentDate === null) return 'Manca la data di pagamento';
+  if (paymentDate === null) return "Manca la data di pagamento";
   if (paymentDate > today) {
     return `La data di pagamento (${formatItalianDate(paymentDate)}) è nel futuro: si potrà inviare da quel giorno`;
   }
-  if (facts.kind === 'credit_note' && facts.creditedInvoice === null) {
-    return 'Collega la nota di credito alla fattura originale';
+  if (facts.kind === "credit_note" && facts.creditedInvoice === null) {
+    return "Collega la nota di credito alla fattura originale";
   }
   return null;
 }

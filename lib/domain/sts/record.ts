@@ -1,4 +1,4 @@
-import type { IsoDate } from '../dates';
+import type { IsoDate } from "../dates";
 
 /**
  * What STS holds for one document and where its transmission stands: plain serialisable data the app stores per
@@ -22,17 +22,17 @@ import type { IsoDate } from '../dates';
  * STS cancelled; V/C of an identity STS does not hold).
  */
 
-export type StsOperation = 'I' | 'V' | 'C' | 'R';
+export type StsOperation = "I" | "V" | "C" | "R";
 
 /** `pIva|dataEmissione|dispositivo|numDocumento`: the idDocumentoFiscale key of SPEC §10.1. */
 export type StsIdentity = string;
 
-export type StsCodeRef = { code: string; severity: 'error' | 'warning' | 'info'; message?: string };
+export type StsCodeRef = { code: string; severity: "error" | "warning" | "info"; message?: string };
 
-export const STS_PHASES = ['idle', 'sending', 'awaiting_outcome', 'rejected', 'failed', 'uncertain'] as const;
+export const STS_PHASES = ["idle", "sending", "awaiting_outcome", "rejected", "failed", "uncertain"] as const;
 export type StsPhase = (typeof STS_PHASES)[number];
 
-export type StsFailure = 'transient' | 'credentials' | 'permanent';
+export type StsFailure = "transient" | "credentials" | "permanent";
 
 export type StsHeld = { identity: StsIdentity; version: number; operation: StsOperation; warnings: StsCodeRef[] };
 
@@ -61,22 +61,22 @@ export type StsRecord = {
 export const EMPTY_RECORD: StsRecord = Object.freeze({
   held: null,
   cancelled: Object.freeze([]) as unknown as StsIdentity[],
-  phase: 'idle',
+  phase: "idle",
   attempt: null,
 });
 
 export type StsEvent =
-  | { type: 'send_started'; operation: StsOperation; identity: StsIdentity; version: number; submissionId: string }
-  | { type: 'upload_accepted'; protocollo: string }
-  | { type: 'accepted'; warnings: StsCodeRef[] }
-  | { type: 'rejected'; codes: StsCodeRef[] }
-  | { type: 'failed'; failure: StsFailure; codes?: StsCodeRef[] }
-  | { type: 'outcome_unknown' }
-  | { type: 'resolved_as_sent'; protocollo?: string }
-  | { type: 'resolved_as_not_sent' }
-  | { type: 'portal_upload_confirmed'; protocollo: string };
+  | { type: "send_started"; operation: StsOperation; identity: StsIdentity; version: number; submissionId: string }
+  | { type: "upload_accepted"; protocollo: string }
+  | { type: "accepted"; warnings: StsCodeRef[] }
+  | { type: "rejected"; codes: StsCodeRef[] }
+  | { type: "failed"; failure: StsFailure; codes?: StsCodeRef[] }
+  | { type: "outcome_unknown" }
+  | { type: "resolved_as_sent"; protocollo?: string }
+  | { type: "resolved_as_not_sent" }
+  | { type: "portal_upload_confirmed"; protocollo: string };
 
-export type StsEventType = StsEvent['type'];
+export type StsEventType = StsEvent["type"];
 
 // A Record over the union makes the compiler refuse a new event type until it is listed here (and the
 // transition table test then demands a row for it in every phase).
@@ -94,30 +94,31 @@ const EVENT_TYPES: Record<StsEventType, true> = {
 export const STS_EVENT_TYPES = Object.keys(EVENT_TYPES) as StsEventType[];
 
 export class InvalidStsTransition extends Error {
-  readonly code = 'invalid_sts_transition';
+  readonly code = "invalid_sts_transition";
   constructor(
     readonly phase: StsPhase,
     readonly eventType: StsEventType,
     readonly detail: string,
   ) {
     super(`STS: ${eventType} is not allowed while ${phase} (${detail})`);
-    this.name = 'InvalidStsTransition';
+    this.name = "InvalidStsTransition";
   }
 }
 
 const PIVA = /^\d{11}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const NUM_DOCUMENTO = /^[A-Za-z0-9_./\\-]{1,20}$/; // numDocType, SPEC §9: it never contains the "|" separator
-const DISPOSITIVO_FATTURA = '1'; // "vale 1 per ricevute/fatture" (SPEC §9)
+const DISPOSITIVO_FATTURA = "1"; // "vale 1 per ricevute/fatture" (SPEC §9)
 
 export function stsIdentity(parts: { pIva: string; issueDate: IsoDate; numDocumento: string }): StsIdentity {
   const { pIva, issueDate, numDocumento } = parts;
   if (!PIVA.test(pIva)) throw new RangeError(`STS identity: P.IVA must be 11 digits, got "${pIva}"`);
-  if (!ISO_DATE.test(issueDate)) throw new RangeError(`STS identity: issue date must be yyyy-mm-dd, got "${issueDate}"`);
+  if (!ISO_DATE.test(issueDate))
+    throw new RangeError(`STS identity: issue date must be yyyy-mm-dd, got "${issueDate}"`);
   if (!NUM_DOCUMENTO.test(numDocumento)) {
     throw new RangeError(`STS identity: numDocumento must match [A-Za-z0-9_./\\-]{1,20}, got "${numDocumento}"`);
   }
-  return [pIva, issueDate, DISPOSITIVO_FATTURA, numDocumento].join('|');
+  return [pIva, issueDate, DISPOSITIVO_FATTURA, numDocumento].join("|");
 }
 
 /** The idDocumentoFiscale fields of an identity, for the XML file (idSpesa, idRimborso). */
@@ -127,9 +128,14 @@ export function parseStsIdentity(identity: StsIdentity): {
   dispositivo: number;
   numDocumento: string;
 } {
-  const [pIva, issueDate, dispositivo, numDocumento, ...rest] = identity.split('|');
-  if (rest.length > 0 || !PIVA.test(pIva ?? '') || !ISO_DATE.test(issueDate ?? '') || !/^\d{1,3}$/.test(dispositivo ?? '')
-    || !NUM_DOCUMENTO.test(numDocumento ?? '')) {
+  const [pIva, issueDate, dispositivo, numDocumento, ...rest] = identity.split("|");
+  if (
+    rest.length > 0 ||
+    !PIVA.test(pIva ?? "") ||
+    !ISO_DATE.test(issueDate ?? "") ||
+    !/^\d{1,3}$/.test(dispositivo ?? "") ||
+    !NUM_DOCUMENTO.test(numDocumento ?? "")
+  ) {
     throw new RangeError(`not an STS identity: "${identity}"`);
   }
   return { pIva, issueDate, dispositivo: Number(dispositivo), numDocumento };
@@ -142,51 +148,51 @@ export function transition(record: StsRecord, event: StsEvent): StsRecord {
   };
   const inPhase = (...phases: StsPhase[]): StsAttempt => {
     if (!phases.includes(record.phase) || record.attempt === null) {
-      refuse(`only from ${phases.join(' or ')}`);
+      refuse(`only from ${phases.join(" or ")}`);
     }
     return record.attempt as StsAttempt;
   };
 
   switch (event.type) {
-    case 'send_started': {
-      if (record.phase !== 'idle' && record.phase !== 'rejected' && record.phase !== 'failed') {
-        refuse('another attempt is in flight or unresolved');
+    case "send_started": {
+      if (record.phase !== "idle" && record.phase !== "rejected" && record.phase !== "failed") {
+        refuse("another attempt is in flight or unresolved");
       }
       const problem = operationProblem(record, event.operation, event.identity);
       if (problem) refuse(problem);
       const { operation, identity, version, submissionId } = event;
-      return { ...record, phase: 'sending', attempt: { operation, identity, version, submissionId, codes: [] } };
+      return { ...record, phase: "sending", attempt: { operation, identity, version, submissionId, codes: [] } };
     }
-    case 'upload_accepted': {
-      const attempt = inPhase('sending');
-      return { ...record, phase: 'awaiting_outcome', attempt: { ...attempt, protocollo: event.protocollo } };
+    case "upload_accepted": {
+      const attempt = inPhase("sending");
+      return { ...record, phase: "awaiting_outcome", attempt: { ...attempt, protocollo: event.protocollo } };
     }
-    case 'portal_upload_confirmed': {
-      const attempt = inPhase('sending', 'uncertain');
-      return { ...record, phase: 'awaiting_outcome', attempt: { ...attempt, protocollo: event.protocollo } };
+    case "portal_upload_confirmed": {
+      const attempt = inPhase("sending", "uncertain");
+      return { ...record, phase: "awaiting_outcome", attempt: { ...attempt, protocollo: event.protocollo } };
     }
-    case 'accepted':
-      return applyAccepted(record, inPhase('sending', 'awaiting_outcome'), event.warnings);
-    case 'rejected': {
-      const attempt = inPhase('sending', 'awaiting_outcome');
-      return { ...record, phase: 'rejected', attempt: { ...attempt, codes: event.codes } };
+    case "accepted":
+      return applyAccepted(record, inPhase("sending", "awaiting_outcome"), event.warnings);
+    case "rejected": {
+      const attempt = inPhase("sending", "awaiting_outcome");
+      return { ...record, phase: "rejected", attempt: { ...attempt, codes: event.codes } };
     }
-    case 'failed': {
-      const attempt = inPhase('sending');
-      return { ...record, phase: 'failed', attempt: { ...attempt, codes: event.codes ?? [], failure: event.failure } };
+    case "failed": {
+      const attempt = inPhase("sending");
+      return { ...record, phase: "failed", attempt: { ...attempt, codes: event.codes ?? [], failure: event.failure } };
     }
-    case 'outcome_unknown':
-      return { ...record, phase: 'uncertain', attempt: inPhase('sending') };
-    case 'resolved_as_sent': {
-      const attempt = inPhase('uncertain');
+    case "outcome_unknown":
+      return { ...record, phase: "uncertain", attempt: inPhase("sending") };
+    case "resolved_as_sent": {
+      const attempt = inPhase("uncertain");
       // Without a protocollo there is no outcome to wait for: STS was found holding the attempt (S017 to the
       // same I, or a query), so it counts as accepted; its warnings, if any, are unknown.
       if (event.protocollo === undefined) return applyAccepted(record, attempt, []);
-      return { ...record, phase: 'awaiting_outcome', attempt: { ...attempt, protocollo: event.protocollo } };
+      return { ...record, phase: "awaiting_outcome", attempt: { ...attempt, protocollo: event.protocollo } };
     }
-    case 'resolved_as_not_sent':
-      inPhase('uncertain');
-      return { ...record, phase: 'idle', attempt: null };
+    case "resolved_as_not_sent":
+      inPhase("uncertain");
+      return { ...record, phase: "idle", attempt: null };
     default: {
       const unknown: never = event;
       throw new Error(`unknown STS event ${JSON.stringify(unknown)}`);
@@ -196,13 +202,13 @@ export function transition(record: StsRecord, event: StsEvent): StsRecord {
 
 function operationProblem(record: StsRecord, operation: StsOperation, identity: StsIdentity): string | null {
   switch (operation) {
-    case 'I':
-    case 'R':
+    case "I":
+    case "R":
       if (record.held !== null) return `STS already holds ${record.held.identity}: V it, or C it first`;
       if (record.cancelled.includes(identity)) return `STS cancelled ${identity}: it is not inserted again`;
       return null;
-    case 'V':
-    case 'C':
+    case "V":
+    case "C":
       return record.held?.identity === identity ? null : `STS does not hold ${identity}`;
     default: {
       const unknown: never = operation;
@@ -213,10 +219,10 @@ function operationProblem(record: StsRecord, operation: StsOperation, identity: 
 
 function applyAccepted(record: StsRecord, attempt: StsAttempt, warnings: StsCodeRef[]): StsRecord {
   const { operation, identity, version } = attempt;
-  if (operation === 'C') {
+  if (operation === "C") {
     const held = record.held?.identity === identity ? null : record.held;
     const cancelled = record.cancelled.includes(identity) ? record.cancelled : [...record.cancelled, identity];
-    return { held, cancelled, phase: 'idle', attempt: null };
+    return { held, cancelled, phase: "idle", attempt: null };
   }
-  return { ...record, held: { identity, version, operation, warnings }, phase: 'idle', attempt: null };
+  return { ...record, held: { identity, version, operation, warnings }, phase: "idle", attempt: null };
 }

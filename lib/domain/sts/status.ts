@@ -1,6 +1,6 @@
-import type { IsoDate } from '../dates';
-import { findNotEligibleReason, shouldStsHold } from './eligibility';
-import type { StsCodeRef, StsFailure, StsIdentity, StsOperation, StsRecord } from './record';
+import type { IsoDate } from "../dates";
+import { findNotEligibleReason, shouldStsHold } from "./eligibility";
+import type { StsCodeRef, StsFailure, StsIdentity, StsOperation, StsRecord } from "./record";
 
 /**
  * The STS state of a document (PRODUCT §4, the dot) and the operations STS still needs, derived from the document's
@@ -36,22 +36,22 @@ import type { StsCodeRef, StsFailure, StsIdentity, StsOperation, StsRecord } fro
  */
 
 export const STS_STATES = [
-  'not_applicable',
-  'not_eligible',
-  'to_send',
-  'sending',
-  'awaiting_outcome',
-  'accepted',
-  'accepted_with_warnings',
-  'rejected',
-  'failed',
+  "not_applicable",
+  "not_eligible",
+  "to_send",
+  "sending",
+  "awaiting_outcome",
+  "accepted",
+  "accepted_with_warnings",
+  "rejected",
+  "failed",
 ] as const;
 export type StsState = (typeof STS_STATES)[number];
 
 export type StsDocumentFacts = {
-  kind: 'invoice' | 'credit_note';
-  status: 'draft' | 'issued' | 'void';
-  patient: { kind: 'person' | 'company'; foreign: boolean; codiceFiscale: string | null };
+  kind: "invoice" | "credit_note";
+  status: "draft" | "issued" | "void";
+  patient: { kind: "person" | "company"; foreign: boolean; codiceFiscale: string | null };
   opposition: boolean;
   /** Sum of the STS items (health expense); 0 → not applicable. */
   healthAmountCents: number;
@@ -88,15 +88,15 @@ export function deriveStsStatus(facts: StsDocumentFacts, record: StsRecord, toda
   });
 
   switch (record.phase) {
-    case 'sending':
-      return status('sending');
-    case 'awaiting_outcome':
-      return status('awaiting_outcome');
-    case 'uncertain':
-      return status('sending', 'Esito in verifica');
-    case 'idle':
-    case 'rejected':
-    case 'failed':
+    case "sending":
+      return status("sending");
+    case "awaiting_outcome":
+      return status("awaiting_outcome");
+    case "uncertain":
+      return status("sending", "Esito in verifica");
+    case "idle":
+    case "rejected":
+    case "failed":
       break;
     default: {
       const unknown: never = record.phase;
@@ -107,36 +107,37 @@ export function deriveStsStatus(facts: StsDocumentFacts, record: StsRecord, toda
   if (pending.length === 0) {
     if (record.held === null) {
       // A voided document STS cancelled says so, instead of a bare "not subject to STS".
-      const cancelled = facts.status === 'void' && record.cancelled.length > 0;
-      return status('not_applicable', cancelled ? 'Cancellato dal Sistema TS' : null);
+      const cancelled = facts.status === "void" && record.cancelled.length > 0;
+      return status("not_applicable", cancelled ? "Cancellato dal Sistema TS" : null);
     }
     const warnings = record.held.warnings;
-    const warned = warnings.some((code) => code.severity === 'warning');
-    return status(warned ? 'accepted_with_warnings' : 'accepted', null, warnings);
+    const warned = warnings.some((code) => code.severity === "warning");
+    return status(warned ? "accepted_with_warnings" : "accepted", null, warnings);
   }
 
   const reason = findNotEligibleReason(facts, pending, record.cancelled, today);
-  if (reason !== null) return status('not_eligible', reason);
+  if (reason !== null) return status("not_eligible", reason);
 
   const attempt = record.attempt;
   if (attempt !== null && attempt.version === facts.version) {
-    if (record.phase === 'rejected') return status('rejected', null, attempt.codes);
-    if (record.phase === 'failed') return { ...status('failed', null, attempt.codes), failure: attempt.failure ?? 'transient' };
+    if (record.phase === "rejected") return status("rejected", null, attempt.codes);
+    if (record.phase === "failed")
+      return { ...status("failed", null, attempt.codes), failure: attempt.failure ?? "transient" };
   }
-  return status('to_send');
+  return status("to_send");
 }
 
 function pendingOperations(facts: StsDocumentFacts, record: StsRecord): StsPendingOperation[] {
   const held = record.held;
-  if (!shouldStsHold(facts)) return held ? [{ operation: 'C', identity: held.identity }] : [];
+  if (!shouldStsHold(facts)) return held ? [{ operation: "C", identity: held.identity }] : [];
 
-  const refundOf = facts.kind === 'credit_note' ? facts.creditedInvoice?.identity : undefined;
+  const refundOf = facts.kind === "credit_note" ? facts.creditedInvoice?.identity : undefined;
   const withRefund = (op: StsPendingOperation): StsPendingOperation => (refundOf ? { ...op, refundOf } : op);
-  const insert = withRefund({ operation: facts.kind === 'credit_note' ? 'R' : 'I', identity: facts.identity });
+  const insert = withRefund({ operation: facts.kind === "credit_note" ? "R" : "I", identity: facts.identity });
 
   if (held === null) return [insert];
-  if (held.identity !== facts.identity) return [{ operation: 'C', identity: held.identity }, insert];
-  if (held.version < facts.version) return [withRefund({ operation: 'V', identity: facts.identity })];
+  if (held.identity !== facts.identity) return [{ operation: "C", identity: held.identity }, insert];
+  if (held.version < facts.version) return [withRefund({ operation: "V", identity: facts.identity })];
   return [];
 }
 
@@ -147,20 +148,20 @@ function pendingOperations(facts: StsDocumentFacts, record: StsRecord): StsPendi
  * and a rejection of the current version wait for the user; uncertain attempts are never sendable.
  */
 export function isSendable(status: StsStatus): boolean {
-  if (status.state === 'to_send') return true;
-  return status.state === 'failed' && (status.failure === 'transient' || status.failure === 'credentials');
+  if (status.state === "to_send") return true;
+  return status.state === "failed" && (status.failure === "transient" || status.failure === "credentials");
 }
 
 const LABELS: Record<StsState, string> = {
-  not_applicable: 'Non soggetto a STS',
-  not_eligible: 'Non inviabile',
-  to_send: 'Da inviare',
-  sending: 'Invio in corso',
+  not_applicable: "Non soggetto a STS",
+  not_eligible: "Non inviabile",
+  to_send: "Da inviare",
+  sending: "Invio in corso",
   awaiting_outcome: "In attesa dell'esito",
-  accepted: 'Inviato – accettato',
-  accepted_with_warnings: 'Inviato – accettato con segnalazioni',
-  rejected: 'Inviato – scartato',
-  failed: 'Invio non riuscito',
+  accepted: "Inviato – accettato",
+  accepted_with_warnings: "Inviato – accettato con segnalazioni",
+  rejected: "Inviato – scartato",
+  failed: "Invio non riuscito",
 };
 
 export function stsStateLabel(state: StsState): string {

@@ -29,5 +29,10 @@ export async function authenticatePractitioner(options: { db: Db; input: unknown
     throw new AppError("unauthenticated", INVALID_LOGIN);
   }
   if (throttle) await clearLoginThrottle(options.db, email);
-  return { id: practitioner.id, name: practitioner.name, email: practitioner.email, sessionVersion: practitioner.sessionVersion };
+  return {
+    id: practitioner.id,
+    name: practitioner.name,
+    email: practitioner.email,
+    sessionVersion: practitioner.sessionVersion,
+  };
 }

@@ -4,7 +4,13 @@ import { isoDate } from "../../domain/dates";
 import { addInvoiceEvent } from "../../data/invoices";
 
 // A new draft with the same patient and lines, dated today: the usual way to bill the next session.
-export async function cloneInvoice(options: { db: Db; practitionerId: string; actorId: string; invoiceId: string; now?: Date }) {
+export async function cloneInvoice(options: {
+  db: Db;
+  practitionerId: string;
+  actorId: string;
+  invoiceId: string;
+  now?: Date;
+}) {
   const { db, practitionerId, actorId, invoiceId } = options;
   return db.$transaction(async (tx) => {
     const source = await tx.invoice.findFirst({
@@ -36,7 +42,13 @@ export async function cloneInvoice(options: { db: Db; practitionerId: string; ac
         },
       },
     });
-    await addInvoiceEvent(tx, { invoiceId: clone.id, practitionerId, actorId, action: "created", changes: { clonedFrom: [null, source.id] } });
+    await addInvoiceEvent(tx, {
+      invoiceId: clone.id,
+      practitionerId,
+      actorId,
+      action: "created",
+      changes: { clonedFrom: [null, source.id] },
+    });
     return clone;
   });
 }

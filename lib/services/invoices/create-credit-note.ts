@@ -23,7 +23,10 @@ export async function createCreditNote(options: {
   return db.$transaction(async (tx) => {
     const original = await tx.invoice.findFirst({
       where: { id: invoiceId, practitionerId },
-      include: { lines: { orderBy: { position: "asc" } }, creditNotes: { where: { status: "issued" }, select: { totalCents: true } } },
+      include: {
+        lines: { orderBy: { position: "asc" } },
+        creditNotes: { where: { status: "issued" }, select: { totalCents: true } },
+      },
     });
     if (!original) throw notFound("Fattura non trovata.");
     if (original.kind !== "invoice" || original.status !== "issued") {
@@ -73,7 +76,12 @@ export async function createCreditNote(options: {
         lines: { create: lineRows },
       },
     });
-    const issued = await issueInvoiceInTx(tx, { practitionerId, actorId, invoiceId: note.id, now: options.now ?? new Date() });
+    const issued = await issueInvoiceInTx(tx, {
+      practitionerId,
+      actorId,
+      invoiceId: note.id,
+      now: options.now ?? new Date(),
+    });
     await addInvoiceEvent(tx, {
       invoiceId: original.id,
       practitionerId,

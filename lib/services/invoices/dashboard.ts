@@ -12,7 +12,11 @@ export type DashboardFigures = {
 
 // This year's figures: invoiced = issued invoices minus credit notes by issue date; collected = paid invoices by
 // payment date; unpaid = issued, unpaid invoices of any year.
-export async function getDashboard(options: { db: DbOrTx; practitionerId: string; year: number }): Promise<DashboardFigures> {
+export async function getDashboard(options: {
+  db: DbOrTx;
+  practitionerId: string;
+  year: number;
+}): Promise<DashboardFigures> {
   const { db, practitionerId, year } = options;
   const yearStart = `${year}-01-01`;
   const yearEnd = `${year}-12-31`;
@@ -37,7 +41,8 @@ export async function getDashboard(options: { db: DbOrTx; practitionerId: string
     const sign = invoice.kind === "credit_note" ? -1 : 1;
     months[Number(invoice.issueDate.slice(5, 7)) - 1]!.invoicedCents += sign * invoice.totalCents;
   }
-  for (const invoice of paid) months[Number(invoice.paymentDate!.slice(5, 7)) - 1]!.collectedCents += invoice.totalCents;
+  for (const invoice of paid)
+    months[Number(invoice.paymentDate!.slice(5, 7)) - 1]!.collectedCents += invoice.totalCents;
   return {
     year,
     invoicedCents: months.reduce((s, m) => s + m.invoicedCents, 0),

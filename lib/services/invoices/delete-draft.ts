@@ -7,7 +7,8 @@ export async function deleteDraft(options: { db: Db; practitionerId: string; inv
   return db.$transaction(async (tx) => {
     const invoice = await tx.invoice.findFirst({ where: { id: invoiceId, practitionerId }, select: { status: true } });
     if (!invoice) throw notFound("Fattura non trovata.");
-    if (invoice.status !== "draft") throw new AppError("conflict", "Un documento emesso non si elimina: puoi annullarlo.");
+    if (invoice.status !== "draft")
+      throw new AppError("conflict", "Un documento emesso non si elimina: puoi annullarlo.");
     await tx.invoice.delete({ where: { id: invoiceId } });
   });
 }

@@ -57,4 +57,3 @@ export async function exportInvoicesCsv(options: { db: DbOrTx; practitionerId: s
   }
   return "\uFEFF" + lines.join("\r\n") + "\r\n";
 }
-

@@ -6,7 +6,8 @@ import { priceInvoice, type PricingSettings } from "./invoice-pricing";
 
 export async function requireOwnPatient(tx: Tx, practitionerId: string, patientId: string) {
   const patient = await findPatient(tx, practitionerId, patientId);
-  if (!patient) throw new AppError("validation", "Controlla i campi evidenziati.", { patientId: ["Paziente non trovato."] });
+  if (!patient)
+    throw new AppError("validation", "Controlla i campi evidenziati.", { patientId: ["Paziente non trovato."] });
   return patient;
 }
 

@@ -6,13 +6,7 @@ import type { InvoicePdfModel } from "../../pdf/invoice-pdf-model";
 import { renderInvoicePdf } from "../../pdf/invoice-pdf";
 import { getInvoiceOrThrow } from "./get-invoice";
 import { documentNumberLabel } from "./labels";
-import {
-  issuerSnapshot,
-  parseSnapshot,
-  patientSnapshot,
-  type IssuerSnapshot,
-  type PatientSnapshot,
-} from "./snapshots";
+import { issuerSnapshot, parseSnapshot, patientSnapshot, type IssuerSnapshot, type PatientSnapshot } from "./snapshots";
 
 const EMPTY_ISSUER: IssuerSnapshot = {
   name: "Profilo da completare",
@@ -38,7 +32,11 @@ export function buildInvoicePdfModel(
     issueDate: invoice.issueDate,
     creditedInvoice: credited ? { documentNumber: documentNumberLabel(credited), issueDate: credited.issueDate } : null,
     issuer: { ...issuer },
-    patient: { name: patient.name, codiceFiscale: patient.codiceFiscale ?? patient.partitaIva, addressLines: patient.addressLines },
+    patient: {
+      name: patient.name,
+      codiceFiscale: patient.codiceFiscale ?? patient.partitaIva,
+      addressLines: patient.addressLines,
+    },
     stsOpposition: invoice.opposition,
     oppositionWording: OPPOSITION_WORDING,
     lines: invoice.lines.map((l) => ({

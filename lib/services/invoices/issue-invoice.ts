@@ -8,7 +8,10 @@ import { refreshStsState } from "../sts/refresh-sts-state";
 
 // Draft → issued: the next number of the issue year, assigned in the same transaction that issues, so numbers
 // have no gaps and no duplicates, also when several documents are issued at once.
-export async function issueInvoiceInTx(tx: Tx, options: { practitionerId: string; actorId: string; invoiceId: string; now: Date }) {
+export async function issueInvoiceInTx(
+  tx: Tx,
+  options: { practitionerId: string; actorId: string; invoiceId: string; now: Date },
+) {
   const { practitionerId, actorId, invoiceId } = options;
   const invoice = await tx.invoice.findFirst({ where: { id: invoiceId, practitionerId }, include: { patient: true } });
   if (!invoice) throw notFound("Fattura non trovata.");
@@ -18,7 +21,13 @@ export async function issueInvoiceInTx(tx: Tx, options: { practitionerId: string
     throw new AppError("validation", "Completa il profilo (codice fiscale, partita IVA, indirizzo) prima di emettere.");
   }
   const year = Number(invoice.issueDate.slice(0, 4));
-  await assertChronologicalOrder(tx, { practitionerId, kind: invoice.kind, year, number: null, issueDate: invoice.issueDate });
+  await assertChronologicalOrder(tx, {
+    practitionerId,
+    kind: invoice.kind,
+    year,
+    number: null,
+    issueDate: invoice.issueDate,
+  });
   const number = await takeNextNumber(tx, practitionerId, seriesOf(invoice.kind), year);
   const issued = await tx.invoice.update({
     where: { id: invoice.id },
@@ -31,12 +40,24 @@ export async function issueInvoiceInTx(tx: Tx, options: { practitionerId: string
       issuerSnapshot: JSON.stringify(issuerSnapshot(profile)),
     },
   });
-  await addInvoiceEvent(tx, { invoiceId, practitionerId, actorId, action: "issued", changes: { number: [null, number] } });
+  await addInvoiceEvent(tx, {
+    invoiceId,
+    practitionerId,
+    actorId,
+    action: "issued",
+    changes: { number: [null, number] },
+  });
   await refreshStsState(tx, { practitionerId, invoiceIds: [invoiceId], now: options.now });
   return issued;
 }
 
-export async function issueInvoice(options: { db: Db; practitionerId: string; actorId: string; invoiceId: string; now?: Date }) {
+export async function issueInvoice(options: {
+  db: Db;
+  practitionerId: string;
+  actorId: string;
+  invoiceId: string;
+  now?: Date;
+}) {
   const now = options.now ?? new Date();
   return options.db.$transaction((tx) => issueInvoiceInTx(tx, { ...options, now }));
 }

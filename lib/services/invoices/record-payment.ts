@@ -6,7 +6,13 @@ import { parseInput } from "../../schemas/validation";
 import { refreshStsState } from "../sts/refresh-sts-state";
 
 // Records (or corrects) the payment of an invoice. The payment date decides the STS tax year.
-export async function recordPayment(options: { db: Db; practitionerId: string; actorId: string; invoiceId: string; input: unknown }) {
+export async function recordPayment(options: {
+  db: Db;
+  practitionerId: string;
+  actorId: string;
+  invoiceId: string;
+  input: unknown;
+}) {
   const { db, practitionerId, actorId, invoiceId } = options;
   const payment = parseInput(PaymentSchema, options.input);
   return db.$transaction(async (tx) => {

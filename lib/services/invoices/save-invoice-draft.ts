@@ -24,7 +24,10 @@ export async function saveInvoiceDraft(options: {
   return db.$transaction(async (tx) => {
     let invoiceId = options.invoiceId;
     if (invoiceId) {
-      const existing = await tx.invoice.findFirst({ where: { id: invoiceId, practitionerId }, select: { status: true } });
+      const existing = await tx.invoice.findFirst({
+        where: { id: invoiceId, practitionerId },
+        select: { status: true },
+      });
       if (!existing) throw notFound("Fattura non trovata.");
       if (existing.status !== "draft") throw new AppError("conflict", "La fattura è già stata emessa.");
     } else {

@@ -29,7 +29,12 @@ function patientPrintName(patient: Pick<Patient, "kind" | "firstName" | "lastNam
   return [patient.firstName, patient.lastName].filter(Boolean).join(" ");
 }
 
-function addressLines(p: { address: string | null; postalCode: string | null; city: string | null; province: string | null }) {
+function addressLines(p: {
+  address: string | null;
+  postalCode: string | null;
+  city: string | null;
+  province: string | null;
+}) {
   const cityLine = [p.postalCode, p.city, p.province ? `(${p.province})` : null].filter(Boolean).join(" ");
   return [p.address, cityLine].filter((line): line is string => Boolean(line && line.trim()));
 }

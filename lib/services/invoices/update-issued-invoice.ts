@@ -13,24 +13,46 @@ import { refreshStsState } from "../sts/refresh-sts-state";
 // An issued document stays editable: every change is recorded (who, when, what), and a change to what STS holds
 // bumps the content version, which makes the document due for a variazione. Its number belongs to its year, so
 // the year cannot change (a credit note and a new invoice do that).
-export async function updateIssuedInvoice(options: { db: Db; practitionerId: string; actorId: string; invoiceId: string; input: unknown }) {
+export async function updateIssuedInvoice(options: {
+  db: Db;
+  practitionerId: string;
+  actorId: string;
+  invoiceId: string;
+  input: unknown;
+}) {
   const { db, practitionerId, actorId, invoiceId } = options;
   const form = parseInput(InvoiceFormSchema, options.input);
   return db.$transaction(async (tx) => {
-    const before = await tx.invoice.findFirst({ where: { id: invoiceId, practitionerId }, include: { lines: { orderBy: { position: "asc" } } } });
+    const before = await tx.invoice.findFirst({
+      where: { id: invoiceId, practitionerId },
+      include: { lines: { orderBy: { position: "asc" } } },
+    });
     if (!before) throw notFound("Fattura non trovata.");
-    if (before.status !== "issued") throw new AppError("conflict", "Si possono modificare solo documenti emessi e non annullati.");
-    if (before.kind !== "invoice") throw new AppError("conflict", "Una nota di credito emessa non si modifica: annullala e creane un'altra.");
+    if (before.status !== "issued")
+      throw new AppError("conflict", "Si possono modificare solo documenti emessi e non annullati.");
+    if (before.kind !== "invoice")
+      throw new AppError("conflict", "Una nota di credito emessa non si modifica: annullala e creane un'altra.");
     if (Number(form.issueDate.slice(0, 4)) !== before.year) {
       throw new AppError("validation", "Controlla i campi evidenziati.", {
         issueDate: [`La data deve restare nel ${before.year}: il numero appartiene a quell'anno.`],
       });
     }
     if (form.issueDate !== before.issueDate) {
-      await assertChronologicalOrder(tx, { practitionerId, kind: before.kind, year: before.year!, number: before.number, issueDate: form.issueDate });
+      await assertChronologicalOrder(tx, {
+        practitionerId,
+        kind: before.kind,
+        year: before.year!,
+        number: before.number,
+        issueDate: form.issueDate,
+      });
     }
     // Issued documents keep the pension fund rate, bollo policy and regime they were issued with.
-    const after = await writeInvoiceContent(tx, { practitionerId, invoiceId, form, pricing: pricingFromProfile(before) });
+    const after = await writeInvoiceContent(tx, {
+      practitionerId,
+      invoiceId,
+      form,
+      pricing: pricingFromProfile(before),
+    });
     const changes = diffInvoice(before, after);
     if (Object.keys(changes).length === 0) return after;
     const updated = await tx.invoice.update({

@@ -6,7 +6,14 @@ import { parseInput } from "../../schemas/validation";
 import { refreshStsState } from "../sts/refresh-sts-state";
 
 // Voiding keeps the document and its number (numbering has no gaps); STS gets a cancellazione if it holds it.
-export async function voidInvoice(options: { db: Db; practitionerId: string; actorId: string; invoiceId: string; input: unknown; now?: Date }) {
+export async function voidInvoice(options: {
+  db: Db;
+  practitionerId: string;
+  actorId: string;
+  invoiceId: string;
+  input: unknown;
+  now?: Date;
+}) {
   const { db, practitionerId, actorId, invoiceId } = options;
   const { reason } = parseInput(VoidSchema, options.input);
   return db.$transaction(async (tx) => {
@@ -21,9 +28,20 @@ export async function voidInvoice(options: { db: Db; practitionerId: string; act
     }
     const updated = await tx.invoice.update({
       where: { id: invoiceId },
-      data: { status: "void", voidedAt: options.now ?? new Date(), voidReason: reason, contentVersion: { increment: 1 } },
+      data: {
+        status: "void",
+        voidedAt: options.now ?? new Date(),
+        voidReason: reason,
+        contentVersion: { increment: 1 },
+      },
     });
-    await addInvoiceEvent(tx, { invoiceId, practitionerId, actorId, action: "voided", changes: { reason: [null, reason] } });
+    await addInvoiceEvent(tx, {
+      invoiceId,
+      practitionerId,
+      actorId,
+      action: "voided",
+      changes: { reason: [null, reason] },
+    });
     await refreshStsState(tx, { practitionerId, invoiceIds: [invoiceId], now: options.now });
     return updated;
   });

@@ -4,7 +4,9 @@ import { findPatientByCodiceFiscale } from "../../data/patients";
 
 export const duplicateCodiceFiscale = () =>
   new AppError("conflict", "Esiste già un paziente con questo codice fiscale.", {
-    codiceFiscale: ["Hai già un paziente con questo codice fiscale: cercalo nell'elenco dei pazienti (anche tra gli archiviati)."],
+    codiceFiscale: [
+      "Hai già un paziente con questo codice fiscale: cercalo nell'elenco dei pazienti (anche tra gli archiviati).",
+    ],
   });
 
 export async function assertCodiceFiscaleFree(

@@ -21,7 +21,10 @@ export async function updatePatient(options: {
   const data = parseInput(makePatientSchema({ today: options.now ?? new Date() }), options.input);
   await assertCodiceFiscaleFree(db, practitionerId, data.codiceFiscale, patientId);
   try {
-    const changed = await updatePatientRow(db, practitionerId, patientId, { ...data, searchText: patientSearchText(data) });
+    const changed = await updatePatientRow(db, practitionerId, patientId, {
+      ...data,
+      searchText: patientSearchText(data),
+    });
     if (changed === 0) throw notFound("Paziente non trovato.");
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicateCodiceFiscale();

@@ -1,6 +1,8 @@
 import { describeStsCode, type StsCodeInfo, type StsSeverity } from "../../sts/codes";
 
-export type DocumentCode = StsCodeInfo & { /** What STS said for this document (falls back to the catalogue's text). */ message: string };
+export type DocumentCode = StsCodeInfo & {
+  /** What STS said for this document (falls back to the catalogue's text). */ message: string;
+};
 
 const SEVERITIES: readonly string[] = ["error", "warning", "info"];
 
@@ -27,7 +29,8 @@ export function parseDocumentCodes(json: string | null): DocumentCode[] {
     return [
       {
         ...info,
-        severity: typeof severity === "string" && SEVERITIES.includes(severity) ? (severity as StsSeverity) : info.severity,
+        severity:
+          typeof severity === "string" && SEVERITIES.includes(severity) ? (severity as StsSeverity) : info.severity,
         message: text ?? info.description,
       },
     ];

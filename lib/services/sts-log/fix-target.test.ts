@@ -26,14 +26,26 @@ describe("fixTarget", () => {
 
 describe("parseDocumentCodes", () => {
   it("explains each code, keeps STS's text and the recorded severity", () => {
-    const codes = parseDocumentCodes(JSON.stringify([{ code: "S011", severity: "error", message: "CF ERRATO" }, { code: "W003", severity: "warning" }]));
+    const codes = parseDocumentCodes(
+      JSON.stringify([
+        { code: "S011", severity: "error", message: "CF ERRATO" },
+        { code: "W003", severity: "warning" },
+      ]),
+    );
     expect(codes).toEqual([
       expect.objectContaining({ code: "S011", severity: "error", fix: "patient", message: "CF ERRATO" }),
-      expect.objectContaining({ code: "W003", severity: "warning", message: "IL CF CITTADINO NON PRESENTE IN ARCHIVIO" }),
+      expect.objectContaining({
+        code: "W003",
+        severity: "warning",
+        message: "IL CF CITTADINO NON PRESENTE IN ARCHIVIO",
+      }),
     ]);
   });
   it("treats an unknown W code as a warning and ignores malformed input", () => {
-    expect(parseDocumentCodes(JSON.stringify([{ code: "W999" }]))[0]).toMatchObject({ severity: "warning", fix: "none" });
+    expect(parseDocumentCodes(JSON.stringify([{ code: "W999" }]))[0]).toMatchObject({
+      severity: "warning",
+      fix: "none",
+    });
     expect(parseDocumentCodes("not json")).toEqual([]);
     expect(parseDocumentCodes(JSON.stringify({ code: "S011" }))).toEqual([]);
     expect(parseDocumentCodes(null)).toEqual([]);
@@ -43,9 +55,19 @@ describe("parseDocumentCodes", () => {
 describe("outcomeCounts", () => {
   const none = { nInviati: null, nAccolti: null, nWarnings: null, nErrori: null };
   it("prefers STS's figures", () => {
-    expect(outcomeCounts({ nInviati: 3, nAccolti: 2, nWarnings: 1, nErrori: 1 }, { accepted: 9 })).toMatchObject({ accepted: 2, withWarnings: 1, rejected: 1 });
+    expect(outcomeCounts({ nInviati: 3, nAccolti: 2, nWarnings: 1, nErrori: 1 }, { accepted: 9 })).toMatchObject({
+      accepted: 2,
+      withWarnings: 1,
+      rejected: 1,
+    });
   });
   it("counts the documents when STS gave no figures (accepted includes those with warnings)", () => {
-    expect(outcomeCounts(none, { accepted: 1, accepted_with_warnings: 2, rejected: 1, pending: 3 })).toEqual({ accepted: 3, withWarnings: 2, rejected: 1, failed: 0, pending: 3 });
+    expect(outcomeCounts(none, { accepted: 1, accepted_with_warnings: 2, rejected: 1, pending: 3 })).toEqual({
+      accepted: 3,
+      withWarnings: 2,
+      rejected: 1,
+      failed: 0,
+      pending: 3,
+    });
   });
 });

@@ -15,7 +15,9 @@ export function fixTarget(fix: StsFix, context: FixContext = {}): FixTarget | nu
     case "profile":
       return { kind: "link", href: "/impostazioni/profilo", label: "Controlla il profilo" };
     case "patient":
-      return context.patientId ? { kind: "link", href: `/pazienti/${context.patientId}`, label: "Correggi la scheda del paziente" } : null;
+      return context.patientId
+        ? { kind: "link", href: `/pazienti/${context.patientId}`, label: "Correggi la scheda del paziente" }
+        : null;
     case "invoice": {
       const invoice = context.invoice;
       if (!invoice) return null;

@@ -2,9 +2,20 @@
 // STS's own counts (EsitoInvii, SPEC §4) win when the submission has them: nAccolti includes the documents with
 // warnings, and nWarnings counts those. Without them (synchronous sends, or no outcome yet) the documents' own
 // outcomes are counted the same way.
-export type OutcomeCounts = { accepted: number; withWarnings: number; rejected: number; failed: number; pending: number };
+export type OutcomeCounts = {
+  accepted: number;
+  withWarnings: number;
+  rejected: number;
+  failed: number;
+  pending: number;
+};
 
-type StsFigures = { nInviati: number | null; nAccolti: number | null; nWarnings: number | null; nErrori: number | null };
+type StsFigures = {
+  nInviati: number | null;
+  nAccolti: number | null;
+  nWarnings: number | null;
+  nErrori: number | null;
+};
 
 export function outcomeCounts(submission: StsFigures, documentOutcomes: Record<string, number> = {}): OutcomeCounts {
   const n = (key: string) => documentOutcomes[key] ?? 0;

@@ -12,7 +12,11 @@ function fileName(prefix: string, submission: { id: string; protocollo: string |
 }
 
 /** The receipt PDF STS issued for the submission. */
-export async function getSubmissionReceipt(options: { db: DbOrTx; practitionerId: string; submissionId: string }): Promise<SubmissionFile> {
+export async function getSubmissionReceipt(options: {
+  db: DbOrTx;
+  practitionerId: string;
+  submissionId: string;
+}): Promise<SubmissionFile> {
   const submission = await findSubmissionReceipt(options.db, options.practitionerId, options.submissionId);
   if (!submission) throw notFound(SUBMISSION_NOT_FOUND);
   if (!submission.receiptPdf) throw notFound("La ricevuta di questo invio non è disponibile.");
@@ -20,7 +24,11 @@ export async function getSubmissionReceipt(options: { db: DbOrTx; practitionerId
 }
 
 /** The error details CSV, as STS gave it (unzipped). */
-export async function getSubmissionErrorsCsv(options: { db: DbOrTx; practitionerId: string; submissionId: string }): Promise<SubmissionFile> {
+export async function getSubmissionErrorsCsv(options: {
+  db: DbOrTx;
+  practitionerId: string;
+  submissionId: string;
+}): Promise<SubmissionFile> {
   const submission = await findSubmissionErrorsCsv(options.db, options.practitionerId, options.submissionId);
   if (!submission) throw notFound(SUBMISSION_NOT_FOUND);
   if (!submission.errorsCsv) throw notFound("Il dettaglio degli errori di questo invio non è disponibile.");

@@ -2,7 +2,14 @@ import { z } from "zod";
 
 export const SUBMISSION_TRIGGERS = ["manual", "automatic"] as const;
 // "pending": no outcome yet. The rest are StsSubmission.outcome values.
-export const SUBMISSION_OUTCOME_FILTERS = ["accepted", "accepted_with_warnings", "partially_rejected", "rejected", "failed", "pending"] as const;
+export const SUBMISSION_OUTCOME_FILTERS = [
+  "accepted",
+  "accepted_with_warnings",
+  "partially_rejected",
+  "rejected",
+  "failed",
+  "pending",
+] as const;
 
 // The send log's query string; anything unexpected falls back to "all" instead of failing the page.
 export const SubmissionFiltersSchema = z.object({
@@ -13,6 +20,8 @@ export const SubmissionFiltersSchema = z.object({
 export type SubmissionFilters = z.infer<typeof SubmissionFiltersSchema>;
 
 export function parseSubmissionFilters(params: Record<string, string | string[] | undefined>): SubmissionFilters {
-  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined]));
+  const flat = Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined]),
+  );
   return SubmissionFiltersSchema.parse(flat);
 }

@@ -40,7 +40,10 @@ export async function checkStsCredentials(options: {
   const { db, practitionerId, now } = options;
   const credentials = await loadStsCredentials(db, practitionerId);
   if (!credentials) {
-    throw new AppError("validation", "Salva prima codice fiscale, password e PIN del Sistema TS, poi verifica le credenziali.");
+    throw new AppError(
+      "validation",
+      "Salva prima codice fiscale, password e PIN del Sistema TS, poi verifica le credenziali.",
+    );
   }
   const result = await (options.clientFor ?? createClientFor)(credentials).checkCredentials();
   await saveExchanges(db, practitionerId, null, result.exchanges);
@@ -61,10 +64,20 @@ export async function checkStsCredentials(options: {
   return { ...outcome, kind: result.kind, checkedAt: now, resumed };
 }
 
-function describeResult(result: StsCheckCredentialsResult): { ok: boolean; message: string; fix: StsFix | null; code: string | null } {
+function describeResult(result: StsCheckCredentialsResult): {
+  ok: boolean;
+  message: string;
+  fix: StsFix | null;
+  code: string | null;
+} {
   switch (result.kind) {
     case "ok":
-      return { ok: true, message: "Credenziali verificate: il Sistema TS ha accettato utente, password e PIN.", fix: null, code: null };
+      return {
+        ok: true,
+        message: "Credenziali verificate: il Sistema TS ha accettato utente, password e PIN.",
+        fix: null,
+        code: null,
+      };
     case "transient":
       return { ok: false, message: STS_UNREACHABLE_MESSAGE, fix: "retry", code: result.code };
     case "credentials":

@@ -24,7 +24,11 @@ export type StsSettingsView = {
   complete: boolean;
 };
 
-export async function getStsSettingsView(options: { db: DbOrTx; practitionerId: string; today: Date }): Promise<StsSettingsView> {
+export async function getStsSettingsView(options: {
+  db: DbOrTx;
+  practitionerId: string;
+  today: Date;
+}): Promise<StsSettingsView> {
   const s = await findStsSettings(options.db, options.practitionerId);
   const validityDays = s?.passwordValidityDays ?? env().STS_PASSWORD_VALIDITY_DAYS;
   const passwordSetAt = s?.passwordSetAt ?? null;

@@ -17,12 +17,17 @@ export type PasswordExpiryStatus = {
 
 // Pure: the clock and the validity come in as arguments. Days are counted on the Italian calendar, so a password set at
 // 23:30 on the 1st is one day old on the 2nd, whatever the server's zone.
-export function passwordExpiryStatus(options: { passwordSetAt: Date; validityDays: number; today: Date }): PasswordExpiryStatus {
+export function passwordExpiryStatus(options: {
+  passwordSetAt: Date;
+  validityDays: number;
+  today: Date;
+}): PasswordExpiryStatus {
   const setOn = isoDate(options.passwordSetAt);
   const ageDays = daysBetween(setOn, isoDate(options.today));
   const expiresOn = addDays(setOn, options.validityDays);
   const daysLeft = options.validityDays - ageDays;
-  const level: PasswordExpiryLevel = daysLeft <= 0 ? "expired" : daysLeft <= PASSWORD_EXPIRY_WARNING_DAYS ? "warning" : "ok";
+  const level: PasswordExpiryLevel =
+    daysLeft <= 0 ? "expired" : daysLeft <= PASSWORD_EXPIRY_WARNING_DAYS ? "warning" : "ok";
   return { ageDays, expiresOn, daysLeft, level };
 }
 

@@ -6,7 +6,12 @@ import type { DbOrTx } from "../../db";
  * `reason` is the Italian message shown to the practitioner; it must never contain a secret. The first pause's time
  * and reason are kept when later calls fail the same way.
  */
-export async function pauseAutomaticSending(options: { db: DbOrTx; practitionerId: string; reason: string; now: Date }): Promise<void> {
+export async function pauseAutomaticSending(options: {
+  db: DbOrTx;
+  practitionerId: string;
+  reason: string;
+  now: Date;
+}): Promise<void> {
   await options.db.stsSettings.updateMany({
     where: { practitionerId: options.practitionerId, pausedAt: null },
     data: { pausedAt: options.now, pausedReason: options.reason, lastCheckOk: false },

@@ -18,14 +18,26 @@ export type SaveStsSettingsResult = {
  * a new one is encrypted at rest. Changed credentials lose their "verified" mark; a pause of automatic sending stays
  * until a check passes.
  */
-export async function saveStsSettings(options: { db: DbOrTx; practitionerId: string; input: unknown; now?: Date }): Promise<SaveStsSettingsResult> {
+export async function saveStsSettings(options: {
+  db: DbOrTx;
+  practitionerId: string;
+  input: unknown;
+  now?: Date;
+}): Promise<SaveStsSettingsResult> {
   const now = options.now ?? new Date();
   const stored = await findStsSettings(options.db, options.practitionerId);
-  const schema = makeStsSettingsSchema({ today: now, hasPassword: Boolean(stored?.passwordEnc), hasPincode: Boolean(stored?.pincodeEnc) });
+  const schema = makeStsSettingsSchema({
+    today: now,
+    hasPassword: Boolean(stored?.passwordEnc),
+    hasPincode: Boolean(stored?.pincodeEnc),
+  });
   const data = parseInput(schema, options.input);
 
   const credentialsChanged =
-    data.password !== null || data.pincode !== null || data.cfTitolare !== stored?.cfTitolare || data.username !== stored?.username;
+    data.password !== null ||
+    data.pincode !== null ||
+    data.cfTitolare !== stored?.cfTitolare ||
+    data.username !== stored?.username;
   const key = data.password !== null || data.pincode !== null ? encryptionKey() : null;
   await upsertStsSettings(options.db, options.practitionerId, {
     cfTitolare: data.cfTitolare,

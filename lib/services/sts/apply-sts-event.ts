@@ -2,7 +2,13 @@ import type { DbOrTx } from "../../db";
 import { queryTogether } from "../../data/direct-sql";
 import type { Prisma } from "../../generated/sqlite/client";
 import { setLineOutcomes } from "../../data/sts-worker-sql";
-import { findCreditNoteIds, findStsInvoices, updateStsRecordsIfUnchanged, type StsInvoice, type StsRecordChange } from "../../data/sts-documents";
+import {
+  findCreditNoteIds,
+  findStsInvoices,
+  updateStsRecordsIfUnchanged,
+  type StsInvoice,
+  type StsRecordChange,
+} from "../../data/sts-documents";
 import { isoDate } from "../../domain/dates";
 import { transition, type StsCodeRef, type StsEvent } from "../../domain/sts/record";
 import { hasStsCredentials, refreshStsState, statusOf } from "./refresh-sts-state";
@@ -57,7 +63,12 @@ export async function applyStsEvents(
     if (round === 5) throw new Error(`STS record of ${pending[0]!.invoiceId} kept changing`);
     const given = known;
     known = undefined;
-    const invoices = new Map((given ?? (await findStsInvoices(db, practitionerId, { ids: pending.map((i) => i.invoiceId) }))).map((i) => [i.id, i]));
+    const invoices = new Map(
+      (given ?? (await findStsInvoices(db, practitionerId, { ids: pending.map((i) => i.invoiceId) }))).map((i) => [
+        i.id,
+        i,
+      ]),
+    );
     const changes: StsRecordChange[] = [];
     const tried: StsEventItem[] = [];
     const unread: StsEventItem[] = [];
@@ -70,10 +81,21 @@ export async function applyStsEvents(
       if (before.held?.identity !== after.held?.identity) heldChanged.add(invoice.id);
       const record = JSON.stringify(after);
       const status = statusOf({ ...invoice, stsRecord: record }, configured, today);
-      changes.push({ id: invoice.id, rev: invoice.stsRecordRev, stsRecord: record, stsState: status.state, stsReason: status.reason });
+      changes.push({
+        id: invoice.id,
+        rev: invoice.stsRecordRev,
+        stsRecord: record,
+        stsState: status.state,
+        stsReason: status.reason,
+      });
       tried.push(item);
     }
-    const saved = await updateStsRecordsIfUnchanged(db, practitionerId, changes, round === 0 ? options.alongside : undefined);
+    const saved = await updateStsRecordsIfUnchanged(
+      db,
+      practitionerId,
+      changes,
+      round === 0 ? options.alongside : undefined,
+    );
     for (const item of tried) if (saved.has(item.invoiceId)) applied.push(item);
     pending = [...tried.filter((item) => !saved.has(item.invoiceId)), ...unread];
   }

@@ -1,5 +1,10 @@
 import type { Db } from "../../db";
-import { findStsInvoices, updateStsRecordsIfUnchanged, type StsInvoice, type StsRecordChange } from "../../data/sts-documents";
+import {
+  findStsInvoices,
+  updateStsRecordsIfUnchanged,
+  type StsInvoice,
+  type StsRecordChange,
+} from "../../data/sts-documents";
 import { deleteSubmission, insertSubmissionLines, submissionInsert, updateSubmission } from "../../data/sts-worker-sql";
 import { isoDate } from "../../domain/dates";
 import { transition } from "../../domain/sts/record";
@@ -40,7 +45,8 @@ export async function claimDocuments(options: {
   const { db, practitionerId } = options;
   const now = options.now ?? new Date();
   const limit = Math.min(options.limit ?? MAX_BATCH, MAX_BATCH);
-  const configured = options.withoutCredentials || (options.credentialsConfigured ?? (await hasStsCredentials(db, practitionerId)));
+  const configured =
+    options.withoutCredentials || (options.credentialsConfigured ?? (await hasStsCredentials(db, practitionerId)));
   const today = isoDate(now);
   const filter = {
     states: options.withoutCredentials ? [...CANDIDATE_STATES, "not_eligible"] : CANDIDATE_STATES,
@@ -94,7 +100,16 @@ export async function claimDocuments(options: {
   }));
   const won = await updateStsRecordsIfUnchanged(db, practitionerId, changes, [submission.statement]);
   const claimed = chosen
-    .map((doc, i) => ({ ...doc, invoice: { ...doc.invoice, stsRecord: changes[i]!.stsRecord, stsState: "sending", stsReason: null, stsRecordRev: doc.invoice.stsRecordRev + 1 } }))
+    .map((doc, i) => ({
+      ...doc,
+      invoice: {
+        ...doc.invoice,
+        stsRecord: changes[i]!.stsRecord,
+        stsState: "sending",
+        stsReason: null,
+        stsRecordRev: doc.invoice.stsRecordRev + 1,
+      },
+    }))
     .filter((doc) => won.has(doc.invoice.id));
   if (claimed.length === 0) {
     await deleteSubmission(db, submission.id);

@@ -13,7 +13,11 @@ export type PaymentYearDeadline = {
 
 // Per payment year with documents not yet with STS: the deadline (31 January of the next year, moved to the next
 // working day — PRODUCT §2.4), the days left, and how many documents are still to send, refused or blocked.
-export async function paymentYearDeadlines(options: { db: DbOrTx; practitionerId: string; now?: Date }): Promise<PaymentYearDeadline[]> {
+export async function paymentYearDeadlines(options: {
+  db: DbOrTx;
+  practitionerId: string;
+  now?: Date;
+}): Promise<PaymentYearDeadline[]> {
   const today = isoDate(options.now ?? new Date());
   const rows = await options.db.invoice.findMany({
     where: {
@@ -29,7 +33,14 @@ export async function paymentYearDeadlines(options: { db: DbOrTx; practitionerId
     const date = row.kind === "credit_note" ? row.issueDate : (row.paymentDate ?? row.issueDate);
     const year = Number(date.slice(0, 4));
     const deadline = stsDeadlineForPaymentYear(year);
-    const entry = years.get(year) ?? { year, deadline, daysLeft: daysUntil(deadline, today), toSend: 0, rejected: 0, notEligible: 0 };
+    const entry = years.get(year) ?? {
+      year,
+      deadline,
+      daysLeft: daysUntil(deadline, today),
+      toSend: 0,
+      rejected: 0,
+      notEligible: 0,
+    };
     if (row.stsState === "rejected" || row.stsState === "failed") entry.rejected++;
     else if (row.stsState === "not_eligible") entry.notEligible++;
     else entry.toSend++;

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import type { StsFailure } from "../../sts/client/classify";
 import { mayHaveReachedSts } from "./failure-policy";
 
-const f = (kind: StsFailure["kind"], code: string | null): StsFailure => ({ kind, code, message: "", info: null, exchanges: [] });
+const f = (kind: StsFailure["kind"], code: string | null): StsFailure => ({
+  kind,
+  code,
+  message: "",
+  info: null,
+  exchanges: [],
+});
 
 describe("mayHaveReachedSts", () => {
   it.each([

@@ -9,7 +9,14 @@ const LEASE_MS = 2 * 60_000;
 // Each is leased to one worker at a time, so several workers never poll the same submission at once: leases are
 // taken a few at a time (one statement for as many as there are pollers), as the pollers need them, so a lease is
 // never held long before its poll; each poll's last write ends its lease.
-export async function pollDueSubmissions(options: { db: Db; workerId: string; concurrency: number; now?: Date; limit?: number; log?: (line: string) => void }) {
+export async function pollDueSubmissions(options: {
+  db: Db;
+  workerId: string;
+  concurrency: number;
+  now?: Date;
+  limit?: number;
+  log?: (line: string) => void;
+}) {
   const { db, workerId } = options;
   const now = options.now ?? new Date();
   const limit = options.limit ?? 200;
@@ -24,7 +31,10 @@ export async function pollDueSubmissions(options: { db: Db; workerId: string; co
   let refill: Promise<void> | null = null;
   const leaseMore = async () => {
     const size = Math.min(pollers, limit - leased);
-    const rows = size > 0 ? await leaseDueSubmissions(db, { workerId, now, until: new Date(now.getTime() + LEASE_MS), limit: size }) : [];
+    const rows =
+      size > 0
+        ? await leaseDueSubmissions(db, { workerId, now, until: new Date(now.getTime() + LEASE_MS), limit: size })
+        : [];
     leased += rows.length;
     queue.push(...rows);
     if (rows.length < size || size <= 0) exhausted = true;

@@ -18,7 +18,8 @@ import { stsDocumentOf } from "./sts-view";
 export async function buildPortalFile(options: { db: Db; practitionerId: string; invoiceIds: string[]; now?: Date }) {
   const { db, practitionerId } = options;
   const settings = await findStsSettings(db, practitionerId);
-  if (!settings?.cfTitolare) throw new AppError("sts_credentials", "Indica il codice fiscale del titolare nelle impostazioni STS.");
+  if (!settings?.cfTitolare)
+    throw new AppError("sts_credentials", "Indica il codice fiscale del titolare nelle impostazioni STS.");
   const today = isoDate(options.now ?? new Date());
   const invoices = await findStsInvoices(db, practitionerId, { ids: options.invoiceIds.slice(0, MAX_BATCH) });
   // The portal flow needs no stored password or PIN, only the data: eligibility is judged as if they were set.
@@ -30,27 +31,60 @@ export async function buildPortalFile(options: { db: Db; practitionerId: string;
   if (documents.length === 0) throw new AppError("conflict", "Nessuno dei documenti selezionati è da inviare.");
   const fileName = `parcella_portale_${today.replaceAll("-", "")}_${documents.length}.zip`;
   try {
-    return buildStsFile({ fileName, owner: { cfProprietario: settings.cfTitolare }, documents, certificatePem: stsEnvironment().certificatePem });
+    return buildStsFile({
+      fileName,
+      owner: { cfProprietario: settings.cfTitolare },
+      documents,
+      certificatePem: stsEnvironment().certificatePem,
+    });
   } catch (error) {
     if (error instanceof StsValidationError) throw new AppError("validation", error.message);
     throw error;
   }
 }
 
-export async function registerPortalUpload(options: { db: Db; practitionerId: string; invoiceIds: string[]; protocollo: string; now?: Date }) {
+export async function registerPortalUpload(options: {
+  db: Db;
+  practitionerId: string;
+  invoiceIds: string[];
+  protocollo: string;
+  now?: Date;
+}) {
   const { db, practitionerId, protocollo } = options;
   if (!/^\d{17}$/.test(protocollo)) {
-    throw new AppError("validation", "Controlla il protocollo.", { protocollo: ["Il protocollo del Sistema TS è di 17 cifre."] });
+    throw new AppError("validation", "Controlla il protocollo.", {
+      protocollo: ["Il protocollo del Sistema TS è di 17 cifre."],
+    });
   }
   const now = options.now ?? new Date();
-  const claim = await claimDocuments({ db, practitionerId, trigger: "manual", channel: "async", invoiceIds: options.invoiceIds, withoutCredentials: true, now });
+  const claim = await claimDocuments({
+    db,
+    practitionerId,
+    trigger: "manual",
+    channel: "async",
+    invoiceIds: options.invoiceIds,
+    withoutCredentials: true,
+    now,
+  });
   if (!claim) throw new AppError("conflict", "Nessuno dei documenti selezionati è da inviare.");
   await db.stsSubmission.update({
     where: { id: claim.submission.id },
-    data: { channel: "portal", status: "awaiting_outcome", protocollo, nextPollAt: new Date(now.getTime() + FIRST_POLL_DELAY_MS) },
+    data: {
+      channel: "portal",
+      status: "awaiting_outcome",
+      protocollo,
+      nextPollAt: new Date(now.getTime() + FIRST_POLL_DELAY_MS),
+    },
   });
   for (const doc of claim.documents) {
-    await applyStsEvent(db, { practitionerId, invoiceId: doc.invoice.id, submissionId: claim.submission.id, event: { type: "portal_upload_confirmed", protocollo }, outcome: "pending", now });
+    await applyStsEvent(db, {
+      practitionerId,
+      invoiceId: doc.invoice.id,
+      submissionId: claim.submission.id,
+      event: { type: "portal_upload_confirmed", protocollo },
+      outcome: "pending",
+      now,
+    });
   }
   return { submissionId: claim.submission.id, documents: claim.documents.length };
 }

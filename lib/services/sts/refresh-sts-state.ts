@@ -5,7 +5,9 @@ import { isoDate } from "../../domain/dates";
 import { deriveStsStatus, type StsStatus } from "../../domain/sts/status";
 import { parseStsRecord, stsFactsOf } from "./sts-view";
 
-export function credentialsConfigured(settings: { cfTitolare: string | null; passwordEnc: string | null; pincodeEnc: string | null } | null) {
+export function credentialsConfigured(
+  settings: { cfTitolare: string | null; passwordEnc: string | null; pincodeEnc: string | null } | null,
+) {
   return Boolean(settings?.cfTitolare && settings.passwordEnc && settings.pincodeEnc);
 }
 
@@ -25,7 +27,10 @@ export async function refreshStsState(
 ) {
   const configured = await hasStsCredentials(db, options.practitionerId);
   const today = isoDate(options.now ?? new Date());
-  const invoices = await findStsInvoices(db, options.practitionerId, { ids: options.invoiceIds, patientId: options.patientId });
+  const invoices = await findStsInvoices(db, options.practitionerId, {
+    ids: options.invoiceIds,
+    patientId: options.patientId,
+  });
   // Credit notes depend on their original's state: refresh them together.
   const creditNotes = options.invoiceIds
     ? await findStsInvoices(db, options.practitionerId, { creditedInvoiceIds: options.invoiceIds })

@@ -10,9 +10,17 @@ import { uploadBatch } from "./upload-batch";
 // "Invia di nuovo i documenti corretti": the documents of a past submission that are sendable again (fixed after a
 // rejection, or failed for a transient reason) go out as a new submission — one document by the synchronous
 // service, more as batches.
-export async function sendableDocumentsOf(options: { db: Db; practitionerId: string; submissionId: string; now?: Date }) {
+export async function sendableDocumentsOf(options: {
+  db: Db;
+  practitionerId: string;
+  submissionId: string;
+  now?: Date;
+}) {
   const { db, practitionerId, submissionId } = options;
-  const submission = await db.stsSubmission.findFirst({ where: { id: submissionId, practitionerId }, include: { documents: { select: { invoiceId: true } } } });
+  const submission = await db.stsSubmission.findFirst({
+    where: { id: submissionId, practitionerId },
+    include: { documents: { select: { invoiceId: true } } },
+  });
   if (!submission) throw notFound("Invio non trovato.");
   const configured = await hasStsCredentials(db, practitionerId);
   const today = isoDate(options.now ?? new Date());
@@ -22,15 +30,30 @@ export async function sendableDocumentsOf(options: { db: Db; practitionerId: str
 
 export async function resendSubmission(options: { db: Db; practitionerId: string; submissionId: string; now?: Date }) {
   const ids = await sendableDocumentsOf(options);
-  if (ids.length === 0) throw new AppError("conflict", "Nessun documento di questo invio è da inviare di nuovo: correggi prima gli errori indicati.");
+  if (ids.length === 0)
+    throw new AppError(
+      "conflict",
+      "Nessun documento di questo invio è da inviare di nuovo: correggi prima gli errori indicati.",
+    );
   if (ids.length === 1) {
-    const result = await sendDocumentNow({ db: options.db, practitionerId: options.practitionerId, invoiceId: ids[0]!, now: options.now });
+    const result = await sendDocumentNow({
+      db: options.db,
+      practitionerId: options.practitionerId,
+      invoiceId: ids[0]!,
+      now: options.now,
+    });
     return { submissions: 1, documents: 1, submissionId: result.submissionId };
   }
   let submissions = 0;
   let lastId: string | null = null;
   for (let i = 0; i < Math.ceil(ids.length / 25) + 1; i++) {
-    const batch = await uploadBatch({ db: options.db, practitionerId: options.practitionerId, trigger: "manual", invoiceIds: ids, now: options.now });
+    const batch = await uploadBatch({
+      db: options.db,
+      practitionerId: options.practitionerId,
+      trigger: "manual",
+      invoiceIds: ids,
+      now: options.now,
+    });
     if (!batch) break;
     submissions++;
     lastId = batch.submissionId;

@@ -62,7 +62,9 @@ export async function runAutomaticSending(options: {
         if (result.outcome !== "awaiting_outcome") break;
         if (!result.more) break; // the last batch took everything left: no query for an empty one
       } catch (error) {
-        options.log?.(`automatic sending for ${practitionerId} stopped: ${error instanceof Error ? error.message : String(error)}`);
+        options.log?.(
+          `automatic sending for ${practitionerId} stopped: ${error instanceof Error ? error.message : String(error)}`,
+        );
         break;
       }
     }

@@ -11,12 +11,31 @@ import { createClientFor, loadStsCredentials } from "./sts-connection";
 import { stsDocumentOf } from "./sts-view";
 
 // "Invia ora": one document through the synchronous service, for an immediate outcome.
-export async function sendDocumentNow(options: { db: Db; practitionerId: string; invoiceId: string; trigger?: "manual" | "automatic"; now?: Date }) {
+export async function sendDocumentNow(options: {
+  db: Db;
+  practitionerId: string;
+  invoiceId: string;
+  trigger?: "manual" | "automatic";
+  now?: Date;
+}) {
   const { db, practitionerId, invoiceId } = options;
   const credentials = await loadStsCredentials(db, practitionerId);
   if (!credentials) throw new AppError("sts_credentials", "Configura le credenziali del Sistema TS prima di inviare.");
-  const claim = await claimDocuments({ db, practitionerId, trigger: options.trigger ?? "manual", channel: "sync", invoiceIds: [invoiceId], limit: 1, credentialsConfigured: true, now: options.now });
-  if (!claim) throw new AppError("conflict", "Il documento non è da inviare in questo momento (già inviato, in invio o non idoneo).");
+  const claim = await claimDocuments({
+    db,
+    practitionerId,
+    trigger: options.trigger ?? "manual",
+    channel: "sync",
+    invoiceIds: [invoiceId],
+    limit: 1,
+    credentialsConfigured: true,
+    now: options.now,
+  });
+  if (!claim)
+    throw new AppError(
+      "conflict",
+      "Il documento non è da inviare in questo momento (già inviato, in invio o non idoneo).",
+    );
   const { submission, documents } = claim;
   const { invoice, pending } = documents[0]!;
   const base = { practitionerId, invoiceId, submissionId: submission.id, now: options.now };
@@ -25,13 +44,24 @@ export async function sendDocumentNow(options: { db: Db; practitionerId: string;
   try {
     document = stsDocumentOf(invoice, pending);
   } catch (error) {
-    const message = error instanceof StsValidationError ? error.message : "Dati del documento non validi per il Sistema TS.";
-    return finish(db, submission.id, "failed", { ...base }, { type: "failed", failure: "permanent", codes: [{ code: "LOCAL", severity: "error", message }] }, message);
+    const message =
+      error instanceof StsValidationError ? error.message : "Dati del documento non validi per il Sistema TS.";
+    return finish(
+      db,
+      submission.id,
+      "failed",
+      { ...base },
+      { type: "failed", failure: "permanent", codes: [{ code: "LOCAL", severity: "error", message }] },
+      message,
+    );
   }
-  const result = await createClientFor(credentials).sendDocument(document).catch((error: unknown) => {
-    if (error instanceof StsValidationError) return { kind: "invalid" as const, message: error.message, exchanges: [] };
-    throw error;
-  });
+  const result = await createClientFor(credentials)
+    .sendDocument(document)
+    .catch((error: unknown) => {
+      if (error instanceof StsValidationError)
+        return { kind: "invalid" as const, message: error.message, exchanges: [] };
+      throw error;
+    });
   await saveExchanges(db, practitionerId, submission.id, result.exchanges);
 
   switch (result.kind) {
@@ -39,23 +69,58 @@ export async function sendDocumentNow(options: { db: Db; practitionerId: string;
     case "accepted_with_warnings": {
       const warnings = messageCodeRefs(result.messages).filter((c) => c.severity === "warning");
       await db.stsSubmission.update({ where: { id: submission.id }, data: { protocollo: result.protocollo } });
-      return finish(db, submission.id, result.kind, { ...base, outcome: result.kind, codes: warnings }, { type: "accepted", warnings });
+      return finish(
+        db,
+        submission.id,
+        result.kind,
+        { ...base, outcome: result.kind, codes: warnings },
+        { type: "accepted", warnings },
+      );
     }
     case "rejected": {
       const codes = messageCodeRefs(result.messages).filter((c) => c.code !== "0");
-      return finish(db, submission.id, "rejected", { ...base, outcome: "rejected", codes }, { type: "rejected", codes });
+      return finish(
+        db,
+        submission.id,
+        "rejected",
+        { ...base, outcome: "rejected", codes },
+        { type: "rejected", codes },
+      );
     }
     case "invalid":
-      return finish(db, submission.id, "failed", { ...base, outcome: "failed" }, { type: "failed", failure: "permanent", codes: [{ code: "LOCAL", severity: "error", message: result.message }] }, result.message);
+      return finish(
+        db,
+        submission.id,
+        "failed",
+        { ...base, outcome: "failed" },
+        {
+          type: "failed",
+          failure: "permanent",
+          codes: [{ code: "LOCAL", severity: "error", message: result.message }],
+        },
+        result.message,
+      );
     default: {
-      if (result.kind === "credentials") await pauseAutomaticSending({ db, practitionerId, reason: result.message, now: new Date() });
+      if (result.kind === "credentials")
+        await pauseAutomaticSending({ db, practitionerId, reason: result.message, now: new Date() });
       const codes: StsCodeRef[] = [{ code: result.code ?? "ERR", severity: "error", message: result.message }];
       if (mayHaveReachedSts(result)) {
-        await db.stsSubmission.update({ where: { id: submission.id }, data: { status: "uncertain", errorCode: result.code, errorMessage: result.message } });
+        await db.stsSubmission.update({
+          where: { id: submission.id },
+          data: { status: "uncertain", errorCode: result.code, errorMessage: result.message },
+        });
         await applyStsEvent(db, { ...base, event: { type: "outcome_unknown" }, outcome: "pending", codes });
         return { submissionId: submission.id, outcome: "uncertain" as const, message: result.message };
       }
-      return finish(db, submission.id, "failed", { ...base, outcome: "failed", codes }, { type: "failed", failure: result.kind, codes }, result.message, result.code);
+      return finish(
+        db,
+        submission.id,
+        "failed",
+        { ...base, outcome: "failed", codes },
+        { type: "failed", failure: result.kind, codes },
+        result.message,
+        result.code,
+      );
     }
   }
 }

@@ -30,7 +30,10 @@ export function openStsCredentials(settings: StsSecrets | null): StsCredentialsP
   };
 }
 
-export function createClientFor(credentials: StsCredentialsPlain, options: { timeoutMs?: number; limit?: Limiter } = {}): StsClient {
+export function createClientFor(
+  credentials: StsCredentialsPlain,
+  options: { timeoutMs?: number; limit?: Limiter } = {},
+): StsClient {
   const environment = stsEnvironment();
   return createStsClient({
     baseUrl: environment.baseUrl,
@@ -40,4 +43,3 @@ export function createClientFor(credentials: StsCredentialsPlain, options: { tim
     limit: options.limit,
   });
 }
-

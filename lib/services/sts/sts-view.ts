@@ -14,7 +14,13 @@ export function parseStsRecord(json: string | null | undefined): StsRecord {
   return JSON.parse(json) as StsRecord;
 }
 
-function identityOf(invoice: { kind: string; number: number | null; year: number | null; issueDate: string; issuerSnapshot: string | null }) {
+function identityOf(invoice: {
+  kind: string;
+  number: number | null;
+  year: number | null;
+  issueDate: string;
+  issuerSnapshot: string | null;
+}) {
   const issuer = parseSnapshot<IssuerSnapshot>(invoice.issuerSnapshot);
   if (!issuer || invoice.number === null || invoice.year === null) return null;
   const series = invoice.kind === "credit_note" ? "credit_note" : "invoice";
@@ -85,7 +91,12 @@ export function stsDocumentOf(invoice: StsInvoice, pending: StsPendingOperation)
     operation: pending.operation,
     id: { pIva: id.pIva, dataEmissione: id.issueDate, dispositivo: id.dispositivo, numDocumento: id.numDocumento },
     refundOf: refundOf
-      ? { pIva: refundOf.pIva, dataEmissione: refundOf.issueDate, dispositivo: refundOf.dispositivo, numDocumento: refundOf.numDocumento }
+      ? {
+          pIva: refundOf.pIva,
+          dataEmissione: refundOf.issueDate,
+          dispositivo: refundOf.dispositivo,
+          numDocumento: refundOf.numDocumento,
+        }
       : undefined,
     dataPagamento: paymentDate,
     flagPagamentoAnticipato: paymentDate < id.issueDate ? true : undefined,
@@ -93,6 +104,10 @@ export function stsDocumentOf(invoice: StsInvoice, pending: StsPendingOperation)
     pagamentoTracciato: method ? stsPagamentoTracciato(method) : "SI",
     tipoDocumento: "F",
     flagOpposizione: invoice.opposition,
-    items: stsItemsOf(invoice).map((item) => ({ tipoSpesa: item.expenseType, amountCents: item.amountCents, naturaIVA: natura })),
+    items: stsItemsOf(invoice).map((item) => ({
+      tipoSpesa: item.expenseType,
+      amountCents: item.amountCents,
+      naturaIVA: natura,
+    })),
   };
 }

@@ -28,20 +28,40 @@ export async function sweepStuck(options: { db: Db; now?: Date; limit?: number; 
     take: limit,
   });
   for (const submission of stuck) {
-    await db.stsSubmission.update({ where: { id: submission.id }, data: { status: "uncertain", errorMessage: "Invio interrotto: esito da verificare." } });
+    await db.stsSubmission.update({
+      where: { id: submission.id },
+      data: { status: "uncertain", errorMessage: "Invio interrotto: esito da verificare." },
+    });
     // A process that died between claiming a document (its record names this submission) and writing the
     // submission's line for it: write the line now, or the document would stay "sending" for ever.
-    const claimed = await findStsInvoices(db, submission.practitionerId, { states: ["sending"], notIds: submission.documents.map((d) => d.invoiceId) });
+    const claimed = await findStsInvoices(db, submission.practitionerId, {
+      states: ["sending"],
+      notIds: submission.documents.map((d) => d.invoiceId),
+    });
     for (const invoice of claimed) {
       const attempt = parseStsRecord(invoice.stsRecord).attempt;
       if (attempt?.submissionId !== submission.id) continue;
-      const line = { submissionId: submission.id, invoiceId: invoice.id, practitionerId: submission.practitionerId, operation: attempt.operation, identity: attempt.identity, version: attempt.version };
+      const line = {
+        submissionId: submission.id,
+        invoiceId: invoice.id,
+        practitionerId: submission.practitionerId,
+        operation: attempt.operation,
+        identity: attempt.identity,
+        version: attempt.version,
+      };
       submission.documents.push(await db.stsSubmissionDocument.create({ data: line }));
     }
     for (const doc of submission.documents) {
       const [invoice] = await findStsInvoices(db, submission.practitionerId, { ids: [doc.invoiceId] });
       if (!invoice || parseStsRecord(invoice.stsRecord).phase !== "sending") continue;
-      await applyStsEvent(db, { practitionerId: submission.practitionerId, invoiceId: doc.invoiceId, submissionId: submission.id, event: { type: "outcome_unknown" }, outcome: "pending", now });
+      await applyStsEvent(db, {
+        practitionerId: submission.practitionerId,
+        invoiceId: doc.invoiceId,
+        submissionId: submission.id,
+        event: { type: "outcome_unknown" },
+        outcome: "pending",
+        now,
+      });
     }
   }
   const resolved = await resolveUncertain(db, { now, limit, log: options.log });
@@ -70,7 +90,9 @@ async function resolveUncertain(db: Db, options: { now: Date; limit: number; log
     if (!credentials) continue;
     // A credit note's record always names the invoice it refunds.
     const refundOf = invoice.kind === "credit_note" ? stsFactsOf(invoice, true).creditedInvoice?.identity : undefined;
-    const result = await createClientFor(credentials).sendDocument(stsDocumentOf(invoice, { operation: attempt.operation, identity: attempt.identity, refundOf }));
+    const result = await createClientFor(credentials).sendDocument(
+      stsDocumentOf(invoice, { operation: attempt.operation, identity: attempt.identity, refundOf }),
+    );
     await saveExchanges(db, practitionerId, attempt.submissionId, result.exchanges);
     let event: StsEvent | null = null;
     let outcome: "accepted" | "accepted_with_warnings" | "pending" = "pending";
@@ -85,8 +107,18 @@ async function resolveUncertain(db: Db, options: { now: Date; limit: number; log
       outcome = landed ? "accepted" : "pending";
     }
     if (!event) continue; // STS still unreachable: try again at the next sweep
-    await applyStsEvent(db, { practitionerId, invoiceId: id, submissionId: attempt.submissionId, event, outcome: outcome === "pending" ? undefined : outcome, codes, now: options.now });
-    options.log?.(`uncertain ${attempt.operation} of ${id} resolved as ${event.type === "resolved_as_sent" ? "sent" : "not sent"}`);
+    await applyStsEvent(db, {
+      practitionerId,
+      invoiceId: id,
+      submissionId: attempt.submissionId,
+      event,
+      outcome: outcome === "pending" ? undefined : outcome,
+      codes,
+      now: options.now,
+    });
+    options.log?.(
+      `uncertain ${attempt.operation} of ${id} resolved as ${event.type === "resolved_as_sent" ? "sent" : "not sent"}`,
+    );
     resolved++;
   }
   return resolved;

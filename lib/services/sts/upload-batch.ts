@@ -39,25 +39,45 @@ export async function uploadBatch(options: {
   if (!claim) return null;
   const { submission, more } = claim;
   const apply = (doc: ClaimedDocument, event: StsEvent, outcome?: "pending" | "failed", codes?: StsCodeRef[]) =>
-    applyStsEvent(db, { practitionerId, invoiceId: doc.invoice.id, submissionId: submission.id, event, outcome, codes, now });
+    applyStsEvent(db, {
+      practitionerId,
+      invoiceId: doc.invoice.id,
+      submissionId: submission.id,
+      event,
+      outcome,
+      codes,
+      now,
+    });
   // The batch's documents as this process saved them when claiming: applying the upload's result needs no read.
   const known = claim.documents.map((doc) => doc.invoice);
 
   // Documents STS could not take (caught before any call) fail on their own; the rest of the batch goes on.
   let batch = claim.documents.map((doc) => ({ doc, record: safeDocument(doc) }));
-  for (const { doc, record } of batch) if (typeof record === "string") await apply(doc, localFailure(record), "failed", [localCode(record)]);
+  for (const { doc, record } of batch)
+    if (typeof record === "string") await apply(doc, localFailure(record), "failed", [localCode(record)]);
   batch = batch.filter((b) => typeof b.record !== "string");
   const fileName = `parcella_${submission.id}.zip`;
   let file: ReturnType<typeof buildStsFile> | null = null;
   while (batch.length > 0 && !file) {
     try {
-      file = buildStsFile({ fileName, owner: { cfProprietario: credentials.cfProprietario }, documents: batch.map((b) => b.record as StsDocument), certificatePem: stsEnvironment().certificatePem });
+      file = buildStsFile({
+        fileName,
+        owner: { cfProprietario: credentials.cfProprietario },
+        documents: batch.map((b) => b.record as StsDocument),
+        certificatePem: stsEnvironment().certificatePem,
+      });
     } catch (error) {
       if (!(error instanceof StsValidationError)) throw error;
-      const bad = new Set(error.issues.map((issue) => issue.documentIndex).filter((i): i is number => typeof i === "number"));
+      const bad = new Set(
+        error.issues.map((issue) => issue.documentIndex).filter((i): i is number => typeof i === "number"),
+      );
       if (bad.size === 0) bad.add(0);
       for (const index of bad) {
-        const message = error.issues.filter((i) => i.documentIndex === index).map((i) => i.message).join("; ") || error.message;
+        const message =
+          error.issues
+            .filter((i) => i.documentIndex === index)
+            .map((i) => i.message)
+            .join("; ") || error.message;
         await apply(batch[index]!.doc, localFailure(message), "failed", [localCode(message)]);
       }
       batch = batch.filter((_, i) => !bad.has(i));
@@ -65,10 +85,16 @@ export async function uploadBatch(options: {
   }
   if (!file) return { ...(await finishEmpty(db, submission.id)), more };
 
-  const result = await createClientFor(credentials, { limit: options.stsCalls }).uploadFile({ fileName, zip: file.zip });
+  const result = await createClientFor(credentials, { limit: options.stsCalls }).uploadFile({
+    fileName,
+    zip: file.zip,
+  });
   // The exchanges, the submission's result and its documents' records are saved as one unit.
   const exchanges = exchangesInsert(practitionerId, submission.id, result.exchanges);
-  const along = (change: SubmissionChange) => [...(exchanges ? [exchanges] : []), submissionUpdate(submission.id, change)];
+  const along = (change: SubmissionChange) => [
+    ...(exchanges ? [exchanges] : []),
+    submissionUpdate(submission.id, change),
+  ];
   if (result.kind === "accepted") {
     // The lines were written "pending" when claimed: only the records change.
     await applyStsEvents(db, {
@@ -77,7 +103,10 @@ export async function uploadBatch(options: {
       now,
       known,
       credentialsConfigured: true,
-      items: batch.map(({ doc }) => ({ invoiceId: doc.invoice.id, event: { type: "upload_accepted", protocollo: result.protocollo } })),
+      items: batch.map(({ doc }) => ({
+        invoiceId: doc.invoice.id,
+        event: { type: "upload_accepted", protocollo: result.protocollo },
+      })),
       alongside: along({
         status: "awaiting_outcome",
         protocollo: result.protocollo,
@@ -87,7 +116,13 @@ export async function uploadBatch(options: {
         nextPollAt: new Date(now.getTime() + FIRST_POLL_DELAY_MS),
       }),
     });
-    return { submissionId: submission.id, outcome: "awaiting_outcome" as const, protocollo: result.protocollo, documents: batch.length, more };
+    return {
+      submissionId: submission.id,
+      outcome: "awaiting_outcome" as const,
+      protocollo: result.protocollo,
+      documents: batch.length,
+      more,
+    };
   }
   if (result.kind === "credentials") await pauseAutomaticSending({ db, practitionerId, reason: result.message, now });
   const codes: StsCodeRef[] = [{ code: result.code ?? "ERR", severity: "error", message: result.message }];
@@ -98,7 +133,12 @@ export async function uploadBatch(options: {
     submissionId: submission.id,
     now,
     known,
-    items: batch.map(({ doc }) => ({ invoiceId: doc.invoice.id, event, outcome: uncertain ? "pending" : "failed", codes })),
+    items: batch.map(({ doc }) => ({
+      invoiceId: doc.invoice.id,
+      event,
+      outcome: uncertain ? "pending" : "failed",
+      codes,
+    })),
     alongside: along({
       status: uncertain ? "uncertain" : "failed",
       outcome: uncertain ? null : "failed",
@@ -108,7 +148,13 @@ export async function uploadBatch(options: {
       completedAt: uncertain ? null : now,
     }),
   });
-  return { submissionId: submission.id, outcome: uncertain ? ("uncertain" as const) : ("failed" as const), message: result.message, documents: batch.length, more };
+  return {
+    submissionId: submission.id,
+    outcome: uncertain ? ("uncertain" as const) : ("failed" as const),
+    message: result.message,
+    documents: batch.length,
+    more,
+  };
 }
 
 function safeDocument(doc: ClaimedDocument): StsDocument | string {
@@ -120,9 +166,18 @@ function safeDocument(doc: ClaimedDocument): StsDocument | string {
 }
 
 const localCode = (message: string): StsCodeRef => ({ code: "LOCAL", severity: "error", message });
-const localFailure = (message: string): StsEvent => ({ type: "failed", failure: "permanent", codes: [localCode(message)] });
+const localFailure = (message: string): StsEvent => ({
+  type: "failed",
+  failure: "permanent",
+  codes: [localCode(message)],
+});
 
 async function finishEmpty(db: Db, submissionId: string) {
-  await updateSubmission(db, submissionId, { status: "failed", outcome: "failed", completedAt: new Date(), errorMessage: "Nessun documento inviabile nel lotto." });
+  await updateSubmission(db, submissionId, {
+    status: "failed",
+    outcome: "failed",
+    completedAt: new Date(),
+    errorMessage: "Nessun documento inviabile nel lotto.",
+  });
   return { submissionId, outcome: "failed" as const, message: "Nessun documento inviabile nel lotto.", documents: 0 };
 }

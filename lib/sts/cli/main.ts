@@ -1,13 +1,13 @@
 // Command line for the STS module: `npm run sts -- <command> [options]`. See docs/STS.md.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { z } from 'zod';
-import { createStsClient, type StsCredentials } from '../client/sts-client';
-import { getStsEnvironment, type StsEnvironmentName } from '../environments';
-import { StsValidationError } from '../errors';
-import { buildStsFile } from '../file/build-file';
-import { BuildFileInputSchema } from './build-input';
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { createStsClient, type StsCredentials } from "../client/sts-client";
+import { getStsEnvironment, type StsEnvironmentName } from "../environments";
+import { StsValidationError } from "../errors";
+import { buildStsFile } from "../file/build-file";
+import { BuildFileInputSchema } from "./build-input";
 
 const USAGE = `Uso: npm run sts -- <comando> [opzioni]
 
@@ -30,18 +30,26 @@ Opzioni comuni:
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
-    env: { type: 'string' }, url: { type: 'string' }, out: { type: 'string' },
-    username: { type: 'string' }, password: { type: 'string' }, pincode: { type: 'string' }, cf: { type: 'string' },
-    from: { type: 'string' }, to: { type: 'string' }, timeout: { type: 'string' }, verbose: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
+    env: { type: "string" },
+    url: { type: "string" },
+    out: { type: "string" },
+    username: { type: "string" },
+    password: { type: "string" },
+    pincode: { type: "string" },
+    cf: { type: "string" },
+    from: { type: "string" },
+    to: { type: "string" },
+    timeout: { type: "string" },
+    verbose: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
   },
 });
 
 class UsageError extends Error {}
 
 function environment() {
-  const name = (values.env ?? 'simulator') as StsEnvironmentName;
-  if (!['simulator', 'test', 'production'].includes(name)) throw new UsageError(`Ambiente sconosciuto: ${name}`);
+  const name = (values.env ?? "simulator") as StsEnvironmentName;
+  if (!["simulator", "test", "production"].includes(name)) throw new UsageError(`Ambiente sconosciuto: ${name}`);
   const env = getStsEnvironment(name, values.url ?? process.env.STS_SIMULATOR_URL);
   return values.url ? { ...env, baseUrl: values.url } : env;
 }
@@ -52,11 +60,11 @@ function credentials(): StsCredentials {
     if (!value) throw new UsageError(`Manca ${label}: usare l'opzione o la variabile ${variable}.`);
     return value.trim();
   };
-  const username = read(values.username, 'STS_USERNAME', 'il codice identificativo (--username)');
+  const username = read(values.username, "STS_USERNAME", "il codice identificativo (--username)");
   return {
     username,
-    password: read(values.password, 'STS_PASSWORD', 'la password (--password)'),
-    pincode: read(values.pincode, 'STS_PINCODE', 'il PIN (--pincode)'),
+    password: read(values.password, "STS_PASSWORD", "la password (--password)"),
+    pincode: read(values.pincode, "STS_PINCODE", "il PIN (--pincode)"),
     cfProprietario: (values.cf ?? process.env.STS_CF_PROPRIETARIO ?? username).trim().toUpperCase(),
   };
 }
@@ -64,7 +72,9 @@ function credentials(): StsCredentials {
 function client() {
   const env = environment();
   return createStsClient({
-    baseUrl: env.baseUrl, certificatePem: env.certificatePem, credentials: credentials(),
+    baseUrl: env.baseUrl,
+    certificatePem: env.certificatePem,
+    credentials: credentials(),
     timeoutMs: values.timeout ? Number(values.timeout) : undefined,
   });
 }
@@ -76,7 +86,7 @@ function print(result: Record<string, unknown>): void {
   if (pdf instanceof Uint8Array) output.pdfBytes = pdf.length;
   if (values.verbose) output.exchanges = exchanges;
   console.log(JSON.stringify(output, null, 2));
-  if (['credentials', 'transient', 'permanent'].includes(String(result.kind))) process.exitCode = 1;
+  if (["credentials", "transient", "permanent"].includes(String(result.kind))) process.exitCode = 1;
 }
 
 function requireArg(value: string | undefined, what: string): string {
@@ -88,32 +98,43 @@ async function run(): Promise<void> {
   const [command, argument] = positionals;
   if (values.help || !command) return void console.log(USAGE);
   switch (command) {
-    case 'build-file': {
-      const input = BuildFileInputSchema.parse(JSON.parse(readFileSync(requireArg(argument, 'il file JSON'), 'utf8')));
+    case "build-file": {
+      const input = BuildFileInputSchema.parse(JSON.parse(readFileSync(requireArg(argument, "il file JSON"), "utf8")));
       const outDir = requireArg(values.out, "la cartella di destinazione (--out)");
-      const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
-      const file = buildStsFile({ ...input, fileName: input.fileName ?? `parcella-${stamp}.zip`, certificatePem: environment().certificatePem });
+      const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+      const file = buildStsFile({
+        ...input,
+        fileName: input.fileName ?? `parcella-${stamp}.zip`,
+        certificatePem: environment().certificatePem,
+      });
       mkdirSync(outDir, { recursive: true });
       writeFileSync(join(outDir, file.fileName), file.zip);
       writeFileSync(join(outDir, file.xmlFileName), file.xml);
-      return print({ kind: 'built', zip: join(outDir, file.fileName), xml: join(outDir, file.xmlFileName), bytes: file.zip.length, documents: input.documents.length, environment: environment().name });
+      return print({
+        kind: "built",
+        zip: join(outDir, file.fileName),
+        xml: join(outDir, file.xmlFileName),
+        bytes: file.zip.length,
+        documents: input.documents.length,
+        environment: environment().name,
+      });
     }
-    case 'send-file': {
-      const path = requireArg(argument, 'il file ZIP');
+    case "send-file": {
+      const path = requireArg(argument, "il file ZIP");
       return print(await client().uploadFile({ fileName: basename(path), zip: new Uint8Array(readFileSync(path)) }));
     }
-    case 'outcome':
+    case "outcome":
       if (values.from && values.to) return print(await client().getOutcome({ from: values.from, to: values.to }));
-      return print(await client().getOutcome({ protocollo: requireArg(argument, 'il protocollo') }));
-    case 'errors':
-      return print(await client().getErrorDetail(requireArg(argument, 'il protocollo')));
-    case 'receipt': {
-      const out = requireArg(values.out, 'il file PDF di destinazione (--out)');
-      const result = await client().getReceipt(requireArg(argument, 'il protocollo'));
-      if (result.kind === 'ok') writeFileSync(out, result.pdf);
-      return print({ ...result, ...(result.kind === 'ok' ? { savedTo: out } : {}) });
+      return print(await client().getOutcome({ protocollo: requireArg(argument, "il protocollo") }));
+    case "errors":
+      return print(await client().getErrorDetail(requireArg(argument, "il protocollo")));
+    case "receipt": {
+      const out = requireArg(values.out, "il file PDF di destinazione (--out)");
+      const result = await client().getReceipt(requireArg(argument, "il protocollo"));
+      if (result.kind === "ok") writeFileSync(out, result.pdf);
+      return print({ ...result, ...(result.kind === "ok" ? { savedTo: out } : {}) });
     }
-    case 'check-credentials':
+    case "check-credentials":
       return print(await client().checkCredentials());
     default:
       throw new UsageError(`Comando sconosciuto: ${command}`);
@@ -125,7 +146,7 @@ run().catch((error: unknown) => {
     console.error(`${error.message}\n\n${USAGE}`);
     process.exitCode = 2;
   } else if (error instanceof StsValidationError) {
-    console.error(`Documenti non inviabili:\n- ${error.issues.map((i) => i.message).join('\n- ')}`);
+    console.error(`Documenti non inviabili:\n- ${error.issues.map((i) => i.message).join("\n- ")}`);
     process.exitCode = 1;
   } else if (error instanceof z.ZodError) {
     console.error(`JSON non valido:\n${z.prettifyError(error)}`);

@@ -1,7 +1,7 @@
-import { BasicAuthSecurity, Client, WSDL } from 'soap';
-import { DOCUMENTO_SPESA_WSDL } from '../wsdl/documento-spesa';
-import { INVIO_TELEMATICO_WSDL } from '../wsdl/invio-telematico';
-import { DETTAGLIO_ERRORI_WSDL, ESITO_INVII_WSDL, RICEVUTA_PDF_WSDL } from '../wsdl/ricevute';
+import { BasicAuthSecurity, Client, WSDL } from "soap";
+import { DOCUMENTO_SPESA_WSDL } from "../wsdl/documento-spesa";
+import { INVIO_TELEMATICO_WSDL } from "../wsdl/invio-telematico";
+import { DETTAGLIO_ERRORI_WSDL, ESITO_INVII_WSDL, RICEVUTA_PDF_WSDL } from "../wsdl/ricevute";
 
 const WSDL_SOURCES = {
   invioTelematico: INVIO_TELEMATICO_WSDL,
@@ -65,15 +65,18 @@ export async function callSoap(input: SoapCallInput): Promise<SoapCallOutcome> {
   client.setSecurity(new BasicAuthSecurity(input.username, input.password));
   const controller = new AbortController();
   let captured: { status: number; contentType: string | null; body: string | null } | null = null;
-  client.on('response', (body: unknown, response: { status?: number; headers?: Record<string, unknown> } | undefined) => {
-    if (response?.status === undefined) return;
-    const contentType = response.headers?.['content-type'];
-    captured = {
-      status: response.status,
-      contentType: typeof contentType === 'string' ? contentType : null,
-      body: typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : null,
-    };
-  });
+  client.on(
+    "response",
+    (body: unknown, response: { status?: number; headers?: Record<string, unknown> } | undefined) => {
+      if (response?.status === undefined) return;
+      const contentType = response.headers?.["content-type"];
+      captured = {
+        status: response.status,
+        contentType: typeof contentType === "string" ? contentType : null,
+        body: typeof body === "string" ? body : Buffer.isBuffer(body) ? body.toString("utf8") : null,
+      };
+    },
+  );
   const options: Record<string, unknown> = {
     timeout: input.timeoutMs,
     signal: controller.signal,
@@ -92,23 +95,44 @@ export async function callSoap(input: SoapCallInput): Promise<SoapCallOutcome> {
     }
   });
   let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), input.timeoutMs + 250);
+  const deadline = new Promise<"timeout">((resolve) => {
+    timer = setTimeout(() => resolve("timeout"), input.timeoutMs + 250);
   });
   const winner = await Promise.race([done, deadline]);
   clearTimeout(timer);
-  const request = typeof client.lastRequest === 'string' ? client.lastRequest : '';
+  const request = typeof client.lastRequest === "string" ? client.lastRequest : "";
   const base = { request, durationMs: Date.now() - started };
-  if (winner === 'timeout') {
+  if (winner === "timeout") {
     controller.abort();
-    return { ...base, httpStatus: null, contentType: null, body: null, networkError: { code: 'ETIMEDOUT', message: 'timeout' }, timedOut: true };
+    return {
+      ...base,
+      httpStatus: null,
+      contentType: null,
+      body: null,
+      networkError: { code: "ETIMEDOUT", message: "timeout" },
+      timedOut: true,
+    };
   }
   const response = captured as { status: number; contentType: string | null; body: string | null } | null;
   if (response) {
-    return { ...base, httpStatus: response.status, contentType: response.contentType, body: response.body, networkError: null, timedOut: false };
+    return {
+      ...base,
+      httpStatus: response.status,
+      contentType: response.contentType,
+      body: response.body,
+      networkError: null,
+      timedOut: false,
+    };
   }
   const error = winner.error as { code?: string; message?: string } | undefined;
-  const code = error?.code ?? 'ERROR';
-  const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(error?.message ?? '');
-  return { ...base, httpStatus: null, contentType: null, body: null, networkError: { code, message: error?.message ?? 'errore di rete' }, timedOut };
+  const code = error?.code ?? "ERROR";
+  const timedOut = code === "ECONNABORTED" || code === "ETIMEDOUT" || /timeout/i.test(error?.message ?? "");
+  return {
+    ...base,
+    httpStatus: null,
+    contentType: null,
+    body: null,
+    networkError: { code, message: error?.message ?? "errore di rete" },
+    timedOut,
+  };
 }

@@ -1,10 +1,13 @@
-import { normalizeCodiceFiscale } from '../codice-fiscale';
-import { formatCents } from '../file/rules';
-import type { StsDocument, StsDocumentId, StsOwner } from '../types';
-import type { DocumentoSpesaOperation } from '../wsdl/documento-spesa';
+import { normalizeCodiceFiscale } from "../codice-fiscale";
+import { formatCents } from "../file/rules";
+import type { StsDocument, StsDocumentId, StsOwner } from "../types";
+import type { DocumentoSpesaOperation } from "../wsdl/documento-spesa";
 
-const OPERATIONS: Record<StsDocument['operation'], DocumentoSpesaOperation> = {
-  I: 'Inserimento', V: 'Variazione', R: 'Rimborso', C: 'Cancellazione',
+const OPERATIONS: Record<StsDocument["operation"], DocumentoSpesaOperation> = {
+  I: "Inserimento",
+  V: "Variazione",
+  R: "Rimborso",
+  C: "Cancellazione",
 };
 
 function idArgs(id: StsDocumentId) {
@@ -17,7 +20,7 @@ function idArgs(id: StsDocumentId) {
 
 /** documentoSpesa of the sync service: its own element order, no flagOperazione (SPEC §7). Key order = XML order. */
 function documentoSpesaArgs(doc: StsDocument, encrypt: (plain: string) => string) {
-  const cf = doc.cfCittadino ? normalizeCodiceFiscale(doc.cfCittadino) : '';
+  const cf = doc.cfCittadino ? normalizeCodiceFiscale(doc.cfCittadino) : "";
   return {
     idSpesa: idArgs(doc.id),
     dataPagamento: doc.dataPagamento,
@@ -32,12 +35,17 @@ function documentoSpesaArgs(doc: StsDocument, encrypt: (plain: string) => string
     })),
     ...(doc.pagamentoTracciato ? { pagamentoTracciato: doc.pagamentoTracciato } : {}),
     tipoDocumento: doc.tipoDocumento,
-    flagOpposizione: doc.flagOpposizione ? '1' : '0',
+    flagOpposizione: doc.flagOpposizione ? "1" : "0",
   };
 }
 
 /** Request arguments of the DocumentoSpesa730p operation matching the document's operation. */
-export function toSyncArgs(doc: StsDocument, owner: StsOwner, pincodeCipher: string, encrypt: (plain: string) => string) {
+export function toSyncArgs(
+  doc: StsDocument,
+  owner: StsOwner,
+  pincodeCipher: string,
+  encrypt: (plain: string) => string,
+) {
   const operation = OPERATIONS[doc.operation];
   const head = {
     pincode: pincodeCipher,
@@ -49,13 +57,20 @@ export function toSyncArgs(doc: StsDocument, owner: StsOwner, pincodeCipher: str
     },
   };
   switch (doc.operation) {
-    case 'I':
+    case "I":
       return { operation, args: { ...head, idInserimentoDocumentoFiscale: documentoSpesaArgs(doc, encrypt) } };
-    case 'V':
+    case "V":
       return { operation, args: { ...head, idVariazioneDocumentoFiscale: documentoSpesaArgs(doc, encrypt) } };
-    case 'R':
-      return { operation, args: { ...head, idRimborsoDocumentoFiscale: idArgs(doc.refundOf as StsDocumentId), DocumentoSpesa: documentoSpesaArgs(doc, encrypt) } };
-    case 'C':
+    case "R":
+      return {
+        operation,
+        args: {
+          ...head,
+          idRimborsoDocumentoFiscale: idArgs(doc.refundOf as StsDocumentId),
+          DocumentoSpesa: documentoSpesaArgs(doc, encrypt),
+        },
+      };
+    case "C":
       return { operation, args: { ...head, idCancellazioneDocumentoFiscale: idArgs(doc.id) } };
   }
 }

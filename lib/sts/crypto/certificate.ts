@@ -1,7 +1,7 @@
-import { X509Certificate } from 'node:crypto';
+import { X509Certificate } from "node:crypto";
 
 export type CertificateValidity = {
-  status: 'valid' | 'expiring' | 'expired' | 'not_yet_valid' | 'unreadable';
+  status: "valid" | "expiring" | "expired" | "not_yet_valid" | "unreadable";
   validFrom: Date | null;
   validTo: Date | null;
   daysLeft: number | null;
@@ -20,8 +20,12 @@ export function checkCertificateValidity(pem: string, now: Date): CertificateVal
     cert = new X509Certificate(pem);
   } catch {
     return {
-      status: 'unreadable', validFrom: null, validTo: null, daysLeft: null, fingerprint256: null,
-      warning: 'Il certificato di cifratura del Sistema TS non è leggibile.',
+      status: "unreadable",
+      validFrom: null,
+      validTo: null,
+      daysLeft: null,
+      fingerprint256: null,
+      warning: "Il certificato di cifratura del Sistema TS non è leggibile.",
     };
   }
   const validFrom = new Date(cert.validFrom);
@@ -30,13 +34,25 @@ export function checkCertificateValidity(pem: string, now: Date): CertificateVal
   const base = { validFrom, validTo, daysLeft, fingerprint256: cert.fingerprint256 };
   const until = validTo.toISOString().slice(0, 10);
   if (now < validFrom) {
-    return { ...base, status: 'not_yet_valid', warning: `Il certificato di cifratura del Sistema TS non è ancora valido (dal ${validFrom.toISOString().slice(0, 10)}).` };
+    return {
+      ...base,
+      status: "not_yet_valid",
+      warning: `Il certificato di cifratura del Sistema TS non è ancora valido (dal ${validFrom.toISOString().slice(0, 10)}).`,
+    };
   }
   if (now > validTo) {
-    return { ...base, status: 'expired', warning: `Il certificato di cifratura del Sistema TS è scaduto il ${until}: aggiornarlo con quello del nuovo kit STS.` };
+    return {
+      ...base,
+      status: "expired",
+      warning: `Il certificato di cifratura del Sistema TS è scaduto il ${until}: aggiornarlo con quello del nuovo kit STS.`,
+    };
   }
   if (daysLeft < CERTIFICATE_WARNING_DAYS) {
-    return { ...base, status: 'expiring', warning: `Il certificato di cifratura del Sistema TS scade il ${until} (tra ${daysLeft} giorni): aggiornarlo con quello del nuovo kit STS.` };
+    return {
+      ...base,
+      status: "expiring",
+      warning: `Il certificato di cifratura del Sistema TS scade il ${until} (tra ${daysLeft} giorni): aggiornarlo con quello del nuovo kit STS.`,
+    };
   }
-  return { ...base, status: 'valid', warning: null };
+  return { ...base, status: "valid", warning: null };
 }

@@ -1,4 +1,4 @@
-import { constants, createPrivateKey, privateDecrypt, type KeyObject } from 'node:crypto';
+import { constants, createPrivateKey, privateDecrypt, type KeyObject } from "node:crypto";
 
 const keyCache = new Map<string, KeyObject>();
 
@@ -15,21 +15,24 @@ export function decryptFromSts(ciphertextBase64: string, privateKeyPem: string):
     key = createPrivateKey(privateKeyPem);
     keyCache.set(privateKeyPem, key);
   }
-  const compact = ciphertextBase64.replace(/\s+/g, '');
+  const compact = ciphertextBase64.replace(/\s+/g, "");
   const modulusBytes = (key.asymmetricKeyDetails?.modulusLength ?? 1024) / 8;
-  const ciphertext = Buffer.from(compact, 'base64');
+  const ciphertext = Buffer.from(compact, "base64");
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(compact) || ciphertext.length !== modulusBytes) {
-    throw new Error('ciphertext not decryptable');
+    throw new Error("ciphertext not decryptable");
   }
   let block: Buffer;
   try {
     block = privateDecrypt({ key, padding: constants.RSA_NO_PADDING }, ciphertext);
   } catch {
-    throw new Error('ciphertext not decryptable');
+    throw new Error("ciphertext not decryptable");
   }
   const separator = findPaddingEnd(block);
-  if (separator < 0) throw new Error('ciphertext not decryptable');
-  return block.subarray(separator + 1).toString('utf8').trim();
+  if (separator < 0) throw new Error("ciphertext not decryptable");
+  return block
+    .subarray(separator + 1)
+    .toString("utf8")
+    .trim();
 }
 
 /** Index of the zero byte that ends PKCS#1 v1.5 type-2 padding, or -1 when the padding is invalid. */

@@ -1,4 +1,4 @@
-import { constants, createPublicKey, publicEncrypt, type KeyObject } from 'node:crypto';
+import { constants, createPublicKey, publicEncrypt, type KeyObject } from "node:crypto";
 
 const keyCache = new Map<string, KeyObject>();
 
@@ -18,6 +18,6 @@ function publicKeyOf(certificatePem: string): KeyObject {
 export function encryptForSts(plaintext: string, certificatePem: string): string {
   return publicEncrypt(
     { key: publicKeyOf(certificatePem), padding: constants.RSA_PKCS1_PADDING },
-    Buffer.from(plaintext, 'utf8'),
-  ).toString('base64');
+    Buffer.from(plaintext, "utf8"),
+  ).toString("base64");
 }

@@ -12,7 +12,7 @@ export const FILE_NAME_PATTERN = /^[\x00-\x7F]{2,56}\.zip$/i;
 export const MAX_ZIP_BYTES = 5 * 1024 * 1024;
 export const MAX_AMOUNT_CENTS = 9_999_999; // Dec7MinTipo: 5 integer digits + 2 decimals
 /** Expense types for which pagamentoTracciato is optional (SPEC §9 field table). */
-export const TRACCIATO_OPTIONAL = new Set(['TK', 'FC', 'AD', 'FV']);
+export const TRACCIATO_OPTIONAL = new Set(["TK", "FC", "AD", "FV"]);
 
 /** True for a real calendar date written yyyy-MM-dd. */
 export function isIsoDate(value: string): boolean {
@@ -29,12 +29,12 @@ export function isValidFileName(name: string): boolean {
 export function formatCents(cents: number): string {
   const whole = Math.floor(cents / 100);
   const rest = cents % 100;
-  return `${whole}.${rest.toString().padStart(2, '0')}`;
+  return `${whole}.${rest.toString().padStart(2, "0")}`;
 }
 
 /** "70.00" or "25.3" → 7000 / 2530 without floating-point arithmetic; null when not a decimal amount. */
 export function parseAmountToCents(value: string): number | null {
   const match = /^([0-9]{1,9})(?:\.([0-9]{1,2}))?$/.exec(value.trim());
   if (!match) return null;
-  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  return Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
 }

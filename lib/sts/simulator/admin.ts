@@ -1,7 +1,7 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { SimulatorConfig } from './context';
-import { parseFaultRule, type FaultRule } from './faults';
-import type { SimulatorState, SimulatorUser } from './state';
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { SimulatorConfig } from "./context";
+import { parseFaultRule, type FaultRule } from "./faults";
+import type { SimulatorState, SimulatorUser } from "./state";
 
 export type AdminTarget = {
   config: SimulatorConfig;
@@ -13,32 +13,48 @@ export type AdminTarget = {
 };
 
 function json(res: ServerResponse, status: number, value: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
   res.end(JSON.stringify(value, null, 2));
 }
 
 /** Users without their secrets: the admin API never echoes passwords or PINs. */
 function publicUsers(users: SimulatorUser[]) {
-  return users.map(({ username, cfProprietario, pIva, pinActive }) => ({ username, cfProprietario, pIva, pinActive: pinActive !== false }));
+  return users.map(({ username, cfProprietario, pIva, pinActive }) => ({
+    username,
+    cfProprietario,
+    pIva,
+    pinActive: pinActive !== false,
+  }));
 }
 
 function applyConfig(config: SimulatorConfig, patch: Partial<SimulatorConfig>): void {
-  const list = (value: unknown) => Array.isArray(value) && value.every((v) => typeof v === 'string');
+  const list = (value: unknown) => Array.isArray(value) && value.every((v) => typeof v === "string");
   if (patch.rejectedCfs !== undefined) {
-    if (!list(patch.rejectedCfs)) throw new Error('rejectedCfs must be a list of strings');
+    if (!list(patch.rejectedCfs)) throw new Error("rejectedCfs must be a list of strings");
     config.rejectedCfs = patch.rejectedCfs.map((cf) => cf.toUpperCase());
   }
   if (patch.notInRegistryCfs !== undefined) {
-    if (!list(patch.notInRegistryCfs)) throw new Error('notInRegistryCfs must be a list of strings');
+    if (!list(patch.notInRegistryCfs)) throw new Error("notInRegistryCfs must be a list of strings");
     config.notInRegistryCfs = patch.notInRegistryCfs.map((cf) => cf.toUpperCase());
   }
   if (patch.processingDelayMs !== undefined) {
-    if (!Number.isInteger(patch.processingDelayMs) || patch.processingDelayMs < 0) throw new Error('processingDelayMs must be a non-negative integer');
+    if (!Number.isInteger(patch.processingDelayMs) || patch.processingDelayMs < 0)
+      throw new Error("processingDelayMs must be a non-negative integer");
     config.processingDelayMs = patch.processingDelayMs;
   }
   if (patch.users !== undefined) {
-    const valid = Array.isArray(patch.users) && patch.users.every((u) => u && typeof u.username === 'string' && typeof u.password === 'string' && typeof u.pincode === 'string' && typeof u.cfProprietario === 'string');
-    if (!valid) throw new Error('users must be a list of { username, password, pincode, cfProprietario, pIva?, pinActive? }');
+    const valid =
+      Array.isArray(patch.users) &&
+      patch.users.every(
+        (u) =>
+          u &&
+          typeof u.username === "string" &&
+          typeof u.password === "string" &&
+          typeof u.pincode === "string" &&
+          typeof u.cfProprietario === "string",
+      );
+    if (!valid)
+      throw new Error("users must be a list of { username, password, pincode, cfProprietario, pIva?, pinActive? }");
     config.users = patch.users.map((u) => ({ ...u, cfProprietario: u.cfProprietario.toUpperCase() }));
   }
 }
@@ -48,27 +64,27 @@ function applyConfig(config: SimulatorConfig, patch: Partial<SimulatorConfig>): 
  * GET/POST/DELETE /__admin/faults, POST /__admin/reset, GET /__admin/counts, GET/POST /__admin/config.
  */
 export function handleAdmin(target: AdminTarget, req: IncomingMessage, res: ServerResponse, body: string): void {
-  const path = (req.url ?? '').split('?')[0];
-  const method = req.method ?? 'GET';
+  const path = (req.url ?? "").split("?")[0];
+  const method = req.method ?? "GET";
   try {
     const input = body.trim() ? JSON.parse(body) : {};
-    if (path === '/__admin/faults') {
-      if (method === 'GET') return json(res, 200, { faults: target.faults });
-      if (method === 'DELETE') {
+    if (path === "/__admin/faults") {
+      if (method === "GET") return json(res, 200, { faults: target.faults });
+      if (method === "DELETE") {
         target.faults.splice(0);
         return json(res, 200, { faults: [] });
       }
-      if (method === 'POST') {
+      if (method === "POST") {
         const rules = Array.isArray(input) ? input : Array.isArray(input.faults) ? input.faults : [input];
         target.faults.push(...rules.map(parseFaultRule));
         return json(res, 200, { faults: target.faults });
       }
     }
-    if (path === '/__admin/reset' && method === 'POST') {
+    if (path === "/__admin/reset" && method === "POST") {
       target.reset();
       return json(res, 200, { ok: true });
     }
-    if (path === '/__admin/counts' && method === 'GET') {
+    if (path === "/__admin/counts" && method === "GET") {
       return json(res, 200, {
         documents: target.state.counts,
         requests: target.requestCounts,
@@ -76,14 +92,14 @@ export function handleAdmin(target: AdminTarget, req: IncomingMessage, res: Serv
         peakInFlight: target.traffic.peakInFlight,
       });
     }
-    if (path === '/__admin/config') {
-      if (method === 'POST') applyConfig(target.config, input as Partial<SimulatorConfig>);
-      if (method === 'POST' || method === 'GET') {
+    if (path === "/__admin/config") {
+      if (method === "POST") applyConfig(target.config, input as Partial<SimulatorConfig>);
+      if (method === "POST" || method === "GET") {
         const { users, ...rest } = target.config;
         return json(res, 200, { ...rest, users: publicUsers(users) });
       }
     }
-    return json(res, 404, { error: 'unknown admin endpoint' });
+    return json(res, 404, { error: "unknown admin endpoint" });
   } catch (error) {
     return json(res, 400, { error: (error as Error).message });
   }

@@ -1,7 +1,7 @@
-import { STS_CODES } from '../codes';
-import { decryptFromSts } from '../crypto/decrypt';
-import { romeDay } from './deadline';
-import { saveState, type SimulatorState, type SimulatorUser } from './state';
+import { STS_CODES } from "../codes";
+import { decryptFromSts } from "../crypto/decrypt";
+import { romeDay } from "./deadline";
+import { saveState, type SimulatorState, type SimulatorUser } from "./state";
 
 export type SimulatorConfig = {
   users: SimulatorUser[];
@@ -30,9 +30,15 @@ export function decrypt(ctx: SimulatorContext, cipher: string): string {
   return decryptFromSts(cipher, ctx.privateKeyPem);
 }
 
-const ROME_TIME = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit',
-  hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+const ROME_TIME = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/Rome",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
 });
 
 /** "dd-MM-yyyy HH:mm:ss" in Italian time, as in dataAccoglienza / dataInvio (SPEC §3.5, §4). */
@@ -44,8 +50,8 @@ export function stsTimestamp(date: Date): string {
 /** Test-environment protocollo: "99" + yyMMdd + 9-digit sequence (SPEC §3.6). */
 export function nextProtocollo(ctx: SimulatorContext): string {
   ctx.state.sequence += 1;
-  const day = romeDay(ctx.now()).replace(/-/g, '').slice(2);
-  return `99${day}${String(ctx.state.sequence).padStart(9, '0')}`;
+  const day = romeDay(ctx.now()).replace(/-/g, "").slice(2);
+  return `99${day}${String(ctx.state.sequence).padStart(9, "0")}`;
 }
 
 export function codeDescription(code: string): string {
@@ -56,10 +62,10 @@ export function codeDescription(code: string): string {
 export function checkPincode(ctx: SimulatorContext, user: SimulatorUser, cipher: string | undefined): string | null {
   let pin: string;
   try {
-    pin = decrypt(ctx, cipher ?? '');
+    pin = decrypt(ctx, cipher ?? "");
   } catch {
-    return '002';
+    return "002";
   }
-  if (user.pinActive === false) return '005';
-  return pin === user.pincode ? null : '104';
+  if (user.pinActive === false) return "005";
+  return pin === user.pincode ? null : "104";
 }

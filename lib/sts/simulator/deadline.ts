@@ -1,6 +1,11 @@
 // Made once: building an Intl.DateTimeFormat costs far more than formatting with it (it was the simulator's
 // largest cost after RSA when processing files, one call per document).
-const ROME_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' });
+const ROME_DAY = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/Rome",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 /** Date in Europe/Rome as yyyy-MM-dd: STS deadlines are Italian calendar days. */
 export function romeDay(now: Date): string {

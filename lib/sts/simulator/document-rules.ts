@@ -1,8 +1,8 @@
-import { isValidCodiceFiscale, isValidNumericCodiceFiscale } from '../codice-fiscale';
-import { STS_CODES } from '../codes';
-import { documentKey, type StsDocument } from '../types';
-import { isLate } from './deadline';
-import { bumpCount, type DocumentMessage, type SimulatorState } from './state';
+import { isValidCodiceFiscale, isValidNumericCodiceFiscale } from "../codice-fiscale";
+import { STS_CODES } from "../codes";
+import { documentKey, type StsDocument } from "../types";
+import { isLate } from "./deadline";
+import { bumpCount, type DocumentMessage, type SimulatorState } from "./state";
 
 export type RuleContext = {
   state: SimulatorState;
@@ -15,7 +15,7 @@ export type RuleContext = {
   decrypt: (cipher: string) => string;
 };
 
-function message(code: string, tipo: 'E' | 'W'): DocumentMessage {
+function message(code: string, tipo: "E" | "W"): DocumentMessage {
   return { code, description: STS_CODES.get(code)?.description ?? code, tipo };
 }
 
@@ -27,17 +27,17 @@ function isHeld(state: SimulatorState, key: string): boolean {
 /** Errors that reject the document (tipo E); the first one wins, as STS reports one scarto per document. */
 function findError(doc: StsDocument, cf: string | null, ctx: RuleContext): DocumentMessage | null {
   const key = documentKey(doc.id);
-  if (doc.cfCittadino && cf === null) return message('X004', 'E');
-  if (cf && doc.flagOpposizione) return message('X002', 'E');
-  if (doc.operation === 'R') {
-    if (!doc.refundOf || doc.dataPagamento !== doc.id.dataEmissione) return message('X003', 'E');
-    if (!isHeld(ctx.state, documentKey(doc.refundOf))) return message('X001', 'E');
-    if (isHeld(ctx.state, key)) return message('S017', 'E');
+  if (doc.cfCittadino && cf === null) return message("X004", "E");
+  if (cf && doc.flagOpposizione) return message("X002", "E");
+  if (doc.operation === "R") {
+    if (!doc.refundOf || doc.dataPagamento !== doc.id.dataEmissione) return message("X003", "E");
+    if (!isHeld(ctx.state, documentKey(doc.refundOf))) return message("X001", "E");
+    if (isHeld(ctx.state, key)) return message("S017", "E");
   }
-  if ((doc.operation === 'V' || doc.operation === 'C') && !isHeld(ctx.state, key)) return message('X001', 'E');
-  if (doc.operation === 'I' && isHeld(ctx.state, key)) return message('S017', 'E');
+  if ((doc.operation === "V" || doc.operation === "C") && !isHeld(ctx.state, key)) return message("X001", "E");
+  if (doc.operation === "I" && isHeld(ctx.state, key)) return message("S017", "E");
   if (cf && (!(isValidCodiceFiscale(cf) || isValidNumericCodiceFiscale(cf)) || ctx.rejectedCfs.has(cf))) {
-    return message('S011', 'E');
+    return message("S011", "E");
   }
   return null;
 }
@@ -48,7 +48,7 @@ function findError(doc: StsDocument, cf: string | null, ctx: RuleContext): Docum
  */
 export function applyDocument(doc: StsDocument, ctx: RuleContext): DocumentMessage[] {
   const key = documentKey(doc.id);
-  bumpCount(ctx.state, key, 'received', doc.operation);
+  bumpCount(ctx.state, key, "received", doc.operation);
   let cf: string | null = null;
   if (doc.cfCittadino) {
     try {
@@ -60,14 +60,14 @@ export function applyDocument(doc: StsDocument, ctx: RuleContext): DocumentMessa
   const error = findError(doc, cf, ctx);
   if (error) return [error];
   const warnings: DocumentMessage[] = [];
-  if (cf && ctx.notInRegistryCfs.has(cf)) warnings.push(message('W003', 'W'));
-  if (isLate(doc.dataPagamento, ctx.now)) warnings.push(message('W008', 'W'));
-  bumpCount(ctx.state, key, 'accepted', doc.operation);
-  if (doc.operation === 'C') {
+  if (cf && ctx.notInRegistryCfs.has(cf)) warnings.push(message("W003", "W"));
+  if (isLate(doc.dataPagamento, ctx.now)) warnings.push(message("W008", "W"));
+  bumpCount(ctx.state, key, "accepted", doc.operation);
+  if (doc.operation === "C") {
     ctx.state.documents[key] = { ...ctx.state.documents[key], cancelled: true };
   } else {
     // Keep the CF out of what the simulator stores: it only needs identities and amounts.
-    const stored = { ...doc, cfCittadino: cf ? '[cifrato]' : undefined };
+    const stored = { ...doc, cfCittadino: cf ? "[cifrato]" : undefined };
     ctx.state.documents[key] = { document: stored, cancelled: false, protocollo: ctx.protocollo, owner: ctx.owner };
   }
   return warnings;

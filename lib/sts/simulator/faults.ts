@@ -1,12 +1,19 @@
-export const SIMULATED_OPERATIONS = ['inviaFileMtom', 'EsitoInvii', 'DettaglioErrori', 'RicevutaPdf', 'DocumentoSpesa730p'] as const;
+export const SIMULATED_OPERATIONS = [
+  "inviaFileMtom",
+  "EsitoInvii",
+  "DettaglioErrori",
+  "RicevutaPdf",
+  "DocumentoSpesa730p",
+] as const;
 export type SimulatedOperation = (typeof SIMULATED_OPERATIONS)[number];
 
-export type FaultType = 'latency' | 'http500' | 'timeout' | 'reset' | 'soapFault' | 'malformed' | 'expiredPassword' | 'lostResponse';
+export type FaultType =
+  "latency" | "http500" | "timeout" | "reset" | "soapFault" | "malformed" | "expiredPassword" | "lostResponse";
 
 export type FaultRule = {
   type: FaultType;
   /** Operation to affect, or 'all' (default). */
-  operation?: SimulatedOperation | 'all';
+  operation?: SimulatedOperation | "all";
   /** Apply to the next N matching calls only; unlimited when absent. */
   times?: number;
   /** Let the first N matching calls through untouched before the rule starts to apply (a fault "mid-run"). */
@@ -19,16 +26,27 @@ export type FaultRule = {
 
 // 'lostResponse' is the only fault applied after processing: the request is handled (and stored) in full, then the
 // connection is dropped instead of answering — STS did the work but the client never learns it.
-const TYPES: FaultType[] = ['latency', 'http500', 'timeout', 'reset', 'soapFault', 'malformed', 'expiredPassword', 'lostResponse'];
+const TYPES: FaultType[] = [
+  "latency",
+  "http500",
+  "timeout",
+  "reset",
+  "soapFault",
+  "malformed",
+  "expiredPassword",
+  "lostResponse",
+];
 
 export function parseFaultRule(input: unknown): FaultRule {
   const rule = input as FaultRule;
-  if (!rule || !TYPES.includes(rule.type)) throw new Error(`fault type must be one of ${TYPES.join(', ')}`);
-  if (rule.operation && rule.operation !== 'all' && !SIMULATED_OPERATIONS.includes(rule.operation)) {
-    throw new Error(`operation must be 'all' or one of ${SIMULATED_OPERATIONS.join(', ')}`);
+  if (!rule || !TYPES.includes(rule.type)) throw new Error(`fault type must be one of ${TYPES.join(", ")}`);
+  if (rule.operation && rule.operation !== "all" && !SIMULATED_OPERATIONS.includes(rule.operation)) {
+    throw new Error(`operation must be 'all' or one of ${SIMULATED_OPERATIONS.join(", ")}`);
   }
-  if (rule.times !== undefined && (!Number.isInteger(rule.times) || rule.times < 1)) throw new Error('times must be a positive integer');
-  if (rule.after !== undefined && (!Number.isInteger(rule.after) || rule.after < 0)) throw new Error('after must be a non-negative integer');
+  if (rule.times !== undefined && (!Number.isInteger(rule.times) || rule.times < 1))
+    throw new Error("times must be a positive integer");
+  if (rule.after !== undefined && (!Number.isInteger(rule.after) || rule.after < 0))
+    throw new Error("after must be a non-negative integer");
   return { ...rule };
 }
 
@@ -36,8 +54,8 @@ export function parseFaultRule(input: unknown): FaultRule {
 export function takeFaults(rules: FaultRule[], operation: SimulatedOperation, username: string | null): FaultRule[] {
   const matched: FaultRule[] = [];
   for (const rule of rules) {
-    if (rule.operation && rule.operation !== 'all' && rule.operation !== operation) continue;
-    if (rule.type === 'expiredPassword' && rule.username && rule.username !== username) continue;
+    if (rule.operation && rule.operation !== "all" && rule.operation !== operation) continue;
+    if (rule.type === "expiredPassword" && rule.username && rule.username !== username) continue;
     if (rule.after !== undefined && rule.after > 0) {
       rule.after -= 1;
       continue;

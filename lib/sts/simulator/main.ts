@@ -1,13 +1,13 @@
 // Standalone STS simulator: `npm run sts:simulator -- [--port 3100] [--state-file path] [--delay ms]`.
-import { parseArgs } from 'node:util';
-import { createStsSimulator } from './server';
+import { parseArgs } from "node:util";
+import { createStsSimulator } from "./server";
 
 const { values } = parseArgs({
   options: {
-    port: { type: 'string' },
-    host: { type: 'string' },
-    'state-file': { type: 'string' },
-    delay: { type: 'string' },
+    port: { type: "string" },
+    host: { type: "string" },
+    "state-file": { type: "string" },
+    delay: { type: "string" },
   },
 });
 
@@ -16,17 +16,19 @@ const processingDelayMs = Number(values.delay ?? process.env.STS_SIMULATOR_DELAY
 
 async function main(): Promise<void> {
   const simulator = await createStsSimulator({
-  port,
-  host: values.host ?? '127.0.0.1',
-  stateFile: values['state-file'],
-  processingDelayMs,
+    port,
+    host: values.host ?? "127.0.0.1",
+    stateFile: values["state-file"],
+    processingDelayMs,
     log: (line) => console.log(`[sts-simulator] ${line}`),
   });
   console.log(`[sts-simulator] in ascolto su ${simulator.url} (elaborazione dopo ${processingDelayMs} ms)`);
-  console.log('[sts-simulator] utente di prova: MTOMRA66A41G224M (credenziali del kit STS psicologi, vedi docs/STS.md)');
+  console.log(
+    "[sts-simulator] utente di prova: MTOMRA66A41G224M (credenziali del kit STS psicologi, vedi docs/STS.md)",
+  );
   const stop = () => void simulator.close().then(() => process.exit(0));
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
 }
 
 main().catch((error: unknown) => {

@@ -1,8 +1,8 @@
-import { strToU8, zipSync } from 'fflate';
-import { StsFileFormatError, parseStsZip } from '../file/parse-file';
-import { decrypt, persist, type SimulatorContext } from './context';
-import { applyDocument, type RuleContext } from './document-rules';
-import type { Submission, SubmissionResult } from './state';
+import { strToU8, zipSync } from "fflate";
+import { StsFileFormatError, parseStsZip } from "../file/parse-file";
+import { decrypt, persist, type SimulatorContext } from "./context";
+import { applyDocument, type RuleContext } from "./document-rules";
+import type { Submission, SubmissionResult } from "./state";
 
 export function ruleContextFor(ctx: SimulatorContext, protocollo: string, owner: string): RuleContext {
   return {
@@ -20,7 +20,7 @@ export function ruleContextFor(ctx: SimulatorContext, protocollo: string, owner:
 function processSubmission(ctx: SimulatorContext, submission: Submission): SubmissionResult {
   let parsed;
   try {
-    parsed = parseStsZip(Buffer.from(submission.zipBase64, 'base64'));
+    parsed = parseStsZip(Buffer.from(submission.zipBase64, "base64"));
   } catch (error) {
     if (!(error instanceof StsFileFormatError)) throw error;
     ctx.log(`protocollo ${submission.protocollo}: file scartato (${error.message})`);
@@ -31,13 +31,13 @@ function processSubmission(ctx: SimulatorContext, submission: Submission): Submi
   for (const document of parsed.documents) {
     result.nInviati += 1;
     const messages = applyDocument(document, ruleContext);
-    const rejected = messages.some((m) => m.tipo === 'E');
+    const rejected = messages.some((m) => m.tipo === "E");
     if (rejected) result.nErrori += 1;
     else result.nAccolti += 1;
     if (!rejected && messages.length > 0) result.nWarnings += 1;
     // Keep only what the CSV needs: the CF never goes into the stored result.
     const stored = { ...document, cfCittadino: undefined };
-    for (const message of messages) result.rows.push({ document: stored, tipoSpesa: '', message });
+    for (const message of messages) result.rows.push({ document: stored, tipoSpesa: "", message });
   }
   result.stato = result.nErrori > 0 ? 3 : 2;
   return result;
@@ -63,20 +63,30 @@ export function pendingStato(ctx: SimulatorContext, submission: Submission): 0 |
 }
 
 function csvDate(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-');
+  const [y, m, d] = isoDate.split("-");
   return `${d}/${m}/${y}`;
 }
 
-const CSV_HEADER = 'CF PROPRIETARIO; COD REGIONE; COD ASL; COD SSA; PARTITA IVA; DATA EMISSIONE; DOCUMENTO FISCALE DISPOSITIVO; DOCUMENTO FISCALE NUMERO; TIPO SPESA; CODICE ERRORE; DESCRIZIONE ERRORE';
+const CSV_HEADER =
+  "CF PROPRIETARIO; COD REGIONE; COD ASL; COD SSA; PARTITA IVA; DATA EMISSIONE; DOCUMENTO FISCALE DISPOSITIVO; DOCUMENTO FISCALE NUMERO; TIPO SPESA; CODICE ERRORE; DESCRIZIONE ERRORE";
 
 /** DettaglioErrori payload: a ZIP with "<protocollo>.csv", 11 columns (SPEC §5). */
 export function buildErrorZip(submission: Submission): Uint8Array {
-  const lines = (submission.result?.rows ?? []).map(({ document, tipoSpesa, message }) => [
-    submission.cfProprietario, '', '', '',
-    document?.id.pIva ?? '', document ? csvDate(document.id.dataEmissione) : '',
-    document?.id.dispositivo ?? '', document?.id.numDocumento ?? '',
-    tipoSpesa, message.code, message.description,
-  ].join(';'));
-  const csv = [CSV_HEADER, ...lines].join('\r\n') + '\r\n';
+  const lines = (submission.result?.rows ?? []).map(({ document, tipoSpesa, message }) =>
+    [
+      submission.cfProprietario,
+      "",
+      "",
+      "",
+      document?.id.pIva ?? "",
+      document ? csvDate(document.id.dataEmissione) : "",
+      document?.id.dispositivo ?? "",
+      document?.id.numDocumento ?? "",
+      tipoSpesa,
+      message.code,
+      message.description,
+    ].join(";"),
+  );
+  const csv = [CSV_HEADER, ...lines].join("\r\n") + "\r\n";
   return zipSync({ [`${submission.protocollo}.csv`]: strToU8(csv) });
 }

@@ -1,6 +1,6 @@
-import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { STS_STATI } from '../codes';
-import type { Submission } from './state';
+import { PDFDocument, StandardFonts } from "pdf-lib";
+import { STS_STATI } from "../codes";
+import type { Submission } from "./state";
 
 /** A one-page receipt with protocollo, date and counts (the real layout is unknown, SPEC §6). */
 export async function buildReceiptPdf(submission: Submission, dataInvio: string): Promise<Uint8Array> {
@@ -13,17 +13,22 @@ export async function buildReceiptPdf(submission: Submission, dataInvio: string)
   const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
   const result = submission.result;
   const lines: Array<[string, string]> = [
-    ['Protocollo', submission.protocollo],
-    ['Data invio', dataInvio],
-    ['Nome file', submission.fileName],
-    ['Esito', result ? `${result.stato} - ${STS_STATI[result.stato].description}` : 'In elaborazione'],
-    ['Documenti inviati', String(result?.nInviati ?? 0)],
-    ['Documenti accolti', String(result?.nAccolti ?? 0)],
-    ['Documenti con segnalazioni', String(result?.nWarnings ?? 0)],
-    ['Documenti scartati', String(result?.nErrori ?? 0)],
+    ["Protocollo", submission.protocollo],
+    ["Data invio", dataInvio],
+    ["Nome file", submission.fileName],
+    ["Esito", result ? `${result.stato} - ${STS_STATI[result.stato].description}` : "In elaborazione"],
+    ["Documenti inviati", String(result?.nInviati ?? 0)],
+    ["Documenti accolti", String(result?.nAccolti ?? 0)],
+    ["Documenti con segnalazioni", String(result?.nWarnings ?? 0)],
+    ["Documenti scartati", String(result?.nErrori ?? 0)],
   ];
-  page.drawText('Sistema Tessera Sanitaria - SIMULATORE Parcella', { x: 50, y: 780, size: 14, font: bold });
-  page.drawText('Ricevuta di elaborazione del file (documento di prova, senza valore)', { x: 50, y: 760, size: 10, font });
+  page.drawText("Sistema Tessera Sanitaria - SIMULATORE Parcella", { x: 50, y: 780, size: 14, font: bold });
+  page.drawText("Ricevuta di elaborazione del file (documento di prova, senza valore)", {
+    x: 50,
+    y: 760,
+    size: 10,
+    font,
+  });
   lines.forEach(([label, value], index) => {
     const y = 720 - index * 20;
     page.drawText(`${label}:`, { x: 50, y, size: 11, font: bold });

@@ -1,5 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import type { StsDocument, StsOperation } from '../types';
+import { readFileSync, writeFileSync } from "node:fs";
+import type { StsDocument, StsOperation } from "../types";
 
 export type SimulatorUser = {
   username: string;
@@ -13,7 +13,7 @@ export type SimulatorUser = {
 
 export type StoredDocument = { document: StsDocument; cancelled: boolean; protocollo: string; owner: string };
 
-export type DocumentMessage = { code: string; description: string; tipo: 'E' | 'W' };
+export type DocumentMessage = { code: string; description: string; tipo: "E" | "W" };
 
 export type SubmissionResult = {
   stato: 2 | 3 | 5;
@@ -54,7 +54,7 @@ export function emptyState(): SimulatorState {
 export function loadState(path: string | undefined): SimulatorState {
   if (!path) return emptyState();
   try {
-    return { ...emptyState(), ...(JSON.parse(readFileSync(path, 'utf8')) as Partial<SimulatorState>) };
+    return { ...emptyState(), ...(JSON.parse(readFileSync(path, "utf8")) as Partial<SimulatorState>) };
   } catch {
     return emptyState();
   }
@@ -64,7 +64,7 @@ export function saveState(path: string | undefined, state: SimulatorState): void
   if (path) writeFileSync(path, JSON.stringify(state));
 }
 
-export function bumpCount(state: SimulatorState, key: string, kind: 'received' | 'accepted', op: StsOperation): void {
+export function bumpCount(state: SimulatorState, key: string, kind: "received" | "accepted", op: StsOperation): void {
   const entry = (state.counts[key] ??= { received: {}, accepted: {} });
   entry[kind][op] = (entry[kind][op] ?? 0) + 1;
 }

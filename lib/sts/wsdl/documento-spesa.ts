@@ -1,12 +1,32 @@
 // Parcella's WSDL of the synchronous single-document service (SPEC §7). Unlike the async services its schema is
 // elementFormDefault="qualified": every child element is in the target namespace (which has no trailing slash).
-export const DOCUMENTO_SPESA_NS = 'http://documentospesap730.sanita.finanze.it';
+export const DOCUMENTO_SPESA_NS = "http://documentospesap730.sanita.finanze.it";
 
 export const DOCUMENTO_SPESA_OPERATIONS = {
-  Inserimento: { request: 'inserimentoDocumentoSpesaRequest', response: 'inserimentoDocumentoSpesaResponse', soapAction: 'inserimento.documentospesap730.sanita.finanze.it', payload: 'idInserimentoDocumentoFiscale' },
-  Variazione: { request: 'variazioneDocumentoSpesaRequest', response: 'variazioneDocumentoSpesaResponse', soapAction: 'variazione.documentospesap730.sanita.finanze.it', payload: 'idVariazioneDocumentoFiscale' },
-  Rimborso: { request: 'rimborsoDocumentoSpesaRequest', response: 'rimborsoDocumentoSpesaResponse', soapAction: 'rimborso.documentospesap730.sanita.finanze.it', payload: 'idRimborsoDocumentoFiscale' },
-  Cancellazione: { request: 'cancellazioneDocumentoSpesaRequest', response: 'cancellazioneDocumentoSpesaResponse', soapAction: 'cancellazione.documentospesap730.sanita.finanze.it', payload: 'idCancellazioneDocumentoFiscale' },
+  Inserimento: {
+    request: "inserimentoDocumentoSpesaRequest",
+    response: "inserimentoDocumentoSpesaResponse",
+    soapAction: "inserimento.documentospesap730.sanita.finanze.it",
+    payload: "idInserimentoDocumentoFiscale",
+  },
+  Variazione: {
+    request: "variazioneDocumentoSpesaRequest",
+    response: "variazioneDocumentoSpesaResponse",
+    soapAction: "variazione.documentospesap730.sanita.finanze.it",
+    payload: "idVariazioneDocumentoFiscale",
+  },
+  Rimborso: {
+    request: "rimborsoDocumentoSpesaRequest",
+    response: "rimborsoDocumentoSpesaResponse",
+    soapAction: "rimborso.documentospesap730.sanita.finanze.it",
+    payload: "idRimborsoDocumentoFiscale",
+  },
+  Cancellazione: {
+    request: "cancellazioneDocumentoSpesaRequest",
+    response: "cancellazioneDocumentoSpesaResponse",
+    soapAction: "cancellazione.documentospesap730.sanita.finanze.it",
+    payload: "idCancellazioneDocumentoFiscale",
+  },
 } as const;
 
 export type DocumentoSpesaOperation = keyof typeof DOCUMENTO_SPESA_OPERATIONS;
@@ -21,11 +41,14 @@ const HEAD = `
 const PAYLOADS: Record<DocumentoSpesaOperation, string> = {
   Inserimento: '<xs:element name="idInserimentoDocumentoFiscale" type="tns:documentoSpesa"/>',
   Variazione: '<xs:element name="idVariazioneDocumentoFiscale" type="tns:documentoSpesa"/>',
-  Rimborso: '<xs:element name="idRimborsoDocumentoFiscale" type="tns:idDocumentoFiscale"/>\n            <xs:element name="DocumentoSpesa" type="tns:documentoSpesa"/>',
+  Rimborso:
+    '<xs:element name="idRimborsoDocumentoFiscale" type="tns:idDocumentoFiscale"/>\n            <xs:element name="DocumentoSpesa" type="tns:documentoSpesa"/>',
   Cancellazione: '<xs:element name="idCancellazioneDocumentoFiscale" type="tns:idDocumentoFiscale"/>',
 };
 
-const ops = Object.entries(DOCUMENTO_SPESA_OPERATIONS) as Array<[DocumentoSpesaOperation, (typeof DOCUMENTO_SPESA_OPERATIONS)[DocumentoSpesaOperation]]>;
+const ops = Object.entries(DOCUMENTO_SPESA_OPERATIONS) as Array<
+  [DocumentoSpesaOperation, (typeof DOCUMENTO_SPESA_OPERATIONS)[DocumentoSpesaOperation]]
+>;
 
 export const DOCUMENTO_SPESA_WSDL = `<?xml version="1.0" encoding="UTF-8"?>
 <definitions name="DocumentoSpesa730pService" targetNamespace="${DOCUMENTO_SPESA_NS}"
@@ -35,14 +58,18 @@ export const DOCUMENTO_SPESA_WSDL = `<?xml version="1.0" encoding="UTF-8"?>
     xmlns:tns="${DOCUMENTO_SPESA_NS}">
   <types>
     <xs:schema targetNamespace="${DOCUMENTO_SPESA_NS}" elementFormDefault="qualified">
-${ops.map(([op, o]) => `      <xs:element name="${o.request}">
+${ops
+  .map(
+    ([op, o]) => `      <xs:element name="${o.request}">
         <xs:complexType>
           <xs:sequence>${HEAD}
             ${PAYLOADS[op]}
           </xs:sequence>
         </xs:complexType>
       </xs:element>
-      <xs:element name="${o.response}" type="tns:esitoOperazione"/>`).join('\n')}
+      <xs:element name="${o.response}" type="tns:esitoOperazione"/>`,
+  )
+  .join("\n")}
       <xs:complexType name="proprietario">
         <xs:sequence>
           <xs:element name="codiceRegione" type="xs:string" minOccurs="0"/>
@@ -112,18 +139,26 @@ ${ops.map(([op, o]) => `      <xs:element name="${o.request}">
       </xs:complexType>
     </xs:schema>
   </types>
-${ops.map(([op, o]) => `  <message name="${op}Request"><part name="parameters" element="tns:${o.request}"/></message>
-  <message name="${op}Response"><part name="parameters" element="tns:${o.response}"/></message>`).join('\n')}
+${ops
+  .map(
+    ([op, o]) => `  <message name="${op}Request"><part name="parameters" element="tns:${o.request}"/></message>
+  <message name="${op}Response"><part name="parameters" element="tns:${o.response}"/></message>`,
+  )
+  .join("\n")}
   <portType name="DocumentoSpesa730p">
-${ops.map(([op]) => `    <operation name="${op}"><input message="tns:${op}Request"/><output message="tns:${op}Response"/></operation>`).join('\n')}
+${ops.map(([op]) => `    <operation name="${op}"><input message="tns:${op}Request"/><output message="tns:${op}Response"/></operation>`).join("\n")}
   </portType>
   <binding name="DocumentoSpesa730pBinding" type="tns:DocumentoSpesa730p">
     <soap:binding transport="http://schemas.xmlsoap.org/soap/http" style="document"/>
-${ops.map(([op, o]) => `    <operation name="${op}">
+${ops
+  .map(
+    ([op, o]) => `    <operation name="${op}">
       <soap:operation soapAction="${o.soapAction}"/>
       <input><soap:body use="literal"/></input>
       <output><soap:body use="literal"/></output>
-    </operation>`).join('\n')}
+    </operation>`,
+  )
+  .join("\n")}
   </binding>
   <service name="DocumentoSpesa730pService">
     <port name="DocumentoSpesa730pPort" binding="tns:DocumentoSpesa730pBinding">

@@ -1,6 +1,6 @@
 // Parcella's WSDL of the asynchronous upload service (SPEC §3.1). The schema has no elementFormDefault,
 // so the children of inviaFileMtom are unqualified; only the wrapper is in the target namespace.
-export const INVIO_TELEMATICO_NS = 'http://ejb.invioTelematicoSS730p.sanita.finanze.it/';
+export const INVIO_TELEMATICO_NS = "http://ejb.invioTelematicoSS730p.sanita.finanze.it/";
 
 export const INVIO_TELEMATICO_WSDL = `<?xml version="1.0" encoding="UTF-8"?>
 <definitions name="InvioTelematicoSS730pMtomService"

@@ -1,8 +1,8 @@
 // Parcella's WSDLs of the three receipt services (SPEC §4–6): EsitoInvii, DettaglioErrori, RicevutaPdf.
 // They share one shape: DatiInputRichiesta → DatiOutputRichiesta, children unqualified (no elementFormDefault).
-export const ESITO_INVII_NS = 'http://esitoinvio.p730.sanita.sogei.it/';
-export const DETTAGLIO_ERRORI_NS = 'http://dettaglioerrori.p730.sanita.sogei.it/';
-export const RICEVUTA_PDF_NS = 'http://ricevutapdf.p730.sanita.sogei.it/';
+export const ESITO_INVII_NS = "http://esitoinvio.p730.sanita.sogei.it/";
+export const DETTAGLIO_ERRORI_NS = "http://dettaglioerrori.p730.sanita.sogei.it/";
+export const RICEVUTA_PDF_NS = "http://ricevutapdf.p730.sanita.sogei.it/";
 
 type ReceiptWsdl = {
   ns: string;
@@ -47,7 +47,7 @@ function receiptWsdl(w: ReceiptWsdl): string {
       </xs:complexType>
       <xs:complexType name="datiOutput">
         <xs:sequence>
-          <xs:element name="esitoChiamata" type="xs:string"/>${w.withDescrizioneEsito ? '\n          <xs:element name="descrizioneEsito" type="xs:string"/>' : ''}
+          <xs:element name="esitoChiamata" type="xs:string"/>${w.withDescrizioneEsito ? '\n          <xs:element name="descrizioneEsito" type="xs:string"/>' : ""}
           <xs:element name="esitiPositivi" minOccurs="0">
             <xs:complexType><xs:sequence>${w.positive}</xs:sequence></xs:complexType>
           </xs:element>
@@ -98,10 +98,10 @@ function receiptWsdl(w: ReceiptWsdl): string {
 
 export const ESITO_INVII_WSDL = receiptWsdl({
   ns: ESITO_INVII_NS,
-  service: 'EsitoInvioDatiSpesa730Service',
-  port: 'EsitoInvioDatiSpesa730ServicePort',
-  operation: 'EsitoInvii',
-  address: '/EsitoStatoInviiWEB/EsitoInvioDatiSpesa730Service',
+  service: "EsitoInvioDatiSpesa730Service",
+  port: "EsitoInvioDatiSpesa730ServicePort",
+  operation: "EsitoInvii",
+  address: "/EsitoStatoInviiWEB/EsitoInvioDatiSpesa730Service",
   withDescrizioneEsito: true,
   extraInput: `
           <xs:element name="dataInizio" type="xs:string" minOccurs="0"/>
@@ -130,22 +130,22 @@ function singleBinary(name: string): string {
 
 export const DETTAGLIO_ERRORI_WSDL = receiptWsdl({
   ns: DETTAGLIO_ERRORI_NS,
-  service: 'DettaglioErrori730Service',
-  port: 'DettaglioErrori730ServicePort',
-  operation: 'DettaglioErrori',
-  address: '/EsitoStatoInviiWEB/DettaglioErrori730Service',
-  extraInput: '',
+  service: "DettaglioErrori730Service",
+  port: "DettaglioErrori730ServicePort",
+  operation: "DettaglioErrori",
+  address: "/EsitoStatoInviiWEB/DettaglioErrori730Service",
+  extraInput: "",
   withDescrizioneEsito: false,
-  positive: singleBinary('csv'),
+  positive: singleBinary("csv"),
 });
 
 export const RICEVUTA_PDF_WSDL = receiptWsdl({
   ns: RICEVUTA_PDF_NS,
-  service: 'RicevutaPdf730Service',
-  port: 'RicevutaPdf730ServicePort',
-  operation: 'RicevutaPdf',
-  address: '/Ricevute730ServiceWeb/ricevutePdf',
-  extraInput: '',
+  service: "RicevutaPdf730Service",
+  port: "RicevutaPdf730ServicePort",
+  operation: "RicevutaPdf",
+  address: "/Ricevute730ServiceWeb/ricevutePdf",
+  extraInput: "",
   withDescrizioneEsito: false,
-  positive: singleBinary('pdf'),
+  positive: singleBinary("pdf"),
 });

@@ -5,7 +5,12 @@ import { upsertStsSettings } from "../../../lib/data/sts-settings";
 import { refreshStsState } from "../../../lib/services/sts/refresh-sts-state";
 
 // The public STS kit user for psychologists: the simulator accepts it (SPEC §12).
-export const KIT_STS = { cfTitolare: "MTOMRA66A41G224M", username: "MTOMRA66A41G224M", password: "Salve123", pincode: "3489543096" };
+export const KIT_STS = {
+  cfTitolare: "MTOMRA66A41G224M",
+  username: "MTOMRA66A41G224M",
+  password: "Salve123",
+  pincode: "3489543096",
+};
 
 /** Stores STS credentials (encrypted, as the settings page does) and refreshes the documents' STS state. */
 export async function configureTestStsCredentials(

@@ -24,7 +24,12 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
   const invoice = await findInvoice(db(), practitioner.id, id);
   if (!invoice) notFound();
   const events = await getInvoiceEvents({ db: db(), practitionerId: practitioner.id, invoiceId: id });
-  const title = invoice.kind === "credit_note" ? `Nota di credito ${documentNumberLabel(invoice)}` : invoice.status === "draft" ? "Bozza di fattura" : `Fattura n. ${documentNumberLabel(invoice)}`;
+  const title =
+    invoice.kind === "credit_note"
+      ? `Nota di credito ${documentNumberLabel(invoice)}`
+      : invoice.status === "draft"
+        ? "Bozza di fattura"
+        : `Fattura n. ${documentNumberLabel(invoice)}`;
   return (
     <>
       <div className="page-head">
@@ -34,14 +39,19 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
       <div className={styles.detailGrid}>
         <div className="card">
           <p>
-            <strong>Paziente:</strong> <Link href={`/pazienti/${invoice.patient.id}`}>{patientDisplayName(invoice.patient)}</Link>
+            <strong>Paziente:</strong>{" "}
+            <Link href={`/pazienti/${invoice.patient.id}`}>{patientDisplayName(invoice.patient)}</Link>
             {invoice.patient.codiceFiscale ? ` · ${invoice.patient.codiceFiscale}` : ""}
           </p>
           <p>
             <strong>Data:</strong> {formatItalianDate(invoice.issueDate)}
             {invoice.creditedInvoice ? (
               <>
-                {" "}· <strong>Storna:</strong> <Link href={`/fatture/${invoice.creditedInvoice.id}`}>fattura n. {documentNumberLabel(invoice.creditedInvoice)}</Link>
+                {" "}
+                · <strong>Storna:</strong>{" "}
+                <Link href={`/fatture/${invoice.creditedInvoice.id}`}>
+                  fattura n. {documentNumberLabel(invoice.creditedInvoice)}
+                </Link>
               </>
             ) : null}
           </p>
@@ -51,16 +61,24 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
               ? `${formatItalianDate(invoice.paymentDate)} · ${paymentMethodLabel(invoice.paymentMethod)}`
               : "non ancora pagata"}
           </p>
-          {invoice.opposition ? <p className="badge badge-warning">Il paziente si oppone all&apos;invio al Sistema TS</p> : null}
+          {invoice.opposition ? (
+            <p className="badge badge-warning">Il paziente si oppone all&apos;invio al Sistema TS</p>
+          ) : null}
           {invoice.status === "void" ? <p className="form-error">Annullata: {invoice.voidReason}</p> : null}
           <div className="table-wrap">
             <table className="table">
               <thead>
                 <tr>
                   <th scope="col">Descrizione</th>
-                  <th scope="col" className="num">Q.tà</th>
-                  <th scope="col" className="num">Prezzo</th>
-                  <th scope="col" className="num">Importo</th>
+                  <th scope="col" className="num">
+                    Q.tà
+                  </th>
+                  <th scope="col" className="num">
+                    Prezzo
+                  </th>
+                  <th scope="col" className="num">
+                    Importo
+                  </th>
                   <th scope="col">Tipo STS</th>
                 </tr>
               </thead>
@@ -79,14 +97,31 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
           </div>
           <table className={styles.totals} aria-label="Totali">
             <tbody>
-              <tr><td>Onorari</td><td>{formatCents(invoice.subtotalCents)}</td></tr>
+              <tr>
+                <td>Onorari</td>
+                <td>{formatCents(invoice.subtotalCents)}</td>
+              </tr>
               {invoice.pensionFundCents > 0 ? (
-                <tr><td>Contributo {invoice.pensionFundLabel} {formatBasisPoints(invoice.pensionFundRateBp)}</td><td>{formatCents(invoice.pensionFundCents)}</td></tr>
+                <tr>
+                  <td>
+                    Contributo {invoice.pensionFundLabel} {formatBasisPoints(invoice.pensionFundRateBp)}
+                  </td>
+                  <td>{formatCents(invoice.pensionFundCents)}</td>
+                </tr>
               ) : null}
               {invoice.bolloCents > 0 ? (
-                <tr><td>Imposta di bollo{invoice.bolloChargedToPatient ? "" : " (a carico del professionista)"}{invoice.bolloIdentifier ? ` · n. ${invoice.bolloIdentifier}` : ""}</td><td>{formatCents(invoice.bolloCents)}</td></tr>
+                <tr>
+                  <td>
+                    Imposta di bollo{invoice.bolloChargedToPatient ? "" : " (a carico del professionista)"}
+                    {invoice.bolloIdentifier ? ` · n. ${invoice.bolloIdentifier}` : ""}
+                  </td>
+                  <td>{formatCents(invoice.bolloCents)}</td>
+                </tr>
               ) : null}
-              <tr className={styles.grand}><td>Totale</td><td>{formatCents(invoice.totalCents)}</td></tr>
+              <tr className={styles.grand}>
+                <td>Totale</td>
+                <td>{formatCents(invoice.totalCents)}</td>
+              </tr>
             </tbody>
           </table>
           {invoice.creditNotes.length > 0 ? (
@@ -95,13 +130,18 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
               <ul>
                 {invoice.creditNotes.map((n) => (
                   <li key={n.id}>
-                    <Link href={`/fatture/${n.id}`}>{documentNumberLabel(n)}</Link> del {formatItalianDate(n.issueDate)} · {formatCents(n.totalCents)}
+                    <Link href={`/fatture/${n.id}`}>{documentNumberLabel(n)}</Link> del {formatItalianDate(n.issueDate)}{" "}
+                    · {formatCents(n.totalCents)}
                   </li>
                 ))}
               </ul>
             </>
           ) : null}
-          <InvoiceStsPanel practitionerId={practitioner.id} invoiceId={invoice.id} label={documentNumberLabel(invoice)} />
+          <InvoiceStsPanel
+            practitionerId={practitioner.id}
+            invoiceId={invoice.id}
+            label={documentNumberLabel(invoice)}
+          />
           <InvoiceHistory events={events} />
         </div>
         <InvoiceActions invoice={invoice} today={isoDate(new Date())} />

@@ -11,7 +11,10 @@ export async function GET(request: Request) {
     const practitioner = await requirePractitioner();
     const filters = parseInvoiceFilters(Object.fromEntries(new URL(request.url).searchParams));
     const csv = await exportInvoicesCsv({ db: db(), practitionerId: practitioner.id, filters });
-    return downloadResponse(csv, { contentType: "text/csv; charset=utf-8", fileName: `fatture-${isoDate(new Date())}.csv` });
+    return downloadResponse(csv, {
+      contentType: "text/csv; charset=utf-8",
+      fileName: `fatture-${isoDate(new Date())}.csv`,
+    });
   } catch (error) {
     return routeError(error, "invoice-export");
   }

@@ -24,13 +24,22 @@ export default async function NewInvoicePage({ searchParams }: { searchParams: P
       <h1>Nuova fattura</h1>
       {!isProfileComplete(profile) ? (
         <p className="form-error" role="status">
-          Per emettere fatture completa prima il <Link href="/impostazioni/profilo">profilo</Link>. Puoi comunque salvare una bozza.
+          Per emettere fatture completa prima il <Link href="/impostazioni/profilo">profilo</Link>. Puoi comunque
+          salvare una bozza.
         </p>
       ) : null}
       <InvoiceForm
         mode="new"
-        initial={emptyInvoiceFormValues({ patient, now: new Date(), defaultExpenseType: profile?.defaultExpenseType ?? "SP" })}
-        pricing={{ rateBp: pricing.pensionFundRateBp, bolloPolicy: pricing.bolloPolicy, pensionFundLabel: pricing.pensionFundLabel }}
+        initial={emptyInvoiceFormValues({
+          patient,
+          now: new Date(),
+          defaultExpenseType: profile?.defaultExpenseType ?? "SP",
+        })}
+        pricing={{
+          rateBp: pricing.pensionFundRateBp,
+          bolloPolicy: pricing.bolloPolicy,
+          pensionFundLabel: pricing.pensionFundLabel,
+        }}
       />
     </>
   );

@@ -9,7 +9,9 @@ import type { StsSettingsFormValues } from "@/lib/schemas/sts-settings";
 import { checkStsCredentials } from "@/lib/services/sts-settings/check-sts-credentials";
 import { saveStsSettings, type SaveStsSettingsResult } from "@/lib/services/sts-settings/save-sts-settings";
 
-export async function saveStsSettingsAction(input: StsSettingsFormValues): Promise<ActionResult<SaveStsSettingsResult>> {
+export async function saveStsSettingsAction(
+  input: StsSettingsFormValues,
+): Promise<ActionResult<SaveStsSettingsResult>> {
   try {
     const practitioner = await requirePractitioner();
     const result = await saveStsSettings({ db: db(), practitionerId: practitioner.id, input });
@@ -26,7 +28,16 @@ export async function checkStsCredentialsAction(): Promise<ActionResult<Credenti
     const practitioner = await requirePractitioner();
     const check = await checkStsCredentials({ db: db(), practitionerId: practitioner.id, now: new Date() });
     revalidatePath("/", "layout");
-    return { ok: true, data: { ok: check.ok, message: check.message, fix: check.fix, checkedAt: check.checkedAt.toISOString(), resumed: check.resumed } };
+    return {
+      ok: true,
+      data: {
+        ok: check.ok,
+        message: check.message,
+        fix: check.fix,
+        checkedAt: check.checkedAt.toISOString(),
+        resumed: check.resumed,
+      },
+    };
   } catch (error) {
     return toActionError(error, "checkStsCredentials");
   }

@@ -29,7 +29,9 @@ export default async function StsSettingsPage() {
       <p>
         <EnvironmentBadge detailed />
       </p>
-      {view.autoSend && view.pausedAt ? <PausedBanner reason={view.pausedReason} since={formatItalianDate(view.pausedAt)} /> : null}
+      {view.autoSend && view.pausedAt ? (
+        <PausedBanner reason={view.pausedReason} since={formatItalianDate(view.pausedAt)} />
+      ) : null}
       {env().STS_ENVIRONMENT === "simulator" && !view.complete ? <KitUserHint /> : null}
       <StsSettingsForm
         initial={{
@@ -46,12 +48,22 @@ export default async function StsSettingsPage() {
         pincodeSetOn={view.pincodeSetAt ? formatItalianDate(view.pincodeSetAt) : null}
         passwordAge={
           view.passwordSetAt && expiry
-            ? { setOn: formatItalianDate(view.passwordSetAt), ageDays: expiry.ageDays, expiresOn: formatItalianDate(expiry.expiresOn), daysLeft: expiry.daysLeft, level: expiry.level }
+            ? {
+                setOn: formatItalianDate(view.passwordSetAt),
+                ageDays: expiry.ageDays,
+                expiresOn: formatItalianDate(expiry.expiresOn),
+                daysLeft: expiry.daysLeft,
+                level: expiry.level,
+              }
             : null
         }
         defaultValidityDays={env().STS_PASSWORD_VALIDITY_DAYS}
         canCheck={view.complete}
-        lastCheck={{ ok: view.lastCheckOk, message: view.lastCheckMessage, at: view.lastCheckAt?.toISOString() ?? null }}
+        lastCheck={{
+          ok: view.lastCheckOk,
+          message: view.lastCheckMessage,
+          at: view.lastCheckAt?.toISOString() ?? null,
+        }}
         exampleYear={Number(formatItalianDate(today).slice(6))}
       />
     </>

@@ -21,10 +21,12 @@ export const metadata: Metadata = { title: "Paziente" };
 export default async function PazientePage({ params }: { params: Promise<{ id: string }> }) {
   const practitioner = await requirePractitionerPage();
   const { id } = await params;
-  const patient = await getPatientOrThrow({ db: db(), practitionerId: practitioner.id, patientId: id }).catch((error) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const patient = await getPatientOrThrow({ db: db(), practitionerId: practitioner.id, patientId: id }).catch(
+    (error) => {
+      if (error instanceof AppError && error.code === "not_found") notFound();
+      throw error;
+    },
+  );
   const scope = { db: db(), practitionerId: practitioner.id, patientId: patient.id };
   const [invoices, expenses] = await Promise.all([listPatientInvoices(scope), summarizePatientExpenses(scope)]);
   const expenseYears =

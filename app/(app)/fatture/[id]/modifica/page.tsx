@@ -17,7 +17,9 @@ export default async function EditInvoicePage({ params }: { params: Promise<{ id
   const invoice = await findInvoice(db(), practitioner.id, id);
   if (!invoice || invoice.kind !== "invoice" || invoice.status === "void") notFound();
   // Drafts follow the current profile; issued invoices keep the settings they were issued with.
-  const pricing = pricingFromProfile(invoice.status === "draft" ? await getProfile({ db: db(), practitionerId: practitioner.id }) : invoice);
+  const pricing = pricingFromProfile(
+    invoice.status === "draft" ? await getProfile({ db: db(), practitionerId: practitioner.id }) : invoice,
+  );
   return (
     <>
       <h1>Modifica {invoice.status === "draft" ? "bozza" : `fattura n. ${documentNumberLabel(invoice)}`}</h1>
@@ -31,7 +33,11 @@ export default async function EditInvoicePage({ params }: { params: Promise<{ id
         invoiceId={invoice.id}
         mode={invoice.status === "draft" ? "draft" : "issued"}
         initial={invoiceFormValues(invoice)}
-        pricing={{ rateBp: pricing.pensionFundRateBp, bolloPolicy: pricing.bolloPolicy, pensionFundLabel: pricing.pensionFundLabel }}
+        pricing={{
+          rateBp: pricing.pensionFundRateBp,
+          bolloPolicy: pricing.bolloPolicy,
+          pensionFundLabel: pricing.pensionFundLabel,
+        }}
       />
     </>
   );

@@ -21,10 +21,14 @@ export default async function CreditNotePage({ params }: { params: Promise<{ id:
       <h1>Nota di credito sulla fattura n. {documentNumberLabel(invoice)}</h1>
       <p>
         Totale fattura {formatCents(invoice.totalCents)}
-        {credited > 0 ? `, già stornati ${formatCents(credited)}` : ""}. La nota di credito ha una sua numerazione (NC n/anno)
-        e, se la fattura è stata inviata al Sistema TS, verrà trasmessa come rimborso.
+        {credited > 0 ? `, già stornati ${formatCents(credited)}` : ""}. La nota di credito ha una sua numerazione (NC
+        n/anno) e, se la fattura è stata inviata al Sistema TS, verrà trasmessa come rimborso.
       </p>
-      <CreditNoteForm invoiceId={invoice.id} today={isoDate(new Date())} creditable={formatCents(invoice.totalCents - credited)} />
+      <CreditNoteForm
+        invoiceId={invoice.id}
+        today={isoDate(new Date())}
+        creditable={formatCents(invoice.totalCents - credited)}
+      />
     </>
   );
 }

@@ -8,7 +8,11 @@ export async function GET(_request: Request, context: { params: Promise<{ id: st
   try {
     const practitioner = await requirePractitioner();
     const { id } = await context.params;
-    const { bytes, fileName } = await getSubmissionReceipt({ db: db(), practitionerId: practitioner.id, submissionId: id });
+    const { bytes, fileName } = await getSubmissionReceipt({
+      db: db(),
+      practitionerId: practitioner.id,
+      submissionId: id,
+    });
     return downloadResponse(bytes, { contentType: "application/pdf", fileName });
   } catch (error) {
     return routeError(error, "sts-receipt");
