@@ -274,6 +274,13 @@ const SIMULATOR_ROWS: Row[] = [
     "PARAMETRI DI RICERCA NON VALIDI",
     "Indicare il protocollo oppure un intervallo di date. È un problema del programma: contattare l'assistenza.",
   ],
+  [
+    "X006",
+    "error",
+    "support",
+    "PARAMETRI DELL'ESTRAZIONE NON VALIDI",
+    "Il tipo di estrazione o il periodo richiesto non sono validi. È un problema del programma: contattare l'assistenza.",
+  ],
 ];
 
 function toInfo([code, severity, fix, description, explanation]: Row, simulatorOnly = false): StsCodeInfo {

@@ -17,6 +17,10 @@ export const STS_PATHS = {
   dettaglioErrori: "/EsitoStatoInviiWEB/DettaglioErrori730Service",
   ricevutaPdf: "/Ricevute730ServiceWeb/ricevutePdf",
   documentoSpesa: "/DocumentoSpesa730pWeb/DocumentoSpesa730pPort",
+  interrogazionePuntuale: "/InterrogazionePuntuale730Web/InterrogazionePuntuale730Port",
+  reportMensile: "/ReportMensile730Web/ReportMensilePort",
+  dettaglioSegnalazione: "/Interrogazioni730pWeb/DettaglioSegnalazione730pPort",
+  reportSegnalazioni: "/Interrogazioni730pWeb/ReportSegnalazioni730pPort",
 } as const;
 
 export type StsService = keyof typeof STS_PATHS;

@@ -13,7 +13,7 @@ export type StsExchange = {
 const SECRET_ELEMENTS = /<((?:[\w.-]+:)?(?:pincodeInvianteCifrato|pinCode|pincode))(\s[^>]*)?>[\s\S]*?<\/\1>/g;
 // Encrypted codici fiscali: 1024-bit RSA → 172 base64 characters. A clear CF (16 chars) is left readable.
 const CIPHER_ELEMENTS = /<((?:[\w.-]+:)?(?:cfProprietario|cfCittadino))(\s[^>]*)?>\s*[A-Za-z0-9+/=\s]{64,}<\/\1>/g;
-const BINARY_ELEMENTS = /<((?:[\w.-]+:)?(?:documento|csv|pdf))(\s[^>]*)?>\s*([A-Za-z0-9+/=\s]+?)\s*<\/\1>/g;
+const BINARY_ELEMENTS = /<((?:[\w.-]+:)?(?:documento|csv|pdf|fileCSV))(\s[^>]*)?>\s*([A-Za-z0-9+/=\s]+?)\s*<\/\1>/g;
 
 function base64Size(text: string): number {
   const compact = text.replace(/\s+/g, "");

@@ -1,6 +1,12 @@
 import { BasicAuthSecurity, Client, WSDL } from "soap";
 import { DOCUMENTO_SPESA_WSDL } from "../wsdl/documento-spesa";
 import { INVIO_TELEMATICO_WSDL } from "../wsdl/invio-telematico";
+import {
+  DETTAGLIO_SEGNALAZIONE_WSDL,
+  INTERROGAZIONE_PUNTUALE_WSDL,
+  REPORT_MENSILE_WSDL,
+  REPORT_SEGNALAZIONI_WSDL,
+} from "../wsdl/interrogazioni";
 import { DETTAGLIO_ERRORI_WSDL, ESITO_INVII_WSDL, RICEVUTA_PDF_WSDL } from "../wsdl/ricevute";
 
 const WSDL_SOURCES = {
@@ -9,6 +15,10 @@ const WSDL_SOURCES = {
   dettaglioErrori: DETTAGLIO_ERRORI_WSDL,
   ricevutaPdf: RICEVUTA_PDF_WSDL,
   documentoSpesa: DOCUMENTO_SPESA_WSDL,
+  interrogazionePuntuale: INTERROGAZIONE_PUNTUALE_WSDL,
+  reportMensile: REPORT_MENSILE_WSDL,
+  dettaglioSegnalazione: DETTAGLIO_SEGNALAZIONE_WSDL,
+  reportSegnalazioni: REPORT_SEGNALAZIONI_WSDL,
 } as const;
 
 export type WsdlName = keyof typeof WSDL_SOURCES;

@@ -7,6 +7,7 @@ import { childText, childrenNamed, child, findFirst, type XmlNode } from "../xml
 import { codeFailure, malformed, readSoapResponse, type StsFailure } from "./classify";
 import { parseErrorZip, type StsErrorRow } from "./error-csv";
 import { toExchange, type StsExchange } from "./exchange";
+import { createQueryMethods } from "./queries";
 import { callSoap, type SoapAttachment, type WsdlName } from "./soap-transport";
 import { toSyncArgs } from "./sync-document";
 
@@ -308,5 +309,13 @@ export function createStsClient(config: StsClientConfig) {
     return { kind: "ok", exchanges: result.exchanges };
   }
 
-  return { uploadFile, getOutcome, getErrorDetail, getReceipt, sendDocument, checkCredentials };
+  return {
+    uploadFile,
+    getOutcome,
+    getErrorDetail,
+    getReceipt,
+    sendDocument,
+    checkCredentials,
+    ...createQueryMethods({ call, encrypt, credentials }),
+  };
 }

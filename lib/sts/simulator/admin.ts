@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { SimulatorConfig } from "./context";
+import { listDocuments, plantCitizenReports, plantDocuments } from "./admin-plant";
+import type { SimulatorConfig, SimulatorContext } from "./context";
 import { parseFaultRule, type FaultRule } from "./faults";
 import type { SimulatorState, SimulatorUser } from "./state";
 
@@ -10,6 +11,8 @@ export type AdminTarget = {
   requestCounts: Record<string, number>;
   traffic: { inFlight: number; peakInFlight: number };
   reset(): void;
+  /** The live context (its state is replaced on reset): where planted documents and reports go. */
+  context: SimulatorContext;
 };
 
 function json(res: ServerResponse, status: number, value: unknown): void {
@@ -42,6 +45,11 @@ function applyConfig(config: SimulatorConfig, patch: Partial<SimulatorConfig>): 
       throw new Error("processingDelayMs must be a non-negative integer");
     config.processingDelayMs = patch.processingDelayMs;
   }
+  if (patch.csvLayout !== undefined) {
+    if (patch.csvLayout !== "standard" && patch.csvLayout !== "reordered")
+      throw new Error('csvLayout must be "standard" or "reordered"');
+    config.csvLayout = patch.csvLayout;
+  }
   if (patch.users !== undefined) {
     const valid =
       Array.isArray(patch.users) &&
@@ -61,7 +69,8 @@ function applyConfig(config: SimulatorConfig, patch: Partial<SimulatorConfig>): 
 
 /**
  * JSON admin API for tests and manual runs (docs/STS.md):
- * GET/POST/DELETE /__admin/faults, POST /__admin/reset, GET /__admin/counts, GET/POST /__admin/config.
+ * GET/POST/DELETE /__admin/faults, POST /__admin/reset, GET /__admin/counts, GET/POST /__admin/config,
+ * GET/POST /__admin/documents, GET/POST /__admin/citizen-reports.
  */
 export function handleAdmin(target: AdminTarget, req: IncomingMessage, res: ServerResponse, body: string): void {
   const path = (req.url ?? "").split("?")[0];
@@ -91,6 +100,14 @@ export function handleAdmin(target: AdminTarget, req: IncomingMessage, res: Serv
         submissions: target.state.submissions.length,
         peakInFlight: target.traffic.peakInFlight,
       });
+    }
+    if (path === "/__admin/documents") {
+      if (method === "GET") return json(res, 200, listDocuments(target.context));
+      if (method === "POST") return json(res, 200, plantDocuments(target.context, input));
+    }
+    if (path === "/__admin/citizen-reports") {
+      if (method === "GET") return json(res, 200, { reports: target.context.state.citizenReports });
+      if (method === "POST") return json(res, 200, plantCitizenReports(target.context, input));
     }
     if (path === "/__admin/config") {
       if (method === "POST") applyConfig(target.config, input as Partial<SimulatorConfig>);

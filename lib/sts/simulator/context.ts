@@ -1,6 +1,7 @@
 import { STS_CODES } from "../codes";
 import { decryptFromSts } from "../crypto/decrypt";
 import { romeDay } from "./deadline";
+import type { CsvLayout } from "./report-csv";
 import { saveState, type SimulatorState, type SimulatorUser } from "./state";
 
 export type SimulatorConfig = {
@@ -11,6 +12,8 @@ export type SimulatorConfig = {
   notInRegistryCfs: string[];
   /** Time between upload and the end of processing (stato 0/1 until then). */
   processingDelayMs: number;
+  /** Column layout of the report CSVs: "reordered" reverses them and adds an unknown one (docs/STS.md). */
+  csvLayout: CsvLayout;
 };
 
 export type SimulatorContext = {

@@ -9,6 +9,9 @@ export type RuleContext = {
   now: Date;
   protocollo: string;
   owner: string;
+  /** File name and day (yyyy-MM-dd, Italian time) of the transmission, kept with each accepted document. */
+  fileName: string;
+  sentOn: string;
   rejectedCfs: Set<string>;
   notInRegistryCfs: Set<string>;
   /** Decrypts a ciphertext; throws when it cannot. */
@@ -68,7 +71,16 @@ export function applyDocument(doc: StsDocument, ctx: RuleContext): DocumentMessa
   } else {
     // Keep the CF out of what the simulator stores: it only needs identities and amounts.
     const stored = { ...doc, cfCittadino: cf ? "[cifrato]" : undefined };
-    ctx.state.documents[key] = { document: stored, cancelled: false, protocollo: ctx.protocollo, owner: ctx.owner };
+    ctx.state.documents[key] = {
+      document: stored,
+      cancelled: false,
+      protocollo: ctx.protocollo,
+      owner: ctx.owner,
+      nomeFile: ctx.fileName,
+      dataInvio: ctx.sentOn,
+      tipoInvio: doc.operation,
+      messages: warnings,
+    };
   }
   return warnings;
 }

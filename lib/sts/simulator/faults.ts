@@ -4,6 +4,10 @@ export const SIMULATED_OPERATIONS = [
   "DettaglioErrori",
   "RicevutaPdf",
   "DocumentoSpesa730p",
+  "InterrogazionePuntuale",
+  "ReportMensile",
+  "DettaglioSegnalazione",
+  "ReportSegnalazioni",
 ] as const;
 export type SimulatedOperation = (typeof SIMULATED_OPERATIONS)[number];
 

@@ -1,15 +1,23 @@
 import { strToU8, zipSync } from "fflate";
 import { StsFileFormatError, parseStsZip } from "../file/parse-file";
 import { decrypt, persist, type SimulatorContext } from "./context";
+import { romeDay } from "./deadline";
 import { applyDocument, type RuleContext } from "./document-rules";
 import type { Submission, SubmissionResult } from "./state";
 
-export function ruleContextFor(ctx: SimulatorContext, protocollo: string, owner: string): RuleContext {
+export function ruleContextFor(
+  ctx: SimulatorContext,
+  protocollo: string,
+  owner: string,
+  transmission: { fileName: string; sentAt: Date },
+): RuleContext {
   return {
     state: ctx.state,
     now: ctx.now(),
     protocollo,
     owner,
+    fileName: transmission.fileName,
+    sentOn: romeDay(transmission.sentAt),
     rejectedCfs: new Set(ctx.config.rejectedCfs.map((cf) => cf.toUpperCase())),
     notInRegistryCfs: new Set(ctx.config.notInRegistryCfs.map((cf) => cf.toUpperCase())),
     decrypt: (cipher: string) => decrypt(ctx, cipher),
@@ -27,7 +35,10 @@ function processSubmission(ctx: SimulatorContext, submission: Submission): Submi
     return { stato: 5, nInviati: 0, nAccolti: 0, nWarnings: 0, nErrori: 0, rows: [] };
   }
   const result: SubmissionResult = { stato: 2, nInviati: 0, nAccolti: 0, nWarnings: 0, nErrori: 0, rows: [] };
-  const ruleContext = ruleContextFor(ctx, submission.protocollo, submission.cfProprietario);
+  const ruleContext = ruleContextFor(ctx, submission.protocollo, submission.cfProprietario, {
+    fileName: submission.fileName,
+    sentAt: new Date(submission.receivedAt),
+  });
   for (const document of parsed.documents) {
     result.nInviati += 1;
     const messages = applyDocument(document, ruleContext);

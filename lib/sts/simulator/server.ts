@@ -5,9 +5,11 @@ import { SIMULATOR_CERT_PEM, SIMULATOR_PRIVATE_KEY_PEM } from "../crypto/certs/s
 import { STS_PATHS } from "../environments";
 import { child, parseXml, type XmlNode } from "../xml";
 import { handleAdmin } from "./admin";
+import { handleDettaglioSegnalazione, handleReportSegnalazioni } from "./citizen-report-services";
 import type { SimulatorConfig, SimulatorContext } from "./context";
 import { takeFaults, type FaultRule, type SimulatedOperation } from "./faults";
 import { contentIdOf, contentTypeParam, parseMultipart } from "./multipart";
+import { handleInterrogazionePuntuale, handleReportMensile } from "./query-services";
 import {
   SoapClientFault,
   handleDettaglioErrori,
@@ -59,6 +61,13 @@ const OPERATIONS: Record<string, Route> = {
   [STS_PATHS.dettaglioErrori]: { operation: "DettaglioErrori", element: /^DettaglioErrori$/ },
   [STS_PATHS.ricevutaPdf]: { operation: "RicevutaPdf", element: /^RicevutaPdf$/ },
   [STS_PATHS.documentoSpesa]: { operation: "DocumentoSpesa730p", element: /DocumentoSpesaRequest$/ },
+  [STS_PATHS.interrogazionePuntuale]: {
+    operation: "InterrogazionePuntuale",
+    element: /^interrogazionePuntualeRequest$/,
+  },
+  [STS_PATHS.reportMensile]: { operation: "ReportMensile", element: /^reportMensileRequest$/ },
+  [STS_PATHS.dettaglioSegnalazione]: { operation: "DettaglioSegnalazione", element: /^dettaglioSegnalazioneRequest$/ },
+  [STS_PATHS.reportSegnalazioni]: { operation: "ReportSegnalazioni", element: /^reportSegnalazioniRequest$/ },
 };
 
 function sameSecret(a: string, b: string): boolean {
@@ -125,6 +134,7 @@ export async function createStsSimulator(options: StsSimulatorOptions = {}): Pro
     rejectedCfs: (options.rejectedCfs ?? []).map((cf) => cf.toUpperCase()),
     notInRegistryCfs: (options.notInRegistryCfs ?? []).map((cf) => cf.toUpperCase()),
     processingDelayMs: options.processingDelayMs ?? 0,
+    csvLayout: options.csvLayout ?? "standard",
   });
   const context: SimulatorContext = {
     state: loadState(options.stateFile),
@@ -148,7 +158,7 @@ export async function createStsSimulator(options: StsSimulatorOptions = {}): Pro
   // Service requests being answered now, and the most at once since the last reset: a client's bound on its calls
   // in flight can be checked from outside.
   const traffic = { inFlight: 0, peakInFlight: 0 };
-  const adminTarget = { config: context.config, faults, state: context.state, requestCounts, traffic, reset };
+  const adminTarget = { config: context.config, faults, state: context.state, requestCounts, traffic, reset, context };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const arrived = Date.now();
@@ -236,6 +246,14 @@ export async function createStsSimulator(options: StsSimulatorOptions = {}): Pro
         return handleRicevutaPdf(context, user, request);
       case "DocumentoSpesa730p":
         return handleDocumentoSpesa(context, user, request);
+      case "InterrogazionePuntuale":
+        return handleInterrogazionePuntuale(context, user, request);
+      case "ReportMensile":
+        return handleReportMensile(context, user, request);
+      case "DettaglioSegnalazione":
+        return handleDettaglioSegnalazione(context, user, request);
+      case "ReportSegnalazioni":
+        return handleReportSegnalazioni(context, user, request);
     }
   }
 

@@ -24,6 +24,9 @@ import type { SimulatorUser, Submission } from "./state";
 
 export class SoapClientFault extends Error {}
 
+/** nomeFile of documents sent through DocumentoSpesa730p, as InterrogazionePuntuale reports it (test environment). */
+export const SYNC_FILE_NAME = "SERVIZIO SINCRONO";
+
 const UPLOAD_OK = "Il file è in attesa di elaborazione, per conoscerne l'esito è necessario verificare la ricevuta";
 
 function uploadResponse(ricevuta: Array<[string, string | number | undefined]>): string {
@@ -230,7 +233,7 @@ export async function handleRicevutaPdf(ctx: SimulatorContext, user: SimulatorUs
   );
 }
 
-function readSyncId(node: XmlNode | undefined): StsDocumentId {
+export function readSyncId(node: XmlNode | undefined): StsDocumentId {
   const num = child(node, "numDocumentoFiscale");
   return {
     pIva: childText(node, "pIva") ?? "",
@@ -324,7 +327,8 @@ export function handleDocumentoSpesa(ctx: SimulatorContext, user: SimulatorUser,
     document = readSyncDocument(child(request, payload), operation);
   }
   const protocollo = nextProtocollo(ctx);
-  const messages = applyDocument(document, ruleContextFor(ctx, protocollo, user.cfProprietario));
+  const transmission = { fileName: SYNC_FILE_NAME, sentAt: ctx.now() };
+  const messages = applyDocument(document, ruleContextFor(ctx, protocollo, user.cfProprietario, transmission));
   persist(ctx);
   // A rejected call answers without protocollo (SPEC §7); the sequence number is simply skipped.
   if (messages.some((m) => m.tipo === "E")) return syncResponse(operation, "1", undefined, messages);

@@ -11,9 +11,36 @@ export type SimulatorUser = {
   pinActive?: boolean;
 };
 
-export type StoredDocument = { document: StsDocument; cancelled: boolean; protocollo: string; owner: string };
-
 export type DocumentMessage = { code: string; description: string; tipo: "E" | "W" };
+
+export type StoredDocument = {
+  document: StsDocument;
+  cancelled: boolean;
+  /** The transmission that gave the document its content (a cancellation keeps it): what the query services tell. */
+  protocollo: string;
+  owner: string;
+  /** nomeFileAllegato of the upload, "SERVIZIO SINCRONO" for DocumentoSpesa730p. Absent in older state files. */
+  nomeFile?: string;
+  /** Day of that transmission, yyyy-MM-dd in Italian time. */
+  dataInvio?: string;
+  tipoInvio?: StsOperation;
+  /** Warnings given when it was accepted (InterrogazionePuntuale's listaErroriDocumento). */
+  messages?: DocumentMessage[];
+  /** Planted through the admin API, as if sent by hand on the STS portal. */
+  planted?: boolean;
+};
+
+/** A citizen's report (segnalazione) about a held document, planted through the admin API. */
+export type CitizenReport = {
+  owner: string;
+  /** documentKey() of the reported document. */
+  key: string;
+  dataSegnalazione: string; // yyyy-MM-dd
+  /** Reports about the document as a whole (free text). */
+  segnalazioni: string[];
+  /** Reports about one expense line, by tipoSpesa. */
+  voci: Array<{ tipoSpesa: string; segnalazioneImporto?: string; segnalazioneTipoVoceSpesa?: string }>;
+};
 
 export type SubmissionResult = {
   stato: 2 | 3 | 5;
@@ -45,10 +72,11 @@ export type SimulatorState = {
   submissions: Submission[];
   /** Per document identity: what was received and what was accepted, by operation (proves "never twice"). */
   counts: Record<string, { received: OperationCounts; accepted: OperationCounts }>;
+  citizenReports: CitizenReport[];
 };
 
 export function emptyState(): SimulatorState {
-  return { sequence: 0, documents: {}, submissions: [], counts: {} };
+  return { sequence: 0, documents: {}, submissions: [], counts: {}, citizenReports: [] };
 }
 
 export function loadState(path: string | undefined): SimulatorState {
