@@ -26,6 +26,10 @@ describe("the client survives every injected fault with a classified result, wit
         () => client.getReceipt("99260312000000001"),
         () => client.sendDocument(invoice()),
         () => client.checkCredentials(),
+        () => client.queryDocument(invoice().id),
+        () => client.getMonthlyReport({ month: "2026-03" }),
+        () => client.getCitizenReport(invoice().id),
+        () => client.getCitizenReports({ from: "2026-03-01", to: "2026-03-31" }),
       ];
       for (const call of calls) {
         const started = Date.now();

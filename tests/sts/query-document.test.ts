@@ -201,6 +201,16 @@ describe("InterrogazionePuntuale against the simulator", () => {
     ).toMatchObject({ kind: "credentials", code: "110" });
   });
 
+  it("scopes an injected fault to InterrogazionePuntuale: a 5xx is transient, the next call answers", async () => {
+    const sim = await startSimulator();
+    const client = clientFor(sim);
+    const doc = invoice();
+    await client.sendDocument(doc);
+    await admin(sim, "faults", { type: "http500", operation: "InterrogazionePuntuale", times: 1 });
+    expect(await client.queryDocument(doc.id)).toMatchObject({ kind: "transient", code: "HTTP500" });
+    expect((await client.queryDocument(doc.id)).kind).toBe("present");
+  });
+
   it("refuses an identity STS's schema would refuse, before any call", async () => {
     const sim = await startSimulator();
     const client = clientFor(sim);
