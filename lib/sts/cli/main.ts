@@ -8,6 +8,7 @@ import { getStsEnvironment, type StsEnvironmentName } from "../environments";
 import { StsValidationError } from "../errors";
 import { buildStsFile } from "../file/build-file";
 import { BuildFileInputSchema } from "./build-input";
+import { assertDocumentId, assertPeriod, assertTipoEstrazione, toAnnoMese } from "../client/query-input";
 
 const USAGE = `Uso: npm run sts -- <comando> [opzioni]
 
@@ -18,6 +19,10 @@ Comandi:
   errors <protocollo>                          dettaglio errori (DettaglioErrori)
   receipt <protocollo> --out <file.pdf>        ricevuta PDF (RicevutaPdf)
   check-credentials                            verifica utente, password e PIN senza inviare nulla
+  query <partita IVA> <aaaa-mm-gg> <numero> [--dispositivo N]   cosa ha il Sistema TS di un documento (InterrogazionePuntuale)
+  monthly-report <aaaa-mm> [--tipo I|P]        documenti di un mese (ReportMensile; tipo di estrazione predefinito I)
+  citizen-reports --from aaaa-mm-gg --to aaaa-mm-gg   segnalazioni dei cittadini nel periodo (ReportSegnalazioni)
+  citizen-report <partita IVA> <aaaa-mm-gg> <numero> [--dispositivo N]   segnalazioni su un documento (DettaglioSegnalazione)
 
 Opzioni comuni:
   --env simulator|test|production   ambiente (predefinito: simulator; determina anche il certificato)
@@ -39,6 +44,8 @@ const { values, positionals } = parseArgs({
     cf: { type: "string" },
     from: { type: "string" },
     to: { type: "string" },
+    dispositivo: { type: "string" },
+    tipo: { type: "string" },
     timeout: { type: "string" },
     verbose: { type: "boolean" },
     help: { type: "boolean", short: "h" },
@@ -94,6 +101,29 @@ function requireArg(value: string | undefined, what: string): string {
   return value;
 }
 
+/** Runs an input check of the client; what it refuses is a usage error here (exit code 2). */
+function checked(check: () => void): void {
+  try {
+    check();
+  } catch (error) {
+    if (error instanceof StsValidationError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/** The document named by `<partita IVA> <data emissione> <numero>` and --dispositivo (default 1), checked. */
+function documentIdArg() {
+  const [, pIva, dataEmissione, numDocumento] = positionals;
+  const id = {
+    pIva: requireArg(pIva, "la partita IVA"),
+    dataEmissione: requireArg(dataEmissione, "la data di emissione (aaaa-mm-gg)"),
+    dispositivo: Number(values.dispositivo ?? "1"),
+    numDocumento: requireArg(numDocumento, "il numero del documento"),
+  };
+  checked(() => assertDocumentId(id));
+  return id;
+}
+
 async function run(): Promise<void> {
   const [command, argument] = positionals;
   if (values.help || !command) return void console.log(USAGE);
@@ -136,6 +166,25 @@ async function run(): Promise<void> {
     }
     case "check-credentials":
       return print(await client().checkCredentials());
+    case "query":
+      return print(await client().queryDocument(documentIdArg()));
+    case "monthly-report": {
+      const month = requireArg(argument, "il mese (aaaa-mm)");
+      const tipoEstrazione = values.tipo?.toUpperCase();
+      checked(() => toAnnoMese(month));
+      if (tipoEstrazione !== undefined) checked(() => assertTipoEstrazione(tipoEstrazione));
+      return print(await client().getMonthlyReport({ month, tipoEstrazione }));
+    }
+    case "citizen-reports": {
+      const period = {
+        from: requireArg(values.from, "--from aaaa-mm-gg"),
+        to: requireArg(values.to, "--to aaaa-mm-gg"),
+      };
+      checked(() => assertPeriod(period.from, period.to));
+      return print(await client().getCitizenReports(period));
+    }
+    case "citizen-report":
+      return print(await client().getCitizenReport(documentIdArg()));
     default:
       throw new UsageError(`Comando sconosciuto: ${command}`);
   }
