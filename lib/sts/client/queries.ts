@@ -1,7 +1,6 @@
 // The four query services of the client: InterrogazionePuntuale, ReportMensile, DettaglioSegnalazione,
 // ReportSegnalazioni (docs/STS.md, "Query services"). They go through the client's one `call`, so transport, timeouts,
 // the bound on calls in flight and the classification of failures are the same as for every other operation.
-import { CREDENTIAL_CODES } from "../codes";
 import { normalizeCodiceFiscale } from "../codice-fiscale";
 import type { StsService } from "../environments";
 import type { StsDocumentId } from "../types";
@@ -47,19 +46,19 @@ function idArgs(id: StsDocumentId) {
 type Answer =
   { failure: StsFailure } | { answer: XmlNode; esito: string; messages: StsMessage[]; exchanges: StsExchange[] };
 
-/** esitoChiamata and listaMessaggi of a query answer; a PIN or owner code among the messages is a credentials failure. */
+/** esitoChiamata and listaMessaggi of a query answer. */
 function readAnswer(exchanges: StsExchange[], response: ParsedResponse): Answer {
   if (!response.ok) return { failure: response.failure };
   const answer = response.body.children[0];
   const esito = childText(answer, "esitoChiamata");
   if (!answer || esito === undefined) return { failure: malformed(exchanges) };
-  const messages = readMessages(child(answer, "listaMessaggi"));
-  const credential = messages.find((m) => CREDENTIAL_CODES.has(m.code));
-  if (credential) return { failure: codeFailure(credential.code, credential.description, exchanges) };
-  return { answer, esito, messages, exchanges };
+  return { answer, esito, messages: readMessages(child(answer, "listaMessaggi")), exchanges };
 }
 
-/** esitoChiamata 1 without WS96: STS refused the query; its first error message says why. */
+/**
+ * esitoChiamata 1 without WS96: STS refused the query; its first error message says why, classified like every code
+ * (a PIN or owner code such as 002, 005, 104, 110 is a credentials failure).
+ */
 function refusal(messages: StsMessage[], exchanges: StsExchange[]): StsFailure {
   const reason = messages.find((m) => m.tipo === "E") ?? messages[0];
   return reason ? codeFailure(reason.code, reason.description, exchanges) : malformed(exchanges);
