@@ -112,10 +112,15 @@ describe("InterrogazionePuntuale against the simulator", () => {
       kind: "present",
       document: { tipoInvio: "R", totals: [{ tipoSpesa: "SP", amountCents: 2000 }], refundedTotals: [] },
     });
-    // A cancelled refund no longer counts.
+    // A cancelled refund no longer counts; a varied one counts with its new amount.
     await client.sendDocument({ ...first, operation: "C", refundOf: undefined });
     expect(await client.queryDocument(original.id)).toMatchObject({
       document: { refundedTotals: [{ tipoSpesa: "SP", amountCents: 550 }] },
+    });
+    const second = refund("NC-2-2026", 700);
+    await client.sendDocument({ ...second, operation: "V", refundOf: undefined });
+    expect(await client.queryDocument(original.id)).toMatchObject({
+      document: { refundedTotals: [{ tipoSpesa: "SP", amountCents: 700 }] },
     });
   });
 
@@ -166,6 +171,14 @@ describe("InterrogazionePuntuale against the simulator", () => {
         dataInvio: "2026-01-20",
         tipoInvio: "I",
       },
+    });
+    await admin(sim, "documents", {
+      id: { ...id, dataEmissione: "2026-02-01", numDocumento: "NC-7" },
+      refundOf: id,
+      items: [{ tipoSpesa: "SP", amountCents: 1500 }],
+    });
+    expect(await clientFor(sim).queryDocument(id)).toMatchObject({
+      document: { refundedTotals: [{ tipoSpesa: "SP", amountCents: 1500 }] },
     });
     // Planting is not sending: the per-document counts stay empty, so "sent again" stays provable.
     expect((await admin(sim, "counts")).documents).toEqual({});

@@ -5,7 +5,7 @@ import { NUM_DOCUMENTO_PATTERN, PIVA_PATTERN, isIsoDate } from "../file/rules";
 import { TIPI_SPESA, documentKey, type StsDocument, type StsTipoSpesa } from "../types";
 import { nextProtocollo, persist, type SimulatorContext } from "./context";
 import { romeDay } from "./deadline";
-import type { CitizenReport, StoredDocument } from "./state";
+import { linkRefund, type CitizenReport, type StoredDocument } from "./state";
 
 /** nomeFile of planted documents unless the test gives one (simulator choice: STS's value for portal entries is unknown). */
 export const PLANTED_FILE_NAME = "INSERIMENTO DA PORTALE";
@@ -126,7 +126,12 @@ export function plantDocuments(ctx: SimulatorContext, input: unknown) {
     };
     return [documentKey(p.id), entry];
   });
-  for (const [key, entry] of stored) ctx.state.documents[key] = entry;
+  for (const [key, entry] of stored) {
+    const previous = ctx.state.documents[key]; // a cancelled one, planted again
+    ctx.state.documents[key] = previous?.refunds ? { ...entry, refunds: previous.refunds } : entry;
+  }
+  for (const [key, entry] of stored)
+    if (entry.document.refundOf) linkRefund(ctx.state, documentKey(entry.document.refundOf), key);
   persist(ctx);
   return { documents: stored.map(([key, entry]) => describeDocument(key, entry)) };
 }

@@ -6,7 +6,7 @@ import { documentKey } from "../types";
 import { DETTAGLIO_SEGNALAZIONE_NS, REPORT_SEGNALAZIONI_NS } from "../wsdl/interrogazioni";
 import { childText, type XmlNode } from "../xml";
 import type { SimulatorContext } from "./context";
-import { heldBy, refundedTotals, totalsByType, type TypeTotals } from "./held-documents";
+import { heldBy, refundedTotalsOf, totalsByType, type TypeTotals } from "./held-documents";
 import { processDueSubmissions } from "./processing";
 import {
   OK_MESSAGE,
@@ -63,7 +63,7 @@ export function handleDettaglioSegnalazione(ctx: SimulatorContext, user: Simulat
       : ""
   }${vociXml("listaVociSpesa", totalsByType(stored), voci)}${vociXml(
     "listaVociSpesaRimborsate",
-    refundedTotals(ctx.state).get(key) ?? new Map(),
+    refundedTotalsOf(ctx.state, stored),
     new Map(),
   )}</documentoFiscale>`;
   return answer("0", inner, [OK_MESSAGE]);

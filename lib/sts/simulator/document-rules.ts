@@ -2,7 +2,7 @@ import { isValidCodiceFiscale, isValidNumericCodiceFiscale } from "../codice-fis
 import { STS_CODES } from "../codes";
 import { documentKey, type StsDocument } from "../types";
 import { isLate } from "./deadline";
-import { bumpCount, type DocumentMessage, type SimulatorState } from "./state";
+import { bumpCount, linkRefund, type DocumentMessage, type SimulatorState } from "./state";
 
 export type RuleContext = {
   state: SimulatorState;
@@ -71,6 +71,10 @@ export function applyDocument(doc: StsDocument, ctx: RuleContext): DocumentMessa
   } else {
     // Keep the CF out of what the simulator stores: it only needs identities and amounts.
     const stored = { ...doc, cfCittadino: cf ? "[cifrato]" : undefined };
+    const previous = ctx.state.documents[key];
+    // A variation of a refund carries no idRimborso in the synchronous service: it stays the refund it was.
+    if (doc.operation === "V" && !stored.refundOf && previous?.document.refundOf)
+      stored.refundOf = previous.document.refundOf;
     ctx.state.documents[key] = {
       document: stored,
       cancelled: false,
@@ -80,7 +84,9 @@ export function applyDocument(doc: StsDocument, ctx: RuleContext): DocumentMessa
       dataInvio: ctx.sentOn,
       tipoInvio: doc.operation,
       messages: warnings,
+      ...(previous?.refunds ? { refunds: previous.refunds } : {}),
     };
+    if (doc.operation === "R" && doc.refundOf) linkRefund(ctx.state, documentKey(doc.refundOf), key);
   }
   return warnings;
 }

@@ -1,6 +1,5 @@
 // What the simulator holds, seen the way the query services answer: per owner, amounts per expense type, refunds
 // credited to the document they refund.
-import { documentKey } from "../types";
 import type { SimulatorState, StoredDocument } from "./state";
 
 export type TypeTotals = Map<string, number>;
@@ -13,18 +12,18 @@ export function totalsByType(stored: StoredDocument): TypeTotals {
   return totals;
 }
 
-/** For every document key: what the held (not cancelled) refunds of that document add up to, per tipoSpesa. */
-export function refundedTotals(state: SimulatorState): Map<string, TypeTotals> {
-  const refunds = new Map<string, TypeTotals>();
-  for (const stored of Object.values(state.documents)) {
-    const original = stored.document.refundOf;
-    if (stored.cancelled || stored.document.operation !== "R" || !original) continue;
-    const key = documentKey(original);
-    const totals = refunds.get(key) ?? new Map<string, number>();
-    for (const [tipo, cents] of totalsByType(stored)) totals.set(tipo, (totals.get(tipo) ?? 0) + cents);
-    refunds.set(key, totals);
+/**
+ * What the refunds of a document add up to, per tipoSpesa: its linked refunds that are held and not cancelled (a
+ * refund varied since counts with its new amounts; one cancelled and sent again as a plain invoice does not).
+ */
+export function refundedTotalsOf(state: SimulatorState, stored: StoredDocument): TypeTotals {
+  const totals: TypeTotals = new Map();
+  for (const refundKey of stored.refunds ?? []) {
+    const refund = state.documents[refundKey];
+    if (!refund || refund.cancelled || !refund.document.refundOf) continue;
+    for (const [tipo, cents] of totalsByType(refund)) totals.set(tipo, (totals.get(tipo) ?? 0) + cents);
   }
-  return refunds;
+  return totals;
 }
 
 /** The document with this key when the owner holds it (cancelled ones included), else undefined. */

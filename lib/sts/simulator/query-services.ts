@@ -5,7 +5,7 @@ import { documentKey } from "../types";
 import { INTERROGAZIONE_PUNTUALE_NS, REPORT_MENSILE_NS } from "../wsdl/interrogazioni";
 import { childText, type XmlNode } from "../xml";
 import { codeDescription, type SimulatorContext } from "./context";
-import { activeDocumentsOf, heldBy, refundedTotals, totalsByType, type TypeTotals } from "./held-documents";
+import { activeDocumentsOf, heldBy, refundedTotalsOf, totalsByType, type TypeTotals } from "./held-documents";
 import { processDueSubmissions } from "./processing";
 import {
   OK_MESSAGE,
@@ -36,13 +36,13 @@ function totalsXml(element: string, totals: TypeTotals): string {
     .join("");
 }
 
-function documentXml(stored: StoredDocument, refunded: TypeTotals | undefined): string {
+function documentXml(stored: StoredDocument, refunded: TypeTotals): string {
   const { document } = stored;
   const errors = stored.messages ?? [];
   return `<documentoFiscale>${idXml(document.id)}${fields([["dataPagamento", document.dataPagamento]])}${totalsXml(
     "totaliVociSpesa",
     totalsByType(stored),
-  )}${totalsXml("totaliVociSpesaRimborsate", refunded ?? new Map())}${fields([
+  )}${totalsXml("totaliVociSpesaRimborsate", refunded)}${fields([
     ["protocollo", stored.protocollo],
     ["nomeFile", stored.nomeFile],
     ["dataInvio", stored.dataInvio],
@@ -64,7 +64,7 @@ export function handleInterrogazionePuntuale(ctx: SimulatorContext, user: Simula
   const key = documentKey(id);
   const stored = heldBy(ctx.state, user.cfProprietario, key);
   if (!stored) return answer("1", "", [errorMessage("WS96")]);
-  const inner = documentXml(stored, refundedTotals(ctx.state).get(key));
+  const inner = documentXml(stored, refundedTotalsOf(ctx.state, stored));
   return stored.cancelled ? answer("2", inner, [OK_MESSAGE, CANCELLED]) : answer("0", inner, [OK_MESSAGE]);
 }
 
@@ -94,11 +94,9 @@ export function handleReportMensile(ctx: SimulatorContext, user: SimulatorUser, 
     inMonth(stored, annoMese, tipoEstrazione),
   );
   if (rows.length === 0) return answer("1", "", [errorMessage("WS96")]);
-  const keys = new Map(rows.map(([key, stored]) => [stored, key]));
   const csv = monthlyReportCsv(
     rows.map(([, stored]) => stored),
-    refundedTotals(ctx.state),
-    (stored) => keys.get(stored) as string,
+    (stored) => refundedTotalsOf(ctx.state, stored),
     ctx.config.csvLayout,
   );
   const zip = Buffer.from(zipCsv(`ReportMensile_${annoMese}_${tipoEstrazione}.csv`, csv)).toString("base64");

@@ -43,8 +43,7 @@ export function zipCsv(name: string, csv: string): Uint8Array {
 /** ReportMensile's CSV: one row per document, a TOTALE / TOTALE RIMBORSATO pair per expense type. */
 export function monthlyReportCsv(
   documents: StoredDocument[],
-  refunds: Map<string, TypeTotals>,
-  keyOf: (stored: StoredDocument) => string,
+  refundedOf: (stored: StoredDocument) => TypeTotals,
   layout: CsvLayout,
 ): string {
   const types = new Set(ALWAYS_TOTALLED);
@@ -69,7 +68,7 @@ export function monthlyReportCsv(
   const rows = documents.map((stored) => {
     const { id, dataPagamento } = stored.document;
     const totals = totalsByType(stored);
-    const refunded = refunds.get(keyOf(stored)) ?? new Map<string, number>();
+    const refunded = refundedOf(stored);
     const row: Record<string, string> = {
       "CF PROPRIETARIO": stored.owner,
       "PARTITA IVA": id.pIva,

@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import type { StsDocument, StsOperation } from "../types";
+import { documentKey, type StsDocument, type StsOperation } from "../types";
 
 export type SimulatorUser = {
   username: string;
@@ -28,6 +28,8 @@ export type StoredDocument = {
   messages?: DocumentMessage[];
   /** Planted through the admin API, as if sent by hand on the STS portal. */
   planted?: boolean;
+  /** Keys of the refunds (R) accepted for this document: what its refunded totals are made of. */
+  refunds?: string[];
 };
 
 /** A citizen's report (segnalazione) about a held document, planted through the admin API. */
@@ -79,10 +81,22 @@ export function emptyState(): SimulatorState {
   return { sequence: 0, documents: {}, submissions: [], counts: {}, citizenReports: [] };
 }
 
+/** Records that `refundKey` refunds `originalKey` (once), on the original's entry when the simulator holds it. */
+export function linkRefund(state: SimulatorState, originalKey: string, refundKey: string): void {
+  const original = state.documents[originalKey];
+  if (original && !original.refunds?.includes(refundKey)) original.refunds = [...(original.refunds ?? []), refundKey];
+}
+
 export function loadState(path: string | undefined): SimulatorState {
   if (!path) return emptyState();
   try {
-    return { ...emptyState(), ...(JSON.parse(readFileSync(path, "utf8")) as Partial<SimulatorState>) };
+    const state = { ...emptyState(), ...(JSON.parse(readFileSync(path, "utf8")) as Partial<SimulatorState>) };
+    // State files written before refunds were linked to their original.
+    for (const [key, stored] of Object.entries(state.documents)) {
+      const original = stored.document.refundOf;
+      if (original) linkRefund(state, documentKey(original), key);
+    }
+    return state;
   } catch {
     return emptyState();
   }
