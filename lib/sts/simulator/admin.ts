@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { SimulatorConfig } from "./context";
+import { createPrivateKey } from "node:crypto";
+import { keyFingerprint, type SimulatorConfig } from "./context";
 import { parseFaultRule, type FaultRule } from "./faults";
 import type { SimulatorState, SimulatorUser } from "./state";
 
@@ -8,7 +9,8 @@ export type AdminTarget = {
   faults: FaultRule[];
   state: SimulatorState;
   requestCounts: Record<string, number>;
-  traffic: { inFlight: number; peakInFlight: number };
+  decryptions: Record<string, number>;
+  traffic: { inFlight: number; peakInFlight: number; connections: number };
   reset(): void;
 };
 
@@ -57,6 +59,18 @@ function applyConfig(config: SimulatorConfig, patch: Partial<SimulatorConfig>): 
       throw new Error("users must be a list of { username, password, pincode, cfProprietario, pIva?, pinActive? }");
     config.users = patch.users.map((u) => ({ ...u, cfProprietario: u.cfProprietario.toUpperCase() }));
   }
+  if (patch.privateKeyPems !== undefined) {
+    if (!list(patch.privateKeyPems) || patch.privateKeyPems.length === 0)
+      throw new Error("privateKeyPems must be a non-empty list of PEM private keys");
+    for (const pem of patch.privateKeyPems) createPrivateKey(pem); // refuses what is not a key
+    config.privateKeyPems = [...patch.privateKeyPems];
+  }
+}
+
+/** The configuration as the admin API shows it: no user secrets, keys as fingerprints only. */
+function publicConfig(config: SimulatorConfig) {
+  const { users, privateKeyPems, ...rest } = config;
+  return { ...rest, users: publicUsers(users), keys: privateKeyPems.map(keyFingerprint) };
 }
 
 /**
@@ -90,14 +104,13 @@ export function handleAdmin(target: AdminTarget, req: IncomingMessage, res: Serv
         requests: target.requestCounts,
         submissions: target.state.submissions.length,
         peakInFlight: target.traffic.peakInFlight,
+        connections: target.traffic.connections,
+        decryptions: target.decryptions,
       });
     }
     if (path === "/__admin/config") {
       if (method === "POST") applyConfig(target.config, input as Partial<SimulatorConfig>);
-      if (method === "POST" || method === "GET") {
-        const { users, ...rest } = target.config;
-        return json(res, 200, { ...rest, users: publicUsers(users) });
-      }
+      if (method === "POST" || method === "GET") return json(res, 200, publicConfig(target.config));
     }
     return json(res, 404, { error: "unknown admin endpoint" });
   } catch (error) {
