@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { createHash, createPublicKey } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -35,6 +36,12 @@ function installFile(pem: string): string {
   const file = join(dir, `SanitelCF-${Date.now()}.pem`);
   writeFileSync(file, pem);
   return file;
+}
+
+/** The simulator's name for a key in its counts: SHA-256 of the public key (SPKI DER), upper-case hex. */
+function keyFingerprint(privateKeyPem: string): string {
+  const der = createPublicKey(privateKeyPem).export({ type: "spki", format: "der" });
+  return createHash("sha256").update(der).digest("hex").toUpperCase();
 }
 
 async function decryptions(fingerprintOf: string): Promise<number> {
@@ -81,7 +88,6 @@ test("a certificate installed while web and worker run is used by both from the 
   await paidInvoices(email, 2, "2026-11-03");
 
   const next = makeEncryptionCertificate();
-  const { keyFingerprint } = await import("../../lib/sts/simulator/context");
   const nextKey = keyFingerprint(next.privateKeyPem);
   try {
     // The simulator takes both keys while the installation switches, then only the new one.
@@ -135,6 +141,8 @@ test("a 002 pauses sending for every practitioner with what to do; a passing dia
     await expect(banner).toContainText("Invii al Sistema TS sospesi per tutta l'installazione");
     await expect(banner).toContainText("npm run sts -- install-certificate");
     await expect(banner).toContainText("Non dipende dal tuo PIN né dalla tua password");
+    await page.goto("/impostazioni");
+    await expect(banner).toBeVisible();
     await screenshots(page, "sts-certificate-paused");
 
     // Another practitioner of the installation sees it too, settings page included.
@@ -198,7 +206,6 @@ test("an expiring certificate: banner for the practitioner, sending goes on; pas
   const email = await registerAndLogin(page, "Dott. Certificato In Scadenza");
   await setUpSts(page, email);
   await paidInvoices(email, 1, "2026-11-05");
-  const { createPublicKey } = await import("node:crypto");
   const simulatorKey = {
     privateKeyPem: SIMULATOR_PRIVATE_KEY_PEM,
     publicKeyPem: createPublicKey(SIMULATOR_PRIVATE_KEY_PEM).export({ type: "spki", format: "pem" }).toString(),
@@ -210,7 +217,9 @@ test("an expiring certificate: banner for the practitioner, sending goes on; pas
     const banner = page.getByTestId("sts-installation-banner");
     await expect(banner).toContainText(/Il certificato di cifratura del Sistema TS scade il .* \(tra (19|20) giorni\)/);
     await expect(banner).toContainText("Gli invii continuano normalmente");
+    await page.goto("/impostazioni");
     await screenshots(page, "sts-certificate-expiring");
+    await page.goto("/fatture");
     const cell = await sendNow(page, "1/2026");
     await expect(cell.locator("[data-sts-state]")).toHaveAttribute("data-sts-state", "accepted");
   } finally {

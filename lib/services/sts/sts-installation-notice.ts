@@ -2,7 +2,7 @@ import type { DbOrTx } from "../../db";
 import { formatItalianDate } from "../../domain/dates";
 import { checkCertificateValidity } from "../../sts/crypto/certificate";
 import { currentStsCertificate } from "./sts-certificate";
-import { certificatePauseMessage } from "./sts-sending-pause";
+import { describeStsCode } from "../../sts/codes";
 
 /** What every practitioner of the installation must know about its STS connection, or null. */
 export type StsInstallationNotice = { tone: "danger" | "warning"; title: string; text: string };
@@ -19,7 +19,7 @@ export async function stsInstallationNotice(db: DbOrTx, now: Date): Promise<StsI
     return {
       tone: "danger",
       title: "Invii al Sistema TS sospesi per tutta l'installazione",
-      text: certificatePauseMessage(certificate.rejectedAt),
+      text: `Dal ${formatItalianDate(certificate.rejectedAt)}, codice 002. ${describeStsCode("002").explanation}`,
     };
   }
   const validity = checkCertificateValidity(certificate.pem, now);

@@ -15,7 +15,7 @@ export async function stsSendingPause(db: DbOrTx): Promise<{ since: Date; messag
   return { since: certificate.rejectedAt, message: certificatePauseMessage(certificate.rejectedAt) };
 }
 
-export function certificatePauseMessage(since: Date): string {
+function certificatePauseMessage(since: Date): string {
   return `Invii al Sistema TS sospesi dal ${formatItalianDate(since)} per tutta l'installazione (codice ${CERTIFICATE_REJECTED_CODE}). ${describeStsCode(CERTIFICATE_REJECTED_CODE).explanation}`;
 }
 

@@ -177,7 +177,8 @@ const INSTALL_ADVICE =
 function clockStep(serverDate: Date | null, now: Date): DoctorStep {
   if (!serverDate) return skipped("clock", "il server non ha indicato la sua ora.");
   const skew = Math.round((now.getTime() - serverDate.getTime()) / 1000);
-  const detail = `Differenza con l'ora del server: ${Math.abs(skew)} secondi ${skew >= 0 ? "avanti" : "indietro"}.`;
+  const seconds = Math.abs(skew) === 1 ? "1 secondo" : `${Math.abs(skew)} secondi`;
+  const detail = `Differenza con l'ora del server: ${seconds} ${skew >= 0 ? "avanti" : "indietro"}.`;
   if (Math.abs(skew) <= CLOCK_OK_SECONDS) return step("clock", "ok", detail);
   const advice =
     "Regola data e ora di questo computer (sincronizzazione automatica/NTP): l'ora sbagliata fa fallire i controlli TLS e sposta le date degli invii.";
