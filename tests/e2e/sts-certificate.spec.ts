@@ -9,7 +9,7 @@ import { buildCodiceFiscale } from "../../prisma/seed/factories/patients";
 import { makeEncryptionCertificate, makeKeyPair } from "../certificates";
 import { registerAndLogin, uniqueEmail } from "./helpers";
 import { E2E_DATABASE_URL, seedInvoices, seedPatient } from "./seed";
-import { KIT, SIMULATOR_URL, setUpSts, simulatorConfig, stsCell } from "./sts-helpers";
+import { KIT, SIMULATOR_URL, setUpSts, simulatorAdmin, simulatorConfig, stsCell } from "./sts-helpers";
 
 // The installation's encryption certificate, changed while `npm start` runs (web, worker and simulator): through the
 // administrator's command line, with no restart. Every test leaves the shipped certificate and the simulator's key.
@@ -45,7 +45,7 @@ function keyFingerprint(privateKeyPem: string): string {
 }
 
 async function decryptions(fingerprintOf: string): Promise<number> {
-  const counts = await (await fetch(`${SIMULATOR_URL}/__admin/counts`)).json();
+  const counts = await (await simulatorAdmin("counts")).json();
   return (counts.decryptions as Record<string, number>)[fingerprintOf] ?? 0;
 }
 
@@ -114,7 +114,7 @@ test("a certificate installed while web and worker run is used by both from the 
         timeout: 2_000,
       });
     }).toPass({ timeout: 90_000 });
-    const counts = await (await fetch(`${SIMULATOR_URL}/__admin/counts`)).json();
+    const counts = await (await simulatorAdmin("counts")).json();
     expect(counts.requests.EsitoInvii).toBeGreaterThan(0);
     expect(Object.keys(counts.decryptions)).toContain(nextKey);
     expect(await decryptions(nextKey)).toBeGreaterThan(afterWeb);
