@@ -1,6 +1,6 @@
 // Benchmarks 1 and 2: the hourly automatic run (runAutomaticSending) and then outcome polling (pollDueSubmissions)
 // of the submissions it left, in worker processes, against the simulator in its own process with injected latency.
-import { createDb } from "../lib/db";
+import { createDb, type Db } from "../lib/db";
 import { createClientFor } from "../lib/services/sts/sts-connection";
 import { KIT_STS } from "../prisma/seed/factories/sts";
 import type { DatabaseFactory, Provider } from "./lib/databases";
@@ -90,9 +90,9 @@ function checkExactlyOnce(counts: Counts, expected: number, field: "received" | 
 }
 
 /** One outcome query makes the simulator process every file it holds; returns how long that took. */
-async function forceProcessing(): Promise<number> {
+async function forceProcessing(db: Db): Promise<number> {
   const t0 = Date.now();
-  const client = createClientFor({ ...KIT_STS, cfProprietario: KIT_STS.cfTitolare }, { timeoutMs: 300_000 });
+  const client = createClientFor({ ...KIT_STS, cfProprietario: KIT_STS.cfTitolare }, { db, timeoutMs: 300_000 });
   await client.getOutcome({ protocollo: "990000000000000000" });
   return (Date.now() - t0) / 1000;
 }
@@ -240,7 +240,7 @@ export async function hourlyBenchmark(options: {
     // The simulator counts a document when it processes the file (lazily, on the first outcome query): make it
     // process everything now (untimed), then every identity must have been received exactly once.
     await simulatorAdmin(sim, "faults", { method: "DELETE" });
-    const processingSeconds = await forceProcessing();
+    const processingSeconds = await forceProcessing(db);
     const counts = await simulatorAdmin<Counts>(sim, "counts");
     const once = checkExactlyOnce(counts, documents, "received");
     const uploads = counts.requests.inviaFileMtom ?? 0;

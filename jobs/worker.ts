@@ -4,8 +4,8 @@ import { hostname } from "node:os";
 import cron from "node-cron";
 import { migrate } from "../scripts/db.mjs";
 import { env } from "../lib/env";
-import { checkCertificateValidity } from "../lib/sts/crypto/certificate";
-import { stsEnvironment } from "../lib/services/sts/sts-connection";
+import { db } from "../lib/db";
+import { stsInstallationNotice } from "../lib/services/sts/sts-installation-notice";
 import { schedules, type Schedule } from "./schedules";
 
 export const TIMEZONE = "Europe/Rome";
@@ -35,11 +35,21 @@ function start(schedule: Schedule) {
   );
 }
 
+// The administrator's view of the encryption certificate (expiring, expired, refused with 002): at start and daily.
+async function logCertificateNotice() {
+  try {
+    const notice = await stsInstallationNotice(db(), new Date());
+    if (notice) log(`${notice.title}. ${notice.text}`);
+  } catch (error) {
+    log(`certificate check failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 function main() {
   const e = env();
   if (!process.argv.includes("--skip-migrate")) migrate(e.DATABASE_URL);
-  const certificate = checkCertificateValidity(stsEnvironment().certificatePem, new Date());
-  if (certificate.warning && e.STS_ENVIRONMENT !== "simulator") log(certificate.warning);
+  void logCertificateNotice();
+  const daily = setInterval(() => void logCertificateNotice(), 24 * 60 * 60_000);
   const tasks = schedules.map(start);
   log(
     `${workerId} started with ${tasks.length} schedules (${TIMEZONE}): ${schedules.map((s) => `${s.name} "${s.cron}"`).join(", ")}`,
@@ -47,6 +57,7 @@ function main() {
   const keepAlive = setInterval(() => {}, 60_000);
   const stop = () => {
     clearInterval(keepAlive);
+    clearInterval(daily);
     for (const task of tasks) void task.stop();
     process.exit(0);
   };

@@ -6,6 +6,8 @@ import { dataDir, databaseProvider } from "../scripts/db-url.mjs";
 
 // The only reader of process.env. Every variable is documented in .env.example and the README.
 
+const timeout = z.coerce.number().int().min(1000).max(600_000).optional();
+
 const EnvSchema = z.object({
   DATABASE_URL: z.string().trim().optional(),
   DATA_DIR: z.string().trim().optional(),
@@ -25,7 +27,18 @@ const EnvSchema = z.object({
   STS_ENVIRONMENT: z.enum(["simulator", "test", "production"]).default("simulator"),
   STS_SIMULATOR_URL: z.string().url().default("http://127.0.0.1:3100"),
   STS_SIMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(3100),
-  STS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(30_000),
+  // Timeouts of the calls toward STS (docs/STS.md, "Timeouts"): STS_TIMEOUT_MS for every operation without its own.
+  STS_TIMEOUT_MS: timeout,
+  STS_TIMEOUT_UPLOAD_MS: timeout,
+  STS_TIMEOUT_OUTCOME_MS: timeout,
+  STS_TIMEOUT_RECEIPTS_MS: timeout,
+  STS_TIMEOUT_DOCUMENT_MS: timeout,
+  STS_TIMEOUT_QUERY_MS: timeout,
+  STS_TIMEOUT_CHECK_MS: timeout,
+  // A file with the encryption certificate, for deployments that manage files; it wins over the installed one.
+  STS_CERTIFICATE_FILE: z.string().trim().min(1).optional(),
+  // Extra certification authorities (PEM) to trust for STS calls, e.g. the test environment's private CA.
+  STS_CA_FILE: z.string().trim().min(1).optional(),
   STS_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
   STS_PASSWORD_VALIDITY_DAYS: z.coerce.number().int().min(1).max(365).default(60),
   WORKER_ENABLED: z

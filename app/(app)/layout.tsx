@@ -3,6 +3,7 @@ import { Nav } from "@/components/shell/nav";
 import { LogoutButton } from "@/components/shell/logout-button";
 import { CredentialsBanner } from "@/components/sts/credentials-banner";
 import { EnvironmentBadge } from "@/components/sts/environment-badge";
+import { StsInstallationBanner } from "@/components/sts/installation-banner";
 import { requirePractitionerPage } from "@/lib/auth/session";
 
 // Every page under this layout needs a session; each page and action checks it again itself.
@@ -27,6 +28,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         </div>
       </aside>
       <main className="main" id="contenuto">
+        <StsInstallationBanner />
         <CredentialsBanner practitionerId={practitioner.id} />
         {children}
       </main>

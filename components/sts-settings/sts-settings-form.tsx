@@ -7,7 +7,12 @@ import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Field } from "@/components/ui/field";
 import { clientFieldErrors, type FieldErrors } from "@/components/ui/field-errors";
 import { FormError, FormNotice } from "@/components/ui/form-message";
-import { makeStsSettingsSchema, stsSecretWarnings, type StsSettingsFormValues } from "@/lib/schemas/sts-settings";
+import {
+  makeStsSettingsSchema,
+  stsSecretWarnings,
+  stsUsernameWarnings,
+  type StsSettingsFormValues,
+} from "@/lib/schemas/sts-settings";
 import { CredentialsCheck, type LastCheck } from "./credentials-check";
 import { PasswordAge, type PasswordAgeProps } from "./password-age";
 import styles from "./sts-settings.module.css";
@@ -31,6 +36,7 @@ export function StsSettingsForm(props: StsSettingsFormProps) {
   const router = useRouter();
   const [password, setPassword] = useState("");
   const [pincode, setPincode] = useState("");
+  const [username, setUsername] = useState(initial.username);
   const [autoSend, setAutoSend] = useState(initial.autoSend);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -44,7 +50,7 @@ export function StsSettingsForm(props: StsSettingsFormProps) {
     () => makeStsSettingsSchema({ today: new Date(), hasPassword, hasPincode }),
     [hasPassword, hasPincode],
   );
-  const warnings = stsSecretWarnings({ password, pincode });
+  const warnings = { ...stsSecretWarnings({ password, pincode }), ...stsUsernameWarnings({ username }) };
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -78,7 +84,7 @@ export function StsSettingsForm(props: StsSettingsFormProps) {
     router.refresh();
   }
 
-  const warningList = (field: "password" | "pincode") =>
+  const warningList = (field: "password" | "pincode" | "username") =>
     warnings[field]?.map((w) => (
       <span key={w} className={styles.warning}>
         ⚠ {w}
@@ -119,13 +125,20 @@ export function StsSettingsForm(props: StsSettingsFormProps) {
               id="username"
               label="Codice identificativo (facoltativo)"
               errors={errors.username}
-              hint="Di solito è il codice fiscale: lascia vuoto. Indicalo solo se il Sistema TS te ne ha assegnato uno diverso."
+              hint={
+                <>
+                  Di solito è il codice fiscale: lascia vuoto. Indicalo solo se il Sistema TS te ne ha assegnato uno
+                  diverso.
+                  {warningList("username")}
+                </>
+              }
             >
               {(p) => (
                 <input
                   {...p}
                   name="username"
-                  defaultValue={initial.username}
+                  value={username}
+                  onChange={(e) => setUsername(e.target.value)}
                   autoCapitalize="characters"
                   spellCheck={false}
                   maxLength={20}

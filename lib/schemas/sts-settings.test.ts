@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeStsSettingsSchema, stsSecretWarnings, type StsSettingsInput } from "./sts-settings";
+import { makeStsSettingsSchema, stsSecretWarnings, stsUsernameWarnings, type StsSettingsInput } from "./sts-settings";
 
 const today = new Date("2026-03-15T10:00:00Z");
 const firstSave = makeStsSettingsSchema({ today, hasPassword: false, hasPincode: false });
@@ -85,7 +85,12 @@ describe("stsSecretWarnings", () => {
     [{ password: "", pincode: "" }, {}],
     [{ password: " Salve123\n" }, { password: [/spazi all'inizio o alla fine/] }],
     [{ password: "Salve 123" }, { password: [/contiene spazi/] }],
-    [{ password: "Salvè123" }, { password: [/caratteri insoliti/] }],
+    [{ password: "Salvè123" }, { password: [/contiene lettere accentate: il Sistema TS è segnalato rifiutare/] }],
+    [{ password: "Salve€123" }, { password: [/contiene il simbolo €:/] }],
+    [{ password: "Salve&123" }, { password: [/contiene la &:/] }],
+    [{ password: "Salve!123" }, { password: [/contiene segni di punteggiatura diversi dal punto:/] }],
+    [{ password: "Sàlve€&.1" }, { password: [/il simbolo €, la &, lettere accentate: .*il punto invece funziona/] }],
+    [{ password: "Salve.123" }, {}],
     [{ password: "Salve\u200b123" }, { password: [/caratteri insoliti/] }],
     [{ password: "“Salve123”" }, { password: [/caratteri insoliti/] }],
     [{ pincode: "3489543096 " }, { pincode: [/spazi all'inizio o alla fine del PIN/] }],
@@ -97,6 +102,16 @@ describe("stsSecretWarnings", () => {
       expect(warnings[field]).toHaveLength(patterns.length);
       patterns.forEach((p, i) => expect(warnings[field]![i]).toMatch(p));
     }
+  });
+
+  it("warns about a codice identificativo that looks like the portal's nickname", () => {
+    expect(stsUsernameWarnings({ username: "mario.rossi", cfTitolare: "MTOMRA66A41G224M" }).username?.[0]).toMatch(
+      /nickname.*MTOM/,
+    );
+    expect(stsUsernameWarnings({ username: "MarioRossi66", cfTitolare: "MTOMRA66A41G224M" }).username).toHaveLength(1);
+    expect(stsUsernameWarnings({ username: "", cfTitolare: "MTOMRA66A41G224M" })).toEqual({});
+    expect(stsUsernameWarnings({ username: "mtomra66a41g224m", cfTitolare: "MTOMRA66A41G224M" })).toEqual({});
+    expect(stsUsernameWarnings({ username: "RSSMRA80A01H501U", cfTitolare: "MTOMRA66A41G224M" })).toEqual({});
   });
 
   it("never repeats the secret in a warning", () => {

@@ -121,10 +121,17 @@ export function stsSecretWarnings(input: { password?: string; pincode?: string }
       add("password", "Abbiamo tolto gli spazi all'inizio o alla fine della password (capita copiando e incollando).");
     if (/\s/.test(password.trim()))
       add("password", "La password contiene spazi: controlla che facciano davvero parte della password.");
-    if (/[^\x20-\x7E]/.test(password.trim())) {
+    const risky = riskyPasswordCharacters(password.trim());
+    if (risky.length > 0) {
       add(
         "password",
-        "La password contiene caratteri insoliti (lettere accentate, virgolette tipografiche o caratteri invisibili): controlla di averla scritta come sul portale.",
+        `La password contiene ${risky.join(", ")}: il Sistema TS è segnalato rifiutare password con questi caratteri (il punto invece funziona). Puoi salvarla lo stesso; se la verifica non riesce, cambia la password sul portale Sistema TS usando lettere senza accenti, cifre e il punto.`,
+      );
+    }
+    if (/[^\x20-\x7E€\p{L}]/u.test(password.trim())) {
+      add(
+        "password",
+        "La password contiene caratteri insoliti (virgolette tipografiche o caratteri invisibili): controlla di averla scritta come sul portale.",
       );
     }
   }
@@ -143,6 +150,37 @@ export function stsSecretWarnings(input: { password?: string; pincode?: string }
   }
   return warnings;
 }
+
+/**
+ * The characters practitioners report STS refusing in passwords (€, &, accented letters, some punctuation; the dot is
+ * reported safe), named by kind so that the warning never repeats the password itself.
+ */
+function riskyPasswordCharacters(password: string): string[] {
+  const found: string[] = [];
+  if (password.includes("€")) found.push("il simbolo €");
+  if (password.includes("&")) found.push("la &");
+  if (/[^\x00-\x7F]/.test(password) && /\p{L}/u.test(password.replace(/[\x00-\x7F]/g, "")))
+    found.push("lettere accentate");
+  if (/[!"#$%'()*+,\-/:;<=>?@[\\\]^_`{|}~]/.test(password)) found.push("segni di punteggiatura diversi dal punto");
+  return found;
+}
+
+/**
+ * Non-blocking advice about the codice identificativo: it is the codice fiscale for a practitioner; the portal's
+ * nickname does not work with the web services, and STS answers it with a confusing "MTOM" error.
+ */
+export function stsUsernameWarnings(input: { username?: string; cfTitolare?: string }): Record<string, string[]> {
+  const username = normalizeUsername(input.username ?? "");
+  if (username === "" || username === normalizeUsername(input.cfTitolare ?? "")) return {};
+  if (PERSONAL_CF.test(username)) return {};
+  return {
+    username: [
+      "Questo non sembra un codice fiscale: se è il nickname con cui entri nel portale, non funziona con i servizi di invio (il Sistema TS risponde con un errore confuso sul «messaggio MTOM»). Lascia vuoto per usare il codice fiscale, a meno che il Sistema TS non ti abbia assegnato davvero un codice diverso.",
+    ],
+  };
+}
+
+const PERSONAL_CF = /^[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]$/;
 
 export type StsSettingsSchema = ReturnType<typeof makeStsSettingsSchema>;
 export type StsSettingsInput = z.input<StsSettingsSchema>;

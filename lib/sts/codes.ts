@@ -30,9 +30,9 @@ const ROWS: Row[] = [
   [
     "002",
     "error",
-    "credentials",
+    "support",
     "PINCODE NON DECIFRABILE",
-    "Il PIN non è stato cifrato correttamente: di solito il certificato di cifratura è errato o scaduto. Contattare l'assistenza se il problema continua.",
+    "Il Sistema TS non riesce a decifrare i dati cifrati da Parcella: quasi sempre vuol dire che ha cambiato il certificato di cifratura (SanitelCF). Non dipende dal tuo PIN né dalla tua password. Gli invii restano sospesi finché l'amministratore di Parcella non installa il certificato nuovo del kit del Sistema TS (npm run sts -- install-certificate, istruzioni in docs/STS.md); poi ripartono da soli, senza perdere nessuna fattura.",
   ],
   [
     "003",
@@ -294,10 +294,17 @@ export const STS_CODES: ReadonlyMap<string, StsCodeInfo> = new Map([
   ...SIMULATOR_ROWS.map((row) => [row[0], toInfo(row, true)] as const),
 ]);
 
-/** Upload and query codes that mean "the credentials or the PIN are wrong": pause sending and ask the user. */
-export const CREDENTIAL_CODES: ReadonlySet<string> = new Set(
-  [...STS_CODES.values()].filter((info) => info.fix === "credentials").map((info) => info.code),
-);
+/** The code that means "STS cannot decrypt what we encrypted": the installation's certificate, not one user's. */
+export const CERTIFICATE_REJECTED_CODE = "002";
+
+/**
+ * Upload and query codes that stop sending until something is fixed: the credentials or the PIN are wrong (the user
+ * fixes them), or STS cannot decrypt with the installation's certificate (002: the administrator installs a new one).
+ */
+export const CREDENTIAL_CODES: ReadonlySet<string> = new Set([
+  ...[...STS_CODES.values()].filter((info) => info.fix === "credentials").map((info) => info.code),
+  CERTIFICATE_REJECTED_CODE,
+]);
 
 /** Looks a code up; unknown codes get a graceful generic entry (W… warning, anything else error). */
 export function describeStsCode(code: string, description?: string): StsCodeInfo {

@@ -64,6 +64,11 @@ export const URLS: UrlEntry[] = [
   { file: "app/(app)/impostazioni/page.tsx", url: "/impostazioni", outcome: "no-ids" },
   { file: "app/(app)/impostazioni/profilo/page.tsx", url: "/impostazioni/profilo", outcome: "no-ids" },
   { file: "app/(app)/impostazioni/sts/page.tsx", url: "/impostazioni/sts", outcome: "no-ids" },
+  {
+    file: "app/(app)/impostazioni/sts/diagnostica/page.tsx",
+    url: "/impostazioni/sts/diagnostica",
+    outcome: "no-ids",
+  },
   { file: "app/(auth)/login/page.tsx", url: "/login", outcome: "public" },
   { file: "app/(auth)/registrazione/page.tsx", url: "/registrazione", outcome: "public" },
   // Route handlers
@@ -178,6 +183,12 @@ export const ACTIONS: ActionEntry[] = [
     file: "app/(app)/impostazioni/sts/actions.ts",
     name: "checkStsCredentialsAction",
     service: "checkStsCredentials",
+    outcome: "self-only",
+  },
+  {
+    file: "app/(app)/impostazioni/sts/actions.ts",
+    name: "runStsDiagnosisAction",
+    service: "diagnoseStsForPractitioner",
     outcome: "self-only",
   },
   {

@@ -19,8 +19,18 @@ export async function setUpSts(page: Page, email: string) {
   await expect(page.getByTestId("sts-check-result")).toContainText("Credenziali corrette");
 }
 
+// The test's own fetch keeps connections alive, and the simulator drops idle ones after a few seconds: a call that
+// lands on a connection closed meanwhile is repeated once (the admin calls are idempotent).
+export async function simulatorAdmin(path: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(`${SIMULATOR_URL}/__admin/${path}`, init);
+  } catch {
+    return fetch(`${SIMULATOR_URL}/__admin/${path}`, init);
+  }
+}
+
 export async function simulatorConfig(config: Record<string, unknown>) {
-  const res = await fetch(`${SIMULATOR_URL}/__admin/config`, {
+  const res = await simulatorAdmin("config", {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(config),

@@ -20,6 +20,7 @@ import { updatePatient } from "../../lib/services/patients/update-patient";
 import { saveProfile } from "../../lib/services/profile/save-profile";
 import { checkStsCredentials } from "../../lib/services/sts-settings/check-sts-credentials";
 import { saveStsSettings } from "../../lib/services/sts-settings/save-sts-settings";
+import { diagnoseStsForPractitioner } from "../../lib/services/sts/diagnose-sts";
 import { explainStsStatus } from "../../lib/services/sts/explain-sts-status";
 import { registerPortalUpload } from "../../lib/services/sts/portal-upload";
 import { resendSubmission } from "../../lib/services/sts/resend-submission";
@@ -122,6 +123,7 @@ const REPLAYS: Record<string, Replay> = {
       input: { cfTitolare: KIT_STS.cfTitolare, username: KIT_STS.username, password: "", pincode: "", autoSend: false },
     }),
   checkStsCredentialsAction: ({ b }) => checkStsCredentials({ db: testDb(), practitionerId: b.id, now: new Date() }),
+  runStsDiagnosisAction: ({ b }) => diagnoseStsForPractitioner({ db: testDb(), practitionerId: b.id }),
   resendSubmissionAction: ({ a, b }) =>
     resendSubmission({ db: testDb(), practitionerId: b.id, submissionId: a.submissionId }),
   createPatientAction: ({ b }) =>

@@ -6,7 +6,8 @@ import { claimDocuments } from "../../lib/services/sts/claim-documents";
 import { findStsInvoices } from "../../lib/data/sts-documents";
 import { transition } from "../../lib/domain/sts/record";
 import { statusOf } from "../../lib/services/sts/refresh-sts-state";
-import { createClientFor, loadStsCredentials, stsEnvironment } from "../../lib/services/sts/sts-connection";
+import { createClientFor, loadStsCredentials } from "../../lib/services/sts/sts-connection";
+import { currentStsCertificate } from "../../lib/services/sts/sts-certificate";
 import { parseStsRecord, stsDocumentOf } from "../../lib/services/sts/sts-view";
 import { saveStsSettings } from "../../lib/services/sts-settings/save-sts-settings";
 import { checkStsCredentials } from "../../lib/services/sts-settings/check-sts-credentials";
@@ -220,9 +221,12 @@ describe("automatic sending (the minute-10 run)", () => {
       fileName: `parcella_${claim.submission.id}.zip`,
       owner: { cfProprietario: credentials.cfProprietario },
       documents: claim.documents.map((d) => stsDocumentOf(d.invoice, d.pending)),
-      certificatePem: stsEnvironment().certificatePem,
+      certificatePem: (await currentStsCertificate(testDb())).pem,
     });
-    const upload = await createClientFor(credentials).uploadFile({ fileName: file.fileName, zip: file.zip });
+    const upload = await createClientFor(credentials, { db: testDb() }).uploadFile({
+      fileName: file.fileName,
+      zip: file.zip,
+    });
     expect(upload.kind).toBe("accepted");
     await testDb().stsSubmission.update({
       where: { id: claim.submission.id },

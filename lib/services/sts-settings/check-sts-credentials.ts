@@ -2,7 +2,7 @@ import { AppError } from "../../app-error";
 import type { DbOrTx } from "../../db";
 import { saveExchanges } from "../../data/sts-exchanges";
 import { findStsSettings, upsertStsSettings } from "../../data/sts-settings";
-import { describeStsCode, STS_CODES, type StsFix } from "../../sts/codes";
+import { CERTIFICATE_REJECTED_CODE, describeStsCode, STS_CODES, type StsFix } from "../../sts/codes";
 import type { StsCheckCredentialsResult, StsClient } from "../../sts/client/sts-client";
 import { createClientFor, loadStsCredentials, type StsCredentialsPlain } from "../sts/sts-connection";
 
@@ -45,7 +45,8 @@ export async function checkStsCredentials(options: {
       "Salva prima codice fiscale, password e PIN del Sistema TS, poi verifica le credenziali.",
     );
   }
-  const result = await (options.clientFor ?? createClientFor)(credentials).checkCredentials();
+  const clientFor = options.clientFor ?? ((c: StsCredentialsPlain) => createClientFor(c, { db }));
+  const result = await clientFor(credentials).checkCredentials();
   await saveExchanges(db, practitionerId, null, result.exchanges);
 
   const outcome = describeResult(result);
@@ -53,7 +54,11 @@ export async function checkStsCredentials(options: {
   const resumed = outcome.ok && Boolean(settings?.pausedAt);
   // A refusal found by the check is the same authentication failure the hourly run would hit: pause now rather than
   // let the next run fail for every invoice.
-  const pause = result.kind === "credentials" && settings?.autoSend === true && !settings.pausedAt;
+  const pause =
+    result.kind === "credentials" &&
+    result.code !== CERTIFICATE_REJECTED_CODE &&
+    settings?.autoSend === true &&
+    !settings.pausedAt;
   await upsertStsSettings(db, practitionerId, {
     lastCheckAt: now,
     lastCheckOk: outcome.ok,

@@ -2,12 +2,12 @@ import type { DbOrTx } from "../../db";
 import { sealSecret } from "../../crypto/secret-box";
 import { findStsSettings, upsertStsSettings } from "../../data/sts-settings";
 import { encryptionKey } from "../../env";
-import { makeStsSettingsSchema, stsSecretWarnings } from "../../schemas/sts-settings";
+import { makeStsSettingsSchema, stsSecretWarnings, stsUsernameWarnings } from "../../schemas/sts-settings";
 import { parseInput } from "../../schemas/validation";
 import { refreshStsState } from "../sts/refresh-sts-state";
 
 export type SaveStsSettingsResult = {
-  /** Non-blocking advice per field (trimmed spaces, unusual characters); never contains the secrets. */
+  /** Non-blocking advice per field (trimmed spaces, characters STS refuses, a nickname); never contains the secrets. */
   warnings: Record<string, string[]>;
   /** True when user, CF, password or PIN changed: the credentials must be verified again. */
   credentialsChanged: boolean;
@@ -51,7 +51,11 @@ export async function saveStsSettings(options: {
   });
   // Configured credentials change which documents are eligible (grey "configura le credenziali" → yellow).
   if (credentialsChanged) await refreshStsState(options.db, { practitionerId: options.practitionerId, now });
-  return { warnings: stsSecretWarnings(inputSecrets(options.input)), credentialsChanged };
+  const warnings = {
+    ...stsSecretWarnings(inputSecrets(options.input)),
+    ...stsUsernameWarnings({ username: data.username, cfTitolare: data.cfTitolare }),
+  };
+  return { warnings, credentialsChanged };
 }
 
 function inputSecrets(input: unknown): { password?: string; pincode?: string } {

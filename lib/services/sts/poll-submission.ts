@@ -84,10 +84,11 @@ export async function pollSubmission(options: {
     await later(submission.attempts + 1);
     return "no_credentials" as const;
   }
-  const client = createClientFor(credentials, { limit: options.stsCalls });
+  const client = createClientFor(credentials, { db, limit: options.stsCalls });
   const outcome = await client.getOutcome({ protocollo });
   exchanges.push(...outcome.exchanges);
-  if (outcome.kind === "credentials") await pauseAutomaticSending({ db, practitionerId, reason: outcome.message, now });
+  if (outcome.kind === "credentials")
+    await pauseAutomaticSending({ db, practitionerId, reason: outcome.message, code: outcome.code, now });
   if (outcome.kind !== "accepted" && outcome.kind !== "accepted_with_warnings" && outcome.kind !== "rejected") {
     await later(submission.attempts + 1);
     return "processing" as const;

@@ -10,7 +10,7 @@ import { applyStsEvent } from "./apply-sts-event";
 import { claimDocuments, MAX_BATCH } from "./claim-documents";
 import { FIRST_POLL_DELAY_MS } from "./upload-batch";
 import { statusOf } from "./refresh-sts-state";
-import { stsEnvironment } from "./sts-connection";
+import { currentStsCertificate } from "./sts-certificate";
 import { stsDocumentOf } from "./sts-view";
 
 // Manual upload fallback (PRODUCT §2.7): the data file of the selected documents, to upload by hand on the STS
@@ -35,7 +35,7 @@ export async function buildPortalFile(options: { db: Db; practitionerId: string;
       fileName,
       owner: { cfProprietario: settings.cfTitolare },
       documents,
-      certificatePem: stsEnvironment().certificatePem,
+      certificatePem: (await currentStsCertificate(db)).pem,
     });
   } catch (error) {
     if (error instanceof StsValidationError) throw new AppError("validation", error.message);

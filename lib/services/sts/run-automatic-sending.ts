@@ -3,6 +3,7 @@ import { uploadBatch } from "./upload-batch";
 import { takeAutoSlot } from "../../data/sts-settings";
 import { createLimiter, inPool } from "./pool";
 import { openStsCredentials } from "./sts-connection";
+import { stsSendingPause } from "./sts-sending-pause";
 
 // The hourly run (minute 10, Europe/Rome): for every practitioner with automatic sending on, not paused and with
 // credentials, the documents to send dated on or after the minimum invoice date go out in batches of at most 25,
@@ -19,6 +20,11 @@ export async function runAutomaticSending(options: {
 }) {
   const { db } = options;
   const slot = options.slot.toISOString();
+  const pause = await stsSendingPause(db);
+  if (pause) {
+    options.log?.(`automatic sending skipped: ${pause.message}`);
+    return { practitioners: 0, submissions: 0, documents: 0, paused: true };
+  }
   const practitioners = await db.stsSettings.findMany({
     where: {
       autoSend: true,
@@ -32,7 +38,7 @@ export async function runAutomaticSending(options: {
     },
     select: { practitionerId: true },
   });
-  const summary = { practitioners: 0, submissions: 0, documents: 0 };
+  const summary = { practitioners: 0, submissions: 0, documents: 0, paused: false };
   // At most `concurrency` uploads in flight; twice as many practitioners in progress, so that while some batches
   // are read, claimed and saved in the database others keep every upload slot busy.
   const stsCalls = createLimiter(options.concurrency);

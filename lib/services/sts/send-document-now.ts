@@ -8,6 +8,7 @@ import { claimDocuments } from "./claim-documents";
 import { pauseAutomaticSending } from "../sts-settings/pause-automatic-sending";
 import { mayHaveReachedSts } from "./failure-policy";
 import { createClientFor, loadStsCredentials } from "./sts-connection";
+import { assertStsSendingAllowed } from "./sts-sending-pause";
 import { stsDocumentOf } from "./sts-view";
 
 // "Invia ora": one document through the synchronous service, for an immediate outcome.
@@ -21,6 +22,7 @@ export async function sendDocumentNow(options: {
   const { db, practitionerId, invoiceId } = options;
   const credentials = await loadStsCredentials(db, practitionerId);
   if (!credentials) throw new AppError("sts_credentials", "Configura le credenziali del Sistema TS prima di inviare.");
+  await assertStsSendingAllowed(db);
   const claim = await claimDocuments({
     db,
     practitionerId,
@@ -55,7 +57,7 @@ export async function sendDocumentNow(options: {
       message,
     );
   }
-  const result = await createClientFor(credentials)
+  const result = await createClientFor(credentials, { db })
     .sendDocument(document)
     .catch((error: unknown) => {
       if (error instanceof StsValidationError)
@@ -102,7 +104,7 @@ export async function sendDocumentNow(options: {
       );
     default: {
       if (result.kind === "credentials")
-        await pauseAutomaticSending({ db, practitionerId, reason: result.message, now: new Date() });
+        await pauseAutomaticSending({ db, practitionerId, reason: result.message, code: result.code, now: new Date() });
       const codes: StsCodeRef[] = [{ code: result.code ?? "ERR", severity: "error", message: result.message }];
       if (mayHaveReachedSts(result)) {
         await db.stsSubmission.update({

@@ -90,7 +90,7 @@ async function resolveUncertain(db: Db, options: { now: Date; limit: number; log
     if (!credentials) continue;
     // A credit note's record always names the invoice it refunds.
     const refundOf = invoice.kind === "credit_note" ? stsFactsOf(invoice, true).creditedInvoice?.identity : undefined;
-    const result = await createClientFor(credentials).sendDocument(
+    const result = await createClientFor(credentials, { db }).sendDocument(
       stsDocumentOf(invoice, { operation: attempt.operation, identity: attempt.identity, refundOf }),
     );
     await saveExchanges(db, practitionerId, attempt.submissionId, result.exchanges);

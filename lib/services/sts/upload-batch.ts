@@ -10,7 +10,9 @@ import { applyStsEvent, applyStsEvents } from "./apply-sts-event";
 import { claimDocuments, type ClaimedDocument } from "./claim-documents";
 import { pauseAutomaticSending } from "../sts-settings/pause-automatic-sending";
 import { mayHaveReachedSts } from "./failure-policy";
-import { createClientFor, loadStsCredentials, stsEnvironment, type StsCredentialsPlain } from "./sts-connection";
+import { createClientFor, loadStsCredentials, type StsCredentialsPlain } from "./sts-connection";
+import { currentStsCertificate } from "./sts-certificate";
+import { assertStsSendingAllowed } from "./sts-sending-pause";
 import type { Limiter } from "./pool";
 import { stsDocumentOf } from "./sts-view";
 
@@ -35,6 +37,7 @@ export async function uploadBatch(options: {
   const now = options.now ?? new Date();
   const credentials = options.credentials ?? (await loadStsCredentials(db, practitionerId));
   if (!credentials) throw new AppError("sts_credentials", "Configura le credenziali del Sistema TS prima di inviare.");
+  await assertStsSendingAllowed(db);
   const claim = await claimDocuments({ ...options, channel: "async", credentialsConfigured: true, now });
   if (!claim) return null;
   const { submission, more } = claim;
@@ -58,13 +61,14 @@ export async function uploadBatch(options: {
   batch = batch.filter((b) => typeof b.record !== "string");
   const fileName = `parcella_${submission.id}.zip`;
   let file: ReturnType<typeof buildStsFile> | null = null;
+  const certificate = await currentStsCertificate(db);
   while (batch.length > 0 && !file) {
     try {
       file = buildStsFile({
         fileName,
         owner: { cfProprietario: credentials.cfProprietario },
         documents: batch.map((b) => b.record as StsDocument),
-        certificatePem: stsEnvironment().certificatePem,
+        certificatePem: certificate.pem,
       });
     } catch (error) {
       if (!(error instanceof StsValidationError)) throw error;
@@ -85,7 +89,7 @@ export async function uploadBatch(options: {
   }
   if (!file) return { ...(await finishEmpty(db, submission.id)), more };
 
-  const result = await createClientFor(credentials, { limit: options.stsCalls }).uploadFile({
+  const result = await createClientFor(credentials, { db, limit: options.stsCalls }).uploadFile({
     fileName,
     zip: file.zip,
   });
@@ -124,7 +128,8 @@ export async function uploadBatch(options: {
       more,
     };
   }
-  if (result.kind === "credentials") await pauseAutomaticSending({ db, practitionerId, reason: result.message, now });
+  if (result.kind === "credentials")
+    await pauseAutomaticSending({ db, practitionerId, reason: result.message, code: result.code, now });
   const codes: StsCodeRef[] = [{ code: result.code ?? "ERR", severity: "error", message: result.message }];
   const uncertain = mayHaveReachedSts(result);
   const event: StsEvent = uncertain ? { type: "outcome_unknown" } : { type: "failed", failure: result.kind, codes };

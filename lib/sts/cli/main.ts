@@ -28,7 +28,7 @@ Opzioni comuni:
   --env simulator|test|production   ambiente (predefinito: simulator; determina anche il certificato)
   --url <url>                       indirizzo di base (es. simulatore su un'altra porta)
   --username --password --pincode --cf   credenziali (oppure STS_USERNAME, STS_PASSWORD, STS_PINCODE, STS_CF_PROPRIETARIO)
-  --timeout <ms>                    timeout di ogni chiamata (predefinito 30000)
+  --timeout <ms>                    timeout di ogni chiamata (predefinito: secondo l'operazione, docs/STS.md)
   --verbose                         stampa anche le richieste e risposte SOAP (senza segreti)
 `;
 

@@ -2,6 +2,7 @@ import { CREDENTIAL_CODES, describeStsCode, type StsCodeInfo } from "../codes";
 import { child, childText, findFirst, parseXml, type XmlNode } from "../xml";
 import type { StsExchange } from "./exchange";
 import type { SoapCallOutcome } from "./soap-transport";
+import { explainTlsError, isTlsErrorCode } from "./tls-errors";
 
 export type StsFailureKind = "credentials" | "transient" | "permanent";
 
@@ -14,7 +15,13 @@ export type StsFailure = {
   exchanges: StsExchange[];
 };
 
-const TLS_ERRORS = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL/;
+// What .NET clients print when STS answers something that is not a SOAP message, reported by practitioners to mean
+// in practice that the portal's nickname was used instead of the codice fiscale, or that the password expired.
+const MTOM_READER = /lettore per il messaggio MTOM/i;
+export const AUTH_FAILURE_MESSAGE =
+  "Il Sistema TS ha rifiutato utente o password (errore generico di autenticazione). Controlla che il codice identificativo sia il tuo codice fiscale (non il nickname del portale) e che la password non sia scaduta.";
+export const MTOM_READER_MESSAGE =
+  "Il Sistema TS ha risposto «Errore nella creazione di un lettore per il messaggio MTOM»: nonostante il testo, non è un problema del file. Quasi sempre come codice identificativo è stato usato il nickname del portale invece del codice fiscale, oppure la password è scaduta. Usa il codice fiscale (lascia vuoto il codice identificativo) e, se serve, cambia la password sul portale Sistema TS.";
 
 export function failure(
   kind: StsFailureKind,
@@ -51,12 +58,10 @@ export function readSoapResponse(outcome: SoapCallOutcome, exchanges: StsExchang
     return fail("transient", "Il Sistema TS non ha risposto in tempo. Si riproverà più tardi.", "TIMEOUT");
   if (outcome.networkError) {
     const { code } = outcome.networkError;
-    if (TLS_ERRORS.test(code))
-      return fail(
-        "permanent",
-        "Connessione sicura al Sistema TS non riuscita (certificato del server non valido).",
-        code,
-      );
+    if (isTlsErrorCode(code)) {
+      const tls = explainTlsError(code);
+      return fail("permanent", tls.message, tls.code);
+    }
     return fail("transient", `Connessione al Sistema TS non riuscita (${code}). Si riproverà più tardi.`, code);
   }
   const status = outcome.httpStatus ?? 0;
@@ -73,16 +78,13 @@ export function readSoapResponse(outcome: SoapCallOutcome, exchanges: StsExchang
     envelope = null;
   }
   const body = envelope?.name === "Envelope" ? child(envelope, "Body") : undefined;
+  if (outcome.body && MTOM_READER.test(outcome.body)) return fail("credentials", MTOM_READER_MESSAGE, "MTOM_READER");
   const fault = findFirst(body, "Fault");
   if (fault) {
     const faultcode = childText(fault, "faultcode") ?? "";
     const faultstring = childText(fault, "faultstring") ?? "";
     if (/autenticazione|authenticat|password|credenzial/i.test(faultstring)) {
-      return fail(
-        "credentials",
-        "Il Sistema TS ha rifiutato utente o password (errore generico di autenticazione): controllare le credenziali, la password potrebbe essere scaduta.",
-        "AUTH",
-      );
+      return fail("credentials", AUTH_FAILURE_MESSAGE, "AUTH");
     }
     if (/Server$/i.test(faultcode) || (status >= 500 && !/Client$/i.test(faultcode))) {
       return fail("transient", `Errore temporaneo del Sistema TS: ${faultstring}`.trim(), "SOAP_FAULT");

@@ -28,7 +28,12 @@ export type QueryCall = (
   attachments?: SoapAttachment[],
 ) => Promise<{ exchanges: StsExchange[]; response: ParsedResponse }>;
 
-type QueryDeps = { call: QueryCall; encrypt: (plain: string) => string; credentials: StsCredentials };
+type QueryDeps = {
+  call: QueryCall;
+  /** The encryption of one operation, with the certificate as it is at that moment. */
+  encrypter: () => Promise<(plain: string) => string>;
+  credentials: StsCredentials;
+};
 
 /** "LA RICERCA NON HA PRODOTTO RISULTATI": STS has nothing for the query. */
 export const NOT_FOUND_CODE = "WS96";
@@ -85,15 +90,20 @@ function formatFailure(error: StsReportFormatError, exchanges: StsExchange[]): S
   return failure("permanent", `Report del Sistema TS non leggibile: ${error.message}.`, exchanges, "REPORT_FORMAT");
 }
 
-export function createQueryMethods({ call, encrypt, credentials }: QueryDeps) {
-  const pincode = () => encrypt(credentials.pincode);
-  // cfProprietario is encrypted in every query service (as in DocumentoSpesa730p).
-  const owner = () => ({ cfProprietario: encrypt(normalizeCodiceFiscale(credentials.cfProprietario)) });
+export function createQueryMethods({ call, encrypter, credentials }: QueryDeps) {
+  // The pincode, and cfProprietario too, are encrypted in every query service (as in DocumentoSpesa730p).
+  async function identity() {
+    const encrypt = await encrypter();
+    return {
+      pincode: encrypt(credentials.pincode),
+      Proprietario: { cfProprietario: encrypt(normalizeCodiceFiscale(credentials.cfProprietario)) },
+    };
+  }
 
   /** InterrogazionePuntuale: whether STS holds one document, and what it holds. Validates before any call. */
   async function queryDocument(id: StsDocumentId): Promise<StsDocumentQueryResult> {
     assertDocumentId(id);
-    const args = { pincode: pincode(), Proprietario: owner(), idDocumentoFiscale: idArgs(id) };
+    const args = { ...(await identity()), idDocumentoFiscale: idArgs(id) };
     const { exchanges, response } = await call(
       "interrogazionePuntuale",
       "interrogazionePuntuale",
@@ -124,7 +134,7 @@ export function createQueryMethods({ call, encrypt, credentials }: QueryDeps) {
     const annoMese = toAnnoMese(query.month);
     const tipoEstrazione = query.tipoEstrazione ?? "I";
     assertTipoEstrazione(tipoEstrazione);
-    const args = { pincode: pincode(), Proprietario: owner(), annoMese, tipoEstrazione };
+    const args = { ...(await identity()), annoMese, tipoEstrazione };
     const { exchanges, response } = await call("reportMensile", "reportMensile", "ReportMensile", args);
     const read = readAnswer(exchanges, response);
     if ("failure" in read) return read.failure;
@@ -145,7 +155,7 @@ export function createQueryMethods({ call, encrypt, credentials }: QueryDeps) {
   /** DettaglioSegnalazione: the citizens' reports about one document. Validates before any call. */
   async function getCitizenReport(id: StsDocumentId): Promise<StsCitizenReportResult> {
     assertDocumentId(id);
-    const args = { pincode: pincode(), Proprietario: owner(), idDocumentoFiscale: idArgs(id) };
+    const args = { ...(await identity()), idDocumentoFiscale: idArgs(id) };
     const { exchanges, response } = await call(
       "dettaglioSegnalazione",
       "dettaglioSegnalazione",
@@ -170,8 +180,7 @@ export function createQueryMethods({ call, encrypt, credentials }: QueryDeps) {
   async function getCitizenReports(period: { from: string; to: string }): Promise<StsCitizenReportsResult> {
     assertPeriod(period.from, period.to);
     const args = {
-      pincode: pincode(),
-      Proprietario: owner(),
+      ...(await identity()),
       dataIniPeriodoSegnalazione: period.from,
       dataFinPeriodoSegnalazione: period.to,
     };

@@ -1,4 +1,4 @@
-import { BasicAuthSecurity, Client, WSDL } from "soap";
+import { Client, WSDL, type ISecurity } from "soap";
 import { DOCUMENTO_SPESA_WSDL } from "../wsdl/documento-spesa";
 import { INVIO_TELEMATICO_WSDL } from "../wsdl/invio-telematico";
 import {
@@ -8,6 +8,8 @@ import {
   REPORT_SEGNALAZIONI_WSDL,
 } from "../wsdl/interrogazioni";
 import { DETTAGLIO_ERRORI_WSDL, ESITO_INVII_WSDL, RICEVUTA_PDF_WSDL } from "../wsdl/ricevute";
+import { basicAuthorization } from "./basic-auth";
+import { agentsFor, type StsConnectionOptions } from "./connection";
 
 const WSDL_SOURCES = {
   invioTelematico: INVIO_TELEMATICO_WSDL,
@@ -49,6 +51,7 @@ export type SoapCallInput = {
   password: string;
   timeoutMs: number;
   attachments?: SoapAttachment[];
+  connection?: StsConnectionOptions;
 };
 
 /** What went over the wire, before any interpretation. Never throws; never holds the Authorization header. */
@@ -64,15 +67,27 @@ export type SoapCallOutcome = {
   durationMs: number;
 };
 
+/** Pre-emptive HTTP Basic, with the header built by basicAuthorization() (explicit UTF-8). */
+function basicAuth(username: string, password: string): ISecurity {
+  const header = basicAuthorization(username, password);
+  return {
+    addHeaders: (headers: Record<string, unknown>) => {
+      headers.Authorization = header;
+    },
+    toXML: () => "",
+  } as unknown as ISecurity;
+}
+
 /**
- * One SOAP call through the `soap` package with pre-emptive Basic auth, MTOM when attachments are given,
- * an axios timeout and an overall deadline that aborts the request (so nothing can hang past timeoutMs).
+ * One SOAP call through the `soap` package with pre-emptive Basic auth, MTOM when attachments are given, a fresh
+ * connection (connection.ts says why there is no keep-alive), an axios timeout and an overall deadline that aborts
+ * the request (so nothing can hang past timeoutMs).
  */
 export async function callSoap(input: SoapCallInput): Promise<SoapCallOutcome> {
   const started = Date.now();
   const wsdl = await loadWsdl(input.wsdl);
   const client = new Client(wsdl, input.endpoint, { parseReponseAttachments: true, returnFault: true } as never);
-  client.setSecurity(new BasicAuthSecurity(input.username, input.password));
+  client.setSecurity(basicAuth(input.username, input.password));
   const controller = new AbortController();
   let captured: { status: number; contentType: string | null; body: string | null } | null = null;
   client.on(
@@ -91,6 +106,7 @@ export async function callSoap(input: SoapCallInput): Promise<SoapCallOutcome> {
     timeout: input.timeoutMs,
     signal: controller.signal,
     maxRedirects: 0,
+    ...agentsFor(input.connection),
   };
   if (input.attachments?.length) {
     options.forceMTOM = true;

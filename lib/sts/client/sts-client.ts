@@ -8,6 +8,7 @@ import { codeFailure, malformed, readSoapResponse, type StsFailure } from "./cla
 import { parseErrorZip, type StsErrorRow } from "./error-csv";
 import { toExchange, type StsExchange } from "./exchange";
 import { createQueryMethods } from "./queries";
+import type { StsConnectionOptions } from "./connection";
 import { callSoap, type SoapAttachment, type WsdlName } from "./soap-transport";
 import { toSyncArgs } from "./sync-document";
 
@@ -24,9 +25,16 @@ export type StsCredentials = {
 export type StsClientConfig = {
   baseUrl: string;
   credentials: StsCredentials;
-  /** Certificate of the environment (SanitelCF for test/production, the simulator's for the simulator). */
-  certificatePem: string;
+  /**
+   * Certificate of the environment (SanitelCF for test/production, the simulator's for the simulator), or a function
+   * asked before every operation, so that a certificate installed while the process runs is used from the next call.
+   */
+  certificatePem: string | (() => string | Promise<string>);
+  /** Timeout of every operation without its own entry in `timeouts`. */
   timeoutMs?: number;
+  timeouts?: Partial<StsTimeouts>;
+  /** Extra certification authorities to trust (STS_CA_FILE). */
+  connection?: StsConnectionOptions;
   now?: () => Date;
   /** Runs each HTTP call: the caller's bound on the calls in flight toward STS (every call runs at once without). */
   limit?: <T>(call: () => Promise<T>) => Promise<T>;
@@ -89,7 +97,22 @@ export type StsCheckCredentialsResult = ({ kind: "ok" } & WithExchanges) | StsFa
 
 export type StsClient = ReturnType<typeof createStsClient>;
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
+/**
+ * How long each kind of operation may take (docs/STS.md, "Timeouts"). Every call carries HTTP Basic credentials and
+ * STS is reported to take over a minute to refuse a bad login: each timeout stays above that, or a refusal would
+ * look like a timeout (and an upload that timed out is "uncertain", never simply re-sent).
+ */
+export type StsOperationKind = "upload" | "outcome" | "receipts" | "document" | "query" | "check";
+export type StsTimeouts = Record<StsOperationKind, number>;
+
+export const DEFAULT_TIMEOUTS: StsTimeouts = {
+  upload: 120_000, // a file of up to 5 MB on a slow line, plus the slow refusal
+  outcome: 90_000,
+  receipts: 90_000,
+  document: 90_000,
+  query: 90_000, // InterrogazionePuntuale, ReportMensile, the citizens' reports: reads like the outcome
+  check: 120_000, // the practitioner waits for it, but a real answer beats a false "unreachable"
+};
 
 function toStsDate(isoDate: string): string {
   const [y, m, d] = isoDate.split("-");
@@ -134,12 +157,18 @@ function firstNegative(output: XmlNode | undefined): { code: string; description
  * (only StsValidationError, before any call, when the input cannot be sent).
  */
 export function createStsClient(config: StsClientConfig) {
-  const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutOf = (kind: StsOperationKind) => config.timeouts?.[kind] ?? config.timeoutMs ?? DEFAULT_TIMEOUTS[kind];
   const now = config.now ?? (() => new Date());
   const { credentials } = config;
-  const encrypt = (plaintext: string) => encryptForSts(plaintext, config.certificatePem);
+  const certificate = config.certificatePem;
+  /** The encryption of this operation, with the certificate as it is now. */
+  async function encrypter(): Promise<(plaintext: string) => string> {
+    const pem = typeof certificate === "string" ? certificate : await certificate();
+    return (plaintext: string) => encryptForSts(plaintext, pem);
+  }
 
   async function call(
+    kind: StsOperationKind,
     service: StsService,
     wsdl: WsdlName,
     operation: string,
@@ -156,7 +185,8 @@ export function createStsClient(config: StsClientConfig) {
         attachments,
         username: credentials.username,
         password: credentials.password,
-        timeoutMs,
+        timeoutMs: timeoutOf(kind),
+        connection: config.connection,
       });
     const outcome = await (config.limit ? config.limit(send) : send());
     const note = attachments?.map((a) => `allegato MTOM ${a.contentId}: ${a.body.length} byte`).join(", ");
@@ -166,13 +196,15 @@ export function createStsClient(config: StsClientConfig) {
 
   /** Receipt services share DatiInputRichiesta → DatiOutputRichiesta (SPEC §4–6). */
   async function callReceiptService(
+    kind: StsOperationKind,
     service: StsService,
     wsdl: WsdlName,
     operation: string,
     input: Record<string, string>,
   ) {
+    const encrypt = await encrypter();
     const args = { DatiInputRichiesta: { pinCode: encrypt(credentials.pincode), ...input } };
-    const { exchanges, response } = await call(service, wsdl, operation, args);
+    const { exchanges, response } = await call(kind, service, wsdl, operation, args);
     if (!response.ok) return { exchanges, failure: response.failure };
     const output = findFirst(response.body, "DatiOutputRichiesta");
     if (!output || childText(output, "esitoChiamata") === undefined)
@@ -193,6 +225,7 @@ export function createStsClient(config: StsClientConfig) {
     transport?: "mtom" | "inline";
   }): Promise<StsUploadResult> {
     const inline = file.transport === "inline";
+    const encrypt = await encrypter();
     const args = {
       nomeFileAllegato: file.fileName,
       pincodeInvianteCifrato: encrypt(credentials.pincode),
@@ -204,7 +237,14 @@ export function createStsClient(config: StsClientConfig) {
     const attachments = inline
       ? undefined
       : [{ contentId: file.fileName, name: file.fileName, mimetype: "application/zip", body: file.zip }];
-    const { exchanges, response } = await call("inviaFileMtom", "invioTelematico", "inviaFileMtom", args, attachments);
+    const { exchanges, response } = await call(
+      "upload",
+      "inviaFileMtom",
+      "invioTelematico",
+      "inviaFileMtom",
+      args,
+      attachments,
+    );
     if (!response.ok) return response.failure;
     const ricevuta = findFirst(response.body, "return");
     const codiceEsito = childText(ricevuta, "codiceEsito");
@@ -224,12 +264,15 @@ export function createStsClient(config: StsClientConfig) {
     };
   }
 
-  async function getOutcome(query: { protocollo: string } | { from: string; to: string }): Promise<StsOutcomeResult> {
+  async function getOutcome(
+    query: { protocollo: string } | { from: string; to: string },
+    kind: StsOperationKind = "outcome",
+  ): Promise<StsOutcomeResult> {
     const input: Record<string, string> =
       "protocollo" in query
         ? { protocollo: query.protocollo }
         : { dataInizio: toStsDate(query.from), dataFine: toStsDate(query.to) };
-    const result = await callReceiptService("esitoInvii", "esitoInvii", "EsitoInvii", input);
+    const result = await callReceiptService(kind, "esitoInvii", "esitoInvii", "EsitoInvii", input);
     if ("failure" in result) return result.failure as StsFailure;
     const { output, esito, exchanges } = result;
     const submissions = childrenNamed(child(output, "esitiPositivi"), "dettagliEsito").map(readSubmission);
@@ -242,7 +285,9 @@ export function createStsClient(config: StsClientConfig) {
   }
 
   async function getErrorDetail(protocollo: string): Promise<StsErrorDetailResult> {
-    const result = await callReceiptService("dettaglioErrori", "dettaglioErrori", "DettaglioErrori", { protocollo });
+    const result = await callReceiptService("receipts", "dettaglioErrori", "dettaglioErrori", "DettaglioErrori", {
+      protocollo,
+    });
     if ("failure" in result) return result.failure as StsFailure;
     const { output, esito, exchanges } = result;
     if (esito !== "0") {
@@ -263,7 +308,7 @@ export function createStsClient(config: StsClientConfig) {
   }
 
   async function getReceipt(protocollo: string): Promise<StsReceiptResult> {
-    const result = await callReceiptService("ricevutaPdf", "ricevutaPdf", "RicevutaPdf", { protocollo });
+    const result = await callReceiptService("receipts", "ricevutaPdf", "ricevutaPdf", "RicevutaPdf", { protocollo });
     if ("failure" in result) return result.failure as StsFailure;
     const { output, esito, exchanges } = result;
     if (esito !== "0") return negativeResult(output, exchanges);
@@ -279,8 +324,9 @@ export function createStsClient(config: StsClientConfig) {
     owner: StsOwner = { cfProprietario: credentials.cfProprietario },
   ): Promise<StsSendDocumentResult> {
     assertDocumentsSendable(owner, [doc]);
+    const encrypt = await encrypter();
     const { operation, args } = toSyncArgs(doc, owner, encrypt(credentials.pincode), encrypt);
-    const { exchanges, response } = await call("documentoSpesa", "documentoSpesa", operation, args);
+    const { exchanges, response } = await call("document", "documentoSpesa", "documentoSpesa", operation, args);
     if (!response.ok) return response.failure;
     const answer = response.body.children[0];
     const esito = childText(answer, "esitoChiamata");
@@ -304,7 +350,7 @@ export function createStsClient(config: StsClientConfig) {
   async function checkCredentials(): Promise<StsCheckCredentialsResult> {
     const today = now();
     const yesterday = new Date(today.getTime() - 24 * 60 * 60 * 1000);
-    const result = await getOutcome({ from: isoDay(yesterday), to: isoDay(today) });
+    const result = await getOutcome({ from: isoDay(yesterday), to: isoDay(today) }, "check");
     if (result.kind === "credentials" || result.kind === "transient" || result.kind === "permanent") return result;
     return { kind: "ok", exchanges: result.exchanges };
   }
@@ -316,6 +362,6 @@ export function createStsClient(config: StsClientConfig) {
     getReceipt,
     sendDocument,
     checkCredentials,
-    ...createQueryMethods({ call, encrypt, credentials }),
+    ...createQueryMethods({ call: (...args) => call("query", ...args), encrypter, credentials }),
   };
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { createPrivateKey } from "node:crypto";
 import { listDocuments, plantCitizenReports, plantDocuments } from "./admin-plant";
-import type { SimulatorConfig, SimulatorContext } from "./context";
+import { keyFingerprint, type SimulatorConfig, type SimulatorContext } from "./context";
 import { parseFaultRule, type FaultRule } from "./faults";
 import type { SimulatorState, SimulatorUser } from "./state";
 
@@ -9,7 +10,8 @@ export type AdminTarget = {
   faults: FaultRule[];
   state: SimulatorState;
   requestCounts: Record<string, number>;
-  traffic: { inFlight: number; peakInFlight: number };
+  decryptions: Record<string, number>;
+  traffic: { inFlight: number; peakInFlight: number; connections: number };
   reset(): void;
   /** The live context (its state is replaced on reset): where planted documents and reports go. */
   context: SimulatorContext;
@@ -65,6 +67,18 @@ function applyConfig(config: SimulatorConfig, patch: Partial<SimulatorConfig>): 
       throw new Error("users must be a list of { username, password, pincode, cfProprietario, pIva?, pinActive? }");
     config.users = patch.users.map((u) => ({ ...u, cfProprietario: u.cfProprietario.toUpperCase() }));
   }
+  if (patch.privateKeyPems !== undefined) {
+    if (!list(patch.privateKeyPems) || patch.privateKeyPems.length === 0)
+      throw new Error("privateKeyPems must be a non-empty list of PEM private keys");
+    for (const pem of patch.privateKeyPems) createPrivateKey(pem); // refuses what is not a key
+    config.privateKeyPems = [...patch.privateKeyPems];
+  }
+}
+
+/** The configuration as the admin API shows it: no user secrets, keys as fingerprints only. */
+function publicConfig(config: SimulatorConfig) {
+  const { users, privateKeyPems, ...rest } = config;
+  return { ...rest, users: publicUsers(users), keys: privateKeyPems.map(keyFingerprint) };
 }
 
 /**
@@ -99,6 +113,8 @@ export function handleAdmin(target: AdminTarget, req: IncomingMessage, res: Serv
         requests: target.requestCounts,
         submissions: target.state.submissions.length,
         peakInFlight: target.traffic.peakInFlight,
+        connections: target.traffic.connections,
+        decryptions: target.decryptions,
       });
     }
     if (path === "/__admin/documents") {
@@ -111,10 +127,7 @@ export function handleAdmin(target: AdminTarget, req: IncomingMessage, res: Serv
     }
     if (path === "/__admin/config") {
       if (method === "POST") applyConfig(target.config, input as Partial<SimulatorConfig>);
-      if (method === "POST" || method === "GET") {
-        const { users, ...rest } = target.config;
-        return json(res, 200, { ...rest, users: publicUsers(users) });
-      }
+      if (method === "POST" || method === "GET") return json(res, 200, publicConfig(target.config));
     }
     return json(res, 404, { error: "unknown admin endpoint" });
   } catch (error) {

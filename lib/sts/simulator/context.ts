@@ -1,3 +1,4 @@
+import { createHash, createPublicKey } from "node:crypto";
 import { STS_CODES } from "../codes";
 import { decryptFromSts } from "../crypto/decrypt";
 import { romeDay } from "./deadline";
@@ -14,13 +15,19 @@ export type SimulatorConfig = {
   processingDelayMs: number;
   /** Column layout of the report CSVs: "reordered" reverses them and adds an unknown one (docs/STS.md). */
   csvLayout: CsvLayout;
+  /**
+   * Private keys the simulator decrypts with, tried in order (STS has one; a list lets a test switch the key of a
+   * running simulator without a moment where neither the old nor the new certificate works).
+   */
+  privateKeyPems: string[];
 };
 
 export type SimulatorContext = {
   state: SimulatorState;
   config: SimulatorConfig;
   now: () => Date;
-  privateKeyPem: string;
+  /** Successful decryptions per key (SHA-256 of the public key, as publicKeyFingerprint() gives it). */
+  decryptions: Record<string, number>;
   stateFile?: string;
   log: (line: string) => void;
 };
@@ -30,7 +37,31 @@ export function persist(ctx: SimulatorContext): void {
 }
 
 export function decrypt(ctx: SimulatorContext, cipher: string): string {
-  return decryptFromSts(cipher, ctx.privateKeyPem);
+  for (const key of ctx.config.privateKeyPems) {
+    let plain: string;
+    try {
+      plain = decryptFromSts(cipher, key);
+    } catch {
+      continue;
+    }
+    const fingerprint = keyFingerprint(key);
+    ctx.decryptions[fingerprint] = (ctx.decryptions[fingerprint] ?? 0) + 1;
+    return plain;
+  }
+  throw new Error("ciphertext not decryptable");
+}
+
+const fingerprints = new Map<string, string>();
+
+/** SHA-256 of the public half of a private key, upper-case hex: the same figure the client reports for a certificate. */
+export function keyFingerprint(privateKeyPem: string): string {
+  let value = fingerprints.get(privateKeyPem);
+  if (!value) {
+    const der = createPublicKey(privateKeyPem).export({ type: "spki", format: "der" });
+    value = createHash("sha256").update(der).digest("hex").toUpperCase();
+    fingerprints.set(privateKeyPem, value);
+  }
+  return value;
 }
 
 const ROME_TIME = new Intl.DateTimeFormat("en-GB", {

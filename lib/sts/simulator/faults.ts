@@ -12,7 +12,15 @@ export const SIMULATED_OPERATIONS = [
 export type SimulatedOperation = (typeof SIMULATED_OPERATIONS)[number];
 
 export type FaultType =
-  "latency" | "http500" | "timeout" | "reset" | "soapFault" | "malformed" | "expiredPassword" | "lostResponse";
+  | "latency"
+  | "http500"
+  | "timeout"
+  | "reset"
+  | "soapFault"
+  | "malformed"
+  | "expiredPassword"
+  | "lostResponse"
+  | "keepAliveReset";
 
 export type FaultRule = {
   type: FaultType;
@@ -30,6 +38,8 @@ export type FaultRule = {
 
 // 'lostResponse' is the only fault applied after processing: the request is handled (and stored) in full, then the
 // connection is dropped instead of answering — STS did the work but the client never learns it.
+// 'keepAliveReset' resets only a request that arrives on a connection which already carried one: a server (or a
+// balancer) that dropped an idle keep-alive connection just as the client reused it.
 const TYPES: FaultType[] = [
   "latency",
   "http500",
@@ -39,6 +49,7 @@ const TYPES: FaultType[] = [
   "malformed",
   "expiredPassword",
   "lostResponse",
+  "keepAliveReset",
 ];
 
 export function parseFaultRule(input: unknown): FaultRule {
@@ -55,10 +66,16 @@ export function parseFaultRule(input: unknown): FaultRule {
 }
 
 /** Takes the faults that apply to this call (consuming one use of each limited rule). */
-export function takeFaults(rules: FaultRule[], operation: SimulatedOperation, username: string | null): FaultRule[] {
+export function takeFaults(
+  rules: FaultRule[],
+  operation: SimulatedOperation,
+  username: string | null,
+  connection: { reused: boolean } = { reused: false },
+): FaultRule[] {
   const matched: FaultRule[] = [];
   for (const rule of rules) {
     if (rule.operation && rule.operation !== "all" && rule.operation !== operation) continue;
+    if (rule.type === "keepAliveReset" && !connection.reused) continue;
     if (rule.type === "expiredPassword" && rule.username && rule.username !== username) continue;
     if (rule.after !== undefined && rule.after > 0) {
       rule.after -= 1;

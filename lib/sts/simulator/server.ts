@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { timingSafeEqual } from "node:crypto";
 import { SIMULATOR_CERT_PEM, SIMULATOR_PRIVATE_KEY_PEM } from "../crypto/certs/simulator-key";
@@ -36,6 +37,8 @@ export type StsSimulatorOptions = Partial<SimulatorConfig> & {
   /** Defaults to the committed simulator test key pair; give both to use another. */
   privateKeyPem?: string;
   certificatePem?: string;
+  /** Serve HTTPS with this certificate and key (PEM) instead of plain HTTP. */
+  tls?: { certPem: string; keyPem: string };
   log?: (line: string) => void;
 };
 
@@ -135,12 +138,13 @@ export async function createStsSimulator(options: StsSimulatorOptions = {}): Pro
     notInRegistryCfs: (options.notInRegistryCfs ?? []).map((cf) => cf.toUpperCase()),
     processingDelayMs: options.processingDelayMs ?? 0,
     csvLayout: options.csvLayout ?? "standard",
+    privateKeyPems: [...(options.privateKeyPems ?? [options.privateKeyPem ?? SIMULATOR_PRIVATE_KEY_PEM])],
   });
   const context: SimulatorContext = {
     state: loadState(options.stateFile),
     config: initialConfig(),
     now: options.now ?? (() => new Date()),
-    privateKeyPem: options.privateKeyPem ?? SIMULATOR_PRIVATE_KEY_PEM,
+    decryptions: {},
     stateFile: options.stateFile,
     log: options.log ?? (() => {}),
   };
@@ -153,12 +157,25 @@ export async function createStsSimulator(options: StsSimulatorOptions = {}): Pro
     adminTarget.state = context.state;
     faults.splice(0);
     for (const key of Object.keys(requestCounts)) delete requestCounts[key];
+    for (const key of Object.keys(context.decryptions)) delete context.decryptions[key];
     traffic.peakInFlight = traffic.inFlight;
+    traffic.connections = 0;
   };
   // Service requests being answered now, and the most at once since the last reset: a client's bound on its calls
-  // in flight can be checked from outside.
-  const traffic = { inFlight: 0, peakInFlight: 0 };
-  const adminTarget = { config: context.config, faults, state: context.state, requestCounts, traffic, reset, context };
+  // in flight can be checked from outside. `connections`: TCP connections opened since the last reset.
+  const traffic = { inFlight: 0, peakInFlight: 0, connections: 0 };
+  const adminTarget = {
+    config: context.config,
+    faults,
+    state: context.state,
+    requestCounts,
+    decryptions: context.decryptions,
+    traffic,
+    reset,
+    context,
+  };
+  // Requests already served per connection: a request on a connection that carried one before is a keep-alive reuse.
+  const servedOn = new WeakMap<object, number>();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const arrived = Date.now();
@@ -176,7 +193,9 @@ export async function createStsSimulator(options: StsSimulatorOptions = {}): Pro
     traffic.peakInFlight = Math.max(traffic.peakInFlight, traffic.inFlight);
     res.once("close", () => traffic.inFlight--);
     const credentials = basicUser(req.headers.authorization);
-    const applied = takeFaults(faults, route.operation, credentials?.username ?? null);
+    const served = servedOn.get(req.socket) ?? 0;
+    servedOn.set(req.socket, served + 1);
+    const applied = takeFaults(faults, route.operation, credentials?.username ?? null, { reused: served > 0 });
     const latency = applied.filter((f) => f.type === "latency").reduce((sum, f) => sum + (f.latencyMs ?? 0), 0);
     // An injected latency is the time from the request's arrival to its answer, the service's own work included, as
     // at a service that works on many requests at once. (Sleeping first and working after would queue every answer
@@ -190,7 +209,8 @@ export async function createStsSimulator(options: StsSimulatorOptions = {}): Pro
     const lost = applied.some((f) => f.type === "lostResponse");
     if (fault) await answerTime();
     if (fault?.type === "timeout") return; // never answers; close() drops the connection
-    if (fault?.type === "reset") return void (req.socket.resetAndDestroy?.() ?? req.socket.destroy());
+    if (fault?.type === "reset" || fault?.type === "keepAliveReset")
+      return void (req.socket.resetAndDestroy?.() ?? req.socket.destroy());
     if (fault?.type === "http500") {
       res.writeHead(500, { "content-type": "text/html" });
       return void res.end("<html><body>500 Internal Server Error</body></html>");
@@ -257,14 +277,18 @@ export async function createStsSimulator(options: StsSimulatorOptions = {}): Pro
     }
   }
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((error: unknown) => {
       if (res.headersSent) return;
       if (error instanceof SoapClientFault) return sendXml(res, 500, soapFault("Client", error.message));
       context.log(`errore interno: ${(error as Error).message}`);
       sendXml(res, 500, soapFault("Server", "Errore interno del simulatore"));
     });
-  });
+  };
+  const server: Server = options.tls
+    ? createHttpsServer({ cert: options.tls.certPem, key: options.tls.keyPem }, onRequest)
+    : createServer(onRequest);
+  server.on(options.tls ? "secureConnection" : "connection", () => traffic.connections++);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
@@ -272,7 +296,7 @@ export async function createStsSimulator(options: StsSimulatorOptions = {}): Pro
   const { port } = server.address() as AddressInfo;
   const host = options.host && options.host !== "0.0.0.0" ? options.host : "127.0.0.1";
   return {
-    url: `http://${host}:${port}`,
+    url: `${options.tls ? "https" : "http"}://${host}:${port}`,
     port,
     certificatePem: options.certificatePem ?? SIMULATOR_CERT_PEM,
     get config() {

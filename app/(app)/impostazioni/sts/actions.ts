@@ -7,6 +7,8 @@ import { requirePractitioner } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import type { StsSettingsFormValues } from "@/lib/schemas/sts-settings";
 import { checkStsCredentials } from "@/lib/services/sts-settings/check-sts-credentials";
+import { diagnoseStsForPractitioner } from "@/lib/services/sts/diagnose-sts";
+import type { DoctorReport } from "@/lib/sts/doctor/run-doctor";
 import { saveStsSettings, type SaveStsSettingsResult } from "@/lib/services/sts-settings/save-sts-settings";
 
 export async function saveStsSettingsAction(
@@ -40,5 +42,17 @@ export async function checkStsCredentialsAction(): Promise<ActionResult<Credenti
     };
   } catch (error) {
     return toActionError(error, "checkStsCredentials");
+  }
+}
+
+export async function runStsDiagnosisAction(): Promise<ActionResult<DoctorReport>> {
+  try {
+    const practitioner = await requirePractitioner();
+    const { report } = await diagnoseStsForPractitioner({ db: db(), practitionerId: practitioner.id });
+    // A diagnosis can lift (or record) the installation's pause for the certificate: the shell's banner shows it.
+    revalidatePath("/", "layout");
+    return { ok: true, data: report };
+  } catch (error) {
+    return toActionError(error, "runStsDiagnosis");
   }
 }

@@ -29,6 +29,10 @@ export default async function StsSettingsPage() {
       <p>
         <EnvironmentBadge detailed />
       </p>
+      <p>
+        <Link href="/impostazioni/sts/diagnostica">Diagnostica STS →</Link>{" "}
+        <span className="hint">se il collegamento non funziona: controlla passo per passo cosa non va.</span>
+      </p>
       {view.autoSend && view.pausedAt ? (
         <PausedBanner reason={view.pausedReason} since={formatItalianDate(view.pausedAt)} />
       ) : null}
