@@ -1,7 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
+import { E2E_DATABASE_URL } from "./e2e-env";
 
-export const E2E_DATABASE_URL = `file:${join(process.cwd(), "tests/.artifacts/e2e-data/parcella.db")}`;
+export { E2E_DATABASE_URL };
 
 function seed<T>(command: string, email: string, options: unknown = {}): T {
   const out = execFileSync(
@@ -24,5 +25,7 @@ export const seedPatient = (email: string, overrides: Record<string, unknown> = 
   seed<{ id: string }>("patient", email, overrides);
 export const seedInvoice = (email: string, options: Record<string, unknown>) =>
   seed<{ id: string; number: number | null }>("invoice", email, options);
+export const corruptStsRecord = (email: string, invoiceId: string) =>
+  seed<{ invoiceId: string }>("corrupt-sts-record", email, { invoiceId });
 export const seedInvoices = (email: string, options: Record<string, unknown> & { count: number }) =>
   seed<string[]>("invoices", email, options);
