@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { chromiumPath, missingChromium } from "./scripts/test-prerequisites.mjs";
+import { chromiumPath, missingChromium } from "./tests/support/prerequisites";
 import { E2E_DATA_DIR, E2E_PORT, E2E_SIMULATOR_PORT } from "./tests/e2e/e2e-env";
 
 // E2E against the production build started by the same launcher as `npm start`, on a fresh data directory

@@ -1,19 +1,17 @@
-// What `npm test` needs from the machine beyond node_modules, checked before anything runs so that a missing piece
-// stops the run at once with the command that fixes it. PostgreSQL is not needed: when none answers, the
-// integration tests start an embedded one (tests/support/postgres-server.ts).
+// What `npm test` needs from the machine beyond node_modules, checked before anything runs (and again by the
+// Playwright config), so that a missing piece stops the run at once with the command that fixes it. PostgreSQL is not
+// needed: when none answers, the integration tests start an embedded one (postgres-server.ts).
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-export function chromiumPath() {
+export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 }
 
 /** Why the browser tests cannot run, with the fix; null when Chromium is there. */
-export function missingChromium() {
-  const path = chromiumPath();
+export function missingChromium(path = chromiumPath(), chosen = Boolean(process.env.CHROMIUM_PATH)): string | null {
   if (existsSync(path)) return null;
-  if (process.env.CHROMIUM_PATH)
-    return `Chromium not found at CHROMIUM_PATH=${path}: point CHROMIUM_PATH at a Chromium binary.`;
+  if (chosen) return `Chromium not found at CHROMIUM_PATH=${path}: point CHROMIUM_PATH at a Chromium binary.`;
   return [
     `Chromium is missing (${path}); the browser tests drive Debian's Chromium. Install it with:`,
     "",
