@@ -1,8 +1,9 @@
 import type { DbOrTx } from "../../db";
 
 /**
- * Stops automatic sending after STS refused the credentials (PRODUCT §2.1): retrying every hour with a wrong password
- * only piles up failures. Only a successful "Verifica credenziali" clears the pause (see check-sts-credentials.ts).
+ * Stops automatic sending after STS refused the credentials (docs/STS-TRANSMISSION.md, "Failures"): retrying every hour
+ * with a wrong password only piles up failures. Only a successful "Verifica credenziali" clears the pause (see
+ * check-sts-credentials.ts).
  * `reason` is the Italian message shown to the practitioner; it must never contain a secret. The first pause's time
  * and reason are kept when later calls fail the same way.
  */

@@ -20,7 +20,7 @@ import { soapFault } from "./soap-xml";
 import { emptyState, loadState, type SimulatorUser } from "./state";
 import { KIT_PSYCHOLOGIST } from "../kit-test-user";
 
-/** The public test user of the STS kit for psychologists (SPEC §12). */
+/** The public test user of the STS kit for psychologists (docs/STS-PROTOCOL.md §12). */
 export { KIT_PSYCHOLOGIST };
 
 export type StsSimulatorOptions = Partial<SimulatorConfig> & {
