@@ -35,6 +35,8 @@ export type StsSimulatorOptions = Partial<SimulatorConfig> & {
   privateKeyPem?: string;
   certificatePem?: string;
   log?: (line: string) => void;
+  /** How long an idle keep-alive connection stays open (default 65 s). */
+  keepAliveTimeoutMs?: number;
 };
 
 export type StsSimulator = {
@@ -247,6 +249,12 @@ export async function createStsSimulator(options: StsSimulatorOptions = {}): Pro
       sendXml(res, 500, soapFault("Server", "Errore interno del simulatore"));
     });
   });
+  // Node's HTTP clients drop an idle pooled connection after 5 s, which is also Node's default for servers: with the
+  // same figure on both sides a client may reuse a connection at the very moment the server closes it, and the call
+  // fails with ECONNRESET (the app rightly takes an upload lost that way as uncertain). Like most web servers, the
+  // simulator keeps idle connections longer than its clients do, so they are always closed by the client.
+  server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 65_000;
+  server.headersTimeout = server.keepAliveTimeout + 1_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
