@@ -1,8 +1,8 @@
-// What `npm test` needs from the machine beyond node_modules, checked before anything runs (and again by the
-// Playwright config), so that a missing piece stops the run at once with the command that fixes it. PostgreSQL is not
-// needed: when none answers, the integration tests start an embedded one (postgres-server.ts).
+// What `npm test` needs from the machine beyond node_modules, checked before anything runs (check-prerequisites.ts,
+// the first step of `npm test`; again by the Playwright config), so that a missing piece stops the run at once with
+// the command that fixes it. PostgreSQL is not needed: when none answers, the integration tests start an embedded one
+// (postgres-server.ts).
 import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 
 export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH || "/usr/bin/chromium";
@@ -19,12 +19,4 @@ export function missingChromium(path = chromiumPath(), chosen = Boolean(process.
     "",
     "(as root; with sudo otherwise), or set CHROMIUM_PATH to a Chromium binary.",
   ].join("\n");
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const problem = missingChromium();
-  if (problem) {
-    console.error(problem);
-    process.exit(1);
-  }
 }
