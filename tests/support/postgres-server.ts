@@ -14,6 +14,8 @@ export type PostgresServer = {
   /** A superuser URL on a database that always exists (`postgres`). */
   adminUrl: string;
   embedded: boolean;
+  /** The embedded server's folder (data directory inside), removed by stop(). */
+  directory?: string;
   stop(): Promise<void>;
 };
 
@@ -98,6 +100,7 @@ export async function startEmbeddedPostgres(): Promise<PostgresServer> {
   return {
     adminUrl: `postgresql://postgres:${password}@127.0.0.1:${port}/postgres`,
     embedded: true,
+    directory: parent,
     async stop() {
       await server.stop();
       rmSync(parent, { recursive: true, force: true });
