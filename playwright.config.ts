@@ -10,7 +10,9 @@ if (chromiumProblem) throw new Error(chromiumProblem);
 export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "tests/.artifacts/test-results",
-  timeout: 60_000,
+  // Guards against hangs, not speed checks: with both cores busy a test that registers, seeds and browses takes
+  // well over a minute.
+  timeout: 120_000,
   expect: { timeout: 15_000 },
   // Every test registers practitioners of its own, and the STS data of each carries its own P.IVA and codici
   // fiscali: tests share the server, the worker and the simulator but no data, so they run side by side.
