@@ -31,6 +31,10 @@ export default async function setup(project: TestProject) {
     PARCELLA_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     NEXTAUTH_SECRET: randomBytes(48).toString("base64url"),
     STS_ENVIRONMENT: "simulator",
+    // A guard against a hung call, not a speed check: with every core busy, an upload through the SOAP client and the
+    // simulator (both in the test's own thread) outlived the app's 30 s default once. A file that tests timeouts sets
+    // its own, shorter one.
+    STS_TIMEOUT_MS: "120000",
   });
 
   if (provider === "sqlite") {
