@@ -1,29 +1,34 @@
 import { defineConfig } from "@playwright/test";
+import { chromiumPath, missingChromium } from "./tests/support/prerequisites";
+import { E2E_DATA_DIR, E2E_PORT, E2E_SIMULATOR_PORT } from "./tests/e2e/e2e-env";
 
-// E2E against the production build started by the same launcher as `npm start`, on a fresh data directory,
-// in Debian's Chromium (Playwright cannot download browsers here).
-const PORT = Number(process.env.E2E_PORT ?? 3210);
-const SIMULATOR_PORT = Number(process.env.E2E_SIMULATOR_PORT ?? 3211);
-const DATA_DIR = "tests/.artifacts/e2e-data";
+// E2E against the production build started by the same launcher as `npm start`, on a fresh data directory
+// (outside the checkout), in Debian's Chromium (Playwright cannot download browsers here).
+const chromiumProblem = missingChromium();
+if (chromiumProblem) throw new Error(chromiumProblem);
 
 export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "tests/.artifacts/test-results",
-  timeout: 60_000,
+  // Guards against hangs, not speed checks: with both cores busy a test that registers, seeds and browses takes
+  // well over a minute.
+  timeout: 120_000,
   expect: { timeout: 15_000 },
-  fullyParallel: false,
-  workers: 1,
+  // Every test registers practitioners of its own, and the STS data of each carries its own P.IVA and codici
+  // fiscali: tests share the server, the worker and the simulator but no data, so they run side by side.
+  fullyParallel: true,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   reporter: [["list"]],
   use: {
-    baseURL: `http://localhost:${PORT}`,
+    baseURL: `http://localhost:${E2E_PORT}`,
     browserName: "chromium",
     locale: "it-IT",
     timezoneId: "Europe/Rome",
     screenshot: "only-on-failure",
     trace: "retain-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: chromiumPath(),
       args: [
         "--no-sandbox",
         "--disable-gpu",
@@ -36,19 +41,20 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf ${DATA_DIR} && node node_modules/tsx/dist/cli.mjs scripts/start.ts`,
-    url: `http://localhost:${PORT}/login`,
-    timeout: 300_000,
+    command: `rm -rf ${E2E_DATA_DIR} && node node_modules/tsx/dist/cli.mjs scripts/start.ts`,
+    url: `http://localhost:${E2E_PORT}/login`,
+    // The first start builds the app: minutes on a busy 2-core machine.
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
     env: {
-      PORT: String(PORT),
-      DATA_DIR,
+      PORT: String(E2E_PORT),
+      DATA_DIR: E2E_DATA_DIR,
       DATABASE_URL: "",
       STS_ENVIRONMENT: "simulator",
-      STS_SIMULATOR_PORT: String(SIMULATOR_PORT),
-      STS_SIMULATOR_URL: `http://127.0.0.1:${SIMULATOR_PORT}`,
+      STS_SIMULATOR_PORT: String(E2E_SIMULATOR_PORT),
+      STS_SIMULATOR_URL: `http://127.0.0.1:${E2E_SIMULATOR_PORT}`,
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

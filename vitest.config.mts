@@ -1,11 +1,44 @@
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vitest/config";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 
 const alias = { "@": fileURLToPath(new URL(".", import.meta.url)) };
+
+// Real databases: one project per provider, each with a migrated template that every test file copies
+// (tests/integration/global-setup.ts), so files run in parallel. `npm test` runs both; TEST_DATABASE=sqlite or
+// postgresql keeps the single project "integration" on that database (for one file: `TEST_DATABASE=sqlite
+// npx vitest run --project integration tests/integration/x.test.ts`).
+function integration(name: string, provider: "sqlite" | "postgresql"): TestProjectInlineConfiguration {
+  return {
+    resolve: { alias },
+    test: {
+      name,
+      include: ["tests/integration/**/*.test.ts"],
+      environment: "node",
+      env: { TEST_DATABASE: provider, STS_ENVIRONMENT: "simulator" },
+      globalSetup: ["tests/integration/global-setup.ts"],
+      setupFiles: ["tests/integration/setup-file.ts"],
+      // A guard against hangs, not a speed check: a test that writes 60 invoices one by one takes over a minute
+      // when the machine's cores are busy with other work.
+      testTimeout: 180_000,
+      hookTimeout: 180_000,
+    },
+  };
+}
+
+const only = process.env.TEST_DATABASE;
+if (only && only !== "sqlite" && only !== "postgresql") throw new Error("TEST_DATABASE must be sqlite or postgresql");
+const integrationProjects = only
+  ? [integration("integration", only)]
+  : [integration("integration-sqlite", "sqlite"), integration("integration-postgresql", "postgresql")];
 
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Worker threads start faster than child processes; each test file still runs in a fresh worker of its own.
+    pool: "threads",
+    // The suites wait on sockets and databases as much as they compute: a few files at once keep both cores of a
+    // small machine busy (vitest's default on 2 cores is one file at a time).
+    maxWorkers: 3,
     projects: [
       {
         resolve: { alias },
@@ -33,19 +66,7 @@ export default defineConfig({
           testTimeout: 30_000,
         },
       },
-      {
-        resolve: { alias },
-        test: {
-          // Real databases: TEST_DATABASE=sqlite|postgresql picks one; each run creates and drops its own.
-          name: "integration",
-          include: ["tests/integration/**/*.test.ts"],
-          environment: "node",
-          globalSetup: ["tests/integration/global-setup.ts"],
-          fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-        },
-      },
+      ...integrationProjects,
     ],
   },
 });

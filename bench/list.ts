@@ -1,4 +1,4 @@
-// Benchmark 3: the invoice list's server-side data work (what app/(app)/fatture/page.tsx awaits: findInvoicePage +
+// Benchmark 3: the invoice list's server-side data work (what app/(app)/fatture/(elenco)/page.tsx awaits: findInvoicePage +
 // invoiceYears) for one practitioner with many invoices, compared with hand-written SQL for the same page, measured
 // interleaved in the same process so the ratio is not skewed by machine load.
 import { createDb, type Db } from "../lib/db";

@@ -14,12 +14,18 @@ export type Db = SqliteClient;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;
 
-export function createDb(databaseUrl: string | undefined, options: { poolSize?: number } = {}): Db {
+export type DbOptions = {
+  poolSize?: number;
+  /** Limits of an interactive transaction (Prisma's defaults: 2 s to start, 5 s to finish). */
+  transactionOptions?: { maxWait?: number; timeout?: number };
+};
+
+export function createDb(databaseUrl: string | undefined, options: DbOptions = {}): Db {
   if (!databaseUrl || databaseUrl.startsWith("file:")) {
     // `timeout` is SQLite's busy timeout: the web app and the worker share the file.
     const factory = new PrismaBetterSQLite3({ url: sqliteUrl(databaseUrl), timeout: 10_000 });
     const driver = driverOf<BetterSqlite3.Database>(factory);
-    const client = new SqliteClient({ adapter: factory });
+    const client = new SqliteClient({ adapter: factory, transactionOptions: options.transactionOptions });
     attachDirectSql(
       client,
       sqliteDirectSql(() => driver.get(client)),
@@ -28,7 +34,10 @@ export function createDb(databaseUrl: string | undefined, options: { poolSize?: 
   }
   const factory = new PrismaPg({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
   const driver = driverOf<Pool>(factory);
-  const client = new PostgresClient({ adapter: factory }) as unknown as Db;
+  const client = new PostgresClient({
+    adapter: factory,
+    transactionOptions: options.transactionOptions,
+  }) as unknown as Db;
   attachDirectSql(
     client,
     postgresDirectSql(() => driver.get(client)),

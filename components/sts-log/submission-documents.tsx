@@ -8,7 +8,8 @@ import { formatItalianDate } from "@/lib/domain/dates";
 import { CodeList } from "./code-list";
 import styles from "./sts-log.module.css";
 
-// A document's outcome shown with the colours of the STS dot (PRODUCT §4); "pending" is the blue of awaiting outcome.
+// A document's outcome shown with the colours of the STS dot (docs/STS-TRANSMISSION.md, state table); "pending" is the
+// blue of awaiting outcome.
 const DOT_STATES: Record<string, string> = {
   pending: "awaiting_outcome",
   accepted: "accepted",

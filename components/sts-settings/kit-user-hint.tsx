@@ -2,7 +2,7 @@ import { KIT_PSYCHOLOGIST } from "@/lib/sts/kit-test-user";
 import styles from "./sts-settings.module.css";
 
 // Only with the simulator and only until credentials are saved: lets a new user try the whole flow with the public test
-// user of the STS kit (PRODUCT §5). These are published test values, not anyone's secret.
+// user of the STS kit (docs/STS-PROTOCOL.md §12). These are published test values, not anyone's secret.
 export function KitUserHint() {
   return (
     <div className={styles.hintBox} data-testid="sts-kit-hint">

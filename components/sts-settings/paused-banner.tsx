@@ -1,6 +1,7 @@
 import styles from "./sts-settings.module.css";
 
-// Automatic sending stopped after STS refused the credentials (PRODUCT §2.1): say why and how it starts again.
+// Automatic sending stopped after STS refused the credentials (docs/STS-TRANSMISSION.md, "Failures"): say why and how
+// it starts again.
 export function PausedBanner({ reason, since }: { reason: string | null; since: string }) {
   return (
     <div className={styles.paused} role="alert" data-testid="sts-paused-banner">

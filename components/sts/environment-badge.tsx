@@ -19,7 +19,7 @@ const ENVIRONMENTS = {
 } as const;
 
 // Which STS the app talks to, read from the server's configuration: the practitioner must never mistake the simulator
-// for the real service (PRODUCT §5). `detailed` adds the one-line explanation beside the badge.
+// for the real service (docs/STS.md, "Environments"). `detailed` adds the one-line explanation beside the badge.
 export function EnvironmentBadge({ detailed = false }: { detailed?: boolean }) {
   const name = env().STS_ENVIRONMENT;
   const e = ENVIRONMENTS[name];

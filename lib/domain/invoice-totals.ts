@@ -47,8 +47,8 @@ const MAX_UNIT_PRICE_CENTS = 10_000_000;
  * lines by largest remainder, so that the document total equals "subtotal × rate" (what the practitioner and the
  * pension fund compute) and the per-line shares still add up to it exactly.
  *
- * Bollo on STS: when the patient pays it, the bollo is part of the deductible expense (PRODUCT §3); STS has no
- * code for it, so it is added to the item of the expense type with the largest amount (the first such type on a
+ * Bollo on STS: when the patient pays it, the bollo is part of the deductible expense (docs/STS-PROTOCOL.md §9); STS
+ * has no code for it, so it is added to the item of the expense type with the largest amount (the first such type on a
  * tie). When the practitioner absorbs it, the patient did not pay it and it is not sent.
  */
 export function computeInvoiceTotals(input: InvoiceTotalsInput): Result<InvoiceTotals> {

@@ -2,7 +2,7 @@ import { fail, ok, type Result } from "./result";
 
 // 1,000,000.00 €: above this an amount is certainly a typing mistake for a single practitioner.
 export const MAX_AMOUNT_CENTS = 100_000_000;
-// STS `importo` is [0-9]{1,5}.[0-9]{2} and at least 0.01 (SPEC §9).
+// STS `importo` is [0-9]{1,5}.[0-9]{2} and at least 0.01 (docs/STS-PROTOCOL.md §9).
 export const STS_MAX_AMOUNT_CENTS = 9_999_999;
 
 export type ParseEuroOptions = { allowNegative?: boolean; allowZero?: boolean };
@@ -82,8 +82,9 @@ export function isValidStsAmountCents(cents: number): boolean {
 }
 
 /**
- * "70.00": the STS `importo` format (SPEC §9). STS wants positive amounts even for refunds, so callers pass
- * the absolute value; anything outside 0.01–99,999.99 is a programming error here (check isValidStsAmountCents first).
+ * "70.00": the STS `importo` format (docs/STS-PROTOCOL.md §9). STS wants positive amounts even for refunds, so callers
+ * pass the absolute value; anything outside 0.01–99,999.99 is a programming error here (check isValidStsAmountCents
+ * first).
  */
 export function centsToStsAmount(cents: number): string {
   if (!isValidStsAmountCents(cents)) {

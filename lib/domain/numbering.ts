@@ -1,7 +1,7 @@
 export type DocumentSeries = "invoice" | "credit_note";
 export type DocumentNumber = { series: DocumentSeries; number: number; year: number };
 
-// STS numDocumento (SPEC §9): unique per issuer and year, no spaces allowed.
+// STS numDocumento (docs/STS-PROTOCOL.md §9): unique per issuer and year, no spaces allowed.
 export const STS_NUM_DOCUMENTO_PATTERN = /^[A-Za-z0-9_./\\-]{1,20}$/;
 const CREDIT_NOTE_PREFIX = "NC";
 

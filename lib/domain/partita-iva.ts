@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from "./result";
 
 /**
- * The P.IVA of the public STS test user for psychologists (SPEC §12, PRODUCT §5).
+ * The P.IVA of the public STS test user for psychologists (docs/STS-PROTOCOL.md §12).
  * It does NOT pass the checksum: the Luhn-style check digit of 6549873210 is 9, the kit uses 5
  * (its office code 210 is not an assigned one either). The simulator and the STS test environment accept it,
  * so a practitioner profile configured for them must be able to save it: callers opt in with allowKitTestValue

@@ -19,7 +19,7 @@ export function isPaymentMethod(value: string): value is PaymentMethod {
 
 /**
  * Only cash is untraced. Traced payments (art. 1 c. 679 L. 160/2019) keep the expense deductible;
- * STS wants the distinction in `pagamentoTracciato` (SPEC §9).
+ * STS wants the distinction in `pagamentoTracciato` (docs/STS-PROTOCOL.md §9).
  */
 export function isTracedPayment(method: PaymentMethod): boolean {
   switch (method) {

@@ -2,9 +2,10 @@ import { daysBetween, isoDate, isoToUtcMillis, toIsoDate, type IsoDate } from ".
 
 /**
  * STS deadline for expenses paid in `paymentYear`: 31 January of the next year, moved to Monday when it falls
- * on a weekend (SPEC §10.4; no public holiday falls between 31 January and 2 February).
+ * on a weekend (docs/STS-PROTOCOL.md §10.4; no public holiday falls between 31 January and 2 February).
  * This is the annual regime in force for payment years 2025 and later. Earlier years had semiannual or
- * prorogued deadlines (SPEC §10.4) that are not modelled; for them this returns only the January deadline.
+ * prorogued deadlines (docs/STS-PROTOCOL.md §10.4) that are not modelled; for them this returns only the January
+ * deadline.
  */
 export function stsDeadlineForPaymentYear(paymentYear: number): IsoDate {
   if (!Number.isInteger(paymentYear) || paymentYear < 2000 || paymentYear > 2100) {

@@ -1,4 +1,4 @@
-// STS `tipoSpesa` codes (SPEC §9). Psychologists and the other health professions use SP.
+// STS `tipoSpesa` codes (docs/STS-PROTOCOL.md §9). Psychologists and the other health professions use SP.
 export const STS_EXPENSE_TYPES = ["SP", "AA", "SR", "TK", "FC", "FV", "SV", "AD", "AS", "CT", "PI", "IC"] as const;
 export type StsExpenseType = (typeof STS_EXPENSE_TYPES)[number];
 

@@ -3,8 +3,8 @@ export type TaxRegime = (typeof TAX_REGIMES)[number];
 export type StsNaturaIva = "N4" | "N2.2";
 
 /**
- * STS `naturaIVA` of every line (SPEC §9): health services are VAT-exempt (N4); in the forfettario regime the
- * operation is outside VAT altogether (N2.2, "non soggette – altri casi").
+ * STS `naturaIVA` of every line (docs/STS-PROTOCOL.md §9): health services are VAT-exempt (N4); in the forfettario
+ * regime the operation is outside VAT altogether (N2.2, "non soggette – altri casi").
  */
 export function naturaIvaForRegime(regime: TaxRegime): StsNaturaIva {
   switch (regime) {
@@ -28,6 +28,7 @@ export function exemptionWording(regime: TaxRegime): string {
   }
 }
 
-/** Printed on the invoice when the patient opposes the transmission (SPEC §10.3: it must be annotated on the document). */
+/** Printed on the invoice when the patient opposes the transmission (docs/STS-PROTOCOL.md §10.3: it must be annotated
+ * on the document). */
 export const OPPOSITION_WORDING =
   "Il paziente ha espresso opposizione alla trasmissione dei dati di questa spesa al Sistema Tessera Sanitaria.";

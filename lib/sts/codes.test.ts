@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CREDENTIAL_CODES, STS_CODES, STS_ESITO_CHIAMATA, STS_STATI, describeStsCode } from "./codes";
 
 describe("STS code catalogue", () => {
-  it("covers every upload code of SPEC §3.4 and the document codes of §11", () => {
+  it("covers every upload code of docs/STS-PROTOCOL.md §3.4 and the document codes of §11", () => {
     const upload = [
       "002",
       "003",

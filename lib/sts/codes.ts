@@ -1,5 +1,5 @@
 // Catalogue of STS codes with a plain-Italian explanation for a practitioner and the fix as data.
-// Official texts: upload codes SPEC §3.4, stato §4, esitoChiamata §7, document codes §11.2.
+// Official texts (docs/STS-PROTOCOL.md): upload codes §3.4, stato §4, esitoChiamata §7, document codes §11.2.
 
 export type StsFix = "credentials" | "patient" | "invoice" | "profile" | "retry" | "support" | "none";
 export type StsSeverity = "error" | "warning" | "info";
@@ -19,7 +19,7 @@ export type StsCodeInfo = {
 type Row = [code: string, severity: StsSeverity, fix: StsFix, description: string, explanation: string];
 
 const ROWS: Row[] = [
-  // Upload service, codiceEsito (SPEC §3.4)
+  // Upload service, codiceEsito (docs/STS-PROTOCOL.md §3.4)
   [
     "000",
     "info",
@@ -162,7 +162,7 @@ const ROWS: Row[] = [
     "ERRORE NELL'APPLICAZIONE: CONTATTARE L'ASSISTENZA",
     "Errore interno del Sistema TS. L'invio verrà ritentato più tardi.",
   ],
-  // Document-level and service-level codes (SPEC §11.2)
+  // Document-level and service-level codes (docs/STS-PROTOCOL.md §11.2)
   ["0", "info", "none", "Operazione eseguita correttamente", "Il documento è stato accolto."],
   [
     "S011",
@@ -322,7 +322,7 @@ export function describeStsCode(code: string, description?: string): StsCodeInfo
   };
 }
 
-/** EsitoInvii `stato` values (SPEC §4). */
+/** EsitoInvii `stato` values (docs/STS-PROTOCOL.md §4). */
 export const STS_STATI: Readonly<Record<number, { description: string; explanation: string }>> = {
   0: { description: "Il file e' in fase di elaborazione", explanation: "Il Sistema TS sta ancora elaborando il file." },
   1: { description: "In corso di elaborazione", explanation: "Il Sistema TS sta ancora elaborando il file." },
@@ -341,7 +341,7 @@ export const STS_STATI: Readonly<Record<number, { description: string; explanati
   },
 };
 
-/** esitoChiamata of the synchronous DocumentoSpesa730p service (SPEC §7). */
+/** esitoChiamata of the synchronous DocumentoSpesa730p service (docs/STS-PROTOCOL.md §7). */
 export const STS_ESITO_CHIAMATA: Readonly<
   Record<string, { description: string; outcome: "accepted" | "rejected" | "accepted_with_warnings" }>
 > = {

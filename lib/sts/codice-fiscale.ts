@@ -1,5 +1,5 @@
 // Formal check of a personal codice fiscale (pattern + check character, omocodia included).
-// STS rejects formally wrong patient CFs with S011 (SPEC §11.2); the builder refuses them earlier.
+// STS rejects formally wrong patient CFs with S011 (docs/STS-PROTOCOL.md §11.2); the builder refuses them earlier.
 
 const PATTERN = /^[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]$/;
 const ODD_VALUES = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];

@@ -10,7 +10,7 @@ export type StsEnvironment = {
   certificatePem: string;
 };
 
-/** Service paths on every STS host (SPEC §1.1). */
+/** Service paths on every STS host (docs/STS-PROTOCOL.md §1.1). */
 export const STS_PATHS = {
   inviaFileMtom: "/InvioTelematicoSS730pMtomWeb/InvioTelematicoSS730pMtomPort",
   esitoInvii: "/EsitoStatoInviiWEB/EsitoInvioDatiSpesa730Service",

@@ -1,5 +1,5 @@
-// The public test user of the STS development kit for psychologists (SPEC §12): the simulator's default user, and
-// the values the settings page suggests while the simulator is in use.
+// The public test user of the STS development kit for psychologists (docs/STS-PROTOCOL.md §12): the simulator's default
+// user, and the values the settings page suggests while the simulator is in use.
 export const KIT_PSYCHOLOGIST = {
   username: "MTOMRA66A41G224M",
   password: "Salve123",

@@ -32,7 +32,8 @@ export type StsDocument = {
   items: StsExpenseItem[];
 };
 
-/** The issuer of the documents: one per file (SPEC §9). cfProprietario is in clear; the builder encrypts it. */
+/** The issuer of the documents: one per file (docs/STS-PROTOCOL.md §9). cfProprietario is in clear; the builder
+ * encrypts it. */
 export type StsOwner = {
   cfProprietario: string;
   codiceRegione?: string;
@@ -55,7 +56,7 @@ export const TIPI_SPESA: readonly StsTipoSpesa[] = [
   "SP",
 ];
 
-/** Identity key of a document on STS (SPEC §10.1). */
+/** Identity key of a document on STS (docs/STS-PROTOCOL.md §10.1). */
 export function documentKey(id: StsDocumentId): string {
   return `${id.pIva}|${id.dataEmissione}|${id.dispositivo}|${id.numDocumento}`;
 }

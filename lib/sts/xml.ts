@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 
-/** An XML element with namespace prefixes removed: parsing is namespace-agnostic on purpose (SPEC §3.5). */
+/** An XML element with namespace prefixes removed: parsing is namespace-agnostic on purpose (docs/STS-PROTOCOL.md
+ * §3.5). */
 export type XmlNode = {
   name: string;
   attributes: Record<string, string>;

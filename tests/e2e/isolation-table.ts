@@ -39,9 +39,9 @@ export type UrlEntry = {
 
 export const URLS: UrlEntry[] = [
   // Pages
-  { file: "app/(app)/page.tsx", url: "/", outcome: "own-data-only", note: "dashboard: B's own figures" },
-  { file: "app/(app)/fatture/page.tsx", url: "/fatture", outcome: "own-data-only" },
-  { file: "app/(app)/fatture/page.tsx", url: "/fatture?q={invoiceNumber}", outcome: "own-data-only" },
+  { file: "app/(app)/(home)/page.tsx", url: "/", outcome: "own-data-only", note: "dashboard: B's own figures" },
+  { file: "app/(app)/fatture/(elenco)/page.tsx", url: "/fatture", outcome: "own-data-only" },
+  { file: "app/(app)/fatture/(elenco)/page.tsx", url: "/fatture?q={invoiceNumber}", outcome: "own-data-only" },
   {
     file: "app/(app)/fatture/nuova/page.tsx",
     url: "/fatture/nuova?paziente={patientId}",
@@ -55,11 +55,11 @@ export const URLS: UrlEntry[] = [
     url: "/fatture/{invoiceId}/nota-di-credito",
     outcome: "404",
   },
-  { file: "app/(app)/pazienti/page.tsx", url: "/pazienti", outcome: "own-data-only" },
-  { file: "app/(app)/pazienti/page.tsx", url: "/pazienti?q={patientLastName}", outcome: "own-data-only" },
+  { file: "app/(app)/pazienti/(elenco)/page.tsx", url: "/pazienti", outcome: "own-data-only" },
+  { file: "app/(app)/pazienti/(elenco)/page.tsx", url: "/pazienti?q={patientLastName}", outcome: "own-data-only" },
   { file: "app/(app)/pazienti/nuovo/page.tsx", url: "/pazienti/nuovo", outcome: "no-ids" },
   { file: "app/(app)/pazienti/[id]/page.tsx", url: "/pazienti/{patientId}", outcome: "404" },
-  { file: "app/(app)/invii/page.tsx", url: "/invii", outcome: "own-data-only" },
+  { file: "app/(app)/invii/(elenco)/page.tsx", url: "/invii", outcome: "own-data-only" },
   { file: "app/(app)/invii/[id]/page.tsx", url: "/invii/{submissionId}", outcome: "404" },
   { file: "app/(app)/impostazioni/page.tsx", url: "/impostazioni", outcome: "no-ids" },
   { file: "app/(app)/impostazioni/profilo/page.tsx", url: "/impostazioni/profilo", outcome: "no-ids" },

@@ -3,12 +3,10 @@
 // (expected: 404, a refusal, or only B's own data) and by a visitor without a session (login or 401).
 // tests/unit/isolation-coverage.test.ts fails when a page or route under app/ is missing from the table; the
 // server actions are swept at service level by tests/integration/isolation-actions.test.ts.
-import { execFileSync } from "node:child_process";
-import { join } from "node:path";
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext } from "@playwright/test";
 import { registerAndLogin, uniqueEmail } from "./helpers";
 import { URLS, type UrlEntry } from "./isolation-table";
-import { E2E_DATABASE_URL, seedInvoice, seedInvoices, seedPatient } from "./seed";
+import { runSeedScript, seedInvoice, seedInvoices, seedPatient } from "./seed";
 import { setUpSts } from "./sts-helpers";
 
 type Ids = Record<"invoiceId" | "invoiceNumber" | "patientId" | "patientLastName" | "submissionId" | "year", string>;
@@ -17,17 +15,7 @@ function seedSubmission(
   email: string,
   options: { invoiceIds: [string, string]; protocollo: string },
 ): { submissionId: string } {
-  const out = execFileSync(
-    process.execPath,
-    [
-      join(process.cwd(), "node_modules/tsx/dist/cli.mjs"),
-      join(process.cwd(), "tests/e2e/seed-sts-log.ts"),
-      email,
-      JSON.stringify(options),
-    ],
-    { env: { ...process.env, E2E_DATABASE_URL }, encoding: "utf8" },
-  );
-  return JSON.parse(out) as { submissionId: string };
+  return runSeedScript<{ submissionId: string }>("seed-sts-log.ts", [email, JSON.stringify(options)]);
 }
 
 function fill(url: string, ids: Ids): string {

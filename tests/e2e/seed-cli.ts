@@ -19,6 +19,11 @@ async function main() {
     const ids: string[] = [];
     for (let i = 0; i < count; i++) ids.push((await createTestInvoice(db, id, invoice)).id);
     result = ids;
+  } else if (command === "corrupt-sts-record") {
+    // Damaged data that no form can produce: how the e2e reaches the app's error page (error.tsx).
+    const { invoiceId } = options as { invoiceId: string };
+    await db.invoice.update({ where: { id: invoiceId, practitionerId: id }, data: { stsRecord: "{non è JSON" } });
+    result = { invoiceId };
   } else throw new Error(`unknown seed command ${command}`);
   process.stdout.write(JSON.stringify(result));
   await db.$disconnect();

@@ -1,21 +1,32 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
+import { E2E_DATABASE_URL } from "./e2e-env";
 
-export const E2E_DATABASE_URL = `file:${join(process.cwd(), "tests/.artifacts/e2e-data/parcella.db")}`;
+export { E2E_DATABASE_URL };
+
+/**
+ * Runs a seeding script of tests/e2e through tsx against the e2e database and parses its JSON output. Tests run in
+ * parallel and the app writes too: SQLite refuses a write transaction whose snapshot another writer made stale
+ * ("database is locked"); the refused transaction was rolled back whole, so it is simply run again.
+ */
+export function runSeedScript<T>(script: string, args: string[]): T {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const out = execFileSync(
+        process.execPath,
+        [join(process.cwd(), "node_modules/tsx/dist/cli.mjs"), join(process.cwd(), "tests/e2e", script), ...args],
+        { env: { ...process.env, E2E_DATABASE_URL }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
+      );
+      return JSON.parse(out) as T;
+    } catch (error) {
+      const stderr = String((error as { stderr?: unknown }).stderr ?? "");
+      if (attempt >= 5 || !stderr.includes("database is locked")) throw error;
+    }
+  }
+}
 
 function seed<T>(command: string, email: string, options: unknown = {}): T {
-  const out = execFileSync(
-    process.execPath,
-    [
-      join(process.cwd(), "node_modules/tsx/dist/cli.mjs"),
-      join(process.cwd(), "tests/e2e/seed-cli.ts"),
-      command,
-      email,
-      JSON.stringify(options),
-    ],
-    { env: { ...process.env, E2E_DATABASE_URL }, encoding: "utf8" },
-  );
-  return JSON.parse(out) as T;
+  return runSeedScript<T>("seed-cli.ts", [command, email, JSON.stringify(options)]);
 }
 
 export const seedProfile = (email: string, overrides: Record<string, unknown> = {}) =>
@@ -24,5 +35,7 @@ export const seedPatient = (email: string, overrides: Record<string, unknown> = 
   seed<{ id: string }>("patient", email, overrides);
 export const seedInvoice = (email: string, options: Record<string, unknown>) =>
   seed<{ id: string; number: number | null }>("invoice", email, options);
+export const corruptStsRecord = (email: string, invoiceId: string) =>
+  seed<{ invoiceId: string }>("corrupt-sts-record", email, { invoiceId });
 export const seedInvoices = (email: string, options: Record<string, unknown> & { count: number }) =>
   seed<string[]>("invoices", email, options);

@@ -1,9 +1,10 @@
 import { expect, type Page } from "@playwright/test";
 import { nextPartitaIva } from "../../prisma/seed/factories/partita-iva";
+import { E2E_SIMULATOR_PORT } from "./e2e-env";
 import { seedProfile } from "./seed";
 
 export const KIT = { cf: "MTOMRA66A41G224M", password: "Salve123", pin: "3489543096" };
-export const SIMULATOR_URL = `http://127.0.0.1:${process.env.E2E_SIMULATOR_PORT ?? 3211}`;
+export const SIMULATOR_URL = `http://127.0.0.1:${E2E_SIMULATOR_PORT}`;
 
 // A profile with a P.IVA of its own (STS identifies documents by P.IVA + date + number) and the kit STS user
 // saved and verified through the settings page.

@@ -1,25 +1,13 @@
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { logout, registerAndLogin } from "./helpers";
-import { E2E_DATABASE_URL, seedInvoice, seedPatient, seedProfile } from "./seed";
+import { runSeedScript, seedInvoice, seedPatient, seedProfile } from "./seed";
 
 function seedSubmission(
   email: string,
   options: { invoiceIds: [string, string]; protocollo: string },
 ): { submissionId: string } {
-  const out = execFileSync(
-    process.execPath,
-    [
-      join(process.cwd(), "node_modules/tsx/dist/cli.mjs"),
-      join(process.cwd(), "tests/e2e/seed-sts-log.ts"),
-      email,
-      JSON.stringify(options),
-    ],
-    { env: { ...process.env, E2E_DATABASE_URL }, encoding: "utf8" },
-  );
-  return JSON.parse(out) as { submissionId: string };
+  return runSeedScript<{ submissionId: string }>("seed-sts-log.ts", [email, JSON.stringify(options)]);
 }
 
 test("send log: list, detail with explained codes and fixes, receipt, and isolation", async ({ page }) => {

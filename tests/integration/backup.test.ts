@@ -1,20 +1,20 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createDb } from "../../lib/db";
 import { migrate } from "../../scripts/db.mjs";
 import { backupSqlite, restoreSqlite } from "../../scripts/backup-sqlite";
-import { registerTestPractitioner, testDb } from "./test-db";
+import { registerTestPractitioner, testDatabaseProvider, testDatabaseUrl, testDb } from "./test-db";
 
-describe.runIf(inject("databaseProvider") === "sqlite")("SQLite backup and restore", () => {
+describe.runIf(testDatabaseProvider() === "sqlite")("SQLite backup and restore", () => {
   it("backs up online while the app writes, and restores the snapshot into a fresh place", async () => {
     const dir = mkdtempSync(join(tmpdir(), "parcella-backup-"));
     try {
       const before = await registerTestPractitioner("backup-before");
       // Writes keep going during the backup.
       const writing = Promise.all([1, 2, 3].map((i) => registerTestPractitioner(`backup-during-${i}`)));
-      const file = await backupSqlite({ to: join(dir, "snapshot.db"), databaseUrl: inject("databaseUrl") });
+      const file = await backupSqlite({ to: join(dir, "snapshot.db"), databaseUrl: testDatabaseUrl() });
       await writing;
       const after = await registerTestPractitioner("backup-after");
 

@@ -5,7 +5,7 @@ import { submissionInsert, submissionUpdate, updateSubmission } from "../../lib/
 import { Prisma } from "../../lib/generated/sqlite/client";
 import { mortalDb, type StepLog } from "./reliability-harness";
 import { stsPractitioner } from "./sts-harness";
-import { testDb } from "./test-db";
+import { testDatabaseProvider, testDb } from "./test-db";
 
 // The worker's hand-written statements run on the driver Prisma uses (lib/data/direct-sql.ts). What they write,
 // Prisma reads and compares alike (SQLite keeps dates as text: one format for both paths), and inside a
@@ -109,7 +109,7 @@ describe("the worker's statements on the database driver", () => {
         Prisma.sql`SELECT "id" FROM "StsSubmission" WHERE "practitionerId" = ${p.id} AND "id" = ${first.id}`,
       ]);
       // On PostgreSQL's driver path they are one statement: the last sees the database as it was before.
-      const oneStatement = db !== plain && process.env.TEST_DATABASE === "postgresql";
+      const oneStatement = db !== plain && testDatabaseProvider() === "postgresql";
       expect(rows.length).toBe(oneStatement ? 0 : 1);
       expect(await testDb().stsSubmission.count({ where: { id: first.id } })).toBe(1);
       // A failing statement undoes the others: the second insert is written, then the duplicate id fails.

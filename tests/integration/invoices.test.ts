@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
 import { createCreditNote } from "../../lib/services/invoices/create-credit-note";
 import { cloneInvoice } from "../../lib/services/invoices/clone-invoice";
 import { deleteDraft } from "../../lib/services/invoices/delete-draft";
@@ -16,7 +15,7 @@ import { parseInvoiceFilters } from "../../lib/schemas/invoice-filters";
 import { createTestProfile } from "../../prisma/seed/factories/profiles";
 import { createTestPatient } from "../../prisma/seed/factories/patients";
 import { createTestInvoice, SESSION_LINE } from "../../prisma/seed/factories/invoices";
-import { appErrorOf, registerTestPractitioner, testDb } from "./test-db";
+import { appErrorOf, registerTestPractitioner, testDatabaseProvider, testDb } from "./test-db";
 import { extractText } from "unpdf";
 
 async function newPractitioner(label: string) {
@@ -91,7 +90,7 @@ describe("invoices", () => {
     );
     const numbers = issued.map((i) => i.number!).sort((x, y) => x - y);
     expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-    expect(inject("databaseProvider")).toMatch(/sqlite|postgresql/);
+    expect(testDatabaseProvider()).toMatch(/sqlite|postgresql/);
   });
 
   it("refuses bad input with Italian field errors and saves nothing", async () => {

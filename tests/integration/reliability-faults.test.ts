@@ -18,10 +18,12 @@ import { testDb } from "./test-db";
 
 const simulator = useSimulator();
 beforeAll(() => {
-  // Read once by env() on the first STS call of this file: a short timeout keeps the timeout cases fast.
-  process.env.STS_TIMEOUT_MS = "1000";
+  // Read once by env() on the first STS call of this file: a timeout shorter than the default keeps the timeout cases
+  // quick, yet long enough that a healthy call on a busy machine never reaches it.
+  process.env.STS_TIMEOUT_MS = String(TIMEOUT_MS);
 });
 
+const TIMEOUT_MS = 5_000;
 const paid = { paymentDate: "2026-03-10", paymentMethod: "carta" as const };
 
 async function paidInvoices(practitionerId: string, patientId: string, count: number) {
@@ -44,7 +46,7 @@ async function expectAllFinalOnce(practitionerId: string, ids: string[]) {
 }
 
 const TRANSPORT_FAULTS: Array<[string, FaultRule["type"], Partial<FaultRule>]> = [
-  ["a latency spike beyond the timeout", "latency", { latencyMs: 2500 }],
+  ["a latency spike beyond the timeout", "latency", { latencyMs: TIMEOUT_MS + 3_000 }],
   ["HTTP 500", "http500", {}],
   ["a request never answered (timeout)", "timeout", {}],
   ["a connection reset", "reset", {}],

@@ -28,7 +28,6 @@ const WRONG_PASSWORD = "Sbagliata-Segreta-77";
 const logs: string[] = [];
 
 beforeAll(() => {
-  process.env.STS_TIMEOUT_MS = "1000";
   for (const method of ["log", "error", "warn", "info", "debug"] as const) {
     vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void logs.push(args.map(String).join(" ")));
   }

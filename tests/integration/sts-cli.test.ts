@@ -2,13 +2,13 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, inject, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { forgetStsCertificate } from "../../lib/services/sts/sts-certificate";
 import { createStsSimulator } from "../../lib/sts/simulator/server";
 import { KIT_STS } from "../../prisma/seed/factories/sts";
 import { makeEncryptionCertificate, makePrivateCa } from "../certificates";
 import { useSimulator } from "./sts-harness";
-import { testDb } from "./test-db";
+import { testDatabaseUrl, testDb } from "./test-db";
 
 // `npm run sts -- …` as an administrator runs it: a separate process on the run's database and simulator.
 const simulator = useSimulator();
@@ -29,7 +29,7 @@ function sts(args: string[], env: Record<string, string | undefined> = {}) {
         cwd: root,
         env: {
           ...process.env,
-          DATABASE_URL: inject("databaseUrl"),
+          DATABASE_URL: testDatabaseUrl(),
           STS_ENVIRONMENT: "simulator",
           STS_SIMULATOR_URL: simulator.sim.url,
           STS_USERNAME: undefined,

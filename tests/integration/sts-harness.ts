@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll } from "vitest";
 import { createStsSimulator, type StsSimulator } from "../../lib/sts/simulator/server";
 import { createTestProfile } from "../../prisma/seed/factories/profiles";
@@ -7,15 +6,13 @@ import { configureTestStsCredentials } from "../../prisma/seed/factories/sts";
 import { nextPartitaIva } from "../../prisma/seed/factories/partita-iva";
 import { registerTestPractitioner, testDb } from "./test-db";
 
-// A simulator for the whole file; the app's env() reads STS_SIMULATOR_URL lazily, after it is set here.
+// A simulator for the whole file; the app's env() reads STS_SIMULATOR_URL lazily, after it is set here (the rest of
+// the test configuration comes from global-setup.ts).
 export function useSimulator(options: Parameters<typeof createStsSimulator>[0] = {}) {
   const holder: { sim: StsSimulator } = {} as { sim: StsSimulator };
   beforeAll(async () => {
     holder.sim = await createStsSimulator({ port: 0, processingDelayMs: 0, ...options });
-    process.env.STS_ENVIRONMENT = "simulator";
     process.env.STS_SIMULATOR_URL = holder.sim.url;
-    process.env.STS_TIMEOUT_MS = "3000";
-    process.env.PARCELLA_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
   });
   afterAll(() => holder.sim?.close());
   return holder;

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../lib/app-error";
 import { registerPractitioner } from "../../lib/services/accounts/register-practitioner";
@@ -13,13 +12,11 @@ const KIT = { cfTitolare: "MTOMRA66A41G224M", password: "Salve123", pincode: "34
 const NOW = new Date("2026-03-15T10:00:00Z");
 let sim: StsSimulator;
 
-// env() caches on first use: point the app at this file's simulator (and at a throw-away encryption key, instead of
-// the one in ./data) before any service runs.
+// env() caches on first use: point the app at this file's simulator before any service runs (the encryption key and
+// the rest of the test configuration come from global-setup.ts).
 beforeAll(async () => {
   sim = await createStsSimulator({ port: 0 });
-  process.env.STS_ENVIRONMENT = "simulator";
   process.env.STS_SIMULATOR_URL = sim.url;
-  process.env.PARCELLA_ENCRYPTION_KEY = randomBytes(32).toString("base64");
 });
 afterAll(() => sim?.close());
 

@@ -1,20 +1,34 @@
-import { afterAll, expect, inject } from "vitest";
+import { expect } from "vitest";
 import { AppError } from "../../lib/app-error";
 import { createDb, type Db } from "../../lib/db";
 import { registerPractitioner } from "../../lib/services/accounts/register-practitioner";
 
 let shared: Db | null = null;
 
-// The run's database (see global-setup.ts), one client per test file.
+/** This test file's own database (a copy of the run's template: setup-file.ts). */
+export function testDatabaseUrl(): string {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error("TEST_DATABASE_URL is set by tests/integration/setup-file.ts");
+  return url;
+}
+
+export function testDatabaseProvider(): "sqlite" | "postgresql" {
+  return testDatabaseUrl().startsWith("file:") ? "sqlite" : "postgresql";
+}
+
+/**
+ * One client per test file, on the file's database; closed after the file by setup-file.ts. Tests start many
+ * transactions at once to prove they serialize correctly (20 concurrent issues queue on one numbering row): on a
+ * busy machine the last in the queue outlives Prisma's 5 s default, which is about speed, not correctness.
+ */
 export function testDb(): Db {
-  if (!shared) {
-    shared = createDb(inject("databaseUrl"), { poolSize: 30 });
-    afterAll(async () => {
-      await shared?.$disconnect();
-      shared = null;
-    });
-  }
+  shared ??= createDb(testDatabaseUrl(), { poolSize: 30, transactionOptions: { maxWait: 60_000, timeout: 60_000 } });
   return shared;
+}
+
+export async function closeTestDb() {
+  await shared?.$disconnect();
+  shared = null;
 }
 
 export function uniqueEmail(label: string): string {

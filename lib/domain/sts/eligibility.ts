@@ -13,7 +13,7 @@ export function shouldStsHold(facts: StsDocumentFacts): boolean {
 
 /**
  * The dataPagamento sent to STS. A refund (R) must carry dataPagamento = dataEmissione of the refund document
- * (SPEC §9, §10.2), so a credit note's payment date is its issue date whatever the form says.
+ * (docs/STS-PROTOCOL.md §9, §10.2), so a credit note's payment date is its issue date whatever the form says.
  */
 export function stsPaymentDate(facts: Pick<StsDocumentFacts, "kind" | "issueDate" | "paymentDate">): IsoDate | null {
   return facts.kind === "credit_note" ? facts.issueDate : facts.paymentDate;
@@ -33,8 +33,8 @@ export function findNotEligibleReason(
   if (pending.some((op) => op.operation !== "C")) {
     const reason = documentReason(facts, today);
     if (reason) return reason;
-    // A refund is accepted only while STS holds the refunded original (SPEC §10.2); a V of a refund STS already
-    // holds does not depend on it.
+    // A refund is accepted only while STS holds the refunded original (docs/STS-PROTOCOL.md §10.2); a V of a refund STS
+    // already holds does not depend on it.
     if (pending.some((op) => op.operation === "R") && facts.creditedInvoice?.held === false) {
       return "Invia prima la fattura originale";
     }
@@ -51,7 +51,8 @@ function documentReason(facts: StsDocumentFacts, today: IsoDate): string | null 
   // A patient without an Italian codice fiscale has no 730 for the expense to reach, with or without opposition.
   if (facts.patient.foreign) return "Paziente straniero senza codice fiscale: non va inviato";
   if (!facts.opposition) {
-    // With opposition the CF is left out of the record (SPEC §10.3), so only without it does the CF matter.
+    // With opposition the CF is left out of the record (docs/STS-PROTOCOL.md §10.3), so only without it does the CF
+    // matter.
     const cf = facts.patient.codiceFiscale?.trim() ?? "";
     if (cf === "") return "Manca il codice fiscale del paziente";
     const checked = validateCodiceFiscale(cf, { today: middayUtc(today) });

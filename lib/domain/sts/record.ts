@@ -16,15 +16,15 @@ import type { IsoDate } from "../dates";
  *   uncertain                 --resolved_as_sent-->         awaiting_outcome with a protocollo, else idle as accepted
  *   uncertain                 --resolved_as_not_sent-->     idle               (attempt dropped: send again)
  *
- * "No duplicates, ever" (PRODUCT §2.5) is enforced here, not only by callers: no attempt starts while one is in
- * flight or uncertain, and send_started refuses an operation that cannot be right against what STS holds
- * (I/R while STS holds anything for the document — a renumber must cancel the old identity first; I/R of an identity
- * STS cancelled; V/C of an identity STS does not hold).
+ * "No duplicates, ever" (docs/STS-TRANSMISSION.md, "Exactly once") is enforced here, not only by callers: no attempt
+ * starts while one is in flight or uncertain, and send_started refuses an operation that cannot be right against what
+ * STS holds (I/R while STS holds anything for the document — a renumber must cancel the old identity first; I/R of an
+ * identity STS cancelled; V/C of an identity STS does not hold).
  */
 
 export type StsOperation = "I" | "V" | "C" | "R";
 
-/** `pIva|dataEmissione|dispositivo|numDocumento`: the idDocumentoFiscale key of SPEC §10.1. */
+/** `pIva|dataEmissione|dispositivo|numDocumento`: the idDocumentoFiscale key of docs/STS-PROTOCOL.md §10.1. */
 export type StsIdentity = string;
 
 export type StsCodeRef = { code: string; severity: "error" | "warning" | "info"; message?: string };
@@ -107,8 +107,9 @@ export class InvalidStsTransition extends Error {
 
 const PIVA = /^\d{11}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const NUM_DOCUMENTO = /^[A-Za-z0-9_./\\-]{1,20}$/; // numDocType, SPEC §9: it never contains the "|" separator
-const DISPOSITIVO_FATTURA = "1"; // "vale 1 per ricevute/fatture" (SPEC §9)
+// numDocType (docs/STS-PROTOCOL.md §9): it never contains the "|" separator.
+const NUM_DOCUMENTO = /^[A-Za-z0-9_./\\-]{1,20}$/;
+const DISPOSITIVO_FATTURA = "1"; // "vale 1 per ricevute/fatture" (docs/STS-PROTOCOL.md §9)
 
 export function stsIdentity(parts: { pIva: string; issueDate: IsoDate; numDocumento: string }): StsIdentity {
   const { pIva, issueDate, numDocumento } = parts;

@@ -3,8 +3,8 @@ import { findNotEligibleReason, shouldStsHold } from "./eligibility";
 import type { StsCodeRef, StsFailure, StsIdentity, StsOperation, StsRecord } from "./record";
 
 /**
- * The STS state of a document (PRODUCT §4, the dot) and the operations STS still needs, derived from the document's
- * facts and its StsRecord. Pure; `today` is the Italian calendar day.
+ * The STS state of a document (the dot: docs/STS-TRANSMISSION.md, state table) and the operations STS still needs,
+ * derived from the document's facts and its StsRecord. Pure; `today` is the Italian calendar day.
  *
  * Rules, in the order they are applied:
  * 1. An attempt under way wins, whatever the document became since: phase sending → `sending`; awaiting_outcome →
@@ -21,11 +21,12 @@ import type { StsCodeRef, StsFailure, StsIdentity, StsOperation, StsRecord } fro
  * 3. Nothing pending: held → `accepted`, or `accepted_with_warnings` when a held code has severity 'warning'.
  * 4. Something pending but not sendable → `not_eligible` (grey) with the first Italian reason (eligibility.ts):
  *    foreign patient — never sent, with or without opposition: without an Italian CF there is no 730 to feed;
- *    patient CF missing/invalid without opposition (with opposition the CF is not sent, SPEC §10.3); payment date
- *    missing or in the future (a credit note's is its issue date, SPEC §9); credit note not linked, or an R whose
- *    original STS does not hold; an I/R of an identity STS cancelled — SPEC §10.2 shows STS remembers cancelled
- *    documents (W010) and §10.1 refuses a known identity (S017), and whether STS accepts a new I for a cancelled key
- *    is not documented, so Parcella never tries (renumber instead); credentials missing. A C needs only credentials.
+ *    patient CF missing/invalid without opposition (with opposition the CF is not sent, docs/STS-PROTOCOL.md §10.3);
+ *    payment date missing or in the future (a credit note's is its issue date, docs/STS-PROTOCOL.md §9); credit note
+ *    not linked, or an R whose original STS does not hold; an I/R of an identity STS cancelled — docs/STS-PROTOCOL.md
+ *    §10.2 shows STS remembers cancelled documents (W010) and §10.1 refuses a known identity (S017), and whether STS
+ *    accepts a new I for a cancelled key is not documented, so Parcella never tries (renumber instead); credentials
+ *    missing. A C needs only credentials.
  * 5. Phase rejected/failed for an attempt at the current version → `rejected` / `failed` (red) with its codes;
  *    the document changed since (version differs) → the user fixed something → `to_send`.
  *    A transient failure stays `failed` (red) until the worker's retry starts: the dot tells the truth (it did not
@@ -144,8 +145,8 @@ function pendingOperations(facts: StsDocumentFacts, record: StsRecord): StsPendi
 /**
  * Whether the worker may start an attempt now: `to_send`, or `failed` for a transient or credentials failure.
  * Credentials failures are retryable per document because the pause is account-wide: the sender stops while the
- * credentials are known bad and resumes once "Verifica credenziali" passes (PRODUCT §2.1). A permanent failure
- * and a rejection of the current version wait for the user; uncertain attempts are never sendable.
+ * credentials are known bad and resumes once "Verifica credenziali" passes (docs/STS-TRANSMISSION.md, "Failures"). A
+ * permanent failure and a rejection of the current version wait for the user; uncertain attempts are never sendable.
  */
 export function isSendable(status: StsStatus): boolean {
   if (status.state === "to_send") return true;

@@ -9,7 +9,7 @@ import { issueInvoiceInTx } from "./issue-invoice";
 import { priceInvoice, pricingFromProfile, type PricedLineInput } from "./invoice-pricing";
 
 // A credit note (own series, "NC n/yyyy") refunds an issued invoice in full or in part. It is issued at once; its
-// payment date is its issue date (the refund), as STS requires for a rimborso (SPEC §9).
+// payment date is its issue date (the refund), as STS requires for a rimborso (docs/STS-PROTOCOL.md §9).
 export async function createCreditNote(options: {
   db: Db;
   practitionerId: string;

@@ -6,7 +6,8 @@ import { parseSnapshot, patientSnapshot, type PatientSnapshot } from "./snapshot
 
 // A corrected patient card (codice fiscale, name, address, opposition) carries over to the patient's issued
 // documents: their printed patient data is refreshed and, where STS-relevant data changed (CF, opposition), the
-// content version is bumped so that STS gets a variazione (PRODUCT §2.3). Each change is in the document's history.
+// content version is bumped so that STS gets a variazione (docs/STS-TRANSMISSION.md, state machine). Each change is in
+// the document's history.
 export async function propagatePatientChange(
   db: DbOrTx,
   options: { practitionerId: string; patientId: string; actorId: string },

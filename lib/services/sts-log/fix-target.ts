@@ -7,7 +7,8 @@ export type FixContext = {
   invoice?: { id: string; kind: string; status: string } | null;
 };
 
-/** Where the user goes to fix what an STS code reports (PRODUCT §2.2: one click from the error to the fix). */
+/** Where the user goes to fix what an STS code reports (one click from the error to the fix: docs/STS-TRANSMISSION.md,
+ * "Failures"). */
 export function fixTarget(fix: StsFix, context: FixContext = {}): FixTarget | null {
   switch (fix) {
     case "credentials":

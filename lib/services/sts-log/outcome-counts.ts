@@ -1,7 +1,7 @@
 // The "accolti / con segnalazioni / scartati" figures of a submission.
-// STS's own counts (EsitoInvii, SPEC §4) win when the submission has them: nAccolti includes the documents with
-// warnings, and nWarnings counts those. Without them (synchronous sends, or no outcome yet) the documents' own
-// outcomes are counted the same way.
+// STS's own counts (EsitoInvii, docs/STS-PROTOCOL.md §4) win when the submission has them: nAccolti includes the
+// documents with warnings, and nWarnings counts those. Without them (synchronous sends, or no outcome yet) the
+// documents' own outcomes are counted the same way.
 export type OutcomeCounts = {
   accepted: number;
   withWarnings: number;

@@ -28,7 +28,7 @@ export type StsCredentialsCheck = {
 /**
  * "Verifica credenziali": a read-only EsitoInvii query with the stored credentials (nothing is sent to STS). Records
  * the redacted SOAP exchanges and the outcome; a passing check resumes automatic sending paused after an
- * authentication failure (PRODUCT §2.1).
+ * authentication failure (docs/STS-TRANSMISSION.md, "Failures").
  */
 export async function checkStsCredentials(options: {
   db: DbOrTx;

@@ -2,8 +2,9 @@ import type { DbOrTx } from "../../db";
 import { CERTIFICATE_REJECTED_CODE } from "../../sts/codes";
 
 /**
- * Stops automatic sending after STS refused the credentials (PRODUCT §2.1): retrying every hour with a wrong password
- * only piles up failures. Only a successful "Verifica credenziali" clears the pause (see check-sts-credentials.ts).
+ * Stops automatic sending after STS refused the credentials (docs/STS-TRANSMISSION.md, "Failures"): retrying every hour
+ * with a wrong password only piles up failures. Only a successful "Verifica credenziali" clears the pause (see
+ * check-sts-credentials.ts).
  * `reason` is the Italian message shown to the practitioner; it must never contain a secret. The first pause's time
  * and reason are kept when later calls fail the same way. A 002 is not this practitioner's to fix: it pauses the whole
  * installation instead (sts-sending-pause.ts), and lifts by itself, so it leaves the practitioner's settings alone.

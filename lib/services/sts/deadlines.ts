@@ -12,7 +12,8 @@ export type PaymentYearDeadline = {
 };
 
 // Per payment year with documents not yet with STS: the deadline (31 January of the next year, moved to the next
-// working day — PRODUCT §2.4), the days left, and how many documents are still to send, refused or blocked.
+// working day — docs/STS-PROTOCOL.md §10.4), the days left, and how many documents are still to send, refused or
+// blocked.
 export async function paymentYearDeadlines(options: {
   db: DbOrTx;
   practitionerId: string;

@@ -16,7 +16,7 @@ const NOT_REACHED = new Set([
 
 // Whether a failed call may still have been processed by STS. A timeout, a reset, a garbled or 5xx answer may
 // hide a success, so the attempt becomes "uncertain" and is resolved before anything is sent again — it is never
-// simply re-sent as a new insert (PRODUCT §2.5; docs/STS-TRANSMISSION.md). A business code from STS, a refused
+// simply re-sent as a new insert (docs/STS-TRANSMISSION.md, "Exactly once"). A business code from STS, a refused
 // connection or an authentication fault is a definite "not processed".
 export function mayHaveReachedSts(failure: StsFailure): boolean {
   if (failure.kind === "credentials") return false;

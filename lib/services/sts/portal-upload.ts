@@ -13,8 +13,9 @@ import { statusOf } from "./refresh-sts-state";
 import { currentStsCertificate } from "./sts-certificate";
 import { stsDocumentOf } from "./sts-view";
 
-// Manual upload fallback (PRODUCT §2.7): the data file of the selected documents, to upload by hand on the STS
-// portal. Building it changes nothing: documents are marked sent only when the user enters the portal's protocollo.
+// Manual upload fallback (docs/STS-TRANSMISSION.md, "Sending"): the data file of the selected documents, to upload by
+// hand on the STS portal. Building it changes nothing: documents are marked sent only when the user enters the portal's
+// protocollo.
 export async function buildPortalFile(options: { db: Db; practitionerId: string; invoiceIds: string[]; now?: Date }) {
   const { db, practitionerId } = options;
   const settings = await findStsSettings(db, practitionerId);

@@ -77,8 +77,8 @@ export function stsFactsOf(invoice: StsInvoice, credentialsConfigured: boolean):
   };
 }
 
-// The record sent to STS for one pending operation (SPEC §9): amounts from the lines, the patient's CF unless the
-// patient opposed, the payment date (a refund's is its issue date).
+// The record sent to STS for one pending operation (docs/STS-PROTOCOL.md §9): amounts from the lines, the patient's CF
+// unless the patient opposed, the payment date (a refund's is its issue date).
 export function stsDocumentOf(invoice: StsInvoice, pending: StsPendingOperation): StsDocument {
   const id = parseStsIdentity(pending.identity);
   const refundOf = pending.refundOf ? parseStsIdentity(pending.refundOf) : undefined;

@@ -9,7 +9,7 @@ import { createClientFor, loadStsCredentials } from "./sts-connection";
 import { parseStsRecord, stsDocumentOf, stsFactsOf } from "./sts-view";
 
 const STUCK_AFTER_MS = 5 * 60_000;
-// STS answers these when the attempt it is asked again had already landed (SPEC §10.1, docs/STS.md).
+// STS answers these when the attempt it is asked again had already landed (docs/STS-PROTOCOL.md §10.1).
 const ALREADY_DONE: Record<string, string[]> = { I: ["S017"], R: ["S017"], C: ["X001", "W010"] };
 
 // Work stuck between states, bounded on both sides (only what is older than a few minutes, at most `limit`):

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseErrorCsv, parseErrorZip } from "./error-csv";
 
 describe("DettaglioErrori CSV", () => {
-  it('reads columns by header name, with "; " headers and an extra unnamed column (SPEC §5)', () => {
+  it('reads columns by header name, with "; " headers and an extra unnamed column (docs/STS-PROTOCOL.md §5)', () => {
     const csv =
       "CF PROPRIETARIO; COD REGIONE; COD ASL; COD SSA; PARTITA IVA; DATA EMISSIONE; DOCUMENTO FISCALE DISPOSITIVO; DOCUMENTO FISCALE NUMERO;; TIPO SPESA; CODICE ERRORE; DESCRIZIONE ERRORE\n" +
       "MSCDNL84S67L219P;;;;10356220011;21/12/2016;1;2016/0035;;;S011;IL CF DEL CITTADINO RISULTA FORMALMENTE ERRATO\n";

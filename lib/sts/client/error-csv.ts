@@ -14,7 +14,8 @@ export type StsErrorRow = {
   info: StsCodeInfo;
 };
 
-/** Columns of the DettaglioErrori CSV (SPEC §5), looked up by name: headers may be "; "-separated and have extras. */
+/** Columns of the DettaglioErrori CSV (docs/STS-PROTOCOL.md §5), looked up by name: headers may be "; "-separated and
+ * have extras. */
 const COLUMNS = {
   cfProprietario: "CF PROPRIETARIO",
   pIva: "PARTITA IVA",

@@ -194,7 +194,7 @@ export function createStsClient(config: StsClientConfig) {
     return { exchanges, response: readSoapResponse(outcome, exchanges) };
   }
 
-  /** Receipt services share DatiInputRichiesta → DatiOutputRichiesta (SPEC §4–6). */
+  /** Receipt services share DatiInputRichiesta → DatiOutputRichiesta (docs/STS-PROTOCOL.md §4–6). */
   async function callReceiptService(
     kind: StsOperationKind,
     service: StsService,
@@ -229,7 +229,7 @@ export function createStsClient(config: StsClientConfig) {
     const args = {
       nomeFileAllegato: file.fileName,
       pincodeInvianteCifrato: encrypt(credentials.pincode),
-      datiProprietario: { cfProprietario: credentials.cfProprietario }, // in clear here (SPEC §2.2)
+      datiProprietario: { cfProprietario: credentials.cfProprietario }, // in clear here (docs/STS-PROTOCOL.md §2.2)
       documento: inline
         ? Buffer.from(file.zip).toString("base64")
         : { $xml: `<xop:Include xmlns:xop="http://www.w3.org/2004/08/xop/include" href="cid:${file.fileName}"/>` },
@@ -318,7 +318,8 @@ export function createStsClient(config: StsClientConfig) {
     return { kind: "ok", pdf: new Uint8Array(bytes), exchanges };
   }
 
-  /** Synchronous DocumentoSpesa730p: one document, answer at once (SPEC §7). Validates before any call. */
+  /** Synchronous DocumentoSpesa730p: one document, answer at once (docs/STS-PROTOCOL.md §7). Validates before any call.
+   * */
   async function sendDocument(
     doc: StsDocument,
     owner: StsOwner = { cfProprietario: credentials.cfProprietario },

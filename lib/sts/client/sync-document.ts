@@ -18,7 +18,8 @@ function idArgs(id: StsDocumentId) {
   };
 }
 
-/** documentoSpesa of the sync service: its own element order, no flagOperazione (SPEC §7). Key order = XML order. */
+/** documentoSpesa of the sync service: its own element order, no flagOperazione (docs/STS-PROTOCOL.md §7). Key order =
+ * XML order. */
 function documentoSpesaArgs(doc: StsDocument, encrypt: (plain: string) => string) {
   const cf = doc.cfCittadino ? normalizeCodiceFiscale(doc.cfCittadino) : "";
   return {

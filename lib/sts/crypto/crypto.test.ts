@@ -52,7 +52,7 @@ describe("STS field encryption", () => {
 });
 
 describe("certificates", () => {
-  it("ships the real SanitelCF certificate: fingerprint, dates, subject and key as in SPEC §2.3", () => {
+  it("ships the real SanitelCF certificate: fingerprint, dates, subject and key as in docs/STS-PROTOCOL.md §2.3", () => {
     const cert = new X509Certificate(SANITELCF_CERT_PEM);
     expect(cert.fingerprint256).toBe(SANITELCF_CERT_SHA256);
     expect(cert.subject).toContain("CN=SanitelCF");

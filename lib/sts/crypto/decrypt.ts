@@ -6,7 +6,7 @@ const keyCache = new Map<string, KeyObject>();
  * Decrypts an STS ciphertext (simulator side). Node 20 refuses PKCS#1 v1.5 in privateDecrypt (CVE-2023-46809),
  * so we decrypt raw (RSA_NO_PADDING) and remove the `00 02 PS 00` prefix ourselves. The scan touches every byte
  * and keeps no early exit, so the time taken does not reveal where the padding went wrong (STACK.md).
- * Whitespace in the base64 and around the plaintext is tolerated, as STS does (SPEC §2.2).
+ * Whitespace in the base64 and around the plaintext is tolerated, as STS does (docs/STS-PROTOCOL.md §2.2).
  * Throws one generic error for any failure.
  */
 export function decryptFromSts(ciphertextBase64: string, privateKeyPem: string): string {

@@ -12,8 +12,9 @@ function publicKeyOf(certificatePem: string): KeyObject {
 }
 
 /**
- * Encrypts a pincode or codice fiscale the way STS expects (SPEC §2.2): RSA PKCS#1 v1.5 with the SanitelCF
- * public key, base64. With a 1024-bit key the result is 172 characters; it differs at every call (random padding).
+ * Encrypts a pincode or codice fiscale the way STS expects (docs/STS-PROTOCOL.md §2.2): RSA PKCS#1 v1.5 with the
+ * SanitelCF public key, base64. With a 1024-bit key the result is 172 characters; it differs at every call (random
+ * padding).
  */
 export function encryptForSts(plaintext: string, certificatePem: string): string {
   return publicEncrypt(

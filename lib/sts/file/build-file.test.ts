@@ -73,7 +73,7 @@ const COMPOSITE: StsDocument[] = [
   },
 ];
 
-/** Element tree as [name, text or children] for an exact comparison with SPEC §9.2. */
+/** Element tree as [name, text or children] for an exact comparison with docs/STS-PROTOCOL.md §9.2. */
 function shape(node: XmlNode): unknown {
   return node.children.length ? [node.name, node.children.map(shape)] : [node.name, node.text];
 }
@@ -97,7 +97,7 @@ const voce = (importo: string, vat: [string, string]) => [
 ];
 
 describe("precompilata data file", () => {
-  it("matches the composite example of SPEC §9.2 element by element (I, I with opposition, R, V, C)", () => {
+  it("matches the composite example of docs/STS-PROTOCOL.md §9.2 element by element (I, I with opposition, R, V, C)", () => {
     const xml = buildPrecompilataXml({ owner, documents: COMPOSITE, encrypt: fakeEncrypt });
     expect(
       xml.startsWith(

@@ -51,7 +51,7 @@ function voceSpesa(item: StsExpenseItem): string {
   ]);
 }
 
-/** One documentoSpesa in the binding element order of SPEC §9. */
+/** One documentoSpesa in the binding element order of docs/STS-PROTOCOL.md §9. */
 function documentoSpesa(doc: StsDocument, encrypt: Encryptor): string {
   const paidEarly = doc.dataPagamento < doc.id.dataEmissione;
   const cf = doc.cfCittadino ? normalizeCodiceFiscale(doc.cfCittadino) : "";
@@ -61,7 +61,7 @@ function documentoSpesa(doc: StsDocument, encrypt: Encryptor): string {
     el("dataPagamento", doc.dataPagamento),
     paidEarly ? el("flagPagamentoAnticipato", "1") : undefined,
     el("flagOperazione", doc.operation),
-    // "Deve essere assente se flagOpposizione=1" (SPEC §9); validation refuses the combination anyway.
+    // "Deve essere assente se flagOpposizione=1" (docs/STS-PROTOCOL.md §9); validation refuses the combination anyway.
     !doc.flagOpposizione && cf ? el("cfCittadino", encrypt(cf)) : undefined,
     doc.pagamentoTracciato ? el("pagamentoTracciato", doc.pagamentoTracciato) : undefined,
     el("tipoDocumento", doc.tipoDocumento),
@@ -70,7 +70,7 @@ function documentoSpesa(doc: StsDocument, encrypt: Encryptor): string {
   ]);
 }
 
-/** Builds the precompilata XML (no namespace, SPEC §9) after validating every document. */
+/** Builds the precompilata XML (no namespace, docs/STS-PROTOCOL.md §9) after validating every document. */
 export function buildPrecompilataXml(options: BuildFileOptions): string {
   assertDocumentsSendable(options.owner, options.documents, options);
   const encrypt = resolveEncryptor(options);

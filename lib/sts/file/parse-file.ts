@@ -59,7 +59,7 @@ const ID_DOCUMENTO: Particle[] = [
   ]),
 ];
 
-/** The schema of SPEC §9 as data: the same rules as lib/sts/schemas/730_precompilata.xsd. */
+/** The schema of docs/STS-PROTOCOL.md §9 as data: the same rules as lib/sts/schemas/730_precompilata.xsd. */
 const PRECOMPILATA: Particle[] = [
   opt("opzionale1"),
   opt("opzionale2"),

@@ -75,13 +75,13 @@ const ROME_TIME = new Intl.DateTimeFormat("en-GB", {
   hourCycle: "h23",
 });
 
-/** "dd-MM-yyyy HH:mm:ss" in Italian time, as in dataAccoglienza / dataInvio (SPEC §3.5, §4). */
+/** "dd-MM-yyyy HH:mm:ss" in Italian time, as in dataAccoglienza / dataInvio (docs/STS-PROTOCOL.md §3.5, §4). */
 export function stsTimestamp(date: Date): string {
   const parts = Object.fromEntries(ROME_TIME.formatToParts(date).map((p) => [p.type, p.value]));
   return `${parts.day}-${parts.month}-${parts.year} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
 
-/** Test-environment protocollo: "99" + yyMMdd + 9-digit sequence (SPEC §3.6). */
+/** Test-environment protocollo: "99" + yyMMdd + 9-digit sequence (docs/STS-PROTOCOL.md §3.6). */
 export function nextProtocollo(ctx: SimulatorContext): string {
   ctx.state.sequence += 1;
   const day = romeDay(ctx.now()).replace(/-/g, "").slice(2);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isLate, transmissionDeadline } from "./deadline";
 
-describe("transmission deadline of a payment year (SPEC §10.4)", () => {
+describe("transmission deadline of a payment year (docs/STS-PROTOCOL.md §10.4)", () => {
   it.each([
     [2025, "2026-02-02"], // 31 Jan 2026 is a Saturday
     [2026, "2027-02-01"], // 31 Jan 2027 is a Sunday

@@ -14,7 +14,7 @@ export function romeDay(now: Date): string {
 
 /**
  * Last day to transmit expenses paid in `paymentYear`: 31 January of the next year, moved to Monday when it falls
- * on a weekend (SPEC §10.4: 2025 data → 2 Feb 2026, 2026 data → 1 Feb 2027).
+ * on a weekend (docs/STS-PROTOCOL.md §10.4: 2025 data → 2 Feb 2026, 2026 data → 1 Feb 2027).
  */
 export function transmissionDeadline(paymentYear: number): string {
   const date = new Date(Date.UTC(paymentYear + 1, 0, 31));

@@ -46,8 +46,8 @@ function findError(doc: StsDocument, cf: string | null, ctx: RuleContext): Docum
 }
 
 /**
- * Applies STS's per-document rules (SPEC §10–11, simulator choices in docs/STS.md) and, when the document is
- * accepted, changes what the simulator holds. Returns the messages for the CSV or the sync answer.
+ * Applies STS's per-document rules (docs/STS-PROTOCOL.md §10–11; simulator choices in docs/STS.md) and, when the
+ * document is accepted, changes what the simulator holds. Returns the messages for the CSV or the sync answer.
  */
 export function applyDocument(doc: StsDocument, ctx: RuleContext): DocumentMessage[] {
   const key = documentKey(doc.id);

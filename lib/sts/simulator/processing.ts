@@ -24,7 +24,8 @@ export function ruleContextFor(
   };
 }
 
-/** Processes one uploaded file the way STS does asynchronously (SPEC §4, §13.4). */
+/** Processes one uploaded file the way STS does asynchronously (docs/STS-PROTOCOL.md §4; docs/STS.md, "Asynchronous
+ * processing"). */
 function processSubmission(ctx: SimulatorContext, submission: Submission): SubmissionResult {
   let parsed;
   try {
@@ -81,7 +82,7 @@ function csvDate(isoDate: string): string {
 const CSV_HEADER =
   "CF PROPRIETARIO; COD REGIONE; COD ASL; COD SSA; PARTITA IVA; DATA EMISSIONE; DOCUMENTO FISCALE DISPOSITIVO; DOCUMENTO FISCALE NUMERO; TIPO SPESA; CODICE ERRORE; DESCRIZIONE ERRORE";
 
-/** DettaglioErrori payload: a ZIP with "<protocollo>.csv", 11 columns (SPEC §5). */
+/** DettaglioErrori payload: a ZIP with "<protocollo>.csv", 11 columns (docs/STS-PROTOCOL.md §5). */
 export function buildErrorZip(submission: Submission): Uint8Array {
   const lines = (submission.result?.rows ?? []).map(({ document, tipoSpesa, message }) =>
     [

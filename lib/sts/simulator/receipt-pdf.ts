@@ -2,7 +2,7 @@ import { PDFDocument, StandardFonts } from "pdf-lib";
 import { STS_STATI } from "../codes";
 import type { Submission } from "./state";
 
-/** A one-page receipt with protocollo, date and counts (the real layout is unknown, SPEC §6). */
+/** A one-page receipt with protocollo, date and counts (the real layout is unknown, docs/STS-PROTOCOL.md §6). */
 export async function buildReceiptPdf(submission: Submission, dataInvio: string): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.setTitle(`Ricevuta ${submission.protocollo}`);

@@ -23,7 +23,7 @@ import { soapFault } from "./soap-xml";
 import { emptyState, loadState, type SimulatorUser } from "./state";
 import { KIT_PSYCHOLOGIST } from "../kit-test-user";
 
-/** The public test user of the STS kit for psychologists (SPEC §12). */
+/** The public test user of the STS kit for psychologists (docs/STS-PROTOCOL.md §12). */
 export { KIT_PSYCHOLOGIST };
 
 export type StsSimulatorOptions = Partial<SimulatorConfig> & {
@@ -40,6 +40,8 @@ export type StsSimulatorOptions = Partial<SimulatorConfig> & {
   /** Serve HTTPS with this certificate and key (PEM) instead of plain HTTP. */
   tls?: { certPem: string; keyPem: string };
   log?: (line: string) => void;
+  /** How long an idle keep-alive connection stays open (default 65 s). */
+  keepAliveTimeoutMs?: number;
 };
 
 export type StsSimulator = {
@@ -289,6 +291,12 @@ export async function createStsSimulator(options: StsSimulatorOptions = {}): Pro
     ? createHttpsServer({ cert: options.tls.certPem, key: options.tls.keyPem }, onRequest)
     : createServer(onRequest);
   server.on(options.tls ? "secureConnection" : "connection", () => traffic.connections++);
+  // Node's HTTP clients drop an idle pooled connection after 5 s, which is also Node's default for servers: with the
+  // same figure on both sides a client may reuse a connection at the very moment the server closes it, and the call
+  // fails with ECONNRESET (the app rightly takes an upload lost that way as uncertain). Like most web servers, the
+  // simulator keeps idle connections longer than its clients do, so they are always closed by the client.
+  server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 65_000;
+  server.headersTimeout = server.keepAliveTimeout + 1_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());

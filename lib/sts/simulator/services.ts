@@ -63,7 +63,7 @@ function ownerMatches(ctx: SimulatorContext, user: SimulatorUser, zip: Buffer): 
   }
 }
 
-/** inviaFileMtom (SPEC §3): synchronous checks, then the file waits for asynchronous processing. */
+/** inviaFileMtom (docs/STS-PROTOCOL.md §3): synchronous checks, then the file waits for asynchronous processing. */
 export function handleUpload(
   ctx: SimulatorContext,
   user: SimulatorUser,
@@ -180,7 +180,8 @@ function submissionDetail(ctx: SimulatorContext, s: Submission): string {
   ])}</dettagliEsito>`;
 }
 
-/** EsitoInvii by protocollo or by date range (SPEC §4). Nothing found → esitoChiamata 1 + WS96 (simulator choice). */
+/** EsitoInvii by protocollo or by date range (docs/STS-PROTOCOL.md §4). Nothing found → esitoChiamata 1 + WS96
+ * (simulator choice). */
 export function handleEsitoInvii(ctx: SimulatorContext, user: SimulatorUser, request: XmlNode): string {
   const input = child(request, "DatiInputRichiesta");
   const answer = (esito: "0" | "1", inner: string, descr: string) =>
@@ -202,7 +203,8 @@ export function handleEsitoInvii(ctx: SimulatorContext, user: SimulatorUser, req
   return answer("0", `<esitiPositivi>${found.map((s) => submissionDetail(ctx, s)).join("")}</esitiPositivi>`, " ");
 }
 
-/** DettaglioErrori (SPEC §5): CSV zip when processed with messages; WS37 for a discarded file; WS96 otherwise. */
+/** DettaglioErrori (docs/STS-PROTOCOL.md §5): CSV zip when processed with messages; WS37 for a discarded file; WS96
+ * otherwise. */
 export function handleDettaglioErrori(ctx: SimulatorContext, user: SimulatorUser, request: XmlNode): string {
   const input = child(request, "DatiInputRichiesta");
   const answer = (esito: "0" | "1", inner: string) =>
@@ -217,7 +219,7 @@ export function handleDettaglioErrori(ctx: SimulatorContext, user: SimulatorUser
   return answer("0", `<esitiPositivi><dettagliEsito><csv>${csv}</csv></dettagliEsito></esitiPositivi>`);
 }
 
-/** RicevutaPdf (SPEC §6): a PDF once the file is processed. */
+/** RicevutaPdf (docs/STS-PROTOCOL.md §6): a PDF once the file is processed. */
 export async function handleRicevutaPdf(ctx: SimulatorContext, user: SimulatorUser, request: XmlNode): Promise<string> {
   const input = child(request, "DatiInputRichiesta");
   const answer = (esito: "0" | "1", inner: string) => receiptResponse(RICEVUTA_PDF_NS, "RicevutaPdf", esito, inner);
@@ -295,7 +297,7 @@ function syncResponse(
   );
 }
 
-/** DocumentoSpesa730p: the same document rules, answered at once with esitoChiamata 0/1/2 (SPEC §7). */
+/** DocumentoSpesa730p: the same document rules, answered at once with esitoChiamata 0/1/2 (docs/STS-PROTOCOL.md §7). */
 export function handleDocumentoSpesa(ctx: SimulatorContext, user: SimulatorUser, request: XmlNode): string {
   const operation = SYNC_OPERATIONS[request.name];
   if (!operation) throw new SoapClientFault(`Operazione non prevista: ${request.name}`);
@@ -330,7 +332,7 @@ export function handleDocumentoSpesa(ctx: SimulatorContext, user: SimulatorUser,
   const transmission = { fileName: SYNC_FILE_NAME, sentAt: ctx.now() };
   const messages = applyDocument(document, ruleContextFor(ctx, protocollo, user.cfProprietario, transmission));
   persist(ctx);
-  // A rejected call answers without protocollo (SPEC §7); the sequence number is simply skipped.
+  // A rejected call answers without protocollo (docs/STS-PROTOCOL.md §7); the sequence number is simply skipped.
   if (messages.some((m) => m.tipo === "E")) return syncResponse(operation, "1", undefined, messages);
   const ok = { code: "0", description: "Operazione eseguita correttamente", tipo: "" };
   return syncResponse(operation, messages.length > 0 ? "2" : "0", protocollo, [...messages, ok]);

@@ -7,7 +7,8 @@ export function envelope(body: string): string {
   return `<?xml version="1.0" encoding="UTF-8"?>${ENV_OPEN}${body}${ENV_CLOSE}`;
 }
 
-/** JAX-WS style SOAP 1.1 fault, e.g. env:Client "Errore generico di autenticazione" (SPEC §2.1, §11.3). */
+/** JAX-WS style SOAP 1.1 fault, e.g. env:Client "Errore generico di autenticazione" (docs/STS-PROTOCOL.md §2.1, §11.3).
+ * */
 export function soapFault(faultcode: "Client" | "Server", faultstring: string): string {
   return (
     '<?xml version="1.0" encoding="UTF-8"?>' +

@@ -50,7 +50,7 @@ export type SubmissionResult = {
   nAccolti: number;
   nWarnings: number;
   nErrori: number;
-  /** One row per message, for the error CSV (SPEC §5). */
+  /** One row per message, for the error CSV (docs/STS-PROTOCOL.md §5). */
   rows: Array<{ document: StsDocument | null; tipoSpesa: string; message: DocumentMessage }>;
 };
 

@@ -1,5 +1,6 @@
-// Parcella's WSDL of the synchronous single-document service (SPEC §7). Unlike the async services its schema is
-// elementFormDefault="qualified": every child element is in the target namespace (which has no trailing slash).
+// Parcella's WSDL of the synchronous single-document service (docs/STS-PROTOCOL.md §7). Unlike the async services its
+// schema is elementFormDefault="qualified": every child element is in the target namespace (which has no trailing
+// slash).
 export const DOCUMENTO_SPESA_NS = "http://documentospesap730.sanita.finanze.it";
 
 export const DOCUMENTO_SPESA_OPERATIONS = {

@@ -1,4 +1,4 @@
-// Parcella's WSDL of the asynchronous upload service (SPEC §3.1). The schema has no elementFormDefault,
+// Parcella's WSDL of the asynchronous upload service (docs/STS-PROTOCOL.md §3.1). The schema has no elementFormDefault,
 // so the children of inviaFileMtom are unqualified; only the wrapper is in the target namespace.
 export const INVIO_TELEMATICO_NS = "http://ejb.invioTelematicoSS730p.sanita.finanze.it/";
 

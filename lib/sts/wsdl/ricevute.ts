@@ -1,4 +1,4 @@
-// Parcella's WSDLs of the three receipt services (SPEC §4–6): EsitoInvii, DettaglioErrori, RicevutaPdf.
+// Parcella's WSDLs of the three receipt services (docs/STS-PROTOCOL.md §4–6): EsitoInvii, DettaglioErrori, RicevutaPdf.
 // They share one shape: DatiInputRichiesta → DatiOutputRichiesta, children unqualified (no elementFormDefault).
 export const ESITO_INVII_NS = "http://esitoinvio.p730.sanita.sogei.it/";
 export const DETTAGLIO_ERRORI_NS = "http://dettaglioerrori.p730.sanita.sogei.it/";
@@ -14,7 +14,7 @@ type ReceiptWsdl = {
   extraInput: string;
   /** Content of esitiPositivi. */
   positive: string;
-  /** EsitoInvii alone answers with a descrizioneEsito (SPEC §4). */
+  /** EsitoInvii alone answers with a descrizioneEsito (docs/STS-PROTOCOL.md §4). */
   withDescrizioneEsito: boolean;
 };
 

@@ -4,7 +4,7 @@ import { encryptionKey } from "../../../lib/env";
 import { upsertStsSettings } from "../../../lib/data/sts-settings";
 import { refreshStsState } from "../../../lib/services/sts/refresh-sts-state";
 
-// The public STS kit user for psychologists: the simulator accepts it (SPEC §12).
+// The public STS kit user for psychologists: the simulator accepts it (docs/STS-PROTOCOL.md §12).
 export const KIT_STS = {
   cfTitolare: "MTOMRA66A41G224M",
   username: "MTOMRA66A41G224M",

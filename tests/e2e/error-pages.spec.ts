@@ -1,0 +1,80 @@
+import { expect, test } from "@playwright/test";
+import { registerAndLogin } from "./helpers";
+import { corruptStsRecord, seedInvoice, seedPatient, seedProfile } from "./seed";
+
+const WIDTHS = [
+  { name: "desktop", width: 1366, height: 900 },
+  { name: "mobile", width: 390, height: 844 },
+];
+
+test("an unexpected failure shows the Italian error page inside the shell: a way back, no technical detail", async ({
+  page,
+}) => {
+  const email = await registerAndLogin(page, "Dott.ssa Errore Imprevisto");
+  seedProfile(email);
+  const patient = seedPatient(email, { firstName: "Lucia", lastName: "Ferri" });
+  const invoice = seedInvoice(email, { patientId: patient.id, issueDate: "2026-03-10" });
+  corruptStsRecord(email, invoice.id);
+
+  for (const size of WIDTHS) {
+    await page.setViewportSize(size);
+    await page.goto(`/fatture/${invoice.id}`);
+    const error = page.getByTestId("page-error");
+    await expect(error.getByRole("heading", { name: "Qualcosa è andato storto" })).toBeVisible();
+    await expect(error).toContainText("Non siamo riusciti a mostrare questa pagina.");
+    // The shell stays: the menu and the account are still there.
+    await expect(page.getByTestId("practitioner-name")).toHaveText("Dott.ssa Errore Imprevisto");
+    // Nothing technical reaches the page: neither the error's text nor a stack.
+    const text = await page.locator("body").innerText();
+    for (const leak of ["JSON", "SyntaxError", "stsRecord", "node_modules", "    at "])
+      expect(text).not.toContain(leak);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
+    await page.screenshot({ path: `tests/.artifacts/screenshots/error-page-${size.name}.png`, fullPage: true });
+  }
+
+  // "Riprova" asks the server again (the data is still damaged, so the page explains again).
+  await page.getByRole("button", { name: "Riprova" }).click();
+  await expect(page.getByRole("heading", { name: "Qualcosa è andato storto" })).toBeVisible();
+  // The way back, by keyboard.
+  await page.getByRole("link", { name: "Torna alla home" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("heading", { name: /Benvenuto/ })).toBeVisible();
+});
+
+test("a page waiting for its data shows the loading placeholder inside the shell", async ({ page }) => {
+  await registerAndLogin(page, "Dott. Attesa Caricamento");
+  const isPrefetch = (headers: Record<string, string>) =>
+    Boolean(headers["next-router-prefetch"] || headers["next-router-segment-prefetch"]);
+  // Hold the server's answer to the navigation (not the prefetches) until the placeholder has been seen.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(
+    (url) => url.pathname === "/invii",
+    async (route) => {
+      const headers = route.request().headers();
+      if (headers["rsc"] && !isPrefetch(headers)) await held;
+      await route.continue();
+    },
+  );
+  // The placeholder comes with the link's prefetch, as it does for a user who clicks once the page has settled.
+  const prefetched = page.waitForResponse(
+    (r) => new URL(r.url()).pathname === "/invii" && isPrefetch(r.request().headers()),
+  );
+  await page.goto("/");
+  const link = page.getByRole("navigation").getByRole("link", { name: "Invii STS" });
+  await link.hover();
+  await prefetched;
+  await link.click();
+  const loading = page.getByTestId("page-loading");
+  await expect(loading).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Caricamento in corso…" })).toBeAttached();
+  await expect(page.getByTestId("practitioner-name")).toHaveText("Dott. Attesa Caricamento");
+  for (const size of WIDTHS) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: `tests/.artifacts/screenshots/page-loading-${size.name}.png`, fullPage: true });
+  }
+  release();
+  await expect(page.getByRole("heading", { name: "Invii STS" })).toBeVisible();
+  await expect(loading).toHaveCount(0);
+});
