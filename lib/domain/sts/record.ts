@@ -204,13 +204,18 @@ export function transition(record: StsRecord, event: StsEvent): StsRecord {
   }
 }
 
+/** Whether STS has accepted an operation on the document: it holds it, or held and cancelled it. */
+export function hasBeenHeld(record: StsRecord): boolean {
+  return record.held !== null || record.cancelled.length > 0;
+}
+
 /**
  * Whether the document's number and date are locked: STS holds it (or held and cancelled it), or an attempt that
  * may have reached STS is not settled yet. A new date or number would be a new identity on STS, so it is corrected
  * by voiding the document and issuing a new one ("Annulla e riemetti"), never by editing it.
  */
 export function isIdentityLocked(record: StsRecord): boolean {
-  if (record.held !== null || record.cancelled.length > 0) return true;
+  if (hasBeenHeld(record)) return true;
   return record.phase === "sending" || record.phase === "awaiting_outcome" || record.phase === "uncertain";
 }
 

@@ -1,0 +1,172 @@
+import type { Db } from "../../db";
+import { findStsInvoices, type StsInvoice } from "../../data/sts-documents";
+import { saveExchanges } from "../../data/sts-exchanges";
+import { findStsSettings } from "../../data/sts-settings";
+import {
+  findSubmissionLines,
+  leaseUncertainSubmissions,
+  releaseLeases,
+  setLineOutcomes,
+  updateSubmission,
+  type LeasedSubmission,
+  type SubmissionLine,
+} from "../../data/sts-worker-sql";
+import { EMPTY_RECORD, type StsRecord } from "../../domain/sts/record";
+import { pauseAutomaticSending } from "../sts-settings/pause-automatic-sending";
+import { applyStsEvent } from "./apply-sts-event";
+import { resolveUncertainDocument, type Asked } from "./resolve-uncertain-document";
+import { createClientFor, loadStsCredentials } from "./sts-connection";
+import { parseStsRecord } from "./sts-view";
+
+const LEASE_MS = 2 * 60_000;
+
+// Every uncertain submission (an upload that may or may not have reached STS) is resolved in one pass of the
+// sweep: each of its documents still waiting for it is settled by asking STS (resolveUncertainDocument), and once
+// none waits the submission gets its final state — "completed" with the documents' outcomes, or "failed" when
+// none reached STS. While STS cannot answer (unreachable, or the credentials refused: automatic sending is paused
+// and nothing is asked until "Verifica credenziali" passes, so as not to lock the STS account) it stays
+// uncertain and the next pass asks again. Submissions are leased, so two workers never resolve the same one.
+export async function resolveUncertainSubmissions(options: {
+  db: Db;
+  workerId: string;
+  now: Date;
+  limit: number;
+  ask?: (...args: Parameters<NonNullable<Parameters<typeof resolveUncertainDocument>[0]["ask"]>>) => Promise<Asked>;
+  log?: (line: string) => void;
+}) {
+  const { db, workerId, now } = options;
+  const leased = await leaseUncertainSubmissions(db, {
+    workerId,
+    now,
+    until: new Date(now.getTime() + LEASE_MS),
+    limit: options.limit,
+  });
+  const summary = { submissions: leased.length, documents: 0, completed: 0 };
+  for (const submission of leased) {
+    try {
+      const result = await resolveSubmission(db, submission, options);
+      summary.documents += result.documents;
+      if (result.completed) summary.completed++;
+      else await releaseLeases(db, workerId, [submission.id]);
+    } catch (error) {
+      await releaseLeases(db, workerId, [submission.id]);
+      options.log?.(`resolving ${submission.id} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return summary;
+}
+
+async function resolveSubmission(
+  db: Db,
+  submission: LeasedSubmission,
+  options: Parameters<typeof resolveUncertainSubmissions>[0],
+) {
+  const { practitionerId, id: submissionId } = submission;
+  const { now } = options;
+  let documents = 0;
+  const settings = await findStsSettings(db, practitionerId);
+  const credentials = settings?.pausedAt ? null : await loadStsCredentials(db, practitionerId);
+  for (const invoice of await waitingDocuments(db, submission)) {
+    let record = parseStsRecord(invoice.stsRecord);
+    // The process died between claiming the document and learning anything: its attempt is uncertain too.
+    if (record.phase === "sending") {
+      await applyStsEvent(db, {
+        practitionerId,
+        invoiceId: invoice.id,
+        submissionId,
+        event: { type: "outcome_unknown" },
+        now,
+      });
+      record = { ...record, phase: "uncertain" };
+    }
+    if (record.phase !== "uncertain" || !record.attempt || !credentials) continue;
+    const client = createClientFor(credentials);
+    const resolution = await resolveUncertainDocument({ client, invoice, attempt: record.attempt, ask: options.ask });
+    await saveExchanges(db, practitionerId, submissionId, resolution.exchanges);
+    if (resolution.credentialsRefused) {
+      await pauseAutomaticSending({ db, practitionerId, reason: resolution.credentialsRefused, now });
+      break;
+    }
+    const decision = resolution.decision;
+    if (decision.resolution === "wait") continue;
+    await applyStsEvent(db, {
+      practitionerId,
+      invoiceId: invoice.id,
+      submissionId,
+      event: decision.event,
+      outcome: decision.outcome,
+      codes: decision.codes,
+      now,
+    });
+    documents++;
+    options.log?.(`uncertain ${record.attempt.operation} of ${invoice.id} resolved: ${decision.resolution}`);
+  }
+  return { documents, completed: await completeIfSettled(db, submission, now) };
+}
+
+/** The submission's documents whose record still waits for it (claimed, or uncertain, for this submission). */
+async function waitingDocuments(db: Db, submission: LeasedSubmission): Promise<StsInvoice[]> {
+  const lines = (await findSubmissionLines(db, submission.id)).filter((line) => line.outcome === "pending");
+  const ids = lines.map((line) => line.invoiceId);
+  const invoices = await findStsInvoices(db, submission.practitionerId, { ids });
+  return invoices.filter((invoice) => waitsFor(parseStsRecord(invoice.stsRecord), submission.id));
+}
+
+function waitsFor(record: StsRecord, submissionId: string) {
+  return record.attempt?.submissionId === submissionId && ["sending", "uncertain"].includes(record.phase);
+}
+
+// Once no document waits for it, the submission gets its final state from its lines. A line still "pending"
+// whose document moved on (its outcome was saved, the process died before the line) takes what the record says:
+// accepted when STS holds (or cancelled) what the line sent, else failed — a document STS holds is never an error.
+async function completeIfSettled(db: Db, submission: LeasedSubmission, now: Date) {
+  const lines = await findSubmissionLines(db, submission.id);
+  const pending = lines.filter((line) => line.outcome === "pending");
+  const invoices = await findStsInvoices(db, submission.practitionerId, { ids: pending.map((l) => l.invoiceId) });
+  const records = new Map(invoices.map((invoice) => [invoice.id, parseStsRecord(invoice.stsRecord)]));
+  if (pending.some((line) => waitsFor(records.get(line.invoiceId) ?? EMPTY_RECORD, submission.id))) return false;
+  for (const line of pending) {
+    line.outcome = landed(records.get(line.invoiceId), line) ? "accepted" : "failed";
+    await setLineOutcomes(db, {
+      submissionId: submission.id,
+      practitionerId: submission.practitionerId,
+      invoiceIds: [line.invoiceId],
+      outcome: line.outcome,
+    });
+  }
+  const count = (...outcomes: string[]) => lines.filter((l) => outcomes.includes(l.outcome)).length;
+  const accepted = count("accepted", "accepted_with_warnings");
+  const rejected = count("rejected");
+  const outcome =
+    lines.length === 0
+      ? "failed"
+      : accepted === lines.length
+        ? count("accepted_with_warnings") > 0
+          ? "accepted_with_warnings"
+          : "accepted"
+        : accepted === 0 && rejected === 0
+          ? "failed"
+          : accepted === 0 && rejected === lines.length
+            ? "rejected"
+            : "partially_rejected";
+  await updateSubmission(db, submission.id, {
+    status: outcome === "failed" ? "failed" : "completed",
+    outcome,
+    nInviati: lines.length,
+    nAccolti: accepted,
+    nWarnings: count("accepted_with_warnings"),
+    nErrori: rejected,
+    errorCode: null,
+    errorMessage: "Invio interrotto: l'esito di ogni documento è stato verificato con il Sistema TS.",
+    completedAt: now,
+    lockedBy: null,
+    lockedUntil: null,
+  });
+  return true;
+}
+
+function landed(record: StsRecord | undefined, line: SubmissionLine) {
+  if (!record) return false;
+  if (line.operation === "C") return record.cancelled.includes(line.identity);
+  return record.held?.identity === line.identity && record.held.version >= line.version;
+}
