@@ -56,6 +56,11 @@ export async function reissueInvoice(options: {
         "È in corso un invio al Sistema TS per questa fattura: attendi l'esito (pochi minuti) e riprova.",
       );
     }
+    // Voided first: its date (often the wrong one being corrected) must not constrain the new number's date.
+    await tx.invoice.update({
+      where: { id: old.id },
+      data: { status: "void", voidedAt: now, contentVersion: { increment: 1 } },
+    });
     const created = await tx.invoice.create({
       data: { practitionerId, patientId: old.patientId, issueDate: form.issueDate, replacesInvoiceId: old.id },
       select: { id: true },
@@ -71,10 +76,7 @@ export async function reissueInvoice(options: {
     await writeInvoiceContent(tx, { practitionerId, invoiceId: created.id, form, pricing: pricingFromProfile(old) });
     const issued = await issueInvoiceInTx(tx, { practitionerId, actorId, invoiceId: created.id, now });
     const reason = `Annullata e riemessa come fattura n. ${documentNumberLabel(issued)}`;
-    await tx.invoice.update({
-      where: { id: old.id },
-      data: { status: "void", voidedAt: now, voidReason: reason, contentVersion: { increment: 1 } },
-    });
+    await tx.invoice.update({ where: { id: old.id }, data: { voidReason: reason } });
     await addInvoiceEvent(tx, {
       invoiceId: old.id,
       practitionerId,
