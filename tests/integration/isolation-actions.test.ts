@@ -10,6 +10,7 @@ import { createCreditNote } from "../../lib/services/invoices/create-credit-note
 import { deleteDraft } from "../../lib/services/invoices/delete-draft";
 import { issueInvoice } from "../../lib/services/invoices/issue-invoice";
 import { recordPayment } from "../../lib/services/invoices/record-payment";
+import { reissueInvoice } from "../../lib/services/invoices/reissue-invoice";
 import { saveInvoiceDraft } from "../../lib/services/invoices/save-invoice-draft";
 import { updateIssuedInvoice } from "../../lib/services/invoices/update-issued-invoice";
 import { voidInvoice } from "../../lib/services/invoices/void-invoice";
@@ -67,6 +68,14 @@ const REPLAYS: Record<string, Replay> = {
     expect(foreignPatient?.fieldErrors.patientId?.[0]).toBe("Paziente non trovato.");
     return updateIssuedInvoice({ ...base, invoiceId: a.issuedId, input });
   },
+  reissueInvoiceAction: ({ a, b }) =>
+    reissueInvoice({
+      db: testDb(),
+      practitionerId: b.id,
+      actorId: b.id,
+      invoiceId: a.paidId,
+      input: { patientId: b.patientId, issueDate: "2026-03-12", lines: [SESSION_LINE], opposition: false },
+    }),
   issueInvoiceAction: ({ a, b }) =>
     issueInvoice({ db: testDb(), practitionerId: b.id, actorId: b.id, invoiceId: a.draftId }),
   recordPaymentAction: ({ a, b }) =>

@@ -1,15 +1,14 @@
 import { AppError, notFound } from "../../app-error";
 import type { Db } from "../../db";
 import { addInvoiceEvent } from "../../data/invoices";
-import { isIdentityLocked } from "../../domain/sts/record";
 import { InvoiceFormSchema } from "../../schemas/invoice";
 import { parseInput } from "../../schemas/validation";
 import { refreshStsState } from "../sts/refresh-sts-state";
-import { parseStsRecord } from "../sts/sts-view";
 import { assertDocumentDates } from "./document-dates";
 import { writeInvoiceContent } from "./invoice-content";
 import { pricingFromProfile } from "./invoice-pricing";
 import { issueInvoiceInTx } from "./issue-invoice";
+import { invoiceIdentityLock } from "./identity-lock";
 import { documentNumberLabel } from "./labels";
 
 /**
@@ -34,28 +33,11 @@ export async function reissueInvoice(options: {
   return db.$transaction(async (tx) => {
     const old = await tx.invoice.findFirst({
       where: { id: invoiceId, practitionerId },
-      include: { creditNotes: { where: { status: "issued" }, select: { id: true } } },
+      include: { creditNotes: { select: { status: true } } },
     });
     if (!old) throw notFound("Fattura non trovata.");
-    if (old.kind !== "invoice" || old.status !== "issued") {
-      throw new AppError("conflict", "Si può annullare e riemettere solo una fattura emessa e non annullata.");
-    }
-    if (old.creditNotes.length > 0) {
-      throw new AppError("conflict", "La fattura ha note di credito emesse: annulla prima quelle.");
-    }
-    const record = parseStsRecord(old.stsRecord);
-    if (!isIdentityLocked(record)) {
-      throw new AppError(
-        "conflict",
-        "Il Sistema TS non ha ancora questa fattura: correggi la data direttamente nel modulo e salva.",
-      );
-    }
-    if (record.phase === "sending" || record.phase === "awaiting_outcome" || record.phase === "uncertain") {
-      throw new AppError(
-        "conflict",
-        "È in corso un invio al Sistema TS per questa fattura: attendi l'esito (pochi minuti) e riprova.",
-      );
-    }
+    const lock = invoiceIdentityLock(old);
+    if (lock.reissueBlocked) throw new AppError("conflict", lock.reissueBlocked);
     // Voided first: its date (often the wrong one being corrected) must not constrain the new number's date.
     await tx.invoice.update({
       where: { id: old.id },
