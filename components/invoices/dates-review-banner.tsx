@@ -14,8 +14,8 @@ export async function DatesReviewBanner({ practitionerId }: { practitionerId: st
         {total === 1 ? "Un documento ha date da controllare" : `${total} documenti hanno date da controllare`}
       </strong>
       <p>
-        Una data nel futuro blocca la numerazione delle fatture successive e non può essere inviata al Sistema TS; un
-        pagamento precedente alla fattura va confermato come anticipato.
+        Una fattura datata nel futuro blocca la numerazione delle successive; un pagamento nel futuro non può andare al
+        Sistema TS; un pagamento precedente alla fattura va confermato come anticipato.
       </p>
       <ul>
         {items.map((item) => (
