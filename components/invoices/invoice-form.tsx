@@ -15,6 +15,7 @@ import { FormError } from "@/components/ui/form-message";
 import { InvoiceLinesEditor, type LineValues } from "./invoice-lines-editor";
 import { InvoiceTotalsPreview } from "./invoice-totals-preview";
 import { PatientPicker, type PickedPatient } from "./patient-picker";
+import { InvoiceFormButtons } from "./invoice-form-buttons";
 import { ReissueConfirmation } from "./reissue-confirmation";
 import styles from "./invoices.module.css";
 
@@ -221,63 +222,21 @@ export function InvoiceForm({ invoiceId, mode, initial, pricing, lock }: Props) 
           onCancel={() => setConfirming(false)}
         />
       ) : null}
-      <div className={styles.buttons} hidden={confirming}>
-        {mode === "issued" && reissuing ? (
-          <>
-            <button type="submit" className="btn btn-primary" disabled={pending}>
-              Annulla e riemetti
-            </button>
-            <button
-              type="button"
-              className="btn btn-secondary"
-              disabled={pending}
-              onClick={() => {
-                setReissuing(false);
-                set({ issueDate: initial.issueDate });
-                setErrors({});
-                setMessage(null);
-              }}
-            >
-              Torna alla modifica
-            </button>
-          </>
-        ) : mode === "issued" ? (
-          <>
-            <button type="submit" className="btn btn-primary" disabled={pending}>
-              Salva modifiche
-            </button>
-            {lock ? (
-              <button
-                type="button"
-                className="btn btn-secondary"
-                disabled={pending || lock.reissueBlocked !== null}
-                aria-describedby={lock.reissueBlocked ? "reissue-blocked" : undefined}
-                onClick={() => {
-                  setReissuing(true);
-                  setErrors({});
-                  setMessage(null);
-                }}
-              >
-                Annulla e riemetti…
-              </button>
-            ) : null}
-            {lock?.reissueBlocked ? (
-              <p id="reissue-blocked" className={styles.muted}>
-                {lock.reissueBlocked}
-              </p>
-            ) : null}
-          </>
-        ) : (
-          <>
-            <button type="submit" className="btn btn-primary" disabled={pending}>
-              Emetti fattura
-            </button>
-            <button type="button" className="btn btn-secondary" disabled={pending} onClick={() => void submit("draft")}>
-              Salva bozza
-            </button>
-          </>
-        )}
-      </div>
+      {confirming ? null : (
+        <InvoiceFormButtons
+          mode={mode}
+          reissuing={reissuing}
+          lock={lock}
+          pending={pending}
+          onDraft={() => void submit("draft")}
+          onReissue={(on) => {
+            setReissuing(on);
+            if (!on) set({ issueDate: initial.issueDate });
+            setErrors({});
+            setMessage(null);
+          }}
+        />
+      )}
     </form>
   );
 }

@@ -24,5 +24,9 @@ export const seedPatient = (email: string, overrides: Record<string, unknown> = 
   seed<{ id: string }>("patient", email, overrides);
 export const seedInvoice = (email: string, options: Record<string, unknown>) =>
   seed<{ id: string; number: number | null }>("invoice", email, options);
+export const seedLegacyDates = (
+  email: string,
+  options: { invoiceId: string; issueDate?: string; paymentDate?: string },
+) => seed<{ id: string }>("legacy-dates", email, options);
 export const seedInvoices = (email: string, options: Record<string, unknown> & { count: number }) =>
   seed<string[]>("invoices", email, options);
