@@ -232,7 +232,12 @@ describe("isolation sweep: server actions replayed by another practitioner", () 
     const lastName = `Riservato${Date.now().toString(36)}`;
     const patient = await createTestPatient(testDb(), pa.id, { firstName: "Paola", lastName });
     const issued = await createTestInvoice(testDb(), pa.id, { patientId: patient.id, issueDate: "2026-03-10" });
-    const paid = await createTestInvoice(testDb(), pa.id, { patientId: patient.id, issueDate: "2026-03-11", ...PAID });
+    const paid = await createTestInvoice(testDb(), pa.id, {
+      patientId: patient.id,
+      issueDate: "2026-03-11",
+      ...PAID,
+      paymentDate: "2026-03-11",
+    });
     const draft = await createTestInvoice(testDb(), pa.id, {
       patientId: patient.id,
       issueDate: "2026-03-12",
@@ -242,6 +247,7 @@ describe("isolation sweep: server actions replayed by another practitioner", () 
       patientId: patient.id,
       issueDate: "2026-03-13",
       ...PAID,
+      paymentDate: "2026-03-13",
     });
     // A completed submission of A's with a rejected document: what "Reinvia" acts on.
     const submission = await testDb().stsSubmission.create({
