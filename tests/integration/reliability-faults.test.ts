@@ -355,6 +355,24 @@ describe("the process killed at each step of a send, then recovery", () => {
     await expectAllFinalOnce(p.id, ids);
   });
 
+  it("three 'Invia ora' at once on the two invoices of a reissue: each half reaches STS once", async () => {
+    const p = await stsPractitioner("double-click-reissue");
+    const ids = await reissuedPair(p.id, p.patientId);
+    const results = await Promise.allSettled(
+      [ids[0], ids[1], ids[0]].map((invoiceId) =>
+        sendDocumentNow({ db: testDb(), practitionerId: p.id, invoiceId: invoiceId! }),
+      ),
+    );
+    expect(results.some((r) => r.status === "fulfilled")).toBe(true);
+    await expectReissuedOnce(p.id, ids);
+    const [newId, oldId] = ids as [string, string];
+    const identity = async (invoiceId: string, operation: string) =>
+      (await testDb().stsSubmissionDocument.findFirstOrThrow({ where: { invoiceId, operation } })).identity;
+    const counts = await simulatorCounts(simulator.sim);
+    expect(counts.documents[await identity(newId, "I")]?.received).toEqual({ I: 1 });
+    expect(counts.documents[await identity(oldId, "C")]?.received).toEqual({ I: 1, C: 1 });
+  });
+
   it("two web instances pressing 'Invia ora' on the same document at once: one send, one refusal", async () => {
     const p = await stsPractitioner("double-click");
     const [id] = await paidInvoices(p.id, p.patientId, 1);

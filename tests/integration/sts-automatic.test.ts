@@ -105,6 +105,10 @@ describe("automatic sending (the minute-10 run)", () => {
       });
     }
     const yellow = await invoices(p.id, p.patientId, 5, "2026-03-01");
+    // A fresh connection first: the STS client's keep-alive socket, idle while the 65 invoices were written, may be
+    // closed by the server just as the upload reuses it — an uncertain upload, not what this test is about
+    // (docs/RELIABILITY.md, "Observed once, not fixed").
+    await checkStsCredentials({ db: testDb(), practitionerId: p.id, now: new Date() });
     const summary = await runAutomaticSending({
       db: testDb(),
       slot: slot("2026-11-26T10:10:00Z"),

@@ -152,7 +152,13 @@ describe("what the answer decides", () => {
     simulator.sim.faults.push({ type: "http500", operation: "inviaFileMtom", times: 1 });
     const upload = (await uploadBatch({ db: testDb(), practitionerId: p.id, trigger: "manual", invoiceIds: ids }))!;
     simulator.sim.faults.push({ type: "http500", operation: "DocumentoSpesa730p" });
+    const asked = async () =>
+      ((await (await fetch(`${simulator.sim.url}/__admin/counts`)).json()) as { requests: Record<string, number> })
+        .requests.DocumentoSpesa730p ?? 0;
+    const before = await asked();
     await sweepStuck({ db: testDb(), now: new Date(Date.now() + 60_000) });
+    // STS is down for everyone: the run stops at the first unanswered question instead of a timeout per document.
+    expect((await asked()) - before).toBe(1);
     simulator.sim.faults.splice(0);
     expect((await testDb().stsSubmission.findUniqueOrThrow({ where: { id: upload.submissionId } })).status).toBe(
       "uncertain",

@@ -10,6 +10,8 @@ import { stsDocumentOf, stsFactsOf } from "./sts-view";
 export type UncertainResolution = {
   decision: UncertainDecision;
   exchanges: StsExchange[];
+  /** STS did not answer at all (unreachable, timed out): it is down for everyone, not only for this document. */
+  unreachable?: boolean;
   /** STS refused the credentials while being asked: automatic sending must pause. */
   credentialsRefused?: string;
 };
@@ -26,18 +28,27 @@ export async function resolveUncertainDocument(options: {
   client: StsClient;
   invoice: StsInvoice;
   attempt: StsAttempt;
-  ask?: (client: StsClient, invoice: StsInvoice, attempt: StsAttempt) => Promise<Asked>;
+  ask?: AskSts;
 }): Promise<UncertainResolution> {
   const ask = options.ask ?? askBySendingAgain;
   const asked = await ask(options.client, options.invoice, options.attempt);
   return {
     decision: decideUncertain(options.attempt.operation, asked.answer),
     exchanges: asked.exchanges,
+    unreachable: asked.unreachable,
     credentialsRefused: asked.credentialsRefused,
   };
 }
 
-export type Asked = { answer: UncertainAnswer; exchanges: StsExchange[]; credentialsRefused?: string };
+/** How STS is asked about an uncertain attempt (the same record sent again, or a query). */
+export type AskSts = (client: StsClient, invoice: StsInvoice, attempt: StsAttempt) => Promise<Asked>;
+
+export type Asked = {
+  answer: UncertainAnswer;
+  exchanges: StsExchange[];
+  unreachable?: boolean;
+  credentialsRefused?: string;
+};
 
 async function askBySendingAgain(client: StsClient, invoice: StsInvoice, attempt: StsAttempt): Promise<Asked> {
   // A credit note's record always names the invoice it refunds.
@@ -62,7 +73,7 @@ async function askBySendingAgain(client: StsClient, invoice: StsInvoice, attempt
       return { answer: { kind: "no_answer" }, exchanges: result.exchanges, credentialsRefused: result.message };
     default:
       // Unreachable, timed out again: the attempt sent now may have landed as well; the next sweep asks again.
-      return { answer: { kind: "no_answer" }, exchanges: result.exchanges };
+      return { answer: { kind: "no_answer" }, exchanges: result.exchanges, unreachable: true };
   }
 }
 

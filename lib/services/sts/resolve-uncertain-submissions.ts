@@ -12,47 +12,59 @@ import {
   type SubmissionLine,
 } from "../../data/sts-worker-sql";
 import { EMPTY_RECORD, type StsRecord } from "../../domain/sts/record";
+import { env } from "../../env";
+import { MAX_BATCH } from "./claim-documents";
 import { pauseAutomaticSending } from "../sts-settings/pause-automatic-sending";
 import { applyStsEvent } from "./apply-sts-event";
-import { resolveUncertainDocument, type Asked } from "./resolve-uncertain-document";
+import { resolveUncertainDocument, type AskSts } from "./resolve-uncertain-document";
 import { createClientFor, loadStsCredentials } from "./sts-connection";
 import { parseStsRecord } from "./sts-view";
 
-const LEASE_MS = 2 * 60_000;
+// Long enough to ask about every document of a full batch at the worst STS latency: a worker that dies while
+// resolving leaves the submission to another after this delay.
+const leaseMs = () => MAX_BATCH * env().STS_TIMEOUT_MS + 60_000;
 
 // Every uncertain submission (an upload that may or may not have reached STS) is resolved in one pass of the
 // sweep: each of its documents still waiting for it is settled by asking STS (resolveUncertainDocument), and once
 // none waits the submission gets its final state — "completed" with the documents' outcomes, or "failed" when
 // none reached STS. While STS cannot answer (unreachable, or the credentials refused: automatic sending is paused
 // and nothing is asked until "Verifica credenziali" passes, so as not to lock the STS account) it stays
-// uncertain and the next pass asks again. Submissions are leased, so two workers never resolve the same one.
+// uncertain and the next pass asks again; when STS does not answer at all the run stops there (it is down for
+// everyone: the next run, a minute later, tries again) instead of waiting for a timeout per document. Submissions
+// are leased one at a time, oldest first, so two workers never resolve the same one.
 export async function resolveUncertainSubmissions(options: {
   db: Db;
   workerId: string;
   now: Date;
   limit: number;
-  ask?: (...args: Parameters<NonNullable<Parameters<typeof resolveUncertainDocument>[0]["ask"]>>) => Promise<Asked>;
+  ask?: AskSts;
   log?: (line: string) => void;
 }) {
   const { db, workerId, now } = options;
-  const leased = await leaseUncertainSubmissions(db, {
-    workerId,
-    now,
-    until: new Date(now.getTime() + LEASE_MS),
-    limit: options.limit,
-  });
-  const summary = { submissions: leased.length, documents: 0, completed: 0 };
-  for (const submission of leased) {
+  const summary = { submissions: 0, documents: 0, completed: 0 };
+  // Submissions left unsettled keep their lease until the end of the run, so the next lease takes another one.
+  const unsettled: string[] = [];
+  while (summary.submissions < options.limit) {
+    const [submission] = await leaseUncertainSubmissions(db, {
+      workerId,
+      now,
+      until: new Date(now.getTime() + leaseMs()),
+      limit: 1,
+    });
+    if (!submission) break;
+    summary.submissions++;
     try {
       const result = await resolveSubmission(db, submission, options);
       summary.documents += result.documents;
       if (result.completed) summary.completed++;
-      else await releaseLeases(db, workerId, [submission.id]);
+      else unsettled.push(submission.id);
+      if (result.stsDown) break;
     } catch (error) {
-      await releaseLeases(db, workerId, [submission.id]);
+      unsettled.push(submission.id);
       options.log?.(`resolving ${submission.id} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+  await releaseLeases(db, workerId, unsettled);
   return summary;
 }
 
@@ -88,7 +100,10 @@ async function resolveSubmission(
       break;
     }
     const decision = resolution.decision;
-    if (decision.resolution === "wait") continue;
+    if (decision.resolution === "wait") {
+      if (resolution.unreachable) return { documents, completed: false, stsDown: true };
+      continue;
+    }
     await applyStsEvent(db, {
       practitionerId,
       invoiceId: invoice.id,
@@ -101,7 +116,7 @@ async function resolveSubmission(
     documents++;
     options.log?.(`uncertain ${record.attempt.operation} of ${invoice.id} resolved: ${decision.resolution}`);
   }
-  return { documents, completed: await completeIfSettled(db, submission, now) };
+  return { documents, completed: await completeIfSettled(db, submission, now), stsDown: false };
 }
 
 /** The submission's documents whose record still waits for it (claimed, or uncertain, for this submission). */
