@@ -35,9 +35,13 @@ export const schedules: Schedule[] = [
   },
   {
     name: "sts-sweep",
-    cron: "*/5 * * * *",
-    description: "invii interrotti, esiti incerti, documenti in attesa di una data",
-    run: ({ log }) => sweepStuck({ db: db(), log }),
+    // Every minute: an interrupted upload is settled within a few minutes of its process's death (the sweep's
+    // stuck delay plus one run), never left "in verifica". Its queries are bounded and use the status index;
+    // the re-evaluation of documents waiting for a date needs only every fifth run.
+    cron: "* * * * *",
+    description: "invii interrotti ed esiti incerti (ogni minuto), documenti in attesa di una data (ogni 5 minuti)",
+    run: ({ slot, workerId, log }) =>
+      sweepStuck({ db: db(), workerId, log, refreshWaiting: slot.getUTCMinutes() % 5 === 0 }),
   },
 ];
 

@@ -12,13 +12,22 @@ import {
 } from "@/app/(app)/fatture/actions";
 import type { ActionResult } from "@/lib/app-error";
 import { PAYMENT_METHODS, paymentMethodLabel } from "@/lib/domain/payment";
+import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Field } from "@/components/ui/field";
 import type { FieldErrors } from "@/components/ui/field-errors";
 import { FormError, FormNotice } from "@/components/ui/form-message";
 import styles from "./invoices.module.css";
 
 type Props = {
-  invoice: { id: string; kind: string; status: string; paymentDate: string | null; paymentMethod: string | null };
+  invoice: {
+    id: string;
+    kind: string;
+    status: string;
+    issueDate: string;
+    paymentDate: string | null;
+    paymentMethod: string | null;
+    paidInAdvance: boolean;
+  };
   today: string;
 };
 
@@ -29,6 +38,8 @@ export function InvoiceActions({ invoice, today }: Props) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [pending, setPending] = useState(false);
   const [panel, setPanel] = useState<"none" | "payment" | "void">("none");
+  const [paymentDate, setPaymentDate] = useState(invoice.paymentDate ?? today);
+  const [paidInAdvance, setPaidInAdvance] = useState(invoice.paidInAdvance);
 
   async function run<T>(work: () => Promise<ActionResult<T>>, done: (data: T) => void) {
     setPending(true);
@@ -93,8 +104,9 @@ export function InvoiceActions({ invoice, today }: Props) {
             e.preventDefault();
             const form = new FormData(e.currentTarget);
             const input = {
-              paymentDate: String(form.get("paymentDate") ?? ""),
+              paymentDate,
               paymentMethod: String(form.get("paymentMethod") ?? ""),
+              paidInAdvance,
             };
             void run(
               () => recordPaymentAction(invoice.id, input),
@@ -106,8 +118,25 @@ export function InvoiceActions({ invoice, today }: Props) {
           }}
         >
           <Field id="pay-date" label="Data del pagamento" errors={errors.paymentDate}>
-            {(p) => <input {...p} name="paymentDate" type="date" defaultValue={invoice.paymentDate ?? today} />}
+            {(p) => (
+              <input
+                {...p}
+                name="paymentDate"
+                type="date"
+                max={today}
+                value={paymentDate}
+                onChange={(e) => setPaymentDate(e.target.value)}
+              />
+            )}
           </Field>
+          {paymentDate && paymentDate < invoice.issueDate ? (
+            <CheckboxField
+              id="pay-in-advance"
+              label="Pagamento anticipato: ricevuto prima della data della fattura"
+              checked={paidInAdvance}
+              onChange={setPaidInAdvance}
+            />
+          ) : null}
           <Field id="pay-method" label="Metodo" errors={errors.paymentMethod}>
             {(p) => (
               <select {...p} name="paymentMethod" defaultValue={invoice.paymentMethod ?? "carta"}>

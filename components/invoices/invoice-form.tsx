@@ -2,16 +2,21 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { saveInvoiceAction } from "@/app/(app)/fatture/actions";
+import { reissueInvoiceAction, saveInvoiceAction } from "@/app/(app)/fatture/actions";
+import { isoDate } from "@/lib/domain/dates";
+import { documentDateErrors, isAdvancePayment } from "@/lib/domain/invoice-dates";
 import type { BolloPolicy } from "@/lib/domain/invoice-totals";
 import { PAYMENT_METHODS, paymentMethodLabel } from "@/lib/domain/payment";
 import { InvoiceFormSchema } from "@/lib/schemas/invoice";
+import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Field } from "@/components/ui/field";
 import { clientFieldErrors, type FieldErrors } from "@/components/ui/field-errors";
 import { FormError } from "@/components/ui/form-message";
 import { InvoiceLinesEditor, type LineValues } from "./invoice-lines-editor";
 import { InvoiceTotalsPreview } from "./invoice-totals-preview";
 import { PatientPicker, type PickedPatient } from "./patient-picker";
+import { InvoiceFormButtons } from "./invoice-form-buttons";
+import { ReissueConfirmation } from "./reissue-confirmation";
 import styles from "./invoices.module.css";
 
 export type InvoiceFormValues = {
@@ -20,6 +25,7 @@ export type InvoiceFormValues = {
   lines: LineValues[];
   paymentDate: string;
   paymentMethod: string;
+  paidInAdvance: boolean;
   opposition: boolean;
   bolloIdentifier: string;
   notes: string;
@@ -30,6 +36,8 @@ type Props = {
   mode: "new" | "draft" | "issued";
   initial: InvoiceFormValues;
   pricing: { rateBp: number; bolloPolicy: BolloPolicy; pensionFundLabel: string };
+  /** An issued invoice STS holds: its date is locked, "Annulla e riemetti" corrects it (null reason = allowed). */
+  lock?: { numberLabel: string; reissueBlocked: string | null };
 };
 
 function payload(v: InvoiceFormValues) {
@@ -39,29 +47,53 @@ function payload(v: InvoiceFormValues) {
     lines: v.lines.map(({ key: _key, ...line }) => line),
     paymentDate: v.paymentDate || undefined,
     paymentMethod: v.paymentMethod || undefined,
+    paidInAdvance: v.paidInAdvance,
     opposition: v.opposition,
     bolloIdentifier: v.bolloIdentifier || undefined,
     notes: v.notes || undefined,
   };
 }
 
-export function InvoiceForm({ invoiceId, mode, initial, pricing }: Props) {
+// The checks the server makes again: the form's schema, and the date rules against today in Italy.
+function checkLocally(data: ReturnType<typeof payload>): FieldErrors | null {
+  const errors: FieldErrors = clientFieldErrors(InvoiceFormSchema, data) ?? {};
+  const dates = documentDateErrors(
+    { issueDate: data.issueDate, paymentDate: data.paymentDate ?? null, paidInAdvance: data.paidInAdvance },
+    isoDate(new Date()),
+  );
+  for (const [field, messages] of Object.entries(dates)) errors[field] ??= messages;
+  return Object.keys(errors).length > 0 ? errors : null;
+}
+
+export function InvoiceForm({ invoiceId, mode, initial, pricing, lock }: Props) {
   const router = useRouter();
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [reissuing, setReissuing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const set = (patch: Partial<InvoiceFormValues>) => setValues((v) => ({ ...v, ...patch }));
+  const dateLocked = Boolean(lock) && !reissuing;
+  const advance = isAdvancePayment({ issueDate: values.issueDate, paymentDate: values.paymentDate || null });
 
-  async function submit(intent: "draft" | "issue" | "update") {
-    const data = payload(values);
-    const local = clientFieldErrors(InvoiceFormSchema, data);
+  function validate() {
+    const local = checkLocally(payload(values));
     setErrors(local ?? {});
     setMessage(local ? "Controlla i campi evidenziati." : null);
-    if (local) return;
+    return !local;
+  }
+
+  async function submit(intent: "draft" | "issue" | "update" | "reissue") {
+    if (!validate()) return setConfirming(false);
+    const data = payload(values);
     setPending(true);
-    const result = await saveInvoiceAction(data, { invoiceId, intent });
+    const result =
+      intent === "reissue"
+        ? await reissueInvoiceAction(invoiceId ?? "", data)
+        : await saveInvoiceAction(data, { invoiceId, intent });
     setPending(false);
+    setConfirming(false);
     if (!result.ok) {
       setErrors(result.fieldErrors ?? {});
       setMessage(result.message);
@@ -77,9 +109,19 @@ export function InvoiceForm({ invoiceId, mode, initial, pricing }: Props) {
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
+        if (reissuing) {
+          if (validate()) setConfirming(true);
+          return;
+        }
         void submit(mode === "issued" ? "update" : "issue");
       }}
     >
+      {reissuing ? (
+        <p className={styles.lockNotice} role="status">
+          <strong>Annulla e riemetti.</strong> Correggi la data e gli altri dati: la fattura n. {lock?.numberLabel} sarà
+          annullata e ne sarà emessa una nuova, con un nuovo numero.
+        </p>
+      ) : null}
       <FormError message={message} />
       <PatientPicker
         value={values.patient}
@@ -87,9 +129,25 @@ export function InvoiceForm({ invoiceId, mode, initial, pricing }: Props) {
         onChange={(patient) => set({ patient, opposition: patient ? patient.opposesSts : values.opposition })}
       />
       <div className={styles.grid}>
-        <Field id="issueDate" label="Data fattura" errors={errors.issueDate}>
+        <Field
+          id="issueDate"
+          label="Data fattura"
+          errors={errors.issueDate}
+          hint={
+            dateLocked
+              ? "Bloccata: il Sistema TS ha già questa fattura. Per cambiarla usa «Annulla e riemetti»."
+              : undefined
+          }
+        >
           {(p) => (
-            <input {...p} type="date" value={values.issueDate} onChange={(e) => set({ issueDate: e.target.value })} />
+            <input
+              {...p}
+              type="date"
+              value={values.issueDate}
+              readOnly={dateLocked}
+              aria-readonly={dateLocked}
+              onChange={(e) => set({ issueDate: e.target.value })}
+            />
           )}
         </Field>
         <Field id="paymentDate" label="Data pagamento" errors={errors.paymentDate} hint="Vuota se non ancora pagata.">
@@ -115,6 +173,15 @@ export function InvoiceForm({ invoiceId, mode, initial, pricing }: Props) {
           )}
         </Field>
       </div>
+      {advance ? (
+        <CheckboxField
+          id="paidInAdvance"
+          label="Pagamento anticipato: ricevuto prima della data della fattura"
+          checked={values.paidInAdvance}
+          onChange={(paidInAdvance) => set({ paidInAdvance })}
+          hint="Il Sistema TS lo riceve come pagamento anticipato."
+        />
+      ) : null}
       <InvoiceLinesEditor
         lines={values.lines}
         onChange={(lines) => set({ lines })}
@@ -146,22 +213,30 @@ export function InvoiceForm({ invoiceId, mode, initial, pricing }: Props) {
         <input type="checkbox" checked={values.opposition} onChange={(e) => set({ opposition: e.target.checked })} /> Il
         paziente si oppone all&apos;invio al Sistema TS per questa fattura
       </label>
-      <div className={styles.buttons}>
-        {mode === "issued" ? (
-          <button type="submit" className="btn btn-primary" disabled={pending}>
-            Salva modifiche
-          </button>
-        ) : (
-          <>
-            <button type="submit" className="btn btn-primary" disabled={pending}>
-              Emetti fattura
-            </button>
-            <button type="button" className="btn btn-secondary" disabled={pending} onClick={() => void submit("draft")}>
-              Salva bozza
-            </button>
-          </>
-        )}
-      </div>
+      {confirming && lock ? (
+        <ReissueConfirmation
+          numberLabel={lock.numberLabel}
+          newYear={values.issueDate.slice(0, 4)}
+          pending={pending}
+          onConfirm={() => void submit("reissue")}
+          onCancel={() => setConfirming(false)}
+        />
+      ) : null}
+      {confirming ? null : (
+        <InvoiceFormButtons
+          mode={mode}
+          reissuing={reissuing}
+          lock={lock}
+          pending={pending}
+          onDraft={() => void submit("draft")}
+          onReissue={(on) => {
+            setReissuing(on);
+            if (!on) set({ issueDate: initial.issueDate });
+            setErrors({});
+            setMessage(null);
+          }}
+        />
+      )}
     </form>
   );
 }

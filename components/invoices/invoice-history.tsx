@@ -7,6 +7,7 @@ const ACTIONS: Record<string, string> = {
   updated: "Modificata",
   paid: "Pagamento registrato",
   voided: "Annullata",
+  reissued: "Annullata e riemessa con un nuovo numero",
   credit_note: "Emessa nota di credito",
 };
 
@@ -15,6 +16,7 @@ const FIELDS: Record<string, string> = {
   issueDate: "data",
   paymentDate: "data pagamento",
   paymentMethod: "metodo di pagamento",
+  paidInAdvance: "pagamento anticipato",
   opposition: "opposizione STS",
   totalCents: "totale",
   bolloIdentifier: "identificativo bollo",

@@ -29,7 +29,20 @@ export function StsRowButton({ invoiceId, label }: { invoiceId: string; label: s
       failed: result.data.message ?? "Invio non riuscito.",
       uncertain: "Esito incerto: verrà verificato automaticamente, senza duplicati.",
     };
-    setMessage(texts[result.data.outcome] ?? null);
+    // "Annulla e riemetti" (or a document that needed two operations): more than one operation went.
+    const sent = result.data.documents.length;
+    const together: Record<string, string> = {
+      accepted: "tutte accettate dal Sistema TS.",
+      accepted_with_warnings: "accettate, con segnalazioni: vedi l'elenco invii.",
+      rejected: "almeno una scartata dal Sistema TS: vedi l'elenco invii.",
+      failed: `almeno una non riuscita: ${result.data.message ?? "riprova più tardi."}`,
+      uncertain: "l'esito di almeno una è incerto: verrà verificato automaticamente, senza duplicati.",
+    };
+    setMessage(
+      sent > 1
+        ? `${sent} operazioni inviate insieme, ${together[result.data.outcome] ?? ""}`
+        : (texts[result.data.outcome] ?? null),
+    );
     router.refresh();
   }
 

@@ -1,4 +1,4 @@
-import type { DbOrTx, Tx } from "../db";
+import type { Db, DbOrTx, Tx } from "../db";
 
 export const invoiceWithDetails = {
   lines: { orderBy: { position: "asc" } },
@@ -8,6 +8,8 @@ export const invoiceWithDetails = {
     select: { id: true, kind: true, number: true, year: true, issueDate: true, status: true, totalCents: true },
     orderBy: { issueDate: "asc" },
   },
+  replaces: { select: { id: true, kind: true, number: true, year: true, issueDate: true, status: true } },
+  replacedBy: { select: { id: true, kind: true, number: true, year: true, issueDate: true, status: true } },
 } as const;
 
 export function findInvoice(db: DbOrTx, practitionerId: string, id: string) {
@@ -36,7 +38,9 @@ export async function neighbourIssueDates(
   year: number,
   number: number | null,
 ) {
-  const where = { practitionerId, kind, year, number: { not: null } };
+  // A voided document keeps its number but not its date's weight: its wrong date (the reason it was voided,
+  // often) must not block the numbers after it.
+  const where = { practitionerId, kind, year, number: { not: null }, status: { not: "void" } };
   const previous = await db.invoice.findFirst({
     where: { ...where, ...(number === null ? {} : { number: { lt: number } }) },
     orderBy: { number: "desc" },
@@ -64,4 +68,39 @@ export function addInvoiceEvent(
 
 export function findIssuerProfile(db: DbOrTx, practitionerId: string) {
   return db.profile.findUnique({ where: { practitionerId } });
+}
+
+/**
+ * A practitioner's drafts and issued documents whose dates the current rules refuse (saved before the rules
+ * existed): dated after `today`, paid after `today`, or an invoice paid before its date without the explicit
+ * advance-payment choice. Voided documents are left out: their dates no longer matter.
+ */
+export function findDocumentsWithDatesToReview(db: Db, practitionerId: string, today: string, take: number) {
+  const where = {
+    practitionerId,
+    status: { in: ["draft", "issued"] },
+    OR: [
+      { issueDate: { gt: today } },
+      { kind: "invoice", paymentDate: { gt: today } },
+      { kind: "invoice", paidInAdvance: false, paymentDate: { lt: db.invoice.fields.issueDate } },
+    ],
+  };
+  return Promise.all([
+    db.invoice.findMany({
+      where,
+      orderBy: [{ issueDate: "desc" }, { number: "desc" }],
+      take,
+      select: {
+        id: true,
+        kind: true,
+        status: true,
+        number: true,
+        year: true,
+        issueDate: true,
+        paymentDate: true,
+        paidInAdvance: true,
+      },
+    }),
+    db.invoice.count({ where }),
+  ]);
 }

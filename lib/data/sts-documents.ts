@@ -22,6 +22,9 @@ export type StsInvoice = {
   paymentMethod: string | null;
   opposition: boolean;
   creditedInvoiceId: string | null;
+  /** "Annulla e riemetti": the voided invoice this one replaces, and the invoice that replaced this one. */
+  replacesInvoiceId: string | null;
+  replacedById: string | null;
   pensionFundRateBp: number;
   bolloPolicy: string;
   taxRegime: string;
@@ -50,7 +53,12 @@ export type StsInvoiceFilter = {
   ids?: string[];
   notIds?: string[];
   states?: string[];
-  fromIssueDate?: string;
+  /**
+   * The automatic minimum date, which applies to first insertions only: documents dated before it are left out
+   * unless STS has held them (their V and C), they are credit notes (an R needs its original held) or they
+   * replace a voided invoice ("Annulla e riemetti", sent with the cancellation of the old one).
+   */
+  automaticFrom?: string;
   creditedInvoiceIds?: string[];
   patientId?: string;
 };
@@ -87,13 +95,17 @@ export async function findStsInvoices(
   if (filter.ids) conditions.push(Prisma.sql`i."id" IN (${list(filter.ids)})`);
   if (filter.notIds?.length) conditions.push(Prisma.sql`i."id" NOT IN (${list(filter.notIds)})`);
   if (filter.states) conditions.push(Prisma.sql`i."stsState" IN (${list(filter.states)})`);
-  if (filter.fromIssueDate) conditions.push(Prisma.sql`i."issueDate" >= ${filter.fromIssueDate}`);
+  if (filter.automaticFrom) {
+    conditions.push(Prisma.sql`(i."issueDate" >= ${filter.automaticFrom} OR i."stsEverHeld" = TRUE
+      OR i."kind" = 'credit_note' OR i."replacesInvoiceId" IS NOT NULL)`);
+  }
   if (filter.creditedInvoiceIds) conditions.push(Prisma.sql`i."creditedInvoiceId" IN (${list(filter.creditedInvoiceIds)})`);
   if (filter.patientId) conditions.push(Prisma.sql`i."patientId" = ${filter.patientId}`);
   const limit = page.take === undefined ? Prisma.empty : Prisma.sql`LIMIT ${page.take} OFFSET ${page.skip ?? 0}`;
   const rows = await queryRows<Row>(db, Prisma.sql`
     SELECT i."id", i."practitionerId", i."patientId", i."kind", i."status", i."number", i."year", i."issueDate",
-      i."paymentDate", i."paymentMethod", i."opposition", i."creditedInvoiceId", i."pensionFundRateBp",
+      i."paymentDate", i."paymentMethod", i."opposition", i."creditedInvoiceId", i."replacesInvoiceId",
+      (SELECT r."id" FROM "Invoice" r WHERE r."replacesInvoiceId" = i."id") AS "replacedById", i."pensionFundRateBp",
       i."bolloPolicy", i."taxRegime", i."patientSnapshot", i."issuerSnapshot", i."contentVersion", i."stsRecord",
       i."stsRecordRev", i."stsState", i."stsReason",
       p."kind" AS "patientKind", p."foreign" AS "patientForeign", p."codiceFiscale" AS "patientCodiceFiscale",
@@ -133,6 +145,8 @@ function toStsInvoice(r: Row): StsInvoice {
     paymentMethod: r.paymentMethod,
     opposition: Boolean(r.opposition),
     creditedInvoiceId: r.creditedInvoiceId,
+    replacesInvoiceId: r.replacesInvoiceId,
+    replacedById: r.replacedById,
     pensionFundRateBp: int(r.pensionFundRateBp)!,
     bolloPolicy: r.bolloPolicy,
     taxRegime: r.taxRegime,
@@ -158,6 +172,8 @@ export type StsRecordChange = {
   stsRecord: string;
   stsState: string;
   stsReason: string | null;
+  /** STS holds or cancelled the document after this change (stsEverHeld only ever turns true). */
+  everHeld?: boolean;
 };
 
 /**
@@ -183,14 +199,15 @@ export async function updateStsRecordsIfUnchanged(
 
 function stsRecordsUpdate(practitionerId: string, changes: StsRecordChange[]): Prisma.Sql {
   // The changes as a VALUES table joined on (id, revision): one row per document, valid on both databases (their
-  // VALUES columns are both named column1…column5).
-  const values = changes.map((c) => Prisma.sql`(${c.id}, CAST(${c.rev} AS INTEGER), ${c.stsRecord}, ${c.stsState}, ${c.stsReason})`);
+  // VALUES columns are both named column1…column6).
+  const values = changes.map((c) => Prisma.sql`(${c.id}, CAST(${c.rev} AS INTEGER), ${c.stsRecord}, ${c.stsState}, ${c.stsReason}, ${Prisma.raw(c.everHeld ? "TRUE" : "FALSE")})`);
   return Prisma.sql`
     UPDATE "Invoice" SET
       "stsRecord" = v.column3,
       "stsState" = v.column4,
       "stsReason" = v.column5,
       "stsRecordRev" = "Invoice"."stsRecordRev" + 1,
+      "stsEverHeld" = ("Invoice"."stsEverHeld" OR v.column6),
       "updatedAt" = ${new Date()}
     FROM (VALUES ${Prisma.join(values, ", ")}) AS v
     WHERE "Invoice"."practitionerId" = ${practitionerId} AND "Invoice"."id" = v.column1 AND "Invoice"."stsRecordRev" = v.column2

@@ -165,3 +165,21 @@ export function releaseLeases(db: DbOrTx, workerId: string, ids: string[]): Prom
 export function deleteSubmission(db: DbOrTx, id: string): Promise<number> {
   return executeSql(db, Prisma.sql`DELETE FROM "StsSubmission" WHERE "id" = ${id}`);
 }
+
+/**
+ * Leases up to `limit` uncertain submissions (an upload that may or may not have reached STS) to `workerId` until
+ * `until`, oldest first, in one statement: the sweep of one worker resolves a submission while the others skip it.
+ */
+export async function leaseUncertainSubmissions(
+  db: DbOrTx,
+  options: { workerId: string; now: Date; until: Date; limit: number },
+): Promise<LeasedSubmission[]> {
+  const { workerId, now, until, limit } = options;
+  const free = Prisma.sql`"status" = 'uncertain' AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})`;
+  const rows = await queryRows<LeasedSubmission>(db, Prisma.sql`
+    UPDATE "StsSubmission" SET "lockedBy" = ${workerId}, "lockedUntil" = ${until}
+    WHERE ${free} AND "id" IN (
+      SELECT "id" FROM "StsSubmission" WHERE ${free} ORDER BY "createdAt" LIMIT ${limit})
+    RETURNING "id", "practitionerId", "status", "protocollo", "attempts"`);
+  return rows.map((r) => ({ ...r, attempts: Number(r.attempts) }));
+}

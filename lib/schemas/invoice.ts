@@ -84,6 +84,8 @@ export const InvoiceFormSchema = z
       .optional()
       .or(z.literal("").transform(() => undefined)),
     opposition: z.boolean().default(false),
+    // Confirms a payment dated before the invoice (lib/domain/invoice-dates.ts checks the dates against today).
+    paidInAdvance: z.boolean().default(false),
     bolloIdentifier: z.string().trim().max(30, "L'identificativo del bollo è troppo lungo.").optional(),
     notes: z.string().trim().max(1000, "Le note sono troppo lunghe (massimo 1000 caratteri).").optional(),
   })
@@ -94,13 +96,6 @@ export const InvoiceFormSchema = z
     if (value.paymentMethod && !value.paymentDate) {
       ctx.addIssue({ code: "custom", path: ["paymentDate"], message: "Indica la data del pagamento." });
     }
-    if (value.paymentDate && value.paymentDate < value.issueDate.slice(0, 4) + "-01-01") {
-      ctx.addIssue({
-        code: "custom",
-        path: ["paymentDate"],
-        message: "La data del pagamento è di un anno precedente alla fattura: controllala.",
-      });
-    }
   });
 export type InvoiceFormInput = z.input<typeof InvoiceFormSchema>;
 export type InvoiceForm = z.output<typeof InvoiceFormSchema>;
@@ -108,6 +103,7 @@ export type InvoiceForm = z.output<typeof InvoiceFormSchema>;
 export const PaymentSchema = z.object({
   paymentDate: dateField("Inserisci la data del pagamento."),
   paymentMethod: z.enum(PAYMENT_METHODS, { error: "Scegli il metodo di pagamento." }),
+  paidInAdvance: z.boolean().default(false),
 });
 
 export const VoidSchema = z.object({

@@ -124,6 +124,12 @@ export const ACTIONS: ActionEntry[] = [
     service: "saveInvoiceDraft / updateIssuedInvoice",
     outcome: "not_found",
   },
+  {
+    file: "app/(app)/fatture/actions.ts",
+    name: "reissueInvoiceAction",
+    service: "reissueInvoice",
+    outcome: "not_found",
+  },
   { file: "app/(app)/fatture/actions.ts", name: "issueInvoiceAction", service: "issueInvoice", outcome: "not_found" },
   { file: "app/(app)/fatture/actions.ts", name: "recordPaymentAction", service: "recordPayment", outcome: "not_found" },
   { file: "app/(app)/fatture/actions.ts", name: "voidInvoiceAction", service: "voidInvoice", outcome: "not_found" },

@@ -59,7 +59,7 @@ test.describe("isolation sweep: B replays A's URLs", () => {
     const paid = { patientId: patient.id, paymentDate: "2026-03-10", paymentMethod: "carta" };
     const [first, second] = seedInvoices(emailA, { count: 2, ...paid, issueDate: "2026-03-10" });
     // A third document still to send: what the STS file, the credit note and the edit form act on.
-    const invoice = seedInvoice(emailA, { ...paid, issueDate: "2026-03-11" });
+    const invoice = seedInvoice(emailA, { ...paid, issueDate: "2026-03-11", paymentDate: "2026-03-11" });
     const protocollo = `26${Date.now().toString().slice(-8)}`;
     const { submissionId } = seedSubmission(emailA, { invoiceIds: [first, second], protocollo });
     ids = {

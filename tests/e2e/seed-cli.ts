@@ -24,6 +24,11 @@ async function main() {
     const { invoiceId } = options as { invoiceId: string };
     await db.invoice.update({ where: { id: invoiceId, practitionerId: id }, data: { stsRecord: "{non è JSON" } });
     result = { invoiceId };
+  } else if (command === "legacy-dates") {
+    // Dates saved before today's rules existed (a future invoice date, a payment before the invoice), written
+    // straight to the row: the services refuse them now.
+    const { invoiceId, ...data } = options as { invoiceId: string; issueDate?: string; paymentDate?: string };
+    result = await db.invoice.update({ where: { id: invoiceId, practitionerId: id }, data, select: { id: true } });
   } else throw new Error(`unknown seed command ${command}`);
   process.stdout.write(JSON.stringify(result));
   await db.$disconnect();

@@ -37,5 +37,9 @@ export const seedInvoice = (email: string, options: Record<string, unknown>) =>
   seed<{ id: string; number: number | null }>("invoice", email, options);
 export const corruptStsRecord = (email: string, invoiceId: string) =>
   seed<{ invoiceId: string }>("corrupt-sts-record", email, { invoiceId });
+export const seedLegacyDates = (
+  email: string,
+  options: { invoiceId: string; issueDate?: string; paymentDate?: string },
+) => seed<{ id: string }>("legacy-dates", email, options);
 export const seedInvoices = (email: string, options: Record<string, unknown> & { count: number }) =>
   seed<string[]>("invoices", email, options);

@@ -10,6 +10,7 @@ import { createCreditNote } from "../../lib/services/invoices/create-credit-note
 import { deleteDraft } from "../../lib/services/invoices/delete-draft";
 import { issueInvoice } from "../../lib/services/invoices/issue-invoice";
 import { recordPayment } from "../../lib/services/invoices/record-payment";
+import { reissueInvoice } from "../../lib/services/invoices/reissue-invoice";
 import { saveInvoiceDraft } from "../../lib/services/invoices/save-invoice-draft";
 import { updateIssuedInvoice } from "../../lib/services/invoices/update-issued-invoice";
 import { voidInvoice } from "../../lib/services/invoices/void-invoice";
@@ -68,6 +69,14 @@ const REPLAYS: Record<string, Replay> = {
     expect(foreignPatient?.fieldErrors.patientId?.[0]).toBe("Paziente non trovato.");
     return updateIssuedInvoice({ ...base, invoiceId: a.issuedId, input });
   },
+  reissueInvoiceAction: ({ a, b }) =>
+    reissueInvoice({
+      db: testDb(),
+      practitionerId: b.id,
+      actorId: b.id,
+      invoiceId: a.paidId,
+      input: { patientId: b.patientId, issueDate: "2026-03-12", lines: [SESSION_LINE], opposition: false },
+    }),
   issueInvoiceAction: ({ a, b }) =>
     issueInvoice({ db: testDb(), practitionerId: b.id, actorId: b.id, invoiceId: a.draftId }),
   recordPaymentAction: ({ a, b }) =>
@@ -225,7 +234,12 @@ describe("isolation sweep: server actions replayed by another practitioner", () 
     const lastName = `Riservato${Date.now().toString(36)}`;
     const patient = await createTestPatient(testDb(), pa.id, { firstName: "Paola", lastName });
     const issued = await createTestInvoice(testDb(), pa.id, { patientId: patient.id, issueDate: "2026-03-10" });
-    const paid = await createTestInvoice(testDb(), pa.id, { patientId: patient.id, issueDate: "2026-03-11", ...PAID });
+    const paid = await createTestInvoice(testDb(), pa.id, {
+      patientId: patient.id,
+      issueDate: "2026-03-11",
+      ...PAID,
+      paymentDate: "2026-03-11",
+    });
     const draft = await createTestInvoice(testDb(), pa.id, {
       patientId: patient.id,
       issueDate: "2026-03-12",
@@ -235,6 +249,7 @@ describe("isolation sweep: server actions replayed by another practitioner", () 
       patientId: patient.id,
       issueDate: "2026-03-13",
       ...PAID,
+      paymentDate: "2026-03-13",
     });
     // A completed submission of A's with a rejected document: what "Reinvia" acts on.
     const submission = await testDb().stsSubmission.create({

@@ -8,7 +8,17 @@ import { sweepStuck } from "../../lib/services/sts/sweep-stuck";
 import { checkStsCredentials } from "../../lib/services/sts-settings/check-sts-credentials";
 import { createTestInvoice } from "../../prisma/seed/factories/invoices";
 import { KIT_STS } from "../../prisma/seed/factories/sts";
-import { insertsAtSts, mortalDb, recover, runUntilKilled, type StepLog } from "./reliability-harness";
+import { reissueInvoice } from "../../lib/services/invoices/reissue-invoice";
+import { stuckAfterMs } from "../../lib/services/sts/sweep-stuck";
+import { SESSION_LINE } from "../../prisma/seed/factories/invoices";
+import {
+  expectNothingInDoubt,
+  insertsAtSts,
+  mortalDb,
+  recover,
+  runUntilKilled,
+  type StepLog,
+} from "./reliability-harness";
 import { simulatorCounts, stsPractitioner, useSimulator } from "./sts-harness";
 import { testDb } from "./test-db";
 
@@ -40,9 +50,37 @@ async function expectAllFinalOnce(practitionerId: string, ids: string[]) {
   const inserts = await insertsAtSts(simulator.sim, ids);
   expect(inserts).toHaveLength(ids.length);
   for (const i of inserts) expect(i.accepted, `${i.identity} accepted inserts`).toBe(1);
-  expect(
-    await testDb().stsSubmission.count({ where: { practitionerId, status: { in: ["preparing", "uploading"] } } }),
-  ).toBe(0);
+  await expectNothingInDoubt(practitionerId, ids);
+}
+
+/** An invoice STS accepted, then reissued ("Annulla e riemetti"): [the new invoice, the voided one]. */
+async function reissuedPair(practitionerId: string, patientId: string) {
+  const [id] = await paidInvoices(practitionerId, patientId, 1);
+  expect((await sendDocumentNow({ db: testDb(), practitionerId, invoiceId: id! })).outcome).toBe("accepted");
+  const { issued } = await reissueInvoice({
+    db: testDb(),
+    practitionerId,
+    actorId: practitionerId,
+    invoiceId: id!,
+    // A wrong number corrected: the same date, a new number (later invoices of the test keep the same date).
+    input: { patientId, issueDate: paid.paymentDate, ...paid, lines: [SESSION_LINE] },
+  });
+  return [issued.id, id!];
+}
+
+/** Both halves of a reissue in place, each exactly once: the new invoice inserted, the voided one cancelled. */
+async function expectReissuedOnce(practitionerId: string, ids: string[]) {
+  const [newId, oldId] = ids as [string, string];
+  const rows = await testDb().invoice.findMany({ where: { id: { in: ids } } });
+  expect(Object.fromEntries(rows.map((r) => [r.id, r.stsState]))).toEqual({
+    [newId]: "accepted",
+    [oldId]: "not_applicable",
+  });
+  for (const i of await insertsAtSts(simulator.sim, ids)) expect(i.accepted, `${i.identity} accepted inserts`).toBe(1);
+  const old = await testDb().stsSubmissionDocument.findFirstOrThrow({ where: { invoiceId: oldId, operation: "I" } });
+  const counts = await simulatorCounts(simulator.sim);
+  expect(counts.documents[old.identity]?.accepted.C, "cancellations of the voided invoice").toBe(1);
+  await expectNothingInDoubt(practitionerId, ids);
 }
 
 const TRANSPORT_FAULTS: Array<[string, FaultRule["type"], Partial<FaultRule>]> = [
@@ -148,6 +186,26 @@ describe("STS faults while sending: the attempt becomes uncertain, is resolved b
   });
 });
 
+describe("'Annulla e riemetti' under every transport fault: each half in place exactly once", () => {
+  for (const [label, type, extra] of TRANSPORT_FAULTS) {
+    it(`with ${label}, synchronous and in a batch`, async () => {
+      const p = await stsPractitioner(`reissue-${type}`);
+      const sync = await reissuedPair(p.id, p.patientId);
+      simulator.sim.faults.push({ type, operation: "DocumentoSpesa730p", times: 1, ...extra });
+      await sendDocumentNow({ db: testDb(), practitionerId: p.id, invoiceId: sync[0]! });
+      expect(await recover(simulator.sim, p.id, sync, 5, stuckAfterMs() + 60_000)).toBe(1);
+      await expectReissuedOnce(p.id, sync);
+      const batch = await reissuedPair(p.id, p.patientId);
+      simulator.sim.faults.push({ type, operation: "inviaFileMtom", times: 1, ...extra });
+      expect(
+        await uploadBatch({ db: testDb(), practitionerId: p.id, trigger: "manual", invoiceIds: [batch[1]!] }),
+      ).toMatchObject({ outcome: "uncertain", documents: 2 });
+      expect(await recover(simulator.sim, p.id, batch, 5, stuckAfterMs() + 60_000)).toBe(1);
+      await expectReissuedOnce(p.id, batch);
+    });
+  }
+});
+
 describe("STS faults while polling the outcome: polling retries, the outcome and the receipt are never lost", () => {
   const POLL_OPS = ["EsitoInvii", "RicevutaPdf"] as const;
   const FAULTS: FaultRule["type"][] = ["http500", "timeout", "reset", "soapFault", "malformed", "lostResponse"];
@@ -181,17 +239,21 @@ describe("STS faults while polling the outcome: polling retries, the outcome and
 });
 
 // The process dies (or the database becomes unreachable) before its k-th database call, for every k of a send:
-// the steps are learnt from a healthy run, then each is a separate death followed by recovery.
+// the steps are learnt from a healthy run, then each is a separate death followed by recovery. Recovery is the
+// worker's next runs, a few minutes later (the sweep's stuck delay and one more minute): one pass must settle
+// everything — no submission left "in verifica", no document shown with an error STS did not give.
 async function killAtEveryStep(
   label: string,
   setup: () => Promise<{ practitionerId: string; ids: string[] }>,
   work: (db: ReturnType<typeof testDb>, ctx: { practitionerId: string; ids: string[] }) => Promise<unknown>,
+  check: (practitionerId: string, ids: string[]) => Promise<void> = expectAllFinalOnce,
 ) {
   const log: StepLog = [];
+  const step = stuckAfterMs() + 60_000;
   const healthy = await setup();
   await work(mortalDb(testDb(), { log }), healthy);
-  await recover(simulator.sim, healthy.practitionerId, healthy.ids);
-  await expectAllFinalOnce(healthy.practitionerId, healthy.ids);
+  await recover(simulator.sim, healthy.practitionerId, healthy.ids, 5, step);
+  await check(healthy.practitionerId, healthy.ids);
   expect(log.length, `${label}: steps`).toBeGreaterThan(5);
   // The hand-written statements on the driver (lib/data/direct-sql.ts) are among the steps killed.
   expect(log.filter((name) => name.startsWith("sql.")).length, `${label}: driver steps`).toBeGreaterThan(2);
@@ -199,9 +261,10 @@ async function killAtEveryStep(
   for (let k = 1; k <= log.length; k++) {
     const ctx = await setup();
     const outcome = await runUntilKilled(() => work(mortalDb(testDb(), { killAt: k }), ctx));
-    await recover(simulator.sim, ctx.practitionerId, ctx.ids);
+    const passes = await recover(simulator.sim, ctx.practitionerId, ctx.ids, 5, step);
     try {
-      await expectAllFinalOnce(ctx.practitionerId, ctx.ids);
+      expect(passes, "recovery passes").toBe(1);
+      await check(ctx.practitionerId, ctx.ids);
     } catch (error) {
       problems.push(
         `${label}: killed before step ${k} (${log[k - 1]}, run ${outcome === "killed" ? "killed" : "finished"}): ${(error as Error).message.split("\n")[0]}`,
@@ -252,6 +315,27 @@ describe("the process killed at each step of a send, then recovery", () => {
     );
   });
 
+  it("'Annulla e riemetti' sent with 'Invia ora' (the new invoice's I, then the old one's C): at every database step", async () => {
+    const p = await stsPractitioner("kill-reissue-sync");
+    await killAtEveryStep(
+      "reissue, send now",
+      async () => ({ practitionerId: p.id, ids: await reissuedPair(p.id, p.patientId) }),
+      (db, { practitionerId, ids }) => sendDocumentNow({ db, practitionerId, invoiceId: ids[0]! }),
+      expectReissuedOnce,
+    );
+  });
+
+  it("'Annulla e riemetti' in one batch (I and C in the same upload): at every database step", async () => {
+    const p = await stsPractitioner("kill-reissue-batch");
+    await killAtEveryStep(
+      "reissue, batch",
+      async () => ({ practitionerId: p.id, ids: await reissuedPair(p.id, p.patientId) }),
+      // Only the new invoice is named: its partner joins the batch by itself.
+      (db, { practitionerId, ids }) => uploadBatch({ db, practitionerId, trigger: "automatic", invoiceIds: [ids[0]!] }),
+      expectReissuedOnce,
+    );
+  });
+
   it("the database unavailable for a whole tick: every worker job fails cleanly, changes nothing, and the next tick catches up", async () => {
     const p = await stsPractitioner("db-down", { autoSend: true, autoSendFrom: "2026-01-01" });
     const ids = await paidInvoices(p.id, p.patientId, 3);
@@ -271,6 +355,24 @@ describe("the process killed at each step of a send, then recovery", () => {
     expect(await runAutomaticSending({ db: testDb(), slot, concurrency: 2 })).toMatchObject({ documents: 3 });
     await recover(simulator.sim, p.id, ids);
     await expectAllFinalOnce(p.id, ids);
+  });
+
+  it("three 'Invia ora' at once on the two invoices of a reissue: each half reaches STS once", async () => {
+    const p = await stsPractitioner("double-click-reissue");
+    const ids = await reissuedPair(p.id, p.patientId);
+    const results = await Promise.allSettled(
+      [ids[0], ids[1], ids[0]].map((invoiceId) =>
+        sendDocumentNow({ db: testDb(), practitionerId: p.id, invoiceId: invoiceId! }),
+      ),
+    );
+    expect(results.some((r) => r.status === "fulfilled")).toBe(true);
+    await expectReissuedOnce(p.id, ids);
+    const [newId, oldId] = ids as [string, string];
+    const identity = async (invoiceId: string, operation: string) =>
+      (await testDb().stsSubmissionDocument.findFirstOrThrow({ where: { invoiceId, operation } })).identity;
+    const counts = await simulatorCounts(simulator.sim);
+    expect(counts.documents[await identity(newId, "I")]?.received).toEqual({ I: 1 });
+    expect(counts.documents[await identity(oldId, "C")]?.received).toEqual({ I: 1, C: 1 });
   });
 
   it("two web instances pressing 'Invia ora' on the same document at once: one send, one refusal", async () => {

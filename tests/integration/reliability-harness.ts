@@ -1,3 +1,4 @@
+import { expect } from "vitest";
 import type { Db } from "../../lib/db";
 import { attachDirectSql, directSqlOf } from "../../lib/data/direct-sql";
 import { pollDueSubmissions } from "../../lib/services/sts/poll-due-submissions";
@@ -88,21 +89,45 @@ export async function runUntilKilled<T>(work: () => Promise<T>): Promise<T | "ki
 export const FINAL_STATES = ["accepted", "accepted_with_warnings", "rejected", "not_applicable"];
 
 /**
+ * Nothing left in doubt for the practitioner, and nothing STS holds shown as an error: no submission still
+ * uploading or "in verifica", no document line rejected or carrying the code that said "already there".
+ */
+export async function expectNothingInDoubt(practitionerId: string, invoiceIds?: string[]) {
+  const db = testDb();
+  const open = await db.stsSubmission.findMany({
+    where: { practitionerId, status: { in: ["preparing", "uploading", "uncertain"] } },
+    select: { id: true, status: true },
+  });
+  expect(open, "submissions left in doubt").toEqual([]);
+  const lines = await db.stsSubmissionDocument.findMany({
+    where: { practitionerId, ...(invoiceIds ? { invoiceId: { in: invoiceIds } } : {}) },
+  });
+  const wrong = lines.filter(
+    (l) => l.outcome === "rejected" || /"code":"(S017|X001)"/.test(l.codes ?? "") || l.outcome === "pending",
+  );
+  expect(
+    wrong.map((l) => `${l.operation} ${l.outcome} ${l.codes}`),
+    "document lines shown with an error",
+  ).toEqual([]);
+}
+
+/**
  * What happens after a fault once STS and the process are healthy again, in the order the worker does it, each
- * pass an hour later (leases and "stuck" delays expire): the sweep (stuck submissions → uncertain → resolved by
- * asking STS again), the outcome polling, and a new send of whatever is to send again (the user's "Invia" or
- * the next automatic run). Bounded; returns the number of passes used.
+ * pass `stepMs` later (an hour by default: leases and "stuck" delays expire): the sweep (stuck submissions →
+ * uncertain → resolved by asking STS), the outcome polling, and a new send of whatever is to send again (the
+ * user's "Invia" or the next automatic run). Bounded; returns the number of passes used.
  */
 export async function recover(
   sim: StsSimulator,
   practitionerId: string,
   invoiceIds: string[],
   passes = 5,
+  stepMs = 60 * 60_000,
 ): Promise<number> {
   sim.faults.splice(0);
   const db = testDb();
   for (let pass = 1; pass <= passes; pass++) {
-    const later = new Date(Date.now() + pass * 60 * 60_000);
+    const later = new Date(Date.now() + pass * stepMs);
     await sweepStuck({ db, now: later });
     await pollDueSubmissions({ db, workerId: `recovery-${pass}`, concurrency: 2, now: later });
     const open = await db.invoice.findMany({

@@ -106,6 +106,10 @@ describe("automatic sending (the minute-10 run)", () => {
       });
     }
     const yellow = await invoices(p.id, p.patientId, 5, "2026-03-01");
+    // A fresh connection first: the STS client's keep-alive socket, idle while the 65 invoices were written, may be
+    // closed by the server just as the upload reuses it — an uncertain upload, not what this test is about
+    // (docs/RELIABILITY.md, "Observed once, not fixed").
+    await checkStsCredentials({ db: testDb(), practitionerId: p.id, now: new Date() });
     const summary = await runAutomaticSending({
       db: testDb(),
       slot: slot("2026-11-26T10:10:00Z"),
@@ -232,17 +236,23 @@ describe("automatic sending (the minute-10 run)", () => {
       where: { id: claim.submission.id },
       data: { updatedAt: new Date(Date.now() - 10 * 60_000) },
     });
-    // Let STS process the orphan upload, then the sweep finds the stuck submission and resolves the document.
+    // Let STS process the orphan upload, then one run of the sweep finds the stuck submission, resolves the
+    // document and closes the submission: nothing is left "in verifica".
     const later = new Date(Date.now() + 10 * 60_000);
     const sweep = await sweepStuck({ db: testDb(), now: later });
     // Other files share the database: at least this submission and this document were swept.
     expect(sweep.stuck).toBeGreaterThanOrEqual(1);
-    expect(sweep.resolved).toBeGreaterThanOrEqual(1);
+    expect(sweep.resolved.documents).toBeGreaterThanOrEqual(1);
     expect(await testDb().stsSubmission.findUniqueOrThrow({ where: { id: claim.submission.id } })).toMatchObject({
-      status: "uncertain",
+      status: "completed",
+      outcome: "accepted",
+      errorCode: null,
     });
     const invoice = await testDb().invoice.findUniqueOrThrow({ where: { id: id! } });
     expect(invoice.stsState).toBe("accepted");
+    // STS answered S017 to the question ("already there"): the document is shown accepted, with no error code.
+    const line = await testDb().stsSubmissionDocument.findFirstOrThrow({ where: { invoiceId: id! } });
+    expect({ outcome: line.outcome, codes: line.codes }).toEqual({ outcome: "accepted", codes: "[]" });
     const counts = await simulatorCounts(simulator.sim);
     const key = claim.documents[0]!.pending.identity;
     expect(counts.documents[key]?.accepted.I).toBe(1);

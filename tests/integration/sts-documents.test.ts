@@ -55,7 +55,7 @@ describe("STS documents as the transmission services read them", () => {
     expect(statusOf(page1[0]!, true, "2026-11-26").state).toBe(page1[0]!.stsState);
     expect(await findStsInvoices(testDb(), p.id, { ids: [] })).toEqual([]);
     expect(
-      (await findStsInvoices(testDb(), p.id, { ids: [second.id, third.id], fromIssueDate: "2026-03-03" })).map(
+      (await findStsInvoices(testDb(), p.id, { ids: [second.id, third.id], automaticFrom: "2026-03-03" })).map(
         (d) => d.id,
       ),
     ).toEqual([third.id]);

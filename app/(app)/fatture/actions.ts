@@ -11,6 +11,7 @@ import { createCreditNote } from "@/lib/services/invoices/create-credit-note";
 import { deleteDraft } from "@/lib/services/invoices/delete-draft";
 import { issueInvoice } from "@/lib/services/invoices/issue-invoice";
 import { recordPayment } from "@/lib/services/invoices/record-payment";
+import { reissueInvoice } from "@/lib/services/invoices/reissue-invoice";
 import { saveInvoiceDraft } from "@/lib/services/invoices/save-invoice-draft";
 import { updateIssuedInvoice } from "@/lib/services/invoices/update-issued-invoice";
 import { voidInvoice } from "@/lib/services/invoices/void-invoice";
@@ -47,6 +48,15 @@ export async function saveInvoiceAction(
     const saved = await saveInvoiceDraft({ ...base, invoiceId: target.invoiceId, issue: target.intent === "issue" });
     return { id: saved.id };
   });
+}
+
+// "Annulla e riemetti": voids the invoice and issues a new one with the form's corrected data (new number).
+export async function reissueInvoiceAction(invoiceId: string, input: unknown) {
+  return run<Id>("invoice-reissue", async (practitionerId) => ({
+    id: (
+      await reissueInvoice({ db: db(), practitionerId, actorId: practitionerId, invoiceId: String(invoiceId), input })
+    ).issued.id,
+  }));
 }
 
 export async function issueInvoiceAction(invoiceId: string) {

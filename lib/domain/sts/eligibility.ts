@@ -40,7 +40,7 @@ export function findNotEligibleReason(
     }
     const inserts = pending.some((op) => op.operation === "I" || op.operation === "R");
     if (inserts && cancelled.includes(facts.identity)) {
-      return "STS ha già cancellato un documento con questo numero e questa data: non può essere reinserito";
+      return "STS ha già cancellato un documento con questo numero e questa data: usa «Annulla e riemetti» per inviarlo con un nuovo numero";
     }
   }
   if (pending.length > 0 && !facts.credentialsConfigured) return "Configura le credenziali STS";

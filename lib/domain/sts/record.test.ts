@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   EMPTY_RECORD,
   InvalidStsTransition,
+  isIdentityLocked,
   STS_EVENT_TYPES,
   STS_PHASES,
   parseStsIdentity,
@@ -121,7 +122,7 @@ const TABLE: [StsPhase, StsEventType, StsRecord | typeof INVALID][] = [
   ["uncertain", "send_started", INVALID], // the "no duplicates, ever" rule
   ["uncertain", "upload_accepted", INVALID],
   ["uncertain", "accepted", INVALID],
-  ["uncertain", "rejected", INVALID],
+  ["uncertain", "rejected", record("rejected", { ...ATTEMPT, codes: [S011] })], // asked again: STS refused the record
   ["uncertain", "failed", INVALID],
   ["uncertain", "outcome_unknown", INVALID],
   ["uncertain", "resolved_as_sent", record("awaiting_outcome", { ...ATTEMPT, protocollo: "P2" })],
@@ -210,6 +211,29 @@ describe("transition semantics", () => {
     });
     const uncertainC = transition(sending("C", X, { ...EMPTY_RECORD, held: HELD }), { type: "outcome_unknown" });
     expect(transition(uncertainC, { type: "resolved_as_sent" })).toMatchObject({ held: null, cancelled: [X] });
+  });
+
+  it("resolved_as_sent keeps the warnings STS gave when it was asked again", () => {
+    const uncertain = transition(sending("I", X), { type: "outcome_unknown" });
+    expect(transition(uncertain, { type: "resolved_as_sent", warnings: [W003] }).held).toEqual({
+      identity: X,
+      version: 1,
+      operation: "I",
+      warnings: [W003],
+    });
+  });
+
+  it.each([
+    ["nothing, idle", EMPTY_RECORD, false],
+    ["nothing, a first insert rejected", { ...EMPTY_RECORD, phase: "rejected", attempt: ATTEMPT }, false],
+    ["nothing, a first insert failed", { ...EMPTY_RECORD, phase: "failed", attempt: ATTEMPT }, false],
+    ["held", { ...EMPTY_RECORD, held: HELD }, true],
+    ["cancelled before", { ...EMPTY_RECORD, cancelled: [X] }, true],
+    ["a first insert in flight", { ...EMPTY_RECORD, phase: "sending", attempt: ATTEMPT }, true],
+    ["a first insert awaiting its outcome", { ...EMPTY_RECORD, phase: "awaiting_outcome", attempt: ATTEMPT }, true],
+    ["a first insert uncertain", { ...EMPTY_RECORD, phase: "uncertain", attempt: ATTEMPT }, true],
+  ] as [string, StsRecord, boolean][])("isIdentityLocked: %s → %s", (_label, base, locked) => {
+    expect(isIdentityLocked(base)).toBe(locked);
   });
 
   it("a new attempt replaces the codes and failure of the previous one", () => {

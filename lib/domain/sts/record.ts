@@ -11,9 +11,11 @@ import type { IsoDate } from "../dates";
  *   sending | uncertain       --portal_upload_confirmed-->  awaiting_outcome   (manual upload on the STS portal)
  *   sending | awaiting_outcome --accepted-->                idle               (held updated, attempt cleared)
  *   sending | awaiting_outcome --rejected-->                rejected           (held unchanged)
+ *   uncertain                 --rejected-->                 rejected           (asked again, STS refused the record)
  *   sending                   --failed-->                   failed             (nothing reached STS)
  *   sending                   --outcome_unknown-->          uncertain          (may have reached STS)
  *   uncertain                 --resolved_as_sent-->         awaiting_outcome with a protocollo, else idle as accepted
+ *                                                           (with the warnings STS gave, if it was asked again)
  *   uncertain                 --resolved_as_not_sent-->     idle               (attempt dropped: send again)
  *
  * "No duplicates, ever" (docs/STS-TRANSMISSION.md, "Exactly once") is enforced here, not only by callers: no attempt
@@ -72,7 +74,7 @@ export type StsEvent =
   | { type: "rejected"; codes: StsCodeRef[] }
   | { type: "failed"; failure: StsFailure; codes?: StsCodeRef[] }
   | { type: "outcome_unknown" }
-  | { type: "resolved_as_sent"; protocollo?: string }
+  | { type: "resolved_as_sent"; protocollo?: string; warnings?: StsCodeRef[] }
   | { type: "resolved_as_not_sent" }
   | { type: "portal_upload_confirmed"; protocollo: string };
 
@@ -175,7 +177,9 @@ export function transition(record: StsRecord, event: StsEvent): StsRecord {
     case "accepted":
       return applyAccepted(record, inPhase("sending", "awaiting_outcome"), event.warnings);
     case "rejected": {
-      const attempt = inPhase("sending", "awaiting_outcome");
+      // From uncertain: the resolution sent the same record again and STS refused it for its content, so the
+      // first attempt was refused too (or never arrived): either way STS does not hold it.
+      const attempt = inPhase("sending", "awaiting_outcome", "uncertain");
       return { ...record, phase: "rejected", attempt: { ...attempt, codes: event.codes } };
     }
     case "failed": {
@@ -187,8 +191,8 @@ export function transition(record: StsRecord, event: StsEvent): StsRecord {
     case "resolved_as_sent": {
       const attempt = inPhase("uncertain");
       // Without a protocollo there is no outcome to wait for: STS was found holding the attempt (S017 to the
-      // same I, or a query), so it counts as accepted; its warnings, if any, are unknown.
-      if (event.protocollo === undefined) return applyAccepted(record, attempt, []);
+      // same I, or a query), so it counts as accepted, with the warnings of the answer when there were any.
+      if (event.protocollo === undefined) return applyAccepted(record, attempt, event.warnings ?? []);
       return { ...record, phase: "awaiting_outcome", attempt: { ...attempt, protocollo: event.protocollo } };
     }
     case "resolved_as_not_sent":
@@ -199,6 +203,21 @@ export function transition(record: StsRecord, event: StsEvent): StsRecord {
       throw new Error(`unknown STS event ${JSON.stringify(unknown)}`);
     }
   }
+}
+
+/** Whether STS has accepted an operation on the document: it holds it, or held and cancelled it. */
+export function hasBeenHeld(record: StsRecord): boolean {
+  return record.held !== null || record.cancelled.length > 0;
+}
+
+/**
+ * Whether the document's number and date are locked: STS holds it (or held and cancelled it), or an attempt that
+ * may have reached STS is not settled yet. A new date or number would be a new identity on STS, so it is corrected
+ * by voiding the document and issuing a new one ("Annulla e riemetti"), never by editing it.
+ */
+export function isIdentityLocked(record: StsRecord): boolean {
+  if (hasBeenHeld(record)) return true;
+  return record.phase === "sending" || record.phase === "awaiting_outcome" || record.phase === "uncertain";
 }
 
 function operationProblem(record: StsRecord, operation: StsOperation, identity: StsIdentity): string | null {

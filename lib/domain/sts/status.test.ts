@@ -261,7 +261,8 @@ const CASES: Case[] = [
     record: { ...EMPTY_RECORD, cancelled: [X] },
     state: "not_eligible",
     pending: [I_X],
-    reason: "STS ha già cancellato un documento con questo numero e questa data: non può essere reinserito",
+    reason:
+      "STS ha già cancellato un documento con questo numero e questa data: usa «Annulla e riemetti» per inviarlo con un nuovo numero",
     sendable: false,
   },
   {

@@ -15,8 +15,9 @@ import type { StsCodeRef, StsFailure, StsIdentity, StsOperation, StsRecord } fro
  *    original's identity; a V of a credit note carries refundOf too, since V resends the full record).
  *    - should not hold, holds something → [C of the held identity] (void; also a document that became not
  *      applicable after it was sent). Should not hold, holds nothing → `not_applicable`.
- *    - holds nothing → [insert]. Holds another identity (renumbered or re-dated) → [C old, insert new], in that
- *      order; StsRecord refuses the insert until the C is accepted, and sends one attempt at a time.
+ *    - holds nothing → [insert]. Holds another identity (re-dated before dates were locked: isIdentityLocked now
+ *      keeps them, and "Annulla e riemetti" issues a new document instead) → [C old, insert new], in that order;
+ *      StsRecord refuses the insert until the C is accepted, and sends one attempt at a time.
  *    - holds this identity at an older version → [V]; at the current version → nothing.
  * 3. Nothing pending: held → `accepted`, or `accepted_with_warnings` when a held code has severity 'warning'.
  * 4. Something pending but not sendable → `not_eligible` (grey) with the first Italian reason (eligibility.ts):

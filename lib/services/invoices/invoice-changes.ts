@@ -3,6 +3,7 @@ type Comparable = {
   issueDate: string;
   paymentDate: string | null;
   paymentMethod: string | null;
+  paidInAdvance: boolean;
   opposition: boolean;
   totalCents: number;
   bolloIdentifier: string | null;
@@ -24,6 +25,7 @@ export function diffInvoice(before: Comparable, after: Comparable): Record<strin
     "issueDate",
     "paymentDate",
     "paymentMethod",
+    "paidInAdvance",
     "opposition",
     "totalCents",
     "bolloIdentifier",
@@ -43,6 +45,7 @@ const STS_RELEVANT = new Set([
   "issueDate",
   "paymentDate",
   "paymentMethod",
+  "paidInAdvance",
   "opposition",
   "totalCents",
   "lines",

@@ -1,6 +1,7 @@
 import { AppError } from "../../app-error";
 import type { Tx } from "../../db";
 import { findPatient } from "../../data/patients";
+import { isAdvancePayment } from "../../domain/invoice-dates";
 import type { InvoiceForm } from "../../schemas/invoice";
 import { priceInvoice, type PricingSettings } from "./invoice-pricing";
 
@@ -32,6 +33,8 @@ export async function writeInvoiceContent(
       issueDate: form.issueDate,
       paymentDate: form.paymentDate,
       paymentMethod: form.paymentMethod ?? null,
+      // Only a payment dated before the invoice can be an advance one (the date rules demanded the confirmation).
+      paidInAdvance: isAdvancePayment(form),
       opposition: form.opposition,
       bolloIdentifier: form.bolloIdentifier || null,
       notes: form.notes || null,

@@ -2,6 +2,7 @@ import { AppError, notFound } from "../../app-error";
 import type { Db, Tx } from "../../db";
 import { addInvoiceEvent, findIssuerProfile, takeNextNumber } from "../../data/invoices";
 import { assertChronologicalOrder, seriesOf } from "./chronology";
+import { assertIssueDateNotFuture } from "./document-dates";
 import { issuerSnapshot, patientSnapshot } from "./snapshots";
 import { isProfileComplete } from "../profile/is-profile-complete";
 import { refreshStsState } from "../sts/refresh-sts-state";
@@ -20,6 +21,8 @@ export async function issueInvoiceInTx(
   if (!isProfileComplete(profile)) {
     throw new AppError("validation", "Completa il profilo (codice fiscale, partita IVA, indirizzo) prima di emettere.");
   }
+  // A draft saved before today's rules may carry a future date: it would block every later number.
+  assertIssueDateNotFuture(invoice.issueDate, options.now);
   const year = Number(invoice.issueDate.slice(0, 4));
   await assertChronologicalOrder(tx, {
     practitionerId,

@@ -4,6 +4,8 @@ import { addInvoiceEvent } from "../../data/invoices";
 import { PaymentSchema } from "../../schemas/invoice";
 import { parseInput } from "../../schemas/validation";
 import { refreshStsState } from "../sts/refresh-sts-state";
+import { isAdvancePayment } from "../../domain/invoice-dates";
+import { assertDocumentDates } from "./document-dates";
 
 // Records (or corrects) the payment of an invoice. The payment date decides the STS tax year.
 export async function recordPayment(options: {
@@ -12,6 +14,7 @@ export async function recordPayment(options: {
   actorId: string;
   invoiceId: string;
   input: unknown;
+  now?: Date;
 }) {
   const { db, practitionerId, actorId, invoiceId } = options;
   const payment = parseInput(PaymentSchema, options.input);
@@ -21,17 +24,20 @@ export async function recordPayment(options: {
     if (invoice.kind !== "invoice" || invoice.status === "void") {
       throw new AppError("conflict", "Il pagamento si registra solo su fatture non annullate.");
     }
-    if (payment.paymentDate.slice(0, 4) < invoice.issueDate.slice(0, 4)) {
-      throw new AppError("validation", "Controlla i campi evidenziati.", {
-        paymentDate: ["La data del pagamento è di un anno precedente alla fattura: controllala."],
-      });
-    }
-    if (invoice.paymentDate === payment.paymentDate && invoice.paymentMethod === payment.paymentMethod) return invoice;
+    assertDocumentDates({ issueDate: invoice.issueDate, ...payment }, options.now ?? new Date());
+    const paidInAdvance = isAdvancePayment({ issueDate: invoice.issueDate, paymentDate: payment.paymentDate });
+    if (
+      invoice.paymentDate === payment.paymentDate &&
+      invoice.paymentMethod === payment.paymentMethod &&
+      invoice.paidInAdvance === paidInAdvance
+    )
+      return invoice;
     const updated = await tx.invoice.update({
       where: { id: invoiceId },
       data: {
         paymentDate: payment.paymentDate,
         paymentMethod: payment.paymentMethod,
+        paidInAdvance,
         contentVersion: invoice.status === "issued" ? { increment: 1 } : undefined,
       },
     });

@@ -5,6 +5,7 @@ import { InvoiceFormSchema } from "../../schemas/invoice";
 import { parseInput } from "../../schemas/validation";
 import { requireOwnPatient, writeInvoiceContent } from "./invoice-content";
 import { pricingFromProfile } from "./invoice-pricing";
+import { assertDocumentDates } from "./document-dates";
 import { issueInvoiceInTx } from "./issue-invoice";
 
 // Creates a draft, or updates one that is still a draft; with `issue` it is also issued in the same transaction
@@ -19,7 +20,9 @@ export async function saveInvoiceDraft(options: {
   now?: Date;
 }) {
   const { db, practitionerId, actorId } = options;
+  const now = options.now ?? new Date();
   const form = parseInput(InvoiceFormSchema, options.input);
+  assertDocumentDates(form, now);
   const pricing = pricingFromProfile(await findIssuerProfile(db, practitionerId));
   return db.$transaction(async (tx) => {
     let invoiceId = options.invoiceId;
@@ -41,6 +44,6 @@ export async function saveInvoiceDraft(options: {
     }
     const saved = await writeInvoiceContent(tx, { practitionerId, invoiceId, form, pricing });
     if (!options.issue) return saved;
-    return issueInvoiceInTx(tx, { practitionerId, actorId, invoiceId, now: options.now ?? new Date() });
+    return issueInvoiceInTx(tx, { practitionerId, actorId, invoiceId, now });
   });
 }

@@ -9,16 +9,24 @@ import { writeInvoiceContent } from "./invoice-content";
 import { pricingFromProfile } from "./invoice-pricing";
 import { patientSnapshot } from "./snapshots";
 import { refreshStsState } from "../sts/refresh-sts-state";
+import { parseStsRecord } from "../sts/sts-view";
+import { isIdentityLocked } from "../../domain/sts/record";
+import { assertDocumentDates } from "./document-dates";
+
+export const LOCKED_DATE_MESSAGE =
+  "Il Sistema TS ha già ricevuto questa fattura: numero e data non si possono più cambiare. Per correggerli usa «Annulla e riemetti».";
 
 // An issued document stays editable: every change is recorded (who, when, what), and a change to what STS holds
 // bumps the content version, which makes the document due for a variazione. Its number belongs to its year, so
-// the year cannot change (a credit note and a new invoice do that).
+// the year cannot change (a credit note and a new invoice do that). Once STS holds the document (or may hold it),
+// its date is part of its identity there and is locked: reissueInvoice corrects it.
 export async function updateIssuedInvoice(options: {
   db: Db;
   practitionerId: string;
   actorId: string;
   invoiceId: string;
   input: unknown;
+  now?: Date;
 }) {
   const { db, practitionerId, actorId, invoiceId } = options;
   const form = parseInput(InvoiceFormSchema, options.input);
@@ -32,11 +40,15 @@ export async function updateIssuedInvoice(options: {
       throw new AppError("conflict", "Si possono modificare solo documenti emessi e non annullati.");
     if (before.kind !== "invoice")
       throw new AppError("conflict", "Una nota di credito emessa non si modifica: annullala e creane un'altra.");
+    if (form.issueDate !== before.issueDate && isIdentityLocked(parseStsRecord(before.stsRecord))) {
+      throw new AppError("validation", "Controlla i campi evidenziati.", { issueDate: [LOCKED_DATE_MESSAGE] });
+    }
     if (Number(form.issueDate.slice(0, 4)) !== before.year) {
       throw new AppError("validation", "Controlla i campi evidenziati.", {
         issueDate: [`La data deve restare nel ${before.year}: il numero appartiene a quell'anno.`],
       });
     }
+    assertDocumentDates(form, options.now ?? new Date());
     if (form.issueDate !== before.issueDate) {
       await assertChronologicalOrder(tx, {
         practitionerId,

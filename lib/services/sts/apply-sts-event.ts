@@ -10,7 +10,7 @@ import {
   type StsRecordChange,
 } from "../../data/sts-documents";
 import { isoDate } from "../../domain/dates";
-import { transition, type StsCodeRef, type StsEvent } from "../../domain/sts/record";
+import { hasBeenHeld, transition, type StsCodeRef, type StsEvent } from "../../domain/sts/record";
 import { hasStsCredentials, refreshStsState, statusOf } from "./refresh-sts-state";
 import { parseStsRecord } from "./sts-view";
 import type { StsMessage } from "../../sts/client/sts-client";
@@ -87,6 +87,7 @@ export async function applyStsEvents(
         stsRecord: record,
         stsState: status.state,
         stsReason: status.reason,
+        everHeld: hasBeenHeld(after),
       });
       tried.push(item);
     }

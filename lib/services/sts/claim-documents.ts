@@ -27,17 +27,22 @@ const PAGE = 2 * MAX_BATCH;
 // The documents are claimed in one conditional update on each record's revision, so when several web instances
 // or workers race for the same document exactly one of them gets it; the others skip it. Returns null when there
 // was nothing to claim (no submission is created). `more` tells whether documents may be left beyond this batch.
+// The two invoices of an "Annulla e riemetti" go in the same batch: the partner of a document chosen is chosen
+// with it when it can be sent, even if it was not selected or is dated before the automatic minimum date.
 export async function claimDocuments(options: {
   db: Db;
   practitionerId: string;
   trigger: "manual" | "automatic";
   channel: "async" | "sync";
   invoiceIds?: string[];
-  minIssueDate?: string;
+  /** The automatic minimum date (first insertions only: see StsInvoiceFilter.automaticFrom). */
+  automaticFrom?: string;
   limit?: number;
   slotKey?: string;
   /** The portal upload needs no stored password or PIN: judge eligibility as if they were set. */
   withoutCredentials?: boolean;
+  /** Whether the partner of a reissued invoice is claimed with it (default true). */
+  partners?: boolean;
   /** Whether the credentials are stored, when the caller has just read them. */
   credentialsConfigured?: boolean;
   now?: Date;
@@ -51,20 +56,36 @@ export async function claimDocuments(options: {
   const filter = {
     states: options.withoutCredentials ? [...CANDIDATE_STATES, "not_eligible"] : CANDIDATE_STATES,
     ids: options.invoiceIds,
-    fromIssueDate: options.minIssueDate,
+    automaticFrom: options.automaticFrom,
   };
   const chosen: ClaimedDocument[] = [];
+  const sendable = (invoice: StsInvoice): ClaimedDocument | null => {
+    const status = statusOf(invoice, configured, today);
+    const pending = status.pending[0];
+    return isSendable(status) && pending ? { invoice, pending, version: invoice.contentVersion } : null;
+  };
+  const sendablePartner = async (invoice: StsInvoice): Promise<ClaimedDocument[]> => {
+    const partnerId = invoice.replacesInvoiceId ?? invoice.replacedById;
+    if (options.partners === false || !partnerId || chosen.some((c) => c.invoice.id === partnerId)) return [];
+    const [partner] = await findStsInvoices(db, practitionerId, { ids: [partnerId], states: filter.states });
+    const doc = partner ? sendable(partner) : null;
+    return doc ? [doc] : [];
+  };
   let more = false;
-  for (let skip = 0; chosen.length < limit; skip += PAGE) {
+  scan: for (let skip = 0; chosen.length < limit; skip += PAGE) {
     const candidates = await findStsInvoices(db, practitionerId, filter, { take: PAGE, skip });
     for (const invoice of candidates) {
-      if (chosen.length >= limit) {
+      if (chosen.some((c) => c.invoice.id === invoice.id)) continue; // already in, as a partner
+      const doc = sendable(invoice);
+      if (!doc) continue;
+      const group = [doc, ...(await sendablePartner(invoice))];
+      if (chosen.length + group.length > limit) {
         more = true;
-        break;
+        // A pair never fits a batch of one ("Invia ora" sends the partner itself): the document goes alone.
+        if (chosen.length === 0 && limit === 1) chosen.push(doc);
+        break scan;
       }
-      const status = statusOf(invoice, configured, today);
-      const pending = status.pending[0];
-      if (isSendable(status) && pending) chosen.push({ invoice, pending, version: invoice.contentVersion });
+      chosen.push(...group);
     }
     if (candidates.length < PAGE) break;
     if (chosen.length >= limit) more = true;

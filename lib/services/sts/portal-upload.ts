@@ -65,6 +65,8 @@ export async function registerPortalUpload(options: {
     channel: "async",
     invoiceIds: options.invoiceIds,
     withoutCredentials: true,
+    // Exactly the documents of the file the user uploaded: not the partner of an "Annulla e riemetti".
+    partners: false,
     now,
   });
   if (!claim) throw new AppError("conflict", "Nessuno dei documenti selezionati è da inviare.");

@@ -42,7 +42,11 @@ export async function resendSubmission(options: { db: Db; practitionerId: string
       invoiceId: ids[0]!,
       now: options.now,
     });
-    return { submissions: 1, documents: 1, submissionId: result.submissionId };
+    return {
+      submissions: result.documents.length,
+      documents: result.documents.length,
+      submissionId: result.submissionId,
+    };
   }
   let submissions = 0;
   let lastId: string | null = null;

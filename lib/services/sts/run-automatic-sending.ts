@@ -6,7 +6,8 @@ import { openStsCredentials } from "./sts-connection";
 import { stsSendingPause } from "./sts-sending-pause";
 
 // The hourly run (minute 10, Europe/Rome): for every practitioner with automatic sending on, not paused and with
-// credentials, the documents to send dated on or after the minimum invoice date go out in batches of at most 25,
+// credentials, the documents to send go out in batches of at most 25 — first insertions only when dated on or
+// after the minimum invoice date; variazioni, cancellazioni and rimborsi of documents STS holds always —
 // one submission and one receipt each. A practitioner's slot is taken with a conditional update, so when several
 // workers fire for the same slot it runs once per practitioner.
 export async function runAutomaticSending(options: {
@@ -57,7 +58,7 @@ export async function runAutomaticSending(options: {
           credentials,
           stsCalls,
           trigger: "automatic",
-          minIssueDate: settings.autoSendFrom,
+          automaticFrom: settings.autoSendFrom,
           slotKey: `auto|${practitionerId}|${slot}|${batch}`,
           now: options.now,
         });

@@ -7,11 +7,23 @@ import { applyStsEvent, messageCodeRefs } from "./apply-sts-event";
 import { claimDocuments } from "./claim-documents";
 import { pauseAutomaticSending } from "../sts-settings/pause-automatic-sending";
 import { mayHaveReachedSts } from "./failure-policy";
-import { createClientFor, loadStsCredentials } from "./sts-connection";
+import { createClientFor, loadStsCredentials, type StsCredentialsPlain } from "./sts-connection";
 import { assertStsSendingAllowed } from "./sts-sending-pause";
+import { findStsInvoices } from "../../data/sts-documents";
 import { stsDocumentOf } from "./sts-view";
 
-// "Invia ora": one document through the synchronous service, for an immediate outcome.
+export type SendNowOutcome = "accepted" | "accepted_with_warnings" | "rejected" | "failed" | "uncertain";
+type Sent = { invoiceId: string; submissionId: string; outcome: SendNowOutcome; message: string | null };
+
+// Worst first: the outcome "Invia ora" reports when it sent more than one operation.
+const SEVERITY: SendNowOutcome[] = ["uncertain", "failed", "rejected", "accepted_with_warnings", "accepted"];
+
+// "Invia ora": the document through the synchronous service, for an immediate outcome, with everything it needs
+// now: a second operation when the first one's acceptance makes it due (a document re-dated before dates were
+// locked: the cancellation of its old identity, then the insert of the new one), and the other invoice of an
+// "Annulla e riemetti" — the new invoice first, then the cancellation of the voided one, so that a stop between
+// the two leaves STS holding the expense twice for a while rather than not at all. Each operation is its own
+// submission; a failure of one leaves the other's outcome as it is, and the failed one to send again.
 export async function sendDocumentNow(options: {
   db: Db;
   practitionerId: string;
@@ -23,6 +35,42 @@ export async function sendDocumentNow(options: {
   const credentials = await loadStsCredentials(db, practitionerId);
   if (!credentials) throw new AppError("sts_credentials", "Configura le credenziali del Sistema TS prima di inviare.");
   await assertStsSendingAllowed(db);
+  const [invoice] = await findStsInvoices(db, practitionerId, { ids: [invoiceId] });
+  const order = [invoiceId];
+  if (invoice?.replacedById) order.unshift(invoice.replacedById);
+  else if (invoice?.replacesInvoiceId) order.push(invoice.replacesInvoiceId);
+  const sent: Sent[] = [];
+  for (const id of order) {
+    for (let operation = 0; operation < 2; operation++) {
+      const result = await sendOneOperation({ ...options, invoiceId: id, credentials });
+      if (!result) break;
+      sent.push({ invoiceId: id, ...result });
+      if (result.outcome !== "accepted" && result.outcome !== "accepted_with_warnings") break;
+    }
+  }
+  if (sent.length === 0)
+    throw new AppError(
+      "conflict",
+      "Il documento non è da inviare in questo momento (già inviato, in invio o non idoneo).",
+    );
+  const worst = SEVERITY.find((outcome) => sent.some((s) => s.outcome === outcome))!;
+  return {
+    submissionId: sent[0]!.submissionId,
+    outcome: worst,
+    message: sent.find((s) => s.outcome === worst)?.message ?? null,
+    documents: sent,
+  };
+}
+
+async function sendOneOperation(options: {
+  db: Db;
+  practitionerId: string;
+  invoiceId: string;
+  credentials: StsCredentialsPlain;
+  trigger?: "manual" | "automatic";
+  now?: Date;
+}) {
+  const { db, practitionerId, invoiceId, credentials } = options;
   const claim = await claimDocuments({
     db,
     practitionerId,
@@ -33,11 +81,7 @@ export async function sendDocumentNow(options: {
     credentialsConfigured: true,
     now: options.now,
   });
-  if (!claim)
-    throw new AppError(
-      "conflict",
-      "Il documento non è da inviare in questo momento (già inviato, in invio o non idoneo).",
-    );
+  if (!claim) return null;
   const { submission, documents } = claim;
   const { invoice, pending } = documents[0]!;
   const base = { practitionerId, invoiceId, submissionId: submission.id, now: options.now };
@@ -107,11 +151,13 @@ export async function sendDocumentNow(options: {
         await pauseAutomaticSending({ db, practitionerId, reason: result.message, code: result.code, now: new Date() });
       const codes: StsCodeRef[] = [{ code: result.code ?? "ERR", severity: "error", message: result.message }];
       if (mayHaveReachedSts(result)) {
+        // The document first: once the submission says "uncertain" the sweep may resolve it at once, and finds
+        // the document ready for that (a stop in between leaves the submission "uploading": the sweep's stuck case).
+        await applyStsEvent(db, { ...base, event: { type: "outcome_unknown" }, outcome: "pending", codes });
         await db.stsSubmission.update({
           where: { id: submission.id },
           data: { status: "uncertain", errorCode: result.code, errorMessage: result.message },
         });
-        await applyStsEvent(db, { ...base, event: { type: "outcome_unknown" }, outcome: "pending", codes });
         return { submissionId: submission.id, outcome: "uncertain" as const, message: result.message };
       }
       return finish(

@@ -4,7 +4,7 @@ import { decryptionKeys, env } from "../../env";
 import { openSecretWithAny } from "../../crypto/secret-box";
 import { findStsSecrets, type StsSecrets } from "../../data/sts-settings";
 import { getStsEnvironment } from "../../sts/environments";
-import { createStsClient, type StsClient, type StsTimeouts } from "../../sts/client/sts-client";
+import { createStsClient, DEFAULT_TIMEOUTS, type StsClient, type StsTimeouts } from "../../sts/client/sts-client";
 import type { Limiter } from "./pool";
 import { currentStsCertificate, noteCertificateResult, type CurrentStsCertificate } from "./sts-certificate";
 
@@ -48,6 +48,11 @@ export function stsTimeouts(): Partial<StsTimeouts> {
   for (const key of Object.keys(timeouts) as (keyof StsTimeouts)[])
     if (timeouts[key] === undefined) delete timeouts[key];
   return timeouts;
+}
+
+/** The timeout each kind of STS call actually gets here: the configured ones over the client's defaults. */
+export function effectiveStsTimeouts(): StsTimeouts {
+  return { ...DEFAULT_TIMEOUTS, ...stsTimeouts() };
 }
 
 let caCache: { path: string; pem: string } | null = null;

@@ -25,7 +25,8 @@ export async function uploadBatch(options: {
   practitionerId: string;
   trigger: "manual" | "automatic";
   invoiceIds?: string[];
-  minIssueDate?: string;
+  /** The automatic minimum date, for the hourly run (first insertions only). */
+  automaticFrom?: string;
   slotKey?: string;
   /** The credentials, when the caller has just read them. */
   credentials?: StsCredentialsPlain;

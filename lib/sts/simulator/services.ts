@@ -250,6 +250,7 @@ function readSyncDocument(node: XmlNode | undefined, operation: StsOperation): S
     operation,
     id: readSyncId(child(node, "idSpesa")),
     dataPagamento: childText(node, "dataPagamento") ?? "",
+    flagPagamentoAnticipato: childText(node, "flagPagamentoAnticipato") === "1" || undefined,
     cfCittadino: childText(node, "cfCittadino"),
     pagamentoTracciato: childText(node, "pagamentoTracciato") as StsDocument["pagamentoTracciato"],
     tipoDocumento: (childText(node, "tipoDocumento") ?? "F") as StsDocument["tipoDocumento"],

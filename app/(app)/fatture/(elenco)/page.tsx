@@ -4,6 +4,7 @@ import { InvoiceFiltersForm } from "@/components/invoices/invoice-filters";
 import { InvoiceTable } from "@/components/invoices/invoice-table";
 import { StsAutoRefresh } from "@/components/sts/sts-auto-refresh";
 import { DeadlineBanner } from "@/components/sts/deadline-banner";
+import { DatesReviewBanner } from "@/components/invoices/dates-review-banner";
 import styles from "@/components/invoices/invoices.module.css";
 import { requirePractitionerPage } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -48,6 +49,7 @@ export default async function InvoicesPage({
         </div>
       </div>
       <DeadlineBanner practitionerId={practitioner.id} />
+      <DatesReviewBanner practitionerId={practitioner.id} />
       <InvoiceFiltersForm filters={filters} years={years} />
       {page.total === 0 ? (
         <div className="card empty">

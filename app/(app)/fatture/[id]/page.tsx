@@ -60,11 +60,29 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
             {invoice.paymentDate && invoice.paymentMethod && isPaymentMethod(invoice.paymentMethod)
               ? `${formatItalianDate(invoice.paymentDate)} · ${paymentMethodLabel(invoice.paymentMethod)}`
               : "non ancora pagata"}
+            {invoice.paidInAdvance ? " · pagamento anticipato" : ""}
           </p>
           {invoice.opposition ? (
             <p className="badge badge-warning">Il paziente si oppone all&apos;invio al Sistema TS</p>
           ) : null}
-          {invoice.status === "void" ? <p className="form-error">Annullata: {invoice.voidReason}</p> : null}
+          {invoice.replacedBy ? (
+            <p className="form-error" data-testid="replaced-by">
+              Annullata e riemessa come{" "}
+              <Link href={`/fatture/${invoice.replacedBy.id}`}>
+                fattura n. {documentNumberLabel(invoice.replacedBy)}
+              </Link>
+              : numero o data erano da correggere.
+            </p>
+          ) : invoice.status === "void" ? (
+            <p className="form-error">Annullata: {invoice.voidReason}</p>
+          ) : null}
+          {invoice.replaces ? (
+            <p className={styles.linked} data-testid="replaces">
+              Riemessa al posto della{" "}
+              <Link href={`/fatture/${invoice.replaces.id}`}>fattura n. {documentNumberLabel(invoice.replaces)}</Link>{" "}
+              del {formatItalianDate(invoice.replaces.issueDate)}, annullata.
+            </p>
+          ) : null}
           <div className="table-wrap">
             <table className="table">
               <thead>

@@ -1,0 +1,21 @@
+import { expect, type Page } from "@playwright/test";
+
+export const VIEWPORTS = [
+  { width: 1366, height: 900 },
+  { width: 390, height: 844 },
+] as const;
+
+/**
+ * A full-page screenshot of the current page at the desktop and the phone width (tests/.artifacts/screenshots/
+ * <name>-<width>.png), checking at each that nothing scrolls sideways; the viewport is restored afterwards.
+ */
+export async function screenshotBothWidths(page: Page, name: string) {
+  const original = page.viewportSize();
+  for (const viewport of VIEWPORTS) {
+    await page.setViewportSize(viewport);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${name} at ${viewport.width}px scrolls sideways`).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `tests/.artifacts/screenshots/${name}-${viewport.width}.png`, fullPage: true });
+  }
+  if (original) await page.setViewportSize(original);
+}
