@@ -4,6 +4,8 @@ import { E2E_DATA_DIR, E2E_PORT, E2E_SIMULATOR_PORT } from "./tests/e2e/e2e-env"
 
 // E2E against the production build started by the same launcher as `npm start`, on a fresh data directory
 // (outside the checkout), in Debian's Chromium (Playwright cannot download browsers here).
+const INSTALLATION_WIDE = /sts-certificate\.spec\.ts$/;
+
 const chromiumProblem = missingChromium();
 if (chromiumProblem) throw new Error(chromiumProblem);
 
@@ -20,6 +22,13 @@ export default defineConfig({
   workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   reporter: [["list"]],
+  projects: [
+    { name: "practices", testIgnore: INSTALLATION_WIDE },
+    // Tests that change what every practitioner of the installation shares (the encryption certificate, the
+    // simulator's keys, the installation-wide pause after a 002): alone, one at a time, once the others are done, so
+    // that no other test sends while STS "changed its key".
+    { name: "installation", testMatch: INSTALLATION_WIDE, fullyParallel: false, dependencies: ["practices"] },
+  ],
   use: {
     baseURL: `http://localhost:${E2E_PORT}`,
     browserName: "chromium",
