@@ -1,6 +1,6 @@
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { sqliteUrl } from "./scripts/db-url.mjs";
+import { sqliteUrl } from "./lib/db-url.mjs";
 
 // Prisma CLI configuration for the embedded SQLite database (driver-adapter mode: no native engine download).
 export default defineConfig({

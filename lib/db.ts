@@ -4,7 +4,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
-import { sqliteUrl } from "../scripts/db-url.mjs";
+import { sqliteUrl } from "./db-url.mjs";
 import { attachDirectSql, postgresDirectSql, sqliteDirectSql } from "./data/direct-sql";
 import { env } from "./env";
 

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { dataDir, databaseProvider } from "../scripts/db-url.mjs";
+import { dataDir, databaseProvider } from "./db-url.mjs";
 
 // The only reader of process.env. Every variable is documented in .env.example and the README.
 

@@ -5,7 +5,7 @@
 import Database from "better-sqlite3";
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { sqliteUrl, dataDir } from "./db-url.mjs";
+import { sqliteUrl, dataDir } from "../lib/db-url.mjs";
 
 function databasePath(url = process.env.DATABASE_URL): string {
   if (url && !url.startsWith("file:"))

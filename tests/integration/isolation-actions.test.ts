@@ -153,7 +153,7 @@ const REPLAYS: Record<string, Replay> = {
 };
 
 /** Ids of the same shape as A's that exist nowhere. */
-function ghostOf(a: A): A {
+function ghostOf(_like: A): A {
   const id = () => `c${Math.random().toString(36).slice(2, 12)}${Date.now().toString(36)}`;
   return {
     id: id(),

@@ -103,7 +103,9 @@ describe("DettaglioSegnalazione and ReportSegnalazioni against the simulator", (
     await admin(sim, "config", { csvLayout: "reordered" });
     const reordered = await client.getCitizenReports({ from: "2026-04-01", to: "2026-04-30" });
     if (reordered.kind !== "ok") throw new Error(reordered.kind);
-    expect(reordered.rows.map(({ extra, ...typed }) => typed)).toEqual(report.rows.map(({ extra, ...typed }) => typed));
+    expect(reordered.rows.map(({ extra: _extra, ...typed }) => typed)).toEqual(
+      report.rows.map(({ extra: _extra, ...typed }) => typed),
+    );
     expect(reordered.rows[1].extra).toEqual({ "VOCI SEGNALATE": "SP", "NOTE SIMULATORE": "colonna non documentata" });
 
     expect(await client.getCitizenReports({ from: "2026-06-01", to: "2026-06-30" })).toMatchObject({

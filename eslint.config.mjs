@@ -1,0 +1,71 @@
+import { defineConfig, globalIgnores } from "eslint/config";
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTypescript from "eslint-config-next/typescript";
+import jsxA11y from "eslint-plugin-jsx-a11y";
+
+// The layers, from the top: app/ and components/ (screens), lib/services (use cases), lib/data (queries), and the
+// self-contained libraries lib/sts (the STS protocol, client and simulator) and lib/domain (Italian invoicing rules).
+// Arrows point down only; the two libraries import nothing of the app.
+const appFolders = ["./app", "./components", "./jobs", "./scripts", "./prisma", "./bench", "./tests"];
+
+const boundaries = [
+  {
+    target: "./lib/sts",
+    from: ["./lib", ...appFolders],
+    except: ["./sts"],
+    message: "lib/sts is self-contained: it imports nothing of the app.",
+  },
+  {
+    target: "./lib/domain",
+    from: ["./lib", ...appFolders],
+    except: ["./domain"],
+    message: "lib/domain is self-contained: it imports nothing of the app.",
+  },
+  {
+    target: "./lib/data",
+    from: ["./lib/services", "./lib/actions"],
+    message: "lib/data serves the services: it never imports them.",
+  },
+  {
+    target: "./lib",
+    from: ["./app", "./components", "./jobs", "./scripts", "./bench", "./tests"],
+    message: "lib/ never imports the screens, the jobs, the scripts or the tests.",
+  },
+];
+
+export default defineConfig([
+  globalIgnores([
+    ".next/**",
+    "node_modules/**",
+    "lib/generated/**",
+    "tests/.artifacts/**",
+    "next-env.d.ts",
+    "prisma/migrations/**",
+  ]),
+  ...nextVitals,
+  ...nextTypescript,
+  {
+    files: ["app/**/*.tsx", "components/**/*.tsx"],
+    rules: jsxA11y.flatConfigs.recommended.rules,
+  },
+  {
+    rules: {
+      "import/no-restricted-paths": ["error", { zones: boundaries }],
+      "import/no-cycle": "off",
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_" },
+      ],
+    },
+  },
+  {
+    // Playwright fixtures are called `use`, which the React rule takes for a hook.
+    files: ["tests/**", "bench/**", "jobs/**", "scripts/**"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
+  {
+    // Tests read the JSON the simulator's admin API and the command line print, whatever its shape.
+    files: ["tests/**"],
+    rules: { "@typescript-eslint/no-explicit-any": "off" },
+  },
+]);
