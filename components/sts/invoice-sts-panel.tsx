@@ -2,6 +2,7 @@ import Link from "next/link";
 import { db } from "@/lib/db";
 import { explainStsStatus } from "@/lib/services/sts/explain-sts-status";
 import { invoiceStsHistory } from "@/lib/services/sts/invoice-sts-history";
+import { operationLabel } from "@/lib/services/sts-log/labels";
 import { StsAutoRefresh } from "./sts-auto-refresh";
 import { StsDot } from "./sts-dot";
 import { StsRowButton } from "./sts-row-button";
@@ -13,7 +14,6 @@ const OUTCOMES: Record<string, string> = {
   rejected: "scartato",
   failed: "non riuscito",
 };
-const OPERATIONS: Record<string, string> = { I: "Inserimento", V: "Variazione", C: "Cancellazione", R: "Rimborso" };
 
 // The invoice's STS section: its state in words ("Perché non è idonea?"), what would be sent, and its history.
 export async function InvoiceStsPanel({
@@ -55,7 +55,7 @@ export async function InvoiceStsPanel({
           {history.map((h) => (
             <li key={h.id}>
               {h.submission.createdAt.toLocaleString("it-IT", { timeZone: "Europe/Rome" })} ·{" "}
-              {OPERATIONS[h.operation] ?? h.operation} · {OUTCOMES[h.outcome] ?? h.outcome}
+              {operationLabel(h.operation)} · {OUTCOMES[h.outcome] ?? h.outcome}
               {h.submission.protocollo ? ` · protocollo ${h.submission.protocollo}` : ""} ·{" "}
               <Link href={`/invii/${h.submission.id}`}>dettagli</Link>
             </li>

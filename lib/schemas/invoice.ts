@@ -2,7 +2,7 @@ import { z } from "zod";
 import { parseDocumentDate } from "../domain/dates";
 import { parseEuroToCents } from "../domain/money";
 import { PAYMENT_METHODS } from "../domain/payment";
-import { STS_EXPENSE_TYPES } from "../domain/sts-expense-type";
+import { DEFAULT_STS_EXPENSE_TYPE, STS_EXPENSE_TYPES } from "../domain/sts-expense-type";
 
 export const MAX_DESCRIPTION_LENGTH = 2000;
 export const MAX_LINES = 50;
@@ -66,7 +66,7 @@ export const InvoiceLineSchema = z.object({
     .min(1, "La quantità deve essere almeno 1.")
     .max(999, "La quantità massima è 999."),
   unitPrice: euroField("il prezzo", MAX_UNIT_PRICE_CENTS),
-  expenseType: z.enum(STS_EXPENSE_TYPES, { error: "Scegli il tipo di spesa." }).default("SP"),
+  expenseType: z.enum(STS_EXPENSE_TYPES, { error: "Scegli il tipo di spesa." }).default(DEFAULT_STS_EXPENSE_TYPE),
   pensionFund: z.boolean().default(true),
 });
 

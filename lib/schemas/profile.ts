@@ -2,7 +2,7 @@ import { z } from "zod";
 import { normalizeCodiceFiscale, validateCodiceFiscale } from "../domain/codice-fiscale";
 import { validateIban } from "../domain/iban";
 import { validatePartitaIva } from "../domain/partita-iva";
-import { STS_EXPENSE_TYPES } from "../domain/sts-expense-type";
+import { DEFAULT_STS_EXPENSE_TYPE, STS_EXPENSE_TYPES } from "../domain/sts-expense-type";
 import { TAX_REGIMES } from "../domain/tax-regime";
 import { EmailSchema } from "./account";
 
@@ -100,7 +100,9 @@ export function makeProfileSchema({ today, allowKitTestPartitaIva }: ProfileSche
       pensionFundLabel: z.string().trim().max(40, "Massimo 40 caratteri.").default("ENPAP"),
       pensionFundRate: z.string().default("2"),
       bolloPolicy: z.enum(BOLLO_POLICIES, { error: "Scegli chi paga l'imposta di bollo." }),
-      defaultExpenseType: z.enum(STS_EXPENSE_TYPES, { error: "Scegli il tipo di spesa." }).default("SP"),
+      defaultExpenseType: z
+        .enum(STS_EXPENSE_TYPES, { error: "Scegli il tipo di spesa." })
+        .default(DEFAULT_STS_EXPENSE_TYPE),
       iban: z.string().trim().default(""),
       invoiceFooter: optionalText(500, "Il piè di pagina può avere al massimo 500 caratteri."),
     })

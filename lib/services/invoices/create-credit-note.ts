@@ -1,7 +1,7 @@
 import { AppError, notFound } from "../../app-error";
 import type { Db } from "../../db";
 import { formatCents } from "../../domain/money";
-import { isStsExpenseType } from "../../domain/sts-expense-type";
+import { DEFAULT_STS_EXPENSE_TYPE, isStsExpenseType } from "../../domain/sts-expense-type";
 import { addInvoiceEvent } from "../../data/invoices";
 import { CreditNoteSchema } from "../../schemas/invoice";
 import { parseInput } from "../../schemas/validation";
@@ -41,14 +41,17 @@ export async function createCreditNote(options: {
     const mainType = original.lines[0]?.expenseType;
     const lines: PricedLineInput[] =
       input.mode === "full"
-        ? original.lines.map((l) => ({ ...l, expenseType: isStsExpenseType(l.expenseType) ? l.expenseType : "SP" }))
+        ? original.lines.map((l) => ({
+            ...l,
+            expenseType: isStsExpenseType(l.expenseType) ? l.expenseType : DEFAULT_STS_EXPENSE_TYPE,
+          }))
         : [
             {
               description: input.description,
               quantity: 1,
               unitPriceCents: input.amount,
               pensionFund: false,
-              expenseType: mainType && isStsExpenseType(mainType) ? mainType : "SP",
+              expenseType: mainType && isStsExpenseType(mainType) ? mainType : DEFAULT_STS_EXPENSE_TYPE,
             },
           ];
     const { lineRows, totals } = priceInvoice(lines, pricing);

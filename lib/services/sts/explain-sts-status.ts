@@ -2,17 +2,11 @@ import { notFound } from "../../app-error";
 import type { DbOrTx } from "../../db";
 import { findStsInvoices } from "../../data/sts-documents";
 import { isoDate } from "../../domain/dates";
-import { parseStsIdentity, type StsOperation } from "../../domain/sts/record";
+import { parseStsIdentity } from "../../domain/sts/record";
 import { isSendable, stsStateLabel } from "../../domain/sts/status";
 import { describeStsCode } from "../../sts/codes";
+import { operationLabel } from "../sts-log/labels";
 import { hasStsCredentials, statusOf } from "./refresh-sts-state";
-
-const OPERATION_LABELS: Record<StsOperation, string> = {
-  I: "Inserimento",
-  V: "Variazione",
-  C: "Cancellazione",
-  R: "Rimborso",
-};
 
 // "Verifica idoneità" / "Perché non è idonea?": the document's STS state in words, what would be sent, and why not.
 export async function explainStsStatus(options: { db: DbOrTx; practitionerId: string; invoiceId: string; now?: Date }) {
@@ -27,7 +21,7 @@ export async function explainStsStatus(options: { db: DbOrTx; practitionerId: st
     sendable: isSendable(status),
     pending: status.pending.map((p) => {
       const id = parseStsIdentity(p.identity);
-      return `${OPERATION_LABELS[p.operation]} del documento n. ${id.numDocumento} del ${id.issueDate.split("-").reverse().join("/")}`;
+      return `${operationLabel(p.operation)} del documento n. ${id.numDocumento} del ${id.issueDate.split("-").reverse().join("/")}`;
     }),
     codes: status.codes.map((c) => ({ ...c, explanation: describeStsCode(c.code, c.message).explanation })),
   };

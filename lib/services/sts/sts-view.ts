@@ -2,7 +2,7 @@ import type { StsInvoice } from "../../data/sts-documents";
 import { computeInvoiceTotals } from "../../domain/invoice-totals";
 import { toStsNumDocumento } from "../../domain/numbering";
 import { stsPagamentoTracciato, isPaymentMethod } from "../../domain/payment";
-import { isStsExpenseType } from "../../domain/sts-expense-type";
+import { DEFAULT_STS_EXPENSE_TYPE, isStsExpenseType } from "../../domain/sts-expense-type";
 import { naturaIvaForRegime, type TaxRegime } from "../../domain/tax-regime";
 import { EMPTY_RECORD, parseStsIdentity, stsIdentity, type StsRecord } from "../../domain/sts/record";
 import type { StsDocumentFacts, StsPendingOperation } from "../../domain/sts/status";
@@ -42,7 +42,7 @@ export function stsItemsOf(invoice: StsInvoice) {
       quantity: l.quantity,
       unitPriceCents: l.unitPriceCents,
       pensionFund: l.pensionFund,
-      expenseType: isStsExpenseType(l.expenseType) ? l.expenseType : "SP",
+      expenseType: isStsExpenseType(l.expenseType) ? l.expenseType : DEFAULT_STS_EXPENSE_TYPE,
     })),
     pensionFundRateBp: invoice.pensionFundRateBp,
     bolloPolicy: invoice.bolloPolicy === "practitioner" ? "practitioner" : "patient",

@@ -8,6 +8,7 @@ import { findPatient } from "@/lib/data/patients";
 import { getProfile } from "@/lib/services/profile/get-profile";
 import { isProfileComplete } from "@/lib/services/profile/is-profile-complete";
 import { pricingFromProfile } from "@/lib/services/invoices/invoice-pricing";
+import { DEFAULT_STS_EXPENSE_TYPE } from "@/lib/domain/sts-expense-type";
 
 export const metadata: Metadata = { title: "Nuova fattura" };
 
@@ -33,7 +34,7 @@ export default async function NewInvoicePage({ searchParams }: { searchParams: P
         initial={emptyInvoiceFormValues({
           patient,
           now: new Date(),
-          defaultExpenseType: profile?.defaultExpenseType ?? "SP",
+          defaultExpenseType: profile?.defaultExpenseType ?? DEFAULT_STS_EXPENSE_TYPE,
         })}
         pricing={{
           rateBp: pricing.pensionFundRateBp,
