@@ -6,13 +6,10 @@ import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { sqliteUrl } from "./db-url.mjs";
 import { attachDirectSql, postgresDirectSql, sqliteDirectSql } from "./data/direct-sql";
+import type { Db } from "./db-types";
 import { env } from "./env";
 
-// Both generated clients come from one schema source (prisma/schema.source.prisma) and the code uses only what
-// both providers support, so the SQLite client's type describes either.
-export type Db = SqliteClient;
-export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-export type DbOrTx = Db | Tx;
+export type { Db, DbOrTx, Tx } from "./db-types";
 
 export type DbOptions = {
   poolSize?: number;

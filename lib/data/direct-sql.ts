@@ -1,6 +1,6 @@
 import type BetterSqlite3 from "better-sqlite3";
 import pg, { type Pool, type QueryResultRow } from "pg";
-import type { DbOrTx } from "../db";
+import type { DbOrTx } from "../db-types";
 import { Prisma } from "../generated/sqlite/client";
 
 // The worker's hand-written statements (lib/data/sts-documents.ts, sts-worker-sql.ts, sts-exchanges.ts,

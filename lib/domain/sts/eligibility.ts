@@ -1,7 +1,6 @@
 import { validateCodiceFiscale } from "../codice-fiscale";
 import { formatItalianDate, isoToUtcMillis, type IsoDate } from "../dates";
-import type { StsIdentity } from "./record";
-import type { StsDocumentFacts, StsPendingOperation } from "./status";
+import type { StsDocumentFacts, StsIdentity, StsPendingOperation } from "./record";
 
 /**
  * Whether STS should hold this document at all: an issued health expense of a private person. When it should not

@@ -246,3 +246,23 @@ function applyAccepted(record: StsRecord, attempt: StsAttempt, warnings: StsCode
   }
   return { ...record, held: { identity, version, operation, warnings }, phase: "idle", attempt: null };
 }
+
+export type StsDocumentFacts = {
+  kind: "invoice" | "credit_note";
+  status: "draft" | "issued" | "void";
+  patient: { kind: "person" | "company"; foreign: boolean; codiceFiscale: string | null };
+  opposition: boolean;
+  /** Sum of the STS items (health expense); 0 → not applicable. */
+  healthAmountCents: number;
+  paymentDate: IsoDate | null;
+  issueDate: IsoDate;
+  /** Current identity: after a renumber or re-date it differs from held.identity. */
+  identity: StsIdentity;
+  /** Current content version, bumped on every STS-relevant change. */
+  version: number;
+  credentialsConfigured: boolean;
+  /** Credit notes: the original invoice, and whether STS holds it. */
+  creditedInvoice: { identity: StsIdentity; held: boolean } | null;
+};
+
+export type StsPendingOperation = { operation: StsOperation; identity: StsIdentity; refundOf?: StsIdentity };

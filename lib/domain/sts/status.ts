@@ -1,6 +1,14 @@
 import type { IsoDate } from "../dates";
 import { findNotEligibleReason, shouldStsHold } from "./eligibility";
-import type { StsCodeRef, StsFailure, StsIdentity, StsOperation, StsRecord } from "./record";
+import type {
+  StsCodeRef,
+  StsDocumentFacts,
+  StsFailure,
+  StsPendingOperation,
+  StsRecord,
+} from "./record";
+
+export type { StsDocumentFacts, StsPendingOperation } from "./record";
 
 /**
  * The STS state of a document (the dot: docs/STS-TRANSMISSION.md, state table) and the operations STS still needs,
@@ -49,26 +57,6 @@ export const STS_STATES = [
   "failed",
 ] as const;
 export type StsState = (typeof STS_STATES)[number];
-
-export type StsDocumentFacts = {
-  kind: "invoice" | "credit_note";
-  status: "draft" | "issued" | "void";
-  patient: { kind: "person" | "company"; foreign: boolean; codiceFiscale: string | null };
-  opposition: boolean;
-  /** Sum of the STS items (health expense); 0 → not applicable. */
-  healthAmountCents: number;
-  paymentDate: IsoDate | null;
-  issueDate: IsoDate;
-  /** Current identity: after a renumber or re-date it differs from held.identity. */
-  identity: StsIdentity;
-  /** Current content version, bumped on every STS-relevant change. */
-  version: number;
-  credentialsConfigured: boolean;
-  /** Credit notes: the original invoice, and whether STS holds it. */
-  creditedInvoice: { identity: StsIdentity; held: boolean } | null;
-};
-
-export type StsPendingOperation = { operation: StsOperation; identity: StsIdentity; refundOf?: StsIdentity };
 
 export type StsStatus = {
   state: StsState;
