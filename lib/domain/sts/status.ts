@@ -1,12 +1,6 @@
 import type { IsoDate } from "../dates";
 import { findNotEligibleReason, shouldStsHold } from "./eligibility";
-import type {
-  StsCodeRef,
-  StsDocumentFacts,
-  StsFailure,
-  StsPendingOperation,
-  StsRecord,
-} from "./record";
+import type { StsCodeRef, StsDocumentFacts, StsFailure, StsPendingOperation, StsRecord } from "./record";
 
 export type { StsDocumentFacts, StsPendingOperation } from "./record";
 
