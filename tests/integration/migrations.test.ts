@@ -42,9 +42,9 @@ describe.runIf(testDatabaseProvider() === "sqlite")("migrations on a live SQLite
 
   it("applies a pending migration once, waiting for the app's writes, and Prisma agrees with the result", async () => {
     const path = testDatabaseUrl().slice("file:".length);
-    // Take the database back to before the last migration (it creates one table).
+    // Take the database back to before the last migration (it creates two tables).
     const admin = new Database(path);
-    admin.exec('DROP TABLE "StsCertificate"');
+    admin.exec('DROP TABLE "WorkerHeartbeat"; DROP TABLE "JobRun"');
     admin.prepare('DELETE FROM "_prisma_migrations" WHERE migration_name = ?').run(lastMigration);
     admin.close();
 
@@ -61,7 +61,7 @@ describe.runIf(testDatabaseProvider() === "sqlite")("migrations on a live SQLite
       .get(lastMigration);
     check.close();
     expect(rows).toEqual({ n: 1 });
-    expect(await app.stsCertificate.count()).toBe(0);
+    expect(await app.jobRun.count()).toBe(0);
 
     const status = execFileSync(
       process.execPath,
@@ -79,7 +79,7 @@ describe.runIf(testDatabaseProvider() === "sqlite")("migrations on a live SQLite
 describe.runIf(testDatabaseProvider() === "postgresql")("migrations on PostgreSQL", () => {
   it("lets one migrator at a time work: two at once both succeed and the second finds nothing pending", async () => {
     const url = testDatabaseUrl();
-    await testDb().$executeRawUnsafe('DROP TABLE "StsCertificate"');
+    await testDb().$executeRawUnsafe('DROP TABLE "WorkerHeartbeat", "JobRun"');
     await testDb().$executeRawUnsafe(`DELETE FROM _prisma_migrations WHERE migration_name = '${lastMigration}'`);
     const [first, second] = await Promise.all([migrateProcess(url), migrateProcess(url)]);
     expect([first.code, second.code]).toEqual([0, 0]);
@@ -87,7 +87,7 @@ describe.runIf(testDatabaseProvider() === "postgresql")("migrations on PostgreSQ
       `SELECT count(*) AS n FROM _prisma_migrations WHERE migration_name = '${lastMigration}'`,
     );
     expect(Number(rows[0].n)).toBe(1);
-    expect(await testDb().stsCertificate.count()).toBe(0);
+    expect(await testDb().workerHeartbeat.count()).toBe(0);
     migrate(url); // and once more: nothing to do
   });
 });
