@@ -1,11 +1,17 @@
 // Online backup and restore of the embedded SQLite database.
 //   npm run db:backup -- [file]    copy the live database (the app may keep running: SQLite's backup API)
-//   npm run db:restore -- <file>   put a backup in place (stop Parcella first)
+//   npm run db:restore -- <file>   put a backup in place (stop Parcella first): a plain copy, or one of the worker's
+//                                  encrypted backups (*.db.enc, opened with the backup key)
+//   npm run db:restore -- --list   the encrypted backups in the backup folder, newest first
+//   npm run db:restore -- latest   the newest of them
 // PostgreSQL: use pg_dump / pg_restore (README "Backups").
 import Database from "better-sqlite3";
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { sqliteUrl, dataDir } from "./db-url.mjs";
+import { openBackup } from "../lib/backup/backup-file";
+import { listBackups } from "../lib/backup/backup-folder";
+import { backupDir, backupKey } from "../lib/env";
 
 function databasePath(url = process.env.DATABASE_URL): string {
   if (url && !url.startsWith("file:"))
@@ -39,7 +45,20 @@ export async function backupSqlite(options: { to?: string; databaseUrl?: string 
   return target;
 }
 
+/** Restores one of the worker's encrypted backups: decrypted next to the database, checked, then put in place. */
+export function restoreEncryptedSqlite(options: { from: string; key: Buffer; databaseUrl?: string }): string {
+  const target = databasePath(options.databaseUrl);
+  const plain = `${target}.decrypted`;
+  writeFileSync(plain, openBackup(readFileSync(options.from), options.key), { mode: 0o600 });
+  try {
+    return restoreSqlite({ from: plain, databaseUrl: options.databaseUrl });
+  } finally {
+    rmSync(plain, { force: true });
+  }
+}
+
 export function restoreSqlite(options: { from: string; databaseUrl?: string }): string {
+  if (!existsSync(options.from)) throw new Error(`backup not found: ${options.from}`);
   checkIntegrity(options.from);
   const target = databasePath(options.databaseUrl);
   const staging = `${target}.restoring`;
@@ -52,9 +71,19 @@ export function restoreSqlite(options: { from: string; databaseUrl?: string }): 
 async function main() {
   const [command, file] = process.argv.slice(2);
   if (command === "backup") console.log(`backup written: ${await backupSqlite({ to: file })}`);
-  else if (command === "restore" && file) console.log(`restored into ${restoreSqlite({ from: file })}`);
-  else {
-    console.error("usage: npm run db:backup -- [file] | npm run db:restore -- <file>");
+  else if (command === "restore" && file === "--list") {
+    const backups = listBackups(backupDir());
+    if (backups.length === 0) console.log(`no encrypted backups in ${backupDir()}`);
+    for (const backup of backups) console.log(`${backup.at.toISOString()}  ${backup.file}`);
+  } else if (command === "restore" && file) {
+    const from = file === "latest" ? listBackups(backupDir())[0]?.file : file;
+    if (!from) throw new Error(`no encrypted backups in ${backupDir()}`);
+    const restored = from.endsWith(".db.enc")
+      ? restoreEncryptedSqlite({ from, key: backupKey() })
+      : restoreSqlite({ from });
+    console.log(`restored ${from} into ${restored}`);
+  } else {
+    console.error("usage: npm run db:backup -- [file] | npm run db:restore -- <file> | latest | --list");
     process.exit(2);
   }
 }
