@@ -67,7 +67,7 @@ describe.runIf(testDatabaseProvider() === "sqlite")("automatic encrypted backups
 
     // Nothing of the patient can be read in the file; the same bytes, opened with the key, hold them.
     const sealed = readFileSync(listBackups(folder)[0].file);
-    for (const secret of ["Ottavia", "Zanchetta", patient.codiceFiscale, practitioner.email]) {
+    for (const secret of ["Ottavia", "Zanchetta", patient.codiceFiscale!, practitioner.email]) {
       expect(sealed.includes(Buffer.from(secret, "utf8"))).toBe(false);
       expect(openBackup(sealed, key).includes(Buffer.from(secret, "utf8"))).toBe(true);
     }
