@@ -14,6 +14,11 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   // The address the web app listens on: this computer only, unless opened on purpose (README, "From a phone").
   HOST: z.string().trim().min(1).default("127.0.0.1"),
+  // Built-in HTTPS (README, "From a phone"): a certificate and its key (PEM files) the user provides; HTTPS then
+  // listens on HOST:TLS_PORT and the plain web app on 127.0.0.1 only.
+  TLS_CERT_FILE: z.string().trim().min(1).optional(),
+  TLS_KEY_FILE: z.string().trim().min(1).optional(),
+  TLS_PORT: z.coerce.number().int().min(1).max(65535).default(3443),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET deve avere almeno 32 caratteri").optional(),
   PARCELLA_ENCRYPTION_KEY: z
     .string()

@@ -13,6 +13,7 @@ import { join, relative } from "node:path";
 import { migrate } from "./db.mjs";
 import { env, sessionSecret, encryptionKey } from "../lib/env";
 import { WORKER_NODE_ARGS } from "../jobs/node-args";
+import { startTlsProxy } from "./tls-proxy";
 import {
   LAUNCHER_STATUS_FILE,
   isCrashLoop,
@@ -167,8 +168,13 @@ async function stop(exitCode: number) {
   process.exit(exitCode);
 }
 
-function main() {
+async function main() {
   const e = env();
+  if (Boolean(e.TLS_CERT_FILE) !== Boolean(e.TLS_KEY_FILE))
+    throw new Error("TLS_CERT_FILE e TLS_KEY_FILE vanno indicati insieme");
+  const tls = e.TLS_CERT_FILE && e.TLS_KEY_FILE ? { certFile: e.TLS_CERT_FILE, keyFile: e.TLS_KEY_FILE } : null;
+  // With HTTPS the plain web app stays on this computer; HOST applies to the HTTPS listener.
+  const webHost = tls ? "127.0.0.1" : e.HOST;
   // Create the generated secrets before any child starts, so that web and worker read the same files.
   sessionSecret();
   encryptionKey();
@@ -181,10 +187,13 @@ function main() {
   }
   // The worker with a bounded heap and tsx's CommonJS hook only (jobs/node-args.ts says why).
   if (e.WORKER_ENABLED) run("worker", [...WORKER_NODE_ARGS, join(root, "jobs", "worker.ts"), "--skip-migrate"]);
-  run("web", [nextBin, dev ? "dev" : "start", "--port", String(e.PORT), "--hostname", e.HOST]);
-  const shown = e.HOST === "127.0.0.1" ? "localhost" : e.HOST;
+  run("web", [nextBin, dev ? "dev" : "start", "--port", String(e.PORT), "--hostname", webHost]);
+  const shown = webHost === "127.0.0.1" ? "localhost" : webHost;
   log(`Parcella: http://${shown}:${e.PORT}`);
-  if (e.HOST !== "127.0.0.1" && e.HOST !== "localhost" && e.HOST !== "::1") {
+  if (tls) {
+    await startTlsProxy({ ...tls, host: e.HOST, port: e.TLS_PORT, upstreamPort: e.PORT, log });
+    log(`Parcella: https://${e.HOST === "127.0.0.1" ? "localhost" : e.HOST}:${e.TLS_PORT}`);
+  } else if (webHost !== "127.0.0.1" && webHost !== "localhost" && webHost !== "::1") {
     log(
       `listening on ${e.HOST} in plain HTTP: put HTTPS in front of it before using it from other devices (README, "From a phone")`,
     );
@@ -193,9 +202,7 @@ function main() {
 
 process.on("SIGINT", () => void stop(0));
 process.on("SIGTERM", () => void stop(0));
-try {
-  main();
-} catch (error) {
+main().catch((error: unknown) => {
   console.error(`[parcella] ${error instanceof Error ? error.message : error}`);
   void stop(1);
-}
+});

@@ -1,10 +1,12 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { get } from "node:https";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import type { LauncherStatus } from "../../scripts/supervision";
+import { makePrivateCa } from "../certificates";
 
 // A second Parcella started like `npm start` (the run's build, its own data folder and free ports): the launcher
 // under test, which this file may kill parts of without touching the run's server.
@@ -37,6 +39,8 @@ let output = "";
 let dataDir: string;
 let port: number;
 let env: NodeJS.ProcessEnv;
+let tlsPort: number;
+let caPem: string;
 
 const status = (): LauncherStatus => JSON.parse(readFileSync(join(dataDir, "launcher-status.json"), "utf8"));
 
@@ -44,6 +48,12 @@ test.beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "parcella-launcher-"));
   port = await freePort();
   const simulatorPort = await freePort();
+  // Built-in HTTPS with a certificate from a private CA made here, as a user would bring their own.
+  tlsPort = await freePort();
+  const ca = makePrivateCa();
+  caPem = ca.caPem;
+  writeFileSync(join(dataDir, "tls-cert.pem"), ca.serverCertPem);
+  writeFileSync(join(dataDir, "tls-key.pem"), ca.serverKeyPem);
   env = {
     ...process.env,
     PORT: String(port),
@@ -54,6 +64,9 @@ test.beforeAll(async () => {
     STS_SIMULATOR_PORT: String(simulatorPort),
     STS_SIMULATOR_URL: `http://127.0.0.1:${simulatorPort}`,
     NEXT_TELEMETRY_DISABLED: "1",
+    TLS_CERT_FILE: join(dataDir, "tls-cert.pem"),
+    TLS_KEY_FILE: join(dataDir, "tls-key.pem"),
+    TLS_PORT: String(tlsPort),
   };
   delete env.HOST;
   launcher = spawn(process.execPath, [tsx, "scripts/start.ts"], { cwd: root, env });
@@ -83,6 +96,27 @@ test("listens on 127.0.0.1 only by default", async () => {
     () => true,
   );
   expect(refused).toBe(true);
+});
+
+test("serves HTTPS with the certificate provided, telling the app the browser is on HTTPS", async () => {
+  const answer = await new Promise<{ status: number; body: string; cookies: string[] }>((resolve, reject) => {
+    get({ host: "127.0.0.1", servername: "localhost", port: tlsPort, path: "/api/auth/csrf", ca: caPem }, (res) => {
+      let body = "";
+      res.on("data", (d) => (body += d));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body, cookies: res.headers["set-cookie"] ?? [] }));
+    }).on("error", reject);
+  });
+  expect(answer.status).toBe(200);
+  expect(JSON.parse(answer.body).csrfToken).toMatch(/\w+/);
+  // The auth library saw HTTPS: its cookies are Secure (and carry the __Host-/__Secure- prefixes).
+  expect(answer.cookies.length).toBeGreaterThan(0);
+  for (const cookie of answer.cookies) expect(cookie).toMatch(/^__(Host|Secure)-.*; Secure/i);
+  // An unknown authority is refused: the phone must trust the certificate, nothing is sent in the clear.
+  const refused = await new Promise<boolean>((resolve) =>
+    get({ host: "127.0.0.1", port: tlsPort, path: "/login" }, () => resolve(false)).on("error", () => resolve(true)),
+  );
+  expect(refused).toBe(true);
+  expect(output).toContain(`Parcella: https://localhost:${tlsPort}`);
 });
 
 test("npm run job -- sts-outcomes succeeds while Parcella runs on SQLite", async () => {
