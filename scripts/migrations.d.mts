@@ -5,3 +5,4 @@ export function pendingNames(committed: CommittedMigration[], rows: MigrationRow
 export function failedNames(rows: MigrationRow[]): string[];
 export function migrateSqlite(root: string, path: string, log?: (line: string) => void): string[];
 export function migratePostgresql(root: string, databaseUrl: string, deploy: () => void): Promise<string[]>;
+export function pendingSqliteMigrations(root: string, path: string): string[];

@@ -58,6 +58,18 @@ function sqliteRows(sqlite) {
   return sqlite.prepare('SELECT migration_name, finished_at, rolled_back_at FROM "_prisma_migrations"').all();
 }
 
+/** The committed migrations not yet applied to the SQLite file at `path` (all of them for a new file). */
+export function pendingSqliteMigrations(root, path) {
+  const committed = committedMigrations(root, "sqlite");
+  if (!existsSync(path)) return committed.map((m) => m.name);
+  const sqlite = new Database(path, { readonly: true, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  try {
+    return pendingNames(committed, sqliteRows(sqlite));
+  } finally {
+    sqlite.close();
+  }
+}
+
 /** Applies the pending SQLite migrations to the file at `path`; returns the names applied (empty: nothing done). */
 export function migrateSqlite(root, path, log = () => {}) {
   const committed = committedMigrations(root, "sqlite");

@@ -8,12 +8,17 @@
 // which the status page shows to the administrator.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { migrate } from "./db.mjs";
-import { env, sessionSecret, encryptionKey } from "../lib/env";
+import { backupDir, backupKey, env, sessionSecret, encryptionKey } from "../lib/env";
 import { WORKER_NODE_ARGS } from "../jobs/node-args";
 import { startTlsProxy } from "./tls-proxy";
+import { backupSqlite } from "./backup-sqlite";
+import { sqliteUrl } from "./db-url.mjs";
+import { pendingSqliteMigrations } from "./migrations.mjs";
+import { sealBackup } from "../lib/backup/backup-file";
+import { writeBackup } from "../lib/backup/backup-folder";
 import {
   LAUNCHER_STATUS_FILE,
   isCrashLoop,
@@ -168,6 +173,26 @@ async function stop(exitCode: number) {
   process.exit(exitCode);
 }
 
+// An update never changes an existing database without a backup first: when migrations are pending on a SQLite
+// file that already holds data, an encrypted backup goes to the backup folder (like the worker's daily ones), and the
+// log says what is about to change.
+async function backupBeforeMigrating(databaseUrl: string | undefined) {
+  if (env().databaseProvider !== "sqlite") return;
+  const path = sqliteUrl(databaseUrl).slice("file:".length);
+  if (!existsSync(path)) return;
+  const pending = pendingSqliteMigrations(root, path);
+  if (pending.length === 0) return;
+  log(`database update: ${pending.length} migration(s) to apply: ${pending.join(", ")}`);
+  const plain = join(env().dataDir, `.before-migration-${process.pid}.db`);
+  try {
+    await backupSqlite({ to: plain, databaseUrl });
+    const file = writeBackup(backupDir(), new Date(), sealBackup(readFileSync(plain), backupKey()));
+    log(`backup before the update: ${file} (restore with npm run db:restore -- ${file})`);
+  } finally {
+    rmSync(plain, { force: true });
+  }
+}
+
 async function main() {
   const e = env();
   if (Boolean(e.TLS_CERT_FILE) !== Boolean(e.TLS_KEY_FILE))
@@ -179,6 +204,7 @@ async function main() {
   sessionSecret();
   encryptionKey();
   log(`database: ${e.databaseProvider === "sqlite" ? "SQLite (embedded)" : "PostgreSQL"}`);
+  await backupBeforeMigrating(e.DATABASE_URL);
   migrate(e.DATABASE_URL);
   if (!dev) ensureBuild();
   const simulatorEntry = join(root, "lib", "sts", "simulator", "main.ts");
