@@ -20,7 +20,7 @@ test("the administrator sees the installation's status; another practitioner get
 
   const other = await browser.newPage();
   await registerAndLogin(other, "Dott. Collega");
-  const response = await other.goto("/impostazioni/stato");
+  const response = await other.goto("/stato");
   expect(response?.status()).toBe(404);
   await other.goto("/impostazioni");
   await expect(other.getByRole("link", { name: /Stato dell'installazione/ })).toHaveCount(0);

@@ -31,7 +31,7 @@ export default async function ImpostazioniPage() {
           <p>Credenziali e stato del collegamento per l&apos;invio delle spese sanitarie.</p>
         </Link>
         {administrator ? (
-          <Link href="/impostazioni/stato" className={`card ${styles.cardLink}`}>
+          <Link href="/stato" className={`card ${styles.cardLink}`}>
             <h2>Stato dell&apos;installazione</h2>
             <p>Worker, backup, certificato, spazio su disco e aggiornamenti: cosa va bene e cosa controllare.</p>
           </Link>

@@ -10,7 +10,8 @@ import { isAdministrator } from "@/lib/services/installation/is-administrator";
 export const metadata: Metadata = { title: "Stato dell'installazione" };
 export const dynamic = "force-dynamic";
 
-// For the installation's administrator only: any other practitioner gets the same 404 as a page that does not exist.
+// For the installation's administrator only: any other practitioner gets the same 404 as a page that does not exist
+// (outside impostazioni/, whose loading boundary would stream a 200 before the 404 is known).
 export default async function StatoPage() {
   const practitioner = await requirePractitionerPage();
   const e = env();
