@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -38,6 +38,35 @@ describe("the installation status", () => {
     const worker10 = stopped.checks.find((c) => c.key === "worker")!;
     expect(worker10.level).toBe("error");
     expect(worker10.text).toMatch(/10 minuti fa.*sembra fermo/);
+  });
+
+  it("reports a crash loop the launcher saw, even while a worker beats", async () => {
+    const now = new Date();
+    await beat(testDb(), { workerId: "studio:1", hostname: "studio", pid: 1, version: "0.1.0", startedAt: now }, now);
+    const loop = {
+      pid: 1,
+      startedAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      processes: {
+        "sts-simulator": {
+          pid: null,
+          startedAt: null,
+          restarts: 6,
+          lastExit: { at: now.toISOString(), reason: "exit code 1" },
+          crashLoop: true,
+        },
+      },
+    };
+    writeFileSync(join(dataDir, "launcher-status.json"), JSON.stringify(loop));
+    try {
+      const worker = await check(new Date(now.getTime() + 1000), "worker");
+      expect(worker.level).toBe("error");
+      expect(worker.text).toMatch(
+        /Si riavvia in continuazione: sts-simulator \(6 riavvii, ultimo motivo: exit code 1\)/,
+      );
+    } finally {
+      rmSync(join(dataDir, "launcher-status.json"));
+    }
   });
 
   it("shows the last backup, the drill's counts, pending migrations and the database", async () => {
