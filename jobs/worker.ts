@@ -22,30 +22,32 @@ export function slotOf(date: Date): Date {
   return slot;
 }
 
+async function runSchedule(schedule: Schedule, date: Date) {
+  const startedAt = new Date();
+  let outcome: { ok: boolean; summary: string };
+  try {
+    const result = await schedule.run({ slot: slotOf(date), workerId, log });
+    if (schedule.name !== "sts-outcomes" || (result as { due?: number })?.due)
+      log(`${schedule.name}: ${JSON.stringify(result)}`);
+    outcome = { ok: true, summary: JSON.stringify(result ?? null) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    log(`${schedule.name} failed: ${message}`);
+    outcome = { ok: false, summary: JSON.stringify({ error: message }) };
+  }
+  if (schedule.record) {
+    await recordJobRun(db(), { name: schedule.name, startedAt, finishedAt: new Date(), ...outcome }).catch(
+      (error: unknown) => log(`${schedule.name}: run not recorded (${String(error)})`),
+    );
+  }
+}
+
 function start(schedule: Schedule) {
-  return cron.schedule(
-    schedule.cron,
-    async (context) => {
-      const startedAt = new Date();
-      let outcome: { ok: boolean; summary: string };
-      try {
-        const result = await schedule.run({ slot: slotOf(context.date), workerId, log });
-        if (schedule.name !== "sts-outcomes" || (result as { due?: number })?.due)
-          log(`${schedule.name}: ${JSON.stringify(result)}`);
-        outcome = { ok: true, summary: JSON.stringify(result ?? null) };
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        log(`${schedule.name} failed: ${message}`);
-        outcome = { ok: false, summary: JSON.stringify({ error: message }) };
-      }
-      if (schedule.record) {
-        await recordJobRun(db(), { name: schedule.name, startedAt, finishedAt: new Date(), ...outcome }).catch(
-          (error: unknown) => log(`${schedule.name}: run not recorded (${String(error)})`),
-        );
-      }
-    },
-    { name: schedule.name, timezone: schedule.timezone ?? TIMEZONE, noOverlap: true },
-  );
+  return cron.schedule(schedule.cron, (context) => runSchedule(schedule, context.date), {
+    name: schedule.name,
+    timezone: schedule.timezone ?? TIMEZONE,
+    noOverlap: true,
+  });
 }
 
 // The administrator's view of the encryption certificate (expiring, expired, refused with 002): at start and daily.
@@ -80,6 +82,9 @@ function main() {
   const beating = setInterval(() => void heartbeat(), HEARTBEAT_INTERVAL_MS);
   const daily = setInterval(() => void logCertificateNotice(), 24 * 60 * 60_000);
   const tasks = schedules.map(start);
+  // A new installation, or a computer switched on after a night off, gets its due backup now, not at minute 40.
+  const backup = schedules.find((schedule) => schedule.name === "backup");
+  if (backup) void runSchedule(backup, new Date());
   log(
     `${workerId} started with ${tasks.length} schedules (${TIMEZONE}): ${schedules.map((s) => `${s.name} "${s.cron}"`).join(", ")}`,
   );
