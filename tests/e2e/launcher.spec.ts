@@ -78,8 +78,15 @@ test.beforeAll(async () => {
   await expect.poll(() => output, { timeout: 60_000 }).toMatch(/\[worker\] .* started with/);
 });
 
-test.afterAll(() => {
-  if (launcher.exitCode === null) launcher.kill("SIGKILL");
+test.afterAll(async () => {
+  // After a failed test the launcher may still run: stop it the polite way first, so it stops its children too
+  // (SIGKILL alone would leave them running).
+  if (launcher.exitCode === null && launcher.signalCode === null) {
+    const exited = new Promise((resolve) => launcher.once("exit", resolve));
+    launcher.kill("SIGINT");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+    if (launcher.exitCode === null && launcher.signalCode === null) launcher.kill("SIGKILL");
+  }
   rmSync(dataDir, { recursive: true, force: true });
 });
 
