@@ -1,6 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { chromiumPath, missingChromium } from "./tests/support/prerequisites";
-import { E2E_DATA_DIR, E2E_PORT, E2E_SIMULATOR_PORT } from "./tests/e2e/e2e-env";
+import { E2E_ADMIN_EMAIL, E2E_DATA_DIR, E2E_PORT, E2E_SIMULATOR_PORT } from "./tests/e2e/e2e-env";
 
 // E2E against the production build started by the same launcher as `npm start`, on a fresh data directory
 // (outside the checkout), in Debian's Chromium (Playwright cannot download browsers here).
@@ -65,6 +65,7 @@ export default defineConfig({
       STS_SIMULATOR_PORT: String(E2E_SIMULATOR_PORT),
       STS_SIMULATOR_URL: `http://127.0.0.1:${E2E_SIMULATOR_PORT}`,
       NEXT_TELEMETRY_DISABLED: "1",
+      ADMIN_EMAIL: E2E_ADMIN_EMAIL,
     },
   },
 });

@@ -1,5 +1,6 @@
 import { db } from "../lib/db";
-import { env } from "../lib/env";
+import { backupDir, backupKey, backupKeyFile, env } from "../lib/env";
+import { runBackupIfDue } from "../lib/services/installation/run-backup";
 import { pollDueSubmissions } from "../lib/services/sts/poll-due-submissions";
 import { runAutomaticSending } from "../lib/services/sts/run-automatic-sending";
 import { sweepStuck } from "../lib/services/sts/sweep-stuck";
@@ -13,6 +14,8 @@ export type Schedule = {
   /** Defaults to Europe/Rome. */
   timezone?: string;
   description: string;
+  /** Keep the last run and its counts for the status page (jobs/worker.ts). */
+  record?: boolean;
   run: (context: JobContext) => Promise<unknown>;
 };
 
@@ -25,6 +28,7 @@ export const schedules: Schedule[] = [
     // 02:10 of the autumn change (see jobs/schedules.test.ts).
     timezone: "UTC",
     description: "invio automatico al minuto 10 di ogni ora, lotti di massimo 25",
+    record: true,
     run: ({ slot, log }) => runAutomaticSending({ db: db(), slot, concurrency: env().STS_CONCURRENCY, log }),
   },
   {
@@ -42,6 +46,25 @@ export const schedules: Schedule[] = [
     description: "invii interrotti ed esiti incerti (ogni minuto), documenti in attesa di una data (ogni 5 minuti)",
     run: ({ slot, workerId, log }) =>
       sweepStuck({ db: db(), workerId, log, refreshWaiting: slot.getUTCMinutes() % 5 === 0 }),
+  },
+  {
+    name: "backup",
+    // Checked every hour, made when the newest backup is a day old: a computer switched off at night still gets
+    // its daily backup soon after it is switched on (lib/services/installation/run-backup.ts).
+    cron: "40 * * * *",
+    description: "backup cifrato del database SQLite una volta al giorno, con prova di ripristino",
+    run: () =>
+      env().BACKUP_ENABLED
+        ? runBackupIfDue({
+            db: db(),
+            databaseUrl: env().DATABASE_URL || undefined,
+            folder: backupDir(),
+            key: backupKey(),
+            keyFile: backupKeyFile(),
+            dataDir: env().dataDir,
+            now: new Date(),
+          })
+        : Promise.resolve({ made: false, reason: "disabled" }),
   },
 ];
 

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { z } from "zod";
 import { dataDir, databaseProvider } from "./db-url.mjs";
 
@@ -12,6 +12,13 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().trim().optional(),
   DATA_DIR: z.string().trim().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // The address the web app listens on: this computer only, unless opened on purpose (README, "From a phone").
+  HOST: z.string().trim().min(1).default("127.0.0.1"),
+  // Built-in HTTPS (README, "From a phone"): a certificate and its key (PEM files) the user provides; HTTPS then
+  // listens on HOST:TLS_PORT and the plain web app on 127.0.0.1 only.
+  TLS_CERT_FILE: z.string().trim().min(1).optional(),
+  TLS_KEY_FILE: z.string().trim().min(1).optional(),
+  TLS_PORT: z.coerce.number().int().min(1).max(65535).default(3443),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET deve avere almeno 32 caratteri").optional(),
   PARCELLA_ENCRYPTION_KEY: z
     .string()
@@ -41,6 +48,19 @@ const EnvSchema = z.object({
   STS_CA_FILE: z.string().trim().min(1).optional(),
   STS_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
   STS_PASSWORD_VALIDITY_DAYS: z.coerce.number().int().min(1).max(365).default(60),
+  // The installation's administrator (status page): this account, else the first one registered.
+  ADMIN_EMAIL: z.string().trim().toLowerCase().email().optional(),
+  // Automatic encrypted backups of the SQLite database (README, "Backups"): folder (another disk or a mounted share
+  // is best), key (32 bytes in base64; else generated once into DATA_DIR/backup-key, never into the backup folder).
+  BACKUP_DIR: z.string().trim().min(1).optional(),
+  BACKUP_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, "BACKUP_KEY deve essere 32 byte in base64")
+    .optional(),
+  BACKUP_ENABLED: z
+    .enum(["true", "false", "1", "0"])
+    .default("true")
+    .transform((v) => v === "true" || v === "1"),
   WORKER_ENABLED: z
     .enum(["true", "false", "1", "0"])
     .default("true")
@@ -99,4 +119,18 @@ export function encryptionKey(): Buffer {
 export function decryptionKeys(): Buffer[] {
   const previous = env().PARCELLA_ENCRYPTION_KEY_PREVIOUS;
   return previous ? [encryptionKey(), Buffer.from(previous, "base64")] : [encryptionKey()];
+}
+
+export function backupDir(): string {
+  return resolve(/*turbopackIgnore: true*/ env().BACKUP_DIR ?? join(env().dataDir, "backups"));
+}
+
+/** Where the backup key lives when BACKUP_KEY is not set: the data folder, apart from the backups themselves. */
+export function backupKeyFile(): string | null {
+  return env().BACKUP_KEY ? null : join(env().dataDir, "backup-key");
+}
+
+export function backupKey(): Buffer {
+  const value = env().BACKUP_KEY ?? persistentSecret("backup-key", () => randomBytes(32).toString("base64"));
+  return Buffer.from(value, "base64");
 }

@@ -6,8 +6,8 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync, readFileSync, existsSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import Database from "better-sqlite3";
 import { databaseProvider, sqliteUrl } from "../lib/db-url.mjs";
+import { migratePostgresql, migrateSqlite } from "../lib/db-migrations.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const prismaCli = join(root, "node_modules", "prisma", "build", "index.js");
@@ -23,16 +23,19 @@ function prisma(provider, args, databaseUrl = PLACEHOLDER_URL[provider], options
   });
 }
 
+// Safe while Parcella runs (lib/db-migrations.mjs says how): nothing pending → nothing done.
 export function migrate(databaseUrl = process.env.DATABASE_URL) {
   const provider = databaseProvider(databaseUrl);
-  const url = provider === "sqlite" ? sqliteUrl(databaseUrl) : databaseUrl;
-  prisma(provider, ["migrate", "deploy"], url);
-  // WAL lets the web app and the worker read while the other writes (the mode is stored in the file).
   if (provider === "sqlite") {
-    const sqlite = new Database(url.slice("file:".length));
-    sqlite.pragma("journal_mode = WAL");
-    sqlite.close();
+    migrateSqlite(root, sqliteUrl(databaseUrl).slice("file:".length), (line) => console.log(line));
+    return;
   }
+  // The advisory lock needs an asynchronous client: a child process keeps this function synchronous for callers.
+  execFileSync(process.execPath, [fileURLToPath(import.meta.url), "migrate-postgresql"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: "inherit",
+  });
 }
 
 function generate() {
@@ -77,7 +80,13 @@ function main() {
   const [command, arg] = process.argv.slice(2);
   if (command === "generate") generate();
   else if (command === "migrate") migrate();
-  else if (command === "new-migration") newMigration(arg);
+  else if (command === "migrate-postgresql") {
+    const url = process.env.DATABASE_URL;
+    void migratePostgresql(root, url, () => prisma("postgresql", ["migrate", "deploy"], url)).catch((error) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    });
+  } else if (command === "new-migration") newMigration(arg);
   else {
     console.error("usage: node scripts/db.mjs generate | migrate | new-migration <name>");
     process.exit(2);

@@ -25,7 +25,12 @@ export type UrlOutcome =
   /** Nothing of A's to replay (a form, an account page): B gets 200 and none of A's markers. */
   | "no-ids"
   /** Public page (before login). */
-  | "public";
+  | "public"
+  /**
+   * The installation's administrator only (ADMIN_EMAIL of the run, which neither A nor B is): both get 404, and the
+   * administrator's own view is tested in installation-status.spec.ts.
+   */
+  | "admin-only";
 
 export type UrlEntry = {
   /** File under app/, relative to the repository root. */
@@ -62,6 +67,7 @@ export const URLS: UrlEntry[] = [
   { file: "app/(app)/invii/(elenco)/page.tsx", url: "/invii", outcome: "own-data-only" },
   { file: "app/(app)/invii/[id]/page.tsx", url: "/invii/{submissionId}", outcome: "404" },
   { file: "app/(app)/impostazioni/page.tsx", url: "/impostazioni", outcome: "no-ids" },
+  { file: "app/(app)/stato/page.tsx", url: "/stato", outcome: "admin-only" },
   { file: "app/(app)/impostazioni/profilo/page.tsx", url: "/impostazioni/profilo", outcome: "no-ids" },
   { file: "app/(app)/impostazioni/sts/page.tsx", url: "/impostazioni/sts", outcome: "no-ids" },
   {

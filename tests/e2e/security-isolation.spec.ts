@@ -99,6 +99,13 @@ test.describe("isolation sweep: B replays A's URLs", () => {
 
     // Control: A gets the resource, so a 404 for B is about B and not about a wrong URL or unusable data.
     const a = await get(contextA.request, url);
+    if (entry.outcome === "admin-only") {
+      expect.soft(a.status, `A ${url}`).toBe(404);
+      expect.soft((await get(contextB.request, url)).status, `B ${url}`).toBe(404);
+      const anon = await get(anonymous.request, url);
+      expect.soft(`${anon.status} ${anon.location}`, `anonymous ${url}`).toMatch(/^30\d .*\/login/);
+      return;
+    }
     // Public pages send a logged-in practitioner on to the app.
     if (entry.outcome === "public") expect.soft(`${a.status} ${a.location}`, `A ${url}`).toMatch(/^(200 |30\d )/);
     else expect.soft(a.status, `A ${url}`).toBe(200);

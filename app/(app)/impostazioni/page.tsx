@@ -4,6 +4,8 @@ import { ProfileIncompleteBanner } from "@/components/profile/profile-incomplete
 import styles from "@/components/profile/profile.module.css";
 import { requirePractitionerPage } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { isAdministrator } from "@/lib/services/installation/is-administrator";
 import { getProfile } from "@/lib/services/profile/get-profile";
 import { isProfileComplete } from "@/lib/services/profile/is-profile-complete";
 
@@ -12,6 +14,7 @@ export const metadata: Metadata = { title: "Impostazioni" };
 export default async function ImpostazioniPage() {
   const practitioner = await requirePractitionerPage();
   const profile = await getProfile({ db: db(), practitionerId: practitioner.id });
+  const administrator = await isAdministrator({ db: db(), practitioner, adminEmail: env().ADMIN_EMAIL });
   return (
     <>
       <h1>Impostazioni</h1>
@@ -27,6 +30,12 @@ export default async function ImpostazioniPage() {
           <h2>Sistema Tessera Sanitaria</h2>
           <p>Credenziali e stato del collegamento per l&apos;invio delle spese sanitarie.</p>
         </Link>
+        {administrator ? (
+          <Link href="/stato" className={`card ${styles.cardLink}`}>
+            <h2>Stato dell&apos;installazione</h2>
+            <p>Worker, backup, certificato, spazio su disco e aggiornamenti: cosa va bene e cosa controllare.</p>
+          </Link>
+        ) : null}
       </div>
     </>
   );
