@@ -3,6 +3,7 @@ import { env } from "../lib/env";
 import { pollDueSubmissions } from "../lib/services/sts/poll-due-submissions";
 import { runAutomaticSending } from "../lib/services/sts/run-automatic-sending";
 import { sweepStuck } from "../lib/services/sts/sweep-stuck";
+import { runNightlyReconciliation } from "../lib/services/sts-reconciliation/run-nightly-reconciliation";
 
 // The worker's schedules, declared as data (cron in Europe/Rome). Each job's name is stable; state lives in the
 // database, so several workers can run the same schedules: claims and leases decide who does what.
@@ -42,6 +43,14 @@ export const schedules: Schedule[] = [
     description: "invii interrotti ed esiti incerti (ogni minuto), documenti in attesa di una data (ogni 5 minuti)",
     run: ({ slot, workerId, log }) =>
       sweepStuck({ db: db(), workerId, log, refreshWaiting: slot.getUTCMinutes() % 5 === 0 }),
+  },
+  {
+    name: "sts-reconciliation",
+    // At night, away from the hourly run's minute 10 and from the working day's manual sending.
+    cron: "40 3 * * *",
+    description:
+      "verifica notturna su STS dei documenti inviati negli ultimi 7 giorni (differenze in elenco e in home)",
+    run: ({ slot, log }) => runNightlyReconciliation({ db: db(), slot, concurrency: env().STS_CONCURRENCY, log }),
   },
 ];
 
