@@ -11,7 +11,7 @@ const uniqueCf = () => buildCodiceFiscale({ sequence: 9_400_000 + Math.floor(Mat
 test("Verifica su STS: finds an invoice missing on STS and one sent elsewhere, fixes each with one click, by keyboard", async ({
   page,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const email = await registerAndLogin(page, "Dott. Verifica");
   const pIva = nextPartitaIva();
   await setUpSts(page, email, pIva);

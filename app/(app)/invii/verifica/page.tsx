@@ -53,8 +53,8 @@ export default async function ReconciliationPage({
         {stored ? (
           <p data-testid="reconcile-summary">
             Ultima verifica: {formatItalianDate(stored.checkedAt)}
-            {stored.trigger === "automatic" ? " (notturna)" : ""} — {stored.details.stsCount ?? 0} documenti sul Sistema
-            TS, {stored.details.parcellaCount ?? 0} in Parcella.{" "}
+            {stored.trigger === "automatic" ? " (notturna)" : ""} — {documents(stored.details.stsCount ?? 0)} sul
+            Sistema TS, {documents(stored.details.parcellaCount ?? 0)} in Parcella.{" "}
             <strong>
               {differences.length === 0
                 ? "Nessuna differenza."
@@ -106,6 +106,10 @@ export default async function ReconciliationPage({
       ) : null}
     </>
   );
+}
+
+function documents(count: number) {
+  return count === 1 ? "1 documento" : `${count} documenti`;
 }
 
 function previousDay(date: string) {
