@@ -4,6 +4,7 @@ import { runBackupIfDue } from "../lib/services/installation/run-backup";
 import { pollDueSubmissions } from "../lib/services/sts/poll-due-submissions";
 import { runAutomaticSending } from "../lib/services/sts/run-automatic-sending";
 import { sweepStuck } from "../lib/services/sts/sweep-stuck";
+import { runNightlyReconciliation } from "../lib/services/sts-reconciliation/run-nightly-reconciliation";
 
 // The worker's schedules, declared as data (cron in Europe/Rome). Each job's name is stable; state lives in the
 // database, so several workers can run the same schedules: claims and leases decide who does what.
@@ -65,6 +66,14 @@ export const schedules: Schedule[] = [
             now: new Date(),
           })
         : Promise.resolve({ made: false, reason: "disabled" }),
+  },
+  {
+    name: "sts-reconciliation",
+    // At night, away from the hourly run's minute 10 and from the working day's manual sending.
+    cron: "40 3 * * *",
+    description:
+      "verifica notturna su STS dei documenti inviati negli ultimi 7 giorni (differenze in elenco e in home)",
+    run: ({ slot, log }) => runNightlyReconciliation({ db: db(), slot, concurrency: env().STS_CONCURRENCY, log }),
   },
 ];
 

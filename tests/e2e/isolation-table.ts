@@ -66,6 +66,7 @@ export const URLS: UrlEntry[] = [
   { file: "app/(app)/pazienti/[id]/page.tsx", url: "/pazienti/{patientId}", outcome: "404" },
   { file: "app/(app)/invii/(elenco)/page.tsx", url: "/invii", outcome: "own-data-only" },
   { file: "app/(app)/invii/[id]/page.tsx", url: "/invii/{submissionId}", outcome: "404" },
+  { file: "app/(app)/invii/verifica/page.tsx", url: "/invii/verifica?anno=2026", outcome: "own-data-only" },
   { file: "app/(app)/impostazioni/page.tsx", url: "/impostazioni", outcome: "no-ids" },
   { file: "app/(app)/stato/page.tsx", url: "/stato", outcome: "admin-only" },
   { file: "app/(app)/impostazioni/profilo/page.tsx", url: "/impostazioni/profilo", outcome: "no-ids" },
@@ -208,6 +209,25 @@ export const ACTIONS: ActionEntry[] = [
     name: "resendSubmissionAction",
     service: "resendSubmission",
     outcome: "not_found",
+  },
+  {
+    file: "app/(app)/invii/verifica/actions.ts",
+    name: "verifyYearAction",
+    service: "reconcileYear",
+    outcome: "self-only",
+  },
+  {
+    file: "app/(app)/invii/verifica/actions.ts",
+    name: "fixDifferenceAction",
+    service: "fixDifference",
+    outcome: "not_found",
+    reason: "looks for the difference among the caller's own stored results",
+  },
+  {
+    file: "app/(app)/invii/verifica/actions.ts",
+    name: "fixAllDifferencesAction",
+    service: "fixAllDifferences",
+    outcome: "self-only",
   },
   {
     file: "app/(app)/pazienti/actions.ts",

@@ -8,8 +8,8 @@ export const SIMULATOR_URL = `http://127.0.0.1:${E2E_SIMULATOR_PORT}`;
 
 // A profile with a P.IVA of its own (STS identifies documents by P.IVA + date + number) and the kit STS user
 // saved and verified through the settings page.
-export async function setUpSts(page: Page, email: string) {
-  seedProfile(email, { partitaIva: nextPartitaIva() });
+export async function setUpSts(page: Page, email: string, partitaIva = nextPartitaIva()) {
+  seedProfile(email, { partitaIva });
   await page.goto("/impostazioni/sts");
   await page.getByLabel("Codice fiscale del titolare").fill(KIT.cf);
   await page.getByLabel("Password del Sistema TS").fill(KIT.password);

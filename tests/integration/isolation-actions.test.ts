@@ -27,6 +27,8 @@ import { registerPortalUpload } from "../../lib/services/sts/portal-upload";
 import { resendSubmission } from "../../lib/services/sts/resend-submission";
 import { sendDocumentNow } from "../../lib/services/sts/send-document-now";
 import { uploadBatch } from "../../lib/services/sts/upload-batch";
+import { fixAllDifferences, fixDifference } from "../../lib/services/sts-reconciliation/fix-difference";
+import { reconcileYear } from "../../lib/services/sts-reconciliation/reconcile-year";
 import { createTestInvoice, SESSION_LINE } from "../../prisma/seed/factories/invoices";
 import { createTestPatient } from "../../prisma/seed/factories/patients";
 import { KIT_PROFILE } from "../../prisma/seed/factories/profiles";
@@ -135,6 +137,9 @@ const REPLAYS: Record<string, Replay> = {
   runStsDiagnosisAction: ({ b }) => diagnoseStsForPractitioner({ db: testDb(), practitionerId: b.id }),
   resendSubmissionAction: ({ a, b }) =>
     resendSubmission({ db: testDb(), practitionerId: b.id, submissionId: a.submissionId }),
+  verifyYearAction: ({ b }) => reconcileYear({ db: testDb(), practitionerId: b.id, year: 2026 }),
+  fixDifferenceAction: ({ a, b }) => fixDifference({ db: testDb(), practitionerId: b.id, year: 2026, key: a.paidId }),
+  fixAllDifferencesAction: ({ b }) => fixAllDifferences({ db: testDb(), practitionerId: b.id, year: 2026 }),
   createPatientAction: ({ b }) =>
     createPatient({
       db: testDb(),

@@ -250,7 +250,7 @@ describe("automatic sending (the minute-10 run)", () => {
     });
     const invoice = await testDb().invoice.findUniqueOrThrow({ where: { id: id! } });
     expect(invoice.stsState).toBe("accepted");
-    // STS answered S017 to the question ("already there"): the document is shown accepted, with no error code.
+    // InterrogazionePuntuale found it ("already there"): the document is shown accepted, with no error code.
     const line = await testDb().stsSubmissionDocument.findFirstOrThrow({ where: { invoiceId: id! } });
     expect({ outcome: line.outcome, codes: line.codes }).toEqual({ outcome: "accepted", codes: "[]" });
     const counts = await simulatorCounts(simulator.sim);

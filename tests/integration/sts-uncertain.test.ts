@@ -3,6 +3,11 @@ import { claimDocuments } from "../../lib/services/sts/claim-documents";
 import { sendDocumentNow } from "../../lib/services/sts/send-document-now";
 import { stuckAfterMs, sweepStuck } from "../../lib/services/sts/sweep-stuck";
 import { uploadBatch } from "../../lib/services/sts/upload-batch";
+import { pollSubmission } from "../../lib/services/sts/poll-submission";
+import { statusOf } from "../../lib/services/sts/refresh-sts-state";
+import { findStsInvoices } from "../../lib/data/sts-documents";
+import { isoDate } from "../../lib/domain/dates";
+import { parseStsIdentity } from "../../lib/domain/sts/record";
 import { createClientFor, loadStsCredentials, stsEnvironment } from "../../lib/services/sts/sts-connection";
 import { stsDocumentOf } from "../../lib/services/sts/sts-view";
 import { buildStsFile } from "../../lib/sts/file/build-file";
@@ -51,6 +56,25 @@ async function diedAround(p: { id: string }, ids: string[], upload: boolean) {
   return claim.submission.id;
 }
 
+async function identityOf(practitionerId: string, invoiceId: string) {
+  const [invoice] = await findStsInvoices(testDb(), practitionerId, { ids: [invoiceId] });
+  return statusOf(invoice!, true, isoDate(new Date())).pending[0]!.identity;
+}
+
+async function plantCancelled(identity: string) {
+  const { pIva, issueDate, numDocumento } = parseStsIdentity(identity);
+  const res = await fetch(`${simulator.sim.url}/__admin/documents`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      id: { pIva, dataEmissione: issueDate, numDocumento },
+      items: [{ tipoSpesa: "SP", amountCents: 7000 }],
+      cancelled: true,
+    }),
+  });
+  expect(res.status).toBe(200);
+}
+
 async function linesOf(submissionId: string) {
   const lines = await testDb().stsSubmissionDocument.findMany({ where: { submissionId }, orderBy: { id: "asc" } });
   return lines.map((l) => ({ outcome: l.outcome, codes: JSON.parse(l.codes ?? "[]") as { code: string }[] }));
@@ -78,24 +102,38 @@ describe("a process killed around an upload: settled by the next run of the swee
         "uploading",
       );
       await sweepStuck({ db: testDb(), now: nextSweep() });
-      expect(await testDb().stsSubmission.findUniqueOrThrow({ where: { id: submissionId } })).toMatchObject({
-        status: "completed",
-        outcome: "accepted",
-        nAccolti: 3,
-        errorCode: null,
-      });
-      expect(await states(ids)).toEqual(["accepted", "accepted", "accepted"]);
-      expect(await linesOf(submissionId)).toEqual(ids.map(() => ({ outcome: "accepted", codes: [] })));
-      const counts = await simulatorCounts(simulator.sim);
+      const counts = () => simulatorCounts(simulator.sim);
+      if (upload) {
+        expect(await testDb().stsSubmission.findUniqueOrThrow({ where: { id: submissionId } })).toMatchObject({
+          status: "completed",
+          outcome: "accepted",
+          nAccolti: 3,
+          errorCode: null,
+        });
+        expect(await states(ids)).toEqual(["accepted", "accepted", "accepted"]);
+        expect(await linesOf(submissionId)).toEqual(ids.map(() => ({ outcome: "accepted", codes: [] })));
+      } else {
+        // STS said it holds none of them: the submission failed, the documents are to send again.
+        expect(await testDb().stsSubmission.findUniqueOrThrow({ where: { id: submissionId } })).toMatchObject({
+          status: "failed",
+          outcome: "failed",
+        });
+        expect(await states(ids)).toEqual(["to_send", "to_send", "to_send"]);
+        const next = await uploadBatch({ db: testDb(), practitionerId: p.id, trigger: "automatic", invoiceIds: ids });
+        expect(next).toMatchObject({ documents: 3 });
+        await pollSubmission({ db: testDb(), submissionId: next!.submissionId });
+        expect(await states(ids)).toEqual(["accepted", "accepted", "accepted"]);
+      }
+      const after = await counts();
       for (const identity of await identities(ids)) {
-        expect(counts.documents[identity]?.accepted).toEqual({ I: 1 });
-        // Asked once more through the synchronous service: refused as a duplicate when the file had landed.
-        expect(counts.documents[identity]?.received).toEqual({ I: upload ? 2 : 1 });
+        // Asked by a query, never by sending again: STS received each insert exactly once.
+        expect(after.documents[identity]?.received).toEqual({ I: 1 });
+        expect(after.documents[identity]?.accepted).toEqual({ I: 1 });
       }
     });
   }
 
-  it("S017 after an uncertain 'Invia ora' means already there: shown as accepted, never as an error", async () => {
+  it("a lost answer to 'Invia ora': the query finds the document, shown as accepted, never sent twice", async () => {
     const p = await stsPractitioner("lost-sync");
     const [id] = await paidInvoices(p, 1);
     simulator.sim.faults.push({ type: "lostResponse", operation: "DocumentoSpesa730p", times: 1 });
@@ -103,6 +141,10 @@ describe("a process killed around an upload: settled by the next run of the swee
     expect(sent.outcome).toBe("uncertain");
     expect((await testDb().stsSubmission.findUniqueOrThrow({ where: { id: sent.submissionId } })).status).toBe(
       "uncertain",
+    );
+    // While uncertain, "Invia ora" refuses: nothing is sent before STS has answered the query.
+    await expect(sendDocumentNow({ db: testDb(), practitionerId: p.id, invoiceId: id! })).rejects.toThrow(
+      /non è da inviare/,
     );
     // Resolved at once by the next run: the sync submission was already known to be uncertain.
     await sweepStuck({ db: testDb(), now: new Date(Date.now() + 60_000) });
@@ -112,39 +154,39 @@ describe("a process killed around an upload: settled by the next run of the swee
       status: "completed",
       outcome: "accepted",
     });
+    const [identity] = await identities([id!]);
+    expect((await simulatorCounts(simulator.sim)).documents[identity!]?.received).toEqual({ I: 1 });
   });
 });
 
 describe("what the answer decides", () => {
-  it("a refusal for the content is a rejection (red, with its code); the batch ends partially rejected", async () => {
-    const p = await stsPractitioner("uncertain-reject");
-    const wrongCf = nextCodiceFiscale();
-    const bad = await createTestPatient(testDb(), p.id, { codiceFiscale: wrongCf });
-    const [good] = await paidInvoices(p, 1);
-    const [refused] = await paidInvoices(p, 1, bad.id);
+  it("an identity STS holds as cancelled is never inserted again: rejected with W010, the other is to send again", async () => {
+    const p = await stsPractitioner("uncertain-cancelled");
+    const [good, cancelled] = await paidInvoices(p, 2);
+    // The second one's identity was entered on the STS portal and cancelled there, before Parcella sent it.
+    await plantCancelled(await identityOf(p.id, cancelled!));
     simulator.sim.faults.push({ type: "http500", operation: "inviaFileMtom", times: 1 });
     const upload = await uploadBatch({
       db: testDb(),
       practitionerId: p.id,
       trigger: "manual",
-      invoiceIds: [good!, refused!],
+      invoiceIds: [good!, cancelled!],
     });
     expect(upload).toMatchObject({ outcome: "uncertain", documents: 2 });
-    simulator.sim.config.rejectedCfs.push(wrongCf);
     await sweepStuck({ db: testDb(), now: new Date(Date.now() + 60_000) });
-    const rows = await testDb().invoice.findMany({ where: { id: { in: [good!, refused!] } } });
+    const rows = await testDb().invoice.findMany({ where: { id: { in: [good!, cancelled!] } } });
     expect(Object.fromEntries(rows.map((r) => [r.id, r.stsState]))).toEqual({
-      [good!]: "accepted",
-      [refused!]: "rejected",
+      [good!]: "to_send",
+      [cancelled!]: "rejected",
     });
     expect(await testDb().stsSubmission.findUniqueOrThrow({ where: { id: upload!.submissionId } })).toMatchObject({
       status: "completed",
       outcome: "partially_rejected",
-      nAccolti: 1,
+      nAccolti: 0,
       nErrori: 1,
     });
-    const line = await testDb().stsSubmissionDocument.findFirstOrThrow({ where: { invoiceId: refused! } });
-    expect(JSON.parse(line.codes!)).toEqual([expect.objectContaining({ code: "S011", severity: "error" })]);
+    const refused = await testDb().stsSubmissionDocument.findFirstOrThrow({ where: { invoiceId: cancelled! } });
+    expect(JSON.parse(refused.codes!)).toEqual([expect.objectContaining({ code: "W010" })]);
   });
 
   it("no answer (STS unreachable): stays in verifica, honestly, and the next run settles it", async () => {
@@ -152,10 +194,10 @@ describe("what the answer decides", () => {
     const ids = await paidInvoices(p, 2);
     simulator.sim.faults.push({ type: "http500", operation: "inviaFileMtom", times: 1 });
     const upload = (await uploadBatch({ db: testDb(), practitionerId: p.id, trigger: "manual", invoiceIds: ids }))!;
-    simulator.sim.faults.push({ type: "http500", operation: "DocumentoSpesa730p" });
+    simulator.sim.faults.push({ type: "http500", operation: "InterrogazionePuntuale" });
     const asked = async () =>
       ((await (await fetch(`${simulator.sim.url}/__admin/counts`)).json()) as { requests: Record<string, number> })
-        .requests.DocumentoSpesa730p ?? 0;
+        .requests.InterrogazionePuntuale ?? 0;
     const before = await asked();
     await sweepStuck({ db: testDb(), now: new Date(Date.now() + 60_000) });
     // STS is down for everyone: the run stops at the first unanswered question instead of a timeout per document.
@@ -166,10 +208,11 @@ describe("what the answer decides", () => {
     );
     expect(await states(ids)).toEqual(["sending", "sending"]);
     await sweepStuck({ db: testDb(), now: new Date(Date.now() + 2 * 60_000) });
+    // The file never reached STS (a 500 before processing): STS says so, and the documents are to send again.
     expect((await testDb().stsSubmission.findUniqueOrThrow({ where: { id: upload.submissionId } })).status).toBe(
-      "completed",
+      "failed",
     );
-    expect(await states(ids)).toEqual(["accepted", "accepted"]);
+    expect(await states(ids)).toEqual(["to_send", "to_send"]);
   });
 
   it("credentials refused: nothing is asked until 'Verifica credenziali' passes (the STS account is not locked)", async () => {
@@ -178,29 +221,37 @@ describe("what the answer decides", () => {
     simulator.sim.faults.push({ type: "http500", operation: "inviaFileMtom", times: 1 });
     const upload = (await uploadBatch({ db: testDb(), practitionerId: p.id, trigger: "manual", invoiceIds: [id!] }))!;
     await testDb().stsSettings.update({ where: { practitionerId: p.id }, data: { pausedAt: new Date() } });
-    const [identity] = await identities([id!]);
-    const before = (await simulatorCounts(simulator.sim)).documents[identity!]?.received.I ?? 0;
+    const queries = async () =>
+      ((await (await fetch(`${simulator.sim.url}/__admin/counts`)).json()) as { requests: Record<string, number> })
+        .requests.InterrogazionePuntuale ?? 0;
+    const before = await queries();
     await sweepStuck({ db: testDb(), now: new Date(Date.now() + 60_000) });
-    expect((await simulatorCounts(simulator.sim)).documents[identity!]?.received.I ?? 0).toBe(before);
+    expect(await queries()).toBe(before);
     expect((await testDb().stsSubmission.findUniqueOrThrow({ where: { id: upload.submissionId } })).status).toBe(
       "uncertain",
     );
     await testDb().stsSettings.update({ where: { practitionerId: p.id }, data: { pausedAt: null } });
     await sweepStuck({ db: testDb(), now: new Date(Date.now() + 2 * 60_000) });
-    expect(await states([id!])).toEqual(["accepted"]);
+    expect(await queries()).toBe(before + 1);
+    expect(await states([id!])).toEqual(["to_send"]);
   });
 
   it("two workers sweeping at once ask STS once per document (the submission is leased)", async () => {
     const p = await stsPractitioner("uncertain-race");
     const ids = await paidInvoices(p, 2);
-    simulator.sim.faults.push({ type: "http500", operation: "inviaFileMtom", times: 1 });
+    simulator.sim.faults.push({ type: "lostResponse", operation: "inviaFileMtom", times: 1 });
     await uploadBatch({ db: testDb(), practitionerId: p.id, trigger: "manual", invoiceIds: ids });
+    const queries = async () =>
+      ((await (await fetch(`${simulator.sim.url}/__admin/counts`)).json()) as { requests: Record<string, number> })
+        .requests.InterrogazionePuntuale ?? 0;
+    const before = await queries();
     const now = new Date(Date.now() + 60_000);
     await Promise.all([
       sweepStuck({ db: testDb(), now, workerId: "w1" }),
       sweepStuck({ db: testDb(), now, workerId: "w2" }),
     ]);
     expect(await states(ids)).toEqual(["accepted", "accepted"]);
+    expect(await queries()).toBe(before + 2);
     const counts = await simulatorCounts(simulator.sim);
     for (const identity of await identities(ids)) expect(counts.documents[identity]?.received).toEqual({ I: 1 });
   });

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Dashboard } from "@/components/invoices/dashboard";
 import { DeadlineBanner } from "@/components/sts/deadline-banner";
+import { ReconciliationBanner } from "@/components/sts-reconciliation/reconciliation-banner";
 import { requirePractitionerPage } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { isoDate } from "@/lib/domain/dates";
@@ -19,6 +20,7 @@ export default async function HomePage() {
         </Link>
       </div>
       <DeadlineBanner practitionerId={practitioner.id} />
+      <ReconciliationBanner practitionerId={practitioner.id} />
       <Dashboard figures={figures} />
     </>
   );

@@ -50,6 +50,13 @@ const EVENTS: { [T in StsEventType]: Extract<StsEvent, { type: T }> } = {
   resolved_as_sent: { type: "resolved_as_sent", protocollo: "P2" },
   resolved_as_not_sent: { type: "resolved_as_not_sent" },
   portal_upload_confirmed: { type: "portal_upload_confirmed", protocollo: "P3" },
+  reconciled: { type: "reconciled", held: { identity: Y, version: -1, operation: "I", warnings: [] } },
+};
+const RECONCILED: StsRecord = {
+  held: { identity: Y, version: -1, operation: "I", warnings: [] },
+  cancelled: [],
+  phase: "idle",
+  attempt: null,
 };
 
 const INVALID = "invalid" as const;
@@ -78,6 +85,7 @@ const TABLE: [StsPhase, StsEventType, StsRecord | typeof INVALID][] = [
   ["idle", "resolved_as_sent", INVALID],
   ["idle", "resolved_as_not_sent", INVALID],
   ["idle", "portal_upload_confirmed", INVALID],
+  ["idle", "reconciled", RECONCILED],
 
   ["sending", "send_started", INVALID], // no second attempt while one is in flight
   ["sending", "upload_accepted", record("awaiting_outcome", { ...ATTEMPT, protocollo: "P1" })],
@@ -88,6 +96,7 @@ const TABLE: [StsPhase, StsEventType, StsRecord | typeof INVALID][] = [
   ["sending", "resolved_as_sent", INVALID],
   ["sending", "resolved_as_not_sent", INVALID],
   ["sending", "portal_upload_confirmed", record("awaiting_outcome", { ...ATTEMPT, protocollo: "P3" })],
+  ["sending", "reconciled", INVALID],
 
   ["awaiting_outcome", "send_started", INVALID],
   ["awaiting_outcome", "upload_accepted", INVALID],
@@ -98,6 +107,7 @@ const TABLE: [StsPhase, StsEventType, StsRecord | typeof INVALID][] = [
   ["awaiting_outcome", "resolved_as_sent", INVALID],
   ["awaiting_outcome", "resolved_as_not_sent", INVALID],
   ["awaiting_outcome", "portal_upload_confirmed", INVALID],
+  ["awaiting_outcome", "reconciled", INVALID],
 
   ["rejected", "send_started", record("sending", NEW_ATTEMPT)],
   ["rejected", "upload_accepted", INVALID],
@@ -108,6 +118,7 @@ const TABLE: [StsPhase, StsEventType, StsRecord | typeof INVALID][] = [
   ["rejected", "resolved_as_sent", INVALID],
   ["rejected", "resolved_as_not_sent", INVALID],
   ["rejected", "portal_upload_confirmed", INVALID],
+  ["rejected", "reconciled", RECONCILED],
 
   ["failed", "send_started", record("sending", NEW_ATTEMPT)],
   ["failed", "upload_accepted", INVALID],
@@ -118,6 +129,7 @@ const TABLE: [StsPhase, StsEventType, StsRecord | typeof INVALID][] = [
   ["failed", "resolved_as_sent", INVALID],
   ["failed", "resolved_as_not_sent", INVALID],
   ["failed", "portal_upload_confirmed", INVALID],
+  ["failed", "reconciled", RECONCILED],
 
   ["uncertain", "send_started", INVALID], // the "no duplicates, ever" rule
   ["uncertain", "upload_accepted", INVALID],
@@ -128,6 +140,7 @@ const TABLE: [StsPhase, StsEventType, StsRecord | typeof INVALID][] = [
   ["uncertain", "resolved_as_sent", record("awaiting_outcome", { ...ATTEMPT, protocollo: "P2" })],
   ["uncertain", "resolved_as_not_sent", record("idle", null)],
   ["uncertain", "portal_upload_confirmed", record("awaiting_outcome", { ...ATTEMPT, protocollo: "P3" })],
+  ["uncertain", "reconciled", INVALID],
 ];
 
 function deepFreeze<T>(value: T): T {
@@ -143,7 +156,7 @@ describe("transition table", () => {
     const expected = STS_PHASES.flatMap((phase) => STS_EVENT_TYPES.map((type) => `${phase}/${type}`)).sort();
     const rows = TABLE.map(([phase, type]) => `${phase}/${type}`).sort();
     expect(rows).toEqual(expected);
-    expect(STS_EVENT_TYPES).toHaveLength(9);
+    expect(STS_EVENT_TYPES).toHaveLength(10);
     expect(STS_PHASES).toHaveLength(6);
   });
 

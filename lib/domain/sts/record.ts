@@ -17,6 +17,9 @@ import type { IsoDate } from "../dates";
  *   uncertain                 --resolved_as_sent-->         awaiting_outcome with a protocollo, else idle as accepted
  *                                                           (with the warnings STS gave, if it was asked again)
  *   uncertain                 --resolved_as_not_sent-->     idle               (attempt dropped: send again)
+ *   idle | rejected | failed  --reconciled-->               idle               (held set to what STS was found to
+ *                                                           hold: an adopted document, one STS lost, or one whose
+ *                                                           content there differs — version -1, so a V is due)
  *
  * "No duplicates, ever" (docs/STS-TRANSMISSION.md, "Exactly once") is enforced here, not only by callers: no attempt
  * starts while one is in flight or uncertain, and send_started refuses an operation that cannot be right against what
@@ -76,7 +79,9 @@ export type StsEvent =
   | { type: "outcome_unknown" }
   | { type: "resolved_as_sent"; protocollo?: string; warnings?: StsCodeRef[] }
   | { type: "resolved_as_not_sent" }
-  | { type: "portal_upload_confirmed"; protocollo: string };
+  | { type: "portal_upload_confirmed"; protocollo: string }
+  /** The reconciliation with STS (ReportMensile, InterrogazionePuntuale) found what it holds for the document. */
+  | { type: "reconciled"; held: StsHeld | null };
 
 export type StsEventType = StsEvent["type"];
 
@@ -92,6 +97,7 @@ const EVENT_TYPES: Record<StsEventType, true> = {
   resolved_as_sent: true,
   resolved_as_not_sent: true,
   portal_upload_confirmed: true,
+  reconciled: true,
 };
 export const STS_EVENT_TYPES = Object.keys(EVENT_TYPES) as StsEventType[];
 
@@ -198,6 +204,12 @@ export function transition(record: StsRecord, event: StsEvent): StsRecord {
     case "resolved_as_not_sent":
       inPhase("uncertain");
       return { ...record, phase: "idle", attempt: null };
+    case "reconciled":
+      // Only between attempts: what an attempt in flight or in doubt did is settled by its own outcome first.
+      if (record.phase !== "idle" && record.phase !== "rejected" && record.phase !== "failed") {
+        refuse("an attempt is in flight or unresolved");
+      }
+      return { ...record, held: event.held, phase: "idle", attempt: null };
     default: {
       const unknown: never = event;
       throw new Error(`unknown STS event ${JSON.stringify(unknown)}`);

@@ -2,9 +2,9 @@ import type { StsCodeRef, StsEvent, StsOperation } from "./record";
 
 /**
  * What STS answered when Parcella asked it about an uncertain attempt (one that may or may not have reached STS:
- * a timeout, a reset, a process killed around an upload). Today the question is the attempt itself, sent again
- * through the synchronous service, where STS refuses what it already holds; a query of what STS holds
- * (InterrogazionePuntuale) can answer with `holds` / `not_held` instead, through the same decision.
+ * a timeout, a reset, a process killed around an upload). The question is a query of what STS holds
+ * (InterrogazionePuntuale: `holds` / `not_held` / `refused`); `accepted` and the S017/X001 refusals are the answers
+ * of the same record sent again, a way of asking kept for callers that pass their own.
  */
 export type UncertainAnswer =
   /** The same record, sent again, was accepted: STS holds it now (sent once, whichever attempt landed). */

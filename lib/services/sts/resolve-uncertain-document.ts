@@ -5,7 +5,11 @@ import type { StsClient } from "../../sts/client/sts-client";
 import type { StsExchange } from "../../sts/client/exchange";
 import { StsValidationError } from "../../sts/errors";
 import { messageCodeRefs } from "./apply-sts-event";
-import { stsDocumentOf, stsFactsOf } from "./sts-view";
+import { parseStsIdentity } from "../../domain/sts/record";
+import { sameTotals } from "../../domain/sts/totals";
+import type { StsHeldDocument } from "../../sts/client/query-types";
+import type { StsMessage } from "../../sts/client/sts-client";
+import { stsDocumentOf } from "./sts-view";
 
 export type UncertainResolution = {
   decision: UncertainDecision;
@@ -17,12 +21,10 @@ export type UncertainResolution = {
 };
 
 /**
- * What to do with one uncertain document: ask STS, then decide (decideUncertain). The question today is the
- * attempt itself, sent again through the synchronous service: STS refuses a second insert of the same identity
- * (S017) and a second cancellation (X001), so the answer tells whether the first attempt landed and nothing is ever
- * inserted twice; a V sent again is a full replacement. Only the same operation on the same identity is ever sent:
- * never a new insert with another identity, never through a batch. A query of what STS holds
- * (InterrogazionePuntuale) plugs in here as another `ask`, answering `holds` / `not_held`.
+ * What to do with one uncertain document: ask STS what it holds for the attempt's identity (InterrogazionePuntuale),
+ * then decide (decideUncertain). Nothing is sent while the answer is missing: a query changes nothing on STS, so
+ * asking again at every sweep is harmless, and the document is sent again only once STS has said it does not hold
+ * the attempt (docs/STS-TRANSMISSION.md, "Exactly once").
  */
 export async function resolveUncertainDocument(options: {
   client: StsClient;
@@ -30,7 +32,7 @@ export async function resolveUncertainDocument(options: {
   attempt: StsAttempt;
   ask?: AskSts;
 }): Promise<UncertainResolution> {
-  const ask = options.ask ?? askBySendingAgain;
+  const ask = options.ask ?? askByQuery;
   const asked = await ask(options.client, options.invoice, options.attempt);
   return {
     decision: decideUncertain(options.attempt.operation, asked.answer),
@@ -50,33 +52,58 @@ export type Asked = {
   credentialsRefused?: string;
 };
 
-async function askBySendingAgain(client: StsClient, invoice: StsInvoice, attempt: StsAttempt): Promise<Asked> {
-  // A credit note's record always names the invoice it refunds.
-  const refundOf = invoice.kind === "credit_note" ? stsFactsOf(invoice, true).creditedInvoice?.identity : undefined;
-  let result;
+/**
+ * The attempt's effect, read from what STS holds at its identity:
+ * - I / R: landed when STS holds the identity (whatever its amounts: a difference is the reconciliation's to show);
+ * - V: landed when STS holds the identity with the attempt's amounts and payment date (else it is sent again, a V
+ *   being a full replacement);
+ * - C: landed when STS answers "cancelled" (W010) or no longer has the identity at all.
+ * A cancelled identity is never inserted again: an I, R or V meeting one is refused with W010, for the user to see.
+ */
+export const askByQuery: AskSts = async (client, invoice, attempt) => {
+  const { pIva, issueDate, dispositivo, numDocumento } = parseStsIdentity(attempt.identity);
+  const result = await client.queryDocument({ pIva, dataEmissione: issueDate, dispositivo, numDocumento });
+  const exchanges = result.exchanges;
+  switch (result.kind) {
+    case "present": {
+      const warnings = warningsOf(result.document.errors);
+      if (attempt.operation === "C") return { answer: { kind: "not_held" }, exchanges };
+      if (attempt.operation === "V" && !holdsVersion(invoice, attempt, result.document))
+        return { answer: { kind: "not_held" }, exchanges };
+      return { answer: { kind: "holds", warnings }, exchanges };
+    }
+    case "cancelled":
+      if (attempt.operation === "C") return { answer: { kind: "holds", warnings: [] }, exchanges };
+      return {
+        answer: { kind: "refused", codes: messageCodeRefs(result.messages).filter((c) => c.code !== "0") },
+        exchanges,
+      };
+    case "absent":
+      if (attempt.operation === "C") return { answer: { kind: "holds", warnings: [] }, exchanges };
+      return { answer: { kind: "not_held" }, exchanges };
+    case "credentials":
+      return { answer: { kind: "no_answer" }, exchanges, credentialsRefused: result.message };
+    case "transient":
+      return { answer: { kind: "no_answer" }, exchanges, unreachable: true };
+    default:
+      // A refusal of the question itself: nothing learnt, nothing sent; the next sweep asks again.
+      return { answer: { kind: "no_answer" }, exchanges };
+  }
+};
+
+/** Whether the document STS holds carries what this V sent (its amounts per expense type and its payment date). */
+function holdsVersion(invoice: StsInvoice, attempt: StsAttempt, held: StsHeldDocument) {
+  let sent;
   try {
-    result = await client.sendDocument(
-      stsDocumentOf(invoice, { operation: attempt.operation, identity: attempt.identity, refundOf }),
-    );
+    sent = stsDocumentOf(invoice, { operation: attempt.operation, identity: attempt.identity });
   } catch (error) {
-    // The document can no longer be built as a valid record (its data changed since): nothing to ask with.
-    if (error instanceof StsValidationError) return { answer: { kind: "no_answer" }, exchanges: [] };
+    // The document can no longer be built as a record (its data changed since): the V is sent again as it is now.
+    if (error instanceof StsValidationError) return false;
     throw error;
   }
-  switch (result.kind) {
-    case "accepted":
-    case "accepted_with_warnings":
-      return { answer: { kind: "accepted", warnings: warningsOf(result.messages) }, exchanges: result.exchanges };
-    case "rejected":
-      return { answer: { kind: "refused", codes: messageCodeRefs(result.messages) }, exchanges: result.exchanges };
-    case "credentials":
-      return { answer: { kind: "no_answer" }, exchanges: result.exchanges, credentialsRefused: result.message };
-    default:
-      // Unreachable, timed out again: the attempt sent now may have landed as well; the next sweep asks again.
-      return { answer: { kind: "no_answer" }, exchanges: result.exchanges, unreachable: true };
-  }
+  return sameTotals(sent.items, held.totals) && sent.dataPagamento === held.dataPagamento;
 }
 
-function warningsOf(messages: Parameters<typeof messageCodeRefs>[0]): StsCodeRef[] {
+function warningsOf(messages: StsMessage[]): StsCodeRef[] {
   return messageCodeRefs(messages).filter((code) => code.severity === "warning");
 }

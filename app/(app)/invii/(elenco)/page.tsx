@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { toQueryString } from "@/lib/schemas/search-params";
 import { listSubmissions } from "@/lib/services/sts-log/list-submissions";
 import { StsAutoRefresh } from "@/components/sts/sts-auto-refresh";
+import { ReconciliationBanner } from "@/components/sts-reconciliation/reconciliation-banner";
 import { parseSubmissionFilters } from "@/lib/services/sts-log/submission-filters";
 
 export const metadata: Metadata = { title: "Invii STS" };
@@ -31,12 +32,16 @@ export default async function SubmissionsPage({
     <>
       <div className="page-head">
         <h1>Invii STS</h1>
+        <Link className="btn" href="/invii/verifica">
+          Verifica su STS
+        </Link>
       </div>
       <p className={styles.intro}>
         Controlla qui l&apos;esito di ogni invio al Sistema Tessera Sanitaria: per ciascun invio trovi i documenti
         accolti, quelli con segnalazioni e quelli scartati, con la spiegazione e il modo di correggerli, oltre alla
         ricevuta del Sistema TS.
       </p>
+      <ReconciliationBanner practitionerId={practitioner.id} />
       <SubmissionFiltersForm filters={filters} />
       {page.total === 0 ? (
         <div className="card empty">
