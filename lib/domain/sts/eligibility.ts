@@ -19,6 +19,9 @@ export function stsPaymentDate(facts: Pick<StsDocumentFacts, "kind" | "issueDate
   return facts.kind === "credit_note" ? facts.issueDate : facts.paymentDate;
 }
 
+/** The grey dot's reason when only the account's STS credentials are missing: the UI links it to the settings. */
+export const CREDENTIALS_MISSING_REASON = "Configura le credenziali STS";
+
 /**
  * Why the pending operations cannot be sent yet, in Italian for the grey dot, or null when they can. The first
  * reason wins, document problems before the (account-wide) credentials. A C needs only the credentials: it sends
@@ -43,7 +46,7 @@ export function findNotEligibleReason(
       return "STS ha già cancellato un documento con questo numero e questa data: usa «Annulla e riemetti» per inviarlo con un nuovo numero";
     }
   }
-  if (pending.length > 0 && !facts.credentialsConfigured) return "Configura le credenziali STS";
+  if (pending.length > 0 && !facts.credentialsConfigured) return CREDENTIALS_MISSING_REASON;
   return null;
 }
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { InvoiceFiltersForm } from "@/components/invoices/invoice-filters";
 import { InvoiceTable } from "@/components/invoices/invoice-table";
+import { StsLegend } from "@/components/sts/sts-legend";
 import { StsAutoRefresh } from "@/components/sts/sts-auto-refresh";
 import { DeadlineBanner } from "@/components/sts/deadline-banner";
 import { DatesReviewBanner } from "@/components/invoices/dates-review-banner";
@@ -76,6 +77,7 @@ export default async function InvoicesPage({
               <Link href={`/fatture${toQueryString({ ...query, page: page.page + 1 })}`}>Successiva →</Link>
             ) : null}
           </nav>
+          <StsLegend />
         </>
       )}
     </>
