@@ -90,8 +90,11 @@ export function StsRowButton({ invoiceId, label }: { invoiceId: string; label: s
       {eligibility ? (
         <span className={styles.note} role="status">
           {eligibility.label}
-          {eligibility.reason ? `: ${eligibility.reason}` : ""}
-          {eligibility.pending.length ? ` — da inviare: ${eligibility.pending.join("; ")}` : ""}
+          {eligibility.reason
+            ? `: ${eligibility.reason}`
+            : eligibility.pending.length
+              ? `: ${eligibility.pending.join("; ")}`
+              : ""}
         </span>
       ) : null}
     </span>

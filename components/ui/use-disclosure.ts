@@ -39,6 +39,15 @@ export function useDisclosure<Root extends HTMLElement = HTMLElement>() {
   useEffect(() => {
     if (!open) return;
     function onKeyDown(event: KeyboardEvent) {
+      if (event.key === "Tab") {
+        // Tabbing past the last action leaves the panel: it closes, as if clicked outside. Checked once the focus
+        // has moved, and for the keyboard only: closing on every focus change moved the table's columns between a
+        // press and its click, so a click on another row's button landed beside it.
+        setTimeout(() => {
+          if (rootRef.current && !rootRef.current.contains(document.activeElement)) setOpen(false);
+        }, 0);
+        return;
+      }
       if (event.key !== "Escape") return;
       const focusInside = rootRef.current?.contains(document.activeElement) ?? false;
       event.preventDefault();
@@ -49,17 +58,11 @@ export function useDisclosure<Root extends HTMLElement = HTMLElement>() {
     function onClick(event: MouseEvent) {
       if (rootRef.current && !rootRef.current.contains(event.target as Node)) close(false);
     }
-    function onFocusIn(event: FocusEvent) {
-      // Tabbing past the last action leaves the panel: it closes, as if clicked outside.
-      if (rootRef.current && !rootRef.current.contains(event.target as Node)) setOpen(false);
-    }
     document.addEventListener("keydown", onKeyDown);
     document.addEventListener("click", onClick);
-    document.addEventListener("focusin", onFocusIn);
     return () => {
       document.removeEventListener("keydown", onKeyDown);
       document.removeEventListener("click", onClick);
-      document.removeEventListener("focusin", onFocusIn);
     };
   }, [open, close]);
 

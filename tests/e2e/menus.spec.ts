@@ -4,6 +4,9 @@ import { registerAndLogin } from "./helpers";
 import { seedInvoices, seedPatient } from "./seed";
 import { setUpSts, stsCell } from "./sts-helpers";
 
+// Several pages, STS set-up and both widths in one story: a guard against hangs on a busy machine, not a speed check.
+test.describe.configure({ timeout: 300_000 });
+
 const uniqueCf = () =>
   buildCodiceFiscale({ sequence: 3_000_000 + Math.floor(Math.random() * 2_000_000), birthDate: "1983-09-21" });
 
@@ -82,7 +85,10 @@ test("the STS row menu: one open at a time, Esc and an outside click close it, f
   await page.keyboard.press("Tab");
   await expect(page.locator(":focus")).toHaveAccessibleName("Verifica idoneità");
   await page.keyboard.press("Enter");
-  await expect(stsCell(page, "1/2026").getByRole("status")).toContainText("Da inviare");
+  // Said once: "Da inviare: Inserimento …", not "Da inviare — da inviare: …".
+  await expect(stsCell(page, "1/2026").getByRole("status")).toHaveText(
+    /^Da inviare: Inserimento del documento n\. 1 del 03\/11\/2026$/,
+  );
   await expect(stsCell(page, "1/2026").getByRole("list")).toBeHidden();
   await expect(first).toBeFocused();
 });
