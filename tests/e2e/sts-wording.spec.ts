@@ -27,3 +27,19 @@ test("the invoice's STS section never says 'to send' beside 'not sendable'", asy
   await expect(page.getByTestId("sts-pending")).toHaveText(/^Appena risolto, partirà: Inserimento del documento/);
   await expect(section).not.toContainText(/da inviare/i);
 });
+
+test("opposition is explained as it works, and duplicating says it makes a draft", async ({ page }) => {
+  const email = await registerAndLogin(page, "Dott.ssa Parole Chiare");
+  seedProfile(email);
+  await page.goto("/pazienti/nuovo");
+  await page.getByLabel("Si oppone all'invio al Sistema TS").check();
+  // The document still goes to STS, flagged and without the CF: the form must not promise the opposite.
+  await expect(page.getByText(/vengono comunque trasmesse, ma senza il suo codice fiscale/)).toBeVisible();
+  await expect(page.getByText(/non saranno trasmesse/)).toHaveCount(0);
+
+  const patient = seedPatient(email, { firstName: "Nadia", lastName: "Sala" });
+  const invoice = seedInvoice(email, { patientId: patient.id, issueDate: "2026-04-08" });
+  await page.goto(`/fatture/${invoice.id}`);
+  await page.getByRole("button", { name: "Duplica come bozza" }).click();
+  await expect(page.getByRole("heading", { name: "Modifica bozza" })).toBeVisible();
+});
