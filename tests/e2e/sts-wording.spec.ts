@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { registerAndLogin } from "./helpers";
 import { seedInvoice, seedPatient, seedProfile } from "./seed";
+import { setUpSts } from "./sts-helpers";
 
 // Several pages, STS set-up and both widths in one story: a guard against hangs on a busy machine, not a speed check.
 test.describe.configure({ timeout: 300_000 });
@@ -42,4 +43,22 @@ test("opposition is explained as it works, and duplicating says it makes a draft
   await page.goto(`/fatture/${invoice.id}`);
   await page.getByRole("button", { name: "Duplica come bozza" }).click();
   await expect(page.getByRole("heading", { name: "Modifica bozza" })).toBeVisible();
+});
+
+test("invoices dated before the automatic minimum date: the list says the hourly run skips them", async ({ page }) => {
+  const email = await registerAndLogin(page, "Dott. Data Minima");
+  await setUpSts(page, email);
+  await page.getByLabel("Invia automaticamente le fatture al Sistema TS").check();
+  await page.getByLabel("Data minima fattura per invio automatico").fill("2026-06-01");
+  await page.getByRole("button", { name: "Salva le impostazioni" }).click();
+  await expect(page.getByText(/Impostazioni salvate/)).toBeVisible();
+
+  const patient = seedPatient(email, { firstName: "Ugo", lastName: "Neri" });
+  const paid = { paymentDate: "2026-05-20", paymentMethod: "carta" };
+  seedInvoice(email, { patientId: patient.id, issueDate: "2026-05-20", ...paid });
+  seedInvoice(email, { patientId: patient.id, issueDate: "2026-06-02", ...paid, paymentDate: "2026-06-02" });
+  await page.goto("/fatture");
+  await expect(page.getByTestId("skipped-by-minimum-date")).toHaveText(
+    /^1 fattura da inviare ha una data precedente al 01\/06\/2026, la data minima dell'invio automatico/,
+  );
 });
