@@ -73,8 +73,11 @@ test("the first run: a new practitioner's empty pages at both widths", async ({ 
   }
 });
 
-test("every page of a practice with patients, invoices and a send, at both widths", async ({ page }) => {
-  const email = await registerAndLogin(page, "Dott.ssa Giulia Bianchi Carraresi");
+type Practice = { patientId: string; firstId: string; secondId: string; submissionId: string };
+
+// A practice with a profile, a patient with long names, two paid invoices and a completed send.
+async function openPractice(page: Page, name: string): Promise<Practice> {
+  const email = await registerAndLogin(page, name);
   seedProfile(email);
   const patient = seedPatient(email, { firstName: "Alessandra Maria", lastName: "Castiglioni Montefeltro" });
   const first = seedInvoice(email, {
@@ -93,36 +96,66 @@ test("every page of a practice with patients, invoices and a send, at both width
     email,
     JSON.stringify({ invoiceIds: [first.id, second.id], protocollo: `26${Date.now().toString().slice(-8)}` }),
   ]);
+  return { patientId: patient.id, firstId: first.id, secondId: second.id, submissionId };
+}
 
-  const checks: PageCheck[] = [
-    { name: "home", path: "/", mainAction: byLink("Nuova fattura") },
-    { name: "fatture", path: "/fatture", mainAction: byLink("Nuova fattura") },
-    { name: "fatture-nuova", path: "/fatture/nuova", mainAction: byButton("Emetti fattura") },
-    { name: "fattura", path: `/fatture/${first.id}`, mainAction: (p) => p.getByRole("link", { name: "Scarica PDF" }) },
-    { name: "fattura-modifica", path: `/fatture/${second.id}/modifica`, mainAction: byButton("Salva modifiche") },
-    {
-      name: "nota-di-credito",
-      path: `/fatture/${second.id}/nota-di-credito`,
-      mainAction: byButton("Emetti nota di credito"),
-    },
-    { name: "pazienti", path: "/pazienti", mainAction: byLink("Nuovo paziente") },
-    { name: "pazienti-nuovo", path: "/pazienti/nuovo", mainAction: byButton("Crea il paziente") },
-    { name: "paziente", path: `/pazienti/${patient.id}`, mainAction: byButton("Salva le modifiche") },
-    { name: "impostazioni", path: "/impostazioni", mainAction: (p) => p.getByRole("link", { name: /^Profilo/ }) },
-    { name: "profilo", path: "/impostazioni/profilo", mainAction: byButton("Salva il profilo") },
-    { name: "sts", path: "/impostazioni/sts", mainAction: byButton("Salva le impostazioni") },
-    { name: "diagnostica", path: "/impostazioni/sts/diagnostica", mainAction: byButton("Avvia la diagnostica") },
-    { name: "invii", path: "/invii", mainAction: (p) => p.getByTestId("submission-row").getByRole("link").first() },
-    {
-      name: "invio",
-      path: `/invii/${submissionId}`,
-      mainAction: (p) => p.getByRole("link", { name: /ricevuta/i }),
-    },
-  ];
-  for (const check of checks) {
-    await test.step(check.path, () => checkPage(page, check));
-  }
+// Three groups, each with a practice of its own, so that they run side by side.
+const GROUPS: { title: string; checks: (p: Practice) => PageCheck[] }[] = [
+  {
+    title: "invoices",
+    checks: (p) => [
+      { name: "fatture", path: "/fatture", mainAction: byLink("Nuova fattura") },
+      { name: "fatture-nuova", path: "/fatture/nuova", mainAction: byButton("Emetti fattura") },
+      {
+        name: "fattura",
+        path: `/fatture/${p.firstId}`,
+        mainAction: (pg) => pg.getByRole("link", { name: "Scarica PDF" }),
+      },
+      { name: "fattura-modifica", path: `/fatture/${p.secondId}/modifica`, mainAction: byButton("Salva modifiche") },
+      {
+        name: "nota-di-credito",
+        path: `/fatture/${p.secondId}/nota-di-credito`,
+        mainAction: byButton("Emetti nota di credito"),
+      },
+    ],
+  },
+  {
+    title: "home and patients",
+    checks: (p) => [
+      { name: "home", path: "/", mainAction: byLink("Nuova fattura") },
+      { name: "pazienti", path: "/pazienti", mainAction: byLink("Nuovo paziente") },
+      { name: "pazienti-nuovo", path: "/pazienti/nuovo", mainAction: byButton("Crea il paziente") },
+      { name: "paziente", path: `/pazienti/${p.patientId}`, mainAction: byButton("Salva le modifiche") },
+    ],
+  },
+  {
+    title: "settings and send log",
+    checks: (p) => [
+      { name: "impostazioni", path: "/impostazioni", mainAction: (pg) => pg.getByRole("link", { name: /^Profilo/ }) },
+      { name: "profilo", path: "/impostazioni/profilo", mainAction: byButton("Salva il profilo") },
+      { name: "sts", path: "/impostazioni/sts", mainAction: byButton("Salva le impostazioni") },
+      { name: "diagnostica", path: "/impostazioni/sts/diagnostica", mainAction: byButton("Avvia la diagnostica") },
+      { name: "invii", path: "/invii", mainAction: (pg) => pg.getByTestId("submission-row").getByRole("link").first() },
+      {
+        name: "invio",
+        path: `/invii/${p.submissionId}`,
+        mainAction: (pg) => pg.getByRole("link", { name: /ricevuta/i }),
+      },
+    ],
+  },
+];
 
+for (const group of GROUPS) {
+  test(`every page of a practice: ${group.title}, at both widths`, async ({ page }) => {
+    const practice = await openPractice(page, "Dott.ssa Giulia Bianchi Carraresi");
+    for (const check of group.checks(practice)) {
+      await test.step(check.path, () => checkPage(page, check));
+    }
+  });
+}
+
+test("the phone menu: collapsed navigation, every item and Esci on the screen once open", async ({ page }) => {
+  await registerAndLogin(page, "Dott.ssa Menu Telefono");
   // On the phone the navigation collapses behind "Menu": every item and "Esci" fit the screen once it is open.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/fatture");

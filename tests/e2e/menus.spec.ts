@@ -87,7 +87,7 @@ test("the STS row menu: one open at a time, Esc and an outside click close it, f
   await page.keyboard.press("Enter");
   // Said once: "Da inviare: Inserimento …", not "Da inviare — da inviare: …".
   await expect(stsCell(page, "1/2026").getByRole("status")).toHaveText(
-    /^Da inviare: Inserimento del documento n\. 1 del 03\/11\/2026$/,
+    /^Da inviare: Inserimento del documento n\. 1\/2026 del 03\/11\/2026$/,
   );
   await expect(stsCell(page, "1/2026").getByRole("list")).toBeHidden();
   await expect(first).toBeFocused();

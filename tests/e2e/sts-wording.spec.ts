@@ -12,7 +12,7 @@ test("the invoice's STS section never says 'to send' beside 'not sendable'", asy
   const paid = { issueDate: "2026-04-07", paymentDate: "2026-04-07", paymentMethod: "carta" };
 
   // A foreign patient: never sent, so nothing is listed as pending.
-  const foreign = seedPatient(email, { firstName: "John", lastName: "Smith", foreign: true, codiceFiscale: null });
+  const foreign = seedPatient(email, { firstName: "John", lastName: "Smith", foreign: true, codiceFiscale: "" });
   const foreignInvoice = seedInvoice(email, { patientId: foreign.id, ...paid });
   await page.goto(`/fatture/${foreignInvoice.id}`);
   const section = page.getByRole("region", { name: "Sistema Tessera Sanitaria" });
