@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useDisclosure } from "@/components/ui/use-disclosure";
 import { sendNowAction, stsEligibilityAction } from "@/app/(app)/fatture/actions";
 import styles from "./sts.module.css";
@@ -13,6 +13,11 @@ type Eligibility = { label: string; reason: string | null; pending: string[]; se
 export function StsRowButton({ invoiceId, label }: { invoiceId: string; label: string }) {
   const router = useRouter();
   const menu = useDisclosure<HTMLSpanElement>();
+  const panelId = menu.panelProps.id;
+  // On a phone the list scrolls sideways inside its box: bring the opened actions into view.
+  useEffect(() => {
+    if (menu.open) document.getElementById(panelId)?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [menu.open, panelId]);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [eligibility, setEligibility] = useState<Eligibility | null>(null);
