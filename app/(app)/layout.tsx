@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Nav } from "@/components/shell/nav";
 import { LogoutButton } from "@/components/shell/logout-button";
+import { PhoneMenu } from "@/components/shell/phone-menu";
 import { CredentialsBanner } from "@/components/sts/credentials-banner";
 import { EnvironmentBadge } from "@/components/sts/environment-badge";
 import { StsInstallationBanner } from "@/components/sts/installation-banner";
@@ -18,14 +19,18 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         <Link href="/" className="brand">
           Parcella
         </Link>
-        <Nav />
-        <div className="sidebar-footer">
-          <span className="who" data-testid="practitioner-name">
-            {practitioner.name}
-          </span>
+        <div className="sidebar-environment">
           <EnvironmentBadge />
-          <LogoutButton />
         </div>
+        <PhoneMenu>
+          <Nav />
+          <div className="sidebar-footer">
+            <span className="who" data-testid="practitioner-name">
+              {practitioner.name}
+            </span>
+            <LogoutButton />
+          </div>
+        </PhoneMenu>
       </aside>
       <main className="main" id="contenuto">
         <StsInstallationBanner />

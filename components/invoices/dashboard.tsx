@@ -27,7 +27,9 @@ export function Dashboard({ figures }: { figures: DashboardFigures }) {
           <span className={styles.kpiValue} data-testid="kpi-unpaid">
             {formatCents(figures.unpaidCents)}
           </span>
-          <Link href="/fatture?paid=unpaid">{figures.unpaidCount} fatture da pagare</Link>
+          <Link href="/fatture?paid=unpaid">
+            {figures.unpaidCount === 1 ? "1 fattura da pagare" : `${figures.unpaidCount} fatture da pagare`}
+          </Link>
         </div>
       </div>
       <div className="card">

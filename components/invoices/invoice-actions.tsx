@@ -165,7 +165,7 @@ export function InvoiceActions({ invoice, today }: Props) {
             )
           }
         >
-          Duplica
+          Duplica come bozza
         </button>
       ) : null}
       {isIssuedInvoice ? (

@@ -10,6 +10,7 @@ import { patientDisplayName } from "@/lib/services/patients/patient-display-name
 import { StsDot } from "@/components/sts/sts-dot";
 import { StsBulkActions } from "@/components/sts/sts-bulk-actions";
 import { StsRowButton } from "@/components/sts/sts-row-button";
+import { StsReason } from "@/components/sts/sts-reason";
 import { StatusBadge } from "./status-badge";
 
 // Rows that get the yellow STS action button (to send, or red and retryable after a fix).
@@ -86,6 +87,7 @@ export function InvoiceTable(props: { rows: InvoiceListRow[] }) {
                   </td>
                   <td data-testid="sts-cell">
                     <StsDot state={row.stsState} reason={row.stsReason} />
+                    <StsReason state={row.stsState} reason={row.stsReason} />
                     {SENDABLE.has(row.stsState) ? <StsRowButton invoiceId={row.id} label={number} /> : null}
                   </td>
                   <td>

@@ -187,7 +187,7 @@ export function PatientForm({ initial, patientId }: PatientFormProps) {
             label="Si oppone all'invio al Sistema TS"
             checked={opposesSts}
             onChange={toggleOpposition}
-            hint="Le sue spese non saranno trasmesse e la fattura riporterà l'opposizione."
+            hint="Le spese vengono comunque trasmesse, ma senza il suo codice fiscale: non compaiono nel suo 730 precompilato. La fattura riporterà l'opposizione."
           />
           {opposesSts ? (
             <Field id="opposesStsSince" label="Data dell'opposizione" errors={errors.opposesStsSince}>

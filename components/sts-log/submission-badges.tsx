@@ -20,7 +20,7 @@ export function EnvironmentBadge({ environment }: { environment: string }) {
 
 const PHASE_TONES = {
   in_progress: "badge-info",
-  completed: "badge-success",
+  completed: "badge-info",
   failed: "badge-danger",
   uncertain: "badge-warning",
 } as const;
@@ -36,9 +36,12 @@ const OUTCOME_TONES: Record<string, string> = {
 export function SubmissionStateBadges({ status, outcome }: { status: string; outcome: string | null }) {
   const phase = submissionPhase(status);
   const showOutcome = outcome && !(phase === "failed" && outcome === "failed");
+  // A finished transmission is told by its outcome alone: a green "Completato" beside a red "Scartato" read as a
+  // success.
+  const showPhase = !(phase === "completed" && showOutcome);
   return (
     <span className={styles.stateBadges}>
-      <span className={`badge ${PHASE_TONES[phase]}`}>{submissionPhaseLabel(phase)}</span>
+      {showPhase ? <span className={`badge ${PHASE_TONES[phase]}`}>{submissionPhaseLabel(phase)}</span> : null}
       {showOutcome ? (
         <span className={`badge ${OUTCOME_TONES[outcome] ?? "badge-info"}`}>{submissionOutcomeLabel(outcome)}</span>
       ) : null}

@@ -38,7 +38,8 @@ export function SubmissionSummary({ submission }: { submission: SubmissionDetail
         </div>
         <div>
           <dt>Data di accoglienza</dt>
-          <dd>{submission.acceptedAt ?? "—"}</dd>
+          {/* STS writes it as dd-MM-yyyy HH:mm:ss; the app writes dates with slashes. */}
+          <dd>{submission.acceptedAt?.replace(/^(\d{2})-(\d{2})-(\d{4})/, "$1/$2/$3") ?? "—"}</dd>
         </div>
         <div>
           <dt>Stato</dt>

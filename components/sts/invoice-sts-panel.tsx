@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { db } from "@/lib/db";
+import { FOREIGN_PATIENT_REASON } from "@/lib/domain/sts/eligibility";
 import { explainStsStatus } from "@/lib/services/sts/explain-sts-status";
 import { invoiceStsHistory } from "@/lib/services/sts/invoice-sts-history";
 import { operationLabel } from "@/lib/services/sts-log/labels";
@@ -14,6 +15,17 @@ const OUTCOMES: Record<string, string> = {
   rejected: "scartato",
   failed: "non riuscito",
 };
+
+// What will go to STS, said so that it never contradicts the state above: "to send" only when it can be sent; a
+// document waiting for a fix says what will go once fixed; one that is never sent (foreign patient) says nothing.
+function PendingOperations({ status }: { status: { state: string; reason: string | null; pending: string[] } }) {
+  if (status.pending.length === 0 || status.state === "not_applicable") return null;
+  if (status.state === "not_eligible") {
+    if (status.reason === FOREIGN_PATIENT_REASON) return null;
+    return <p data-testid="sts-pending">Appena risolto, partirà: {status.pending.join("; ")}.</p>;
+  }
+  return <p data-testid="sts-pending">Operazioni da inviare: {status.pending.join("; ")}.</p>;
+}
 
 // The invoice's STS section: its state in words ("Perché non è idonea?"), what would be sent, and its history.
 export async function InvoiceStsPanel({
@@ -38,9 +50,7 @@ export async function InvoiceStsPanel({
         {status.reason ? ` — ${status.state === "not_eligible" ? "perché non è idonea: " : ""}${status.reason}` : ""}
         {status.sendable ? <StsRowButton invoiceId={invoiceId} label={label} /> : null}
       </p>
-      {status.pending.length && status.state !== "not_applicable" ? (
-        <p>Da inviare: {status.pending.join("; ")}.</p>
-      ) : null}
+      <PendingOperations status={status} />
       {status.codes.length ? (
         <ul>
           {status.codes.map((c) => (

@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import { useDisclosure } from "@/components/ui/use-disclosure";
 import { sendNowAction, stsEligibilityAction } from "@/app/(app)/fatture/actions";
 import styles from "./sts.module.css";
 
@@ -11,12 +12,18 @@ type Eligibility = { label: string; reason: string | null; pending: string[]; se
 // The yellow STS action button of an eligible invoice: send now, check eligibility, download the XML, history.
 export function StsRowButton({ invoiceId, label }: { invoiceId: string; label: string }) {
   const router = useRouter();
-  const [open, setOpen] = useState(false);
+  const menu = useDisclosure<HTMLSpanElement>();
+  const panelId = menu.panelProps.id;
+  // On a phone the list scrolls sideways inside its box: bring the opened actions into view.
+  useEffect(() => {
+    if (menu.open) document.getElementById(panelId)?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [menu.open, panelId]);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [eligibility, setEligibility] = useState<Eligibility | null>(null);
 
   async function sendNow() {
+    menu.close();
     setBusy(true);
     setMessage("Invio in corso…");
     const result = await sendNowAction(invoiceId);
@@ -47,6 +54,7 @@ export function StsRowButton({ invoiceId, label }: { invoiceId: string; label: s
   }
 
   async function check() {
+    menu.close();
     setBusy(true);
     const result = await stsEligibilityAction(invoiceId);
     setBusy(false);
@@ -55,31 +63,29 @@ export function StsRowButton({ invoiceId, label }: { invoiceId: string; label: s
   }
 
   return (
-    <span className={styles.rowAction}>
-      <button
-        type="button"
-        className={styles.yellowButton}
-        aria-expanded={open}
-        aria-label={`Azioni STS per ${label}`}
-        onClick={() => setOpen(!open)}
-      >
+    <span className={styles.rowAction} ref={menu.rootRef}>
+      <button {...menu.buttonProps} className={styles.yellowButton} aria-label={`Azioni STS per ${label}`}>
         STS ▾
       </button>
-      {open ? (
-        <span className={styles.menu} role="menu">
-          <button type="button" role="menuitem" disabled={busy} onClick={sendNow}>
-            Invia ora
-          </button>
-          <button type="button" role="menuitem" disabled={busy} onClick={check}>
-            Verifica idoneità
-          </button>
-          <a role="menuitem" href={`/fatture/file-sts?ids=${invoiceId}&format=xml`}>
-            Scarica XML
-          </a>
-          <Link role="menuitem" href={`/fatture/${invoiceId}#sts-heading`}>
-            Storico invii
-          </Link>
-        </span>
+      {menu.open ? (
+        <ul className={styles.menu} {...menu.panelProps}>
+          <li>
+            <button type="button" disabled={busy} onClick={sendNow}>
+              Invia ora
+            </button>
+          </li>
+          <li>
+            <button type="button" disabled={busy} onClick={check}>
+              Verifica idoneità
+            </button>
+          </li>
+          <li>
+            <a href={`/fatture/file-sts?ids=${invoiceId}&format=xml`}>Scarica XML</a>
+          </li>
+          <li>
+            <Link href={`/fatture/${invoiceId}#sts-heading`}>Storico invii</Link>
+          </li>
+        </ul>
       ) : null}
       {message ? (
         <span className={styles.note} role="status">
@@ -89,8 +95,11 @@ export function StsRowButton({ invoiceId, label }: { invoiceId: string; label: s
       {eligibility ? (
         <span className={styles.note} role="status">
           {eligibility.label}
-          {eligibility.reason ? `: ${eligibility.reason}` : ""}
-          {eligibility.pending.length ? ` — da inviare: ${eligibility.pending.join("; ")}` : ""}
+          {eligibility.reason
+            ? `: ${eligibility.reason}`
+            : eligibility.pending.length
+              ? `: ${eligibility.pending.join("; ")}`
+              : ""}
         </span>
       ) : null}
     </span>

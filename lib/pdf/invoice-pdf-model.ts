@@ -7,6 +7,8 @@ import type { PaymentMethod } from "../domain/payment";
  */
 export type InvoicePdfModel = {
   kind: "invoice" | "credit_note";
+  /** A draft has no number yet: its PDF says so in the title and across every page, so it is never taken as issued. */
+  draft?: boolean;
   /** "12/2026" or "NC 3/2026". */
   documentNumber: string;
   issueDate: IsoDate;

@@ -77,6 +77,13 @@ describe("renderInvoicePdf", () => {
     expect(text).not.toContain("bollo");
   });
 
+  it("marks a draft as such: no 'Fattura n. Bozza', a title and a watermark that say it is not issued", async () => {
+    const { text } = await textOf(await renderInvoicePdf({ ...invoice(), draft: true, documentNumber: "Bozza" }));
+    expect(text).not.toContain("Fattura n. Bozza");
+    expect(text).toContain("BOZZA - Fattura non ancora emessa, senza numero (data prevista 26/11/2026)");
+    expect(text).toContain("BOZZA - NON VALIDA");
+  });
+
   it.each([
     ["patient", true, "a carico del paziente"],
     ["practitioner", false, "a carico del professionista"],

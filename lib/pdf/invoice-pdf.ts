@@ -1,4 +1,4 @@
-import { PDFDocument, rgb, StandardFonts, type PDFFont } from "pdf-lib";
+import { degrees, PDFDocument, rgb, StandardFonts, type PDFFont } from "pdf-lib";
 import { formatItalianDate } from "../domain/dates";
 import type { InvoicePdfModel } from "./invoice-pdf-model";
 import {
@@ -36,6 +36,7 @@ export async function renderInvoicePdf(model: InvoicePdfModel): Promise<Uint8Arr
   drawSummary(flow, model, styles);
   drawWordings(flow, model, styles);
   drawFooters(doc, footerLines, styles);
+  if (model.draft) drawDraftMark(doc, styles);
 
   doc.setTitle(toWinAnsi(documentTitle(model)));
   doc.setAuthor(toWinAnsi(model.issuer.name));
@@ -46,6 +47,10 @@ export async function renderInvoicePdf(model: InvoicePdfModel): Promise<Uint8Arr
 
 export function documentTitle(model: InvoicePdfModel): string {
   const date = formatItalianDate(model.issueDate);
+  if (model.draft) {
+    const what = model.kind === "invoice" ? "Fattura" : "Nota di credito";
+    return `BOZZA - ${what} non ancora emessa, senza numero (data prevista ${date})`;
+  }
   if (model.kind === "invoice") return `Fattura n. ${model.documentNumber} del ${date}`;
   const original = model.creditedInvoice;
   const reference = original
@@ -64,6 +69,27 @@ function makeStyles(regular: PDFFont, bold: PDFFont): Styles {
     name: { font: bold, size: 13 },
     total: { font: bold, size: 11 },
   };
+}
+
+// "BOZZA" across the middle of every page, light enough to leave the content readable.
+function drawDraftMark(doc: PDFDocument, s: Styles): void {
+  const text = "BOZZA - NON VALIDA";
+  const size = 64;
+  const width = s.bold.font.widthOfTextAtSize(text, size);
+  for (const page of doc.getPages()) {
+    const { width: pageWidth, height: pageHeight } = page.getSize();
+    // Rotated 35 degrees about the page's centre.
+    const angle = (35 * Math.PI) / 180;
+    page.drawText(text, {
+      x: pageWidth / 2 - (Math.cos(angle) * width) / 2,
+      y: pageHeight / 2 - (Math.sin(angle) * width) / 2,
+      size,
+      font: s.bold.font,
+      color: rgb(0.85, 0.2, 0.2),
+      opacity: 0.18,
+      rotate: degrees(35),
+    });
+  }
 }
 
 function drawFooters(doc: PDFDocument, footerLines: string[], s: Styles): void {

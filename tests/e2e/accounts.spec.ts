@@ -7,7 +7,7 @@ test("a new practitioner registers, sees the empty shell, logs out and logs in a
   await expect(page.getByRole("heading", { name: "Accedi" })).toBeVisible();
 
   const email = await registerAndLogin(page, "Dott.ssa Giulia Bianchi");
-  await expect(page.getByRole("heading", { name: /Benvenuto, Dott.ssa Giulia Bianchi/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Ti diamo il benvenuto, Dott.ssa Giulia Bianchi/ })).toBeVisible();
   for (const item of ["Fatture", "Pazienti", "Invii STS", "Impostazioni"]) {
     await expect(page.getByRole("navigation").getByRole("link", { name: item })).toBeVisible();
   }

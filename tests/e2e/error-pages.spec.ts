@@ -39,7 +39,7 @@ test("an unexpected failure shows the Italian error page inside the shell: a way
   await page.getByRole("link", { name: "Torna alla home" }).focus();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/$/);
-  await expect(page.getByRole("heading", { name: /Benvenuto/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Ti diamo il benvenuto/ })).toBeVisible();
 });
 
 test("a page waiting for its data shows the loading placeholder inside the shell", async ({ page }) => {

@@ -66,7 +66,7 @@ async function paidInvoices(email: string, count: number, date: string) {
 async function sendNow(page: Page, number: string) {
   const cell = stsCell(page, number);
   await cell.getByRole("button", { name: /Azioni STS/ }).click();
-  await cell.getByRole("menuitem", { name: "Invia ora" }).click();
+  await cell.getByRole("button", { name: "Invia ora", exact: true }).click();
   return cell;
 }
 

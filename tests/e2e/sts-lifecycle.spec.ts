@@ -9,7 +9,7 @@ async function sendNow(page: Page, number: string) {
   const cell = stsCell(page, number);
   await expect(cell.locator("[data-sts-state]")).toHaveAttribute("data-sts-state", "to_send");
   await cell.getByRole("button", { name: /Azioni STS/ }).click();
-  await cell.getByRole("menuitem", { name: "Invia ora" }).click();
+  await cell.getByRole("button", { name: "Invia ora", exact: true }).click();
   return cell;
 }
 
@@ -68,7 +68,7 @@ test("lifecycle: edit an accepted invoice → V → green; credit note → R →
     .getByTestId("sts-status")
     .getByRole("button", { name: /Azioni STS/ })
     .click();
-  await page.getByRole("menuitem", { name: "Invia ora" }).click();
+  await page.getByRole("button", { name: "Invia ora", exact: true }).click();
   await expect(page.getByTestId("sts-history")).toContainText("Cancellazione · accettato");
   await page.screenshot({ path: "tests/.artifacts/screenshots/sts-lifecycle-void.png", fullPage: true });
 

@@ -43,7 +43,9 @@ test("send log: list, detail with explained codes and fixes, receipt, and isolat
   await expect(row).toContainText("Manuale");
   await expect(row).toContainText("Simulatore");
   await expect(row).toContainText(protocollo);
-  await expect(row).toContainText("Completato");
+  // Finished: the outcome alone, never a green "Completato" beside the rejections.
+  await expect(row).toContainText("Parzialmente scartato");
+  await expect(row).not.toContainText("Completato");
   await expect(row).toContainText("Accolti 1");
   await expect(row).toContainText("di cui con segnalazioni 1");
   await expect(row).toContainText("Scartati 1");
@@ -69,7 +71,7 @@ test("send log: list, detail with explained codes and fixes, receipt, and isolat
     .click();
   await expect(page).toHaveURL(new RegExp(`/invii/${submissionId}$`));
   await expect(page.getByRole("heading", { name: "Invio del 10/03/2026 10:15" })).toBeVisible();
-  await expect(page.getByText("10-03-2026 10:15:02")).toBeVisible();
+  await expect(page.getByText("10/03/2026 10:15:02")).toBeVisible();
 
   const rejected = page.locator('[data-testid="submission-document"][data-outcome="rejected"]');
   await expect(rejected).toContainText("Fattura n. 1/2026");

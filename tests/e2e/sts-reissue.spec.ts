@@ -14,7 +14,7 @@ async function sendNow(page: Page, number: string) {
   const cell = stsCell(page, number);
   await expect(cell.locator("[data-sts-state]")).toHaveAttribute("data-sts-state", "to_send");
   await cell.getByRole("button", { name: /Azioni STS/ }).click();
-  await cell.getByRole("menuitem", { name: "Invia ora" }).click();
+  await cell.getByRole("button", { name: "Invia ora", exact: true }).click();
   return cell;
 }
 
@@ -65,7 +65,7 @@ test("Annulla e riemetti: the date of an accepted invoice is locked; the reissue
     .getByTestId("sts-status")
     .getByRole("button", { name: /Azioni STS/ })
     .click();
-  await page.getByRole("menuitem", { name: "Invia ora" }).click();
+  await page.getByRole("button", { name: "Invia ora", exact: true }).click();
   await expect(page.getByTestId("sts-history")).toContainText("Inserimento · accettato");
   await expect(page.getByTestId("sts-status")).toContainText("Inviato – accettato");
   await screenshotBothWidths(page, "reissue-new-invoice");

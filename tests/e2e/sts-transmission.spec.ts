@@ -28,7 +28,7 @@ test("manual send: yellow dot → Invia ora → green, protocollo in the send lo
   await expect(cell.locator("[data-sts-state]")).toHaveAttribute("data-sts-state", "to_send");
   await page.screenshot({ path: "tests/.artifacts/screenshots/sts-yellow.png", fullPage: true });
   await cell.getByRole("button", { name: /Azioni STS/ }).click();
-  await cell.getByRole("menuitem", { name: "Invia ora" }).click();
+  await cell.getByRole("button", { name: "Invia ora", exact: true }).click();
   await expect(cell.locator("[data-sts-state]")).toHaveAttribute("data-sts-state", "accepted");
   await expect(cell).toContainText("Inviato – accettato");
   await page.screenshot({ path: "tests/.artifacts/screenshots/sts-green.png", fullPage: true });
@@ -60,7 +60,7 @@ test("a CF the simulator rejects: red dot, explanation, link to the patient, fix
   await page.goto("/fatture");
   const cell = stsCell(page, "1/2026");
   await cell.getByRole("button", { name: /Azioni STS/ }).click();
-  await cell.getByRole("menuitem", { name: "Invia ora" }).click();
+  await cell.getByRole("button", { name: "Invia ora", exact: true }).click();
   await expect(cell).toContainText("Scartato dal Sistema TS");
   await expect(cell.locator("[data-sts-state]")).toHaveAttribute("data-sts-state", "rejected");
 
@@ -83,7 +83,7 @@ test("a CF the simulator rejects: red dot, explanation, link to the patient, fix
   await page.goto("/fatture");
   await expect(cell.locator("[data-sts-state]")).toHaveAttribute("data-sts-state", "to_send");
   await cell.getByRole("button", { name: /Azioni STS/ }).click();
-  await cell.getByRole("menuitem", { name: "Invia ora" }).click();
+  await cell.getByRole("button", { name: "Invia ora", exact: true }).click();
   await expect(cell.locator("[data-sts-state]")).toHaveAttribute("data-sts-state", "accepted");
 });
 

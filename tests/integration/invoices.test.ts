@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createCreditNote } from "../../lib/services/invoices/create-credit-note";
 import { cloneInvoice } from "../../lib/services/invoices/clone-invoice";
 import { deleteDraft } from "../../lib/services/invoices/delete-draft";
+import { getDashboard } from "../../lib/services/invoices/dashboard";
 import { exportInvoicesCsv } from "../../lib/services/invoices/export-invoices-csv";
 import { getInvoiceEvents, getInvoiceOrThrow } from "../../lib/services/invoices/get-invoice";
 import { issueInvoice } from "../../lib/services/invoices/issue-invoice";
@@ -270,6 +271,66 @@ describe("invoices", () => {
     expect(lines[1]).toContain("1/2026;Fattura;01/04/2026;");
     expect(lines[1]).toContain(";70,00;1,40;0,00;71,40;Da pagare;");
     expect(lines[1]).not.toMatch(/;=HYPERLINK/);
+  });
+
+  it("exports credit notes as negative amounts, voided invoices as zero, and the STS state in Italian", async () => {
+    const p = await newPractitioner("csv-signs");
+    const credited = await createTestInvoice(testDb(), p.id, {
+      patientId: p.patientId,
+      issueDate: "2026-05-04",
+      paymentDate: "2026-05-04",
+      paymentMethod: "carta",
+    });
+    const voided = await createTestInvoice(testDb(), p.id, { patientId: p.patientId, issueDate: "2026-05-05" });
+    await voidInvoice({
+      db: testDb(),
+      practitionerId: p.id,
+      actorId: p.id,
+      invoiceId: voided.id,
+      input: { reason: "Emessa per errore" },
+    });
+    await createCreditNote({
+      db: testDb(),
+      practitionerId: p.id,
+      actorId: p.id,
+      invoiceId: credited.id,
+      input: { mode: "partial", issueDate: "2026-05-06", amount: "50,50", description: "Rimborso" },
+    });
+    const csv = await exportInvoicesCsv({ db: testDb(), practitionerId: p.id, filters: parseInvoiceFilters({}) });
+    const lines = csv.replace("\uFEFF", "").trim().split("\r\n");
+    const credit = lines.find((l) => l.includes(";Nota di credito;"))!;
+    expect(credit).toContain(";-50,50;");
+    expect(credit).not.toContain("'-");
+    const voidLine = lines.find((l) => l.includes(";Annullata;"))!;
+    expect(voidLine).toContain(";0,00;0,00;0,00;0,00;Annullata;");
+    const paidLine = lines.find((l) => l.startsWith("1/2026;Fattura;"))!;
+    expect(paidLine).toContain(";71,40;");
+    // The STS column speaks Italian, never the internal codes.
+    for (const line of lines.slice(1)) {
+      expect(line).not.toMatch(/;(accepted|to_send|not_eligible|not_applicable|rejected|failed)$/);
+      expect(line.split(";").at(-1)).toMatch(/^(Non inviabile|Da inviare|Non soggetto a STS|Inviato.*)$/);
+    }
+  });
+
+  it("dashboard: a credit note reduces both the invoiced and the collected figures", async () => {
+    const p = await newPractitioner("dashboard");
+    const paid = await createTestInvoice(testDb(), p.id, {
+      patientId: p.patientId,
+      issueDate: "2026-06-03",
+      paymentDate: "2026-06-03",
+      paymentMethod: "carta",
+    });
+    await createCreditNote({
+      db: testDb(),
+      practitionerId: p.id,
+      actorId: p.id,
+      invoiceId: paid.id,
+      input: { mode: "partial", issueDate: "2026-06-10", amount: "20,00", description: "Rimborso" },
+    });
+    const figures = await getDashboard({ db: testDb(), practitionerId: p.id, year: 2026 });
+    expect(figures.invoicedCents).toBe(7140 - 2000);
+    expect(figures.collectedCents).toBe(7140 - 2000);
+    expect(figures.months[5]!.collectedCents).toBe(7140 - 2000);
   });
 
   it("renders the PDF with the key fields", async () => {

@@ -18,6 +18,12 @@ export function stsPaymentDate(facts: Pick<StsDocumentFacts, "kind" | "issueDate
   return facts.kind === "credit_note" ? facts.issueDate : facts.paymentDate;
 }
 
+/** The grey dot's reason when only the account's STS credentials are missing: the UI links it to the settings. */
+export const CREDENTIALS_MISSING_REASON = "Configura le credenziali STS";
+
+/** A patient without an Italian codice fiscale: the document is never sent, so nothing is "to send" either. */
+export const FOREIGN_PATIENT_REASON = "Paziente straniero senza codice fiscale: non va inviato";
+
 /**
  * Why the pending operations cannot be sent yet, in Italian for the grey dot, or null when they can. The first
  * reason wins, document problems before the (account-wide) credentials. A C needs only the credentials: it sends
@@ -42,13 +48,13 @@ export function findNotEligibleReason(
       return "STS ha già cancellato un documento con questo numero e questa data: usa «Annulla e riemetti» per inviarlo con un nuovo numero";
     }
   }
-  if (pending.length > 0 && !facts.credentialsConfigured) return "Configura le credenziali STS";
+  if (pending.length > 0 && !facts.credentialsConfigured) return CREDENTIALS_MISSING_REASON;
   return null;
 }
 
 function documentReason(facts: StsDocumentFacts, today: IsoDate): string | null {
   // A patient without an Italian codice fiscale has no 730 for the expense to reach, with or without opposition.
-  if (facts.patient.foreign) return "Paziente straniero senza codice fiscale: non va inviato";
+  if (facts.patient.foreign) return FOREIGN_PATIENT_REASON;
   if (!facts.opposition) {
     // With opposition the CF is left out of the record (docs/STS-PROTOCOL.md §10.3), so only without it does the CF
     // matter.

@@ -10,8 +10,9 @@ export type DashboardFigures = {
   months: { month: number; invoicedCents: number; collectedCents: number }[];
 };
 
-// This year's figures: invoiced = issued invoices minus credit notes by issue date; collected = paid invoices by
-// payment date; unpaid = issued, unpaid invoices of any year.
+// This year's figures: invoiced = issued invoices minus credit notes by issue date; collected = paid invoices minus
+// the money given back with credit notes, by payment date (a credit note's is its issue date); unpaid = issued,
+// unpaid invoices of any year.
 export async function getDashboard(options: {
   db: DbOrTx;
   practitionerId: string;
@@ -26,8 +27,8 @@ export async function getDashboard(options: {
       select: { kind: true, issueDate: true, totalCents: true },
     }),
     db.invoice.findMany({
-      where: { practitionerId, status: "issued", kind: "invoice", paymentDate: { gte: yearStart, lte: yearEnd } },
-      select: { paymentDate: true, totalCents: true },
+      where: { practitionerId, status: "issued", paymentDate: { gte: yearStart, lte: yearEnd } },
+      select: { kind: true, paymentDate: true, totalCents: true },
     }),
     db.invoice.aggregate({
       where: { practitionerId, status: "issued", kind: "invoice", paymentDate: null },
@@ -41,8 +42,10 @@ export async function getDashboard(options: {
     const sign = invoice.kind === "credit_note" ? -1 : 1;
     months[Number(invoice.issueDate.slice(5, 7)) - 1]!.invoicedCents += sign * invoice.totalCents;
   }
-  for (const invoice of paid)
-    months[Number(invoice.paymentDate!.slice(5, 7)) - 1]!.collectedCents += invoice.totalCents;
+  for (const invoice of paid) {
+    const sign = invoice.kind === "credit_note" ? -1 : 1;
+    months[Number(invoice.paymentDate!.slice(5, 7)) - 1]!.collectedCents += sign * invoice.totalCents;
+  }
   return {
     year,
     invoicedCents: months.reduce((s, m) => s + m.invoicedCents, 0),

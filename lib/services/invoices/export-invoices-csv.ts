@@ -1,6 +1,7 @@
 import type { DbOrTx } from "../../db";
 import { formatItalianDate } from "../../domain/dates";
 import { formatCents } from "../../domain/money";
+import { STS_STATES, stsStateLabel, type StsState } from "../../domain/sts/status";
 import { isPaymentMethod, paymentMethodLabel } from "../../domain/payment";
 import { findAllInvoices, type InvoiceListRow } from "../../data/invoice-list";
 import type { InvoiceFilters } from "../../schemas/invoice-filters";
@@ -29,8 +30,20 @@ export function csvCell(value: string): string {
   return /[";\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-function row(invoice: InvoiceListRow): string[] {
-  const amount = (cents: number) => formatCents(cents, { symbol: false });
+// Amounts as the accountant sums them: a credit note subtracts, a voided invoice counts nothing. They are numbers
+// this service formats, so they skip the formula guard (a leading "-" is a negative number, not a formula).
+function amountFor(invoice: InvoiceListRow) {
+  const sign = invoice.status === "void" ? 0 : invoice.kind === "credit_note" ? -1 : 1;
+  return (cents: number) => {
+    const value = sign * cents;
+    return { amount: `${value < 0 ? "-" : ""}${formatCents(Math.abs(value), { symbol: false })}` };
+  };
+}
+
+type Cell = string | { amount: string };
+
+function row(invoice: InvoiceListRow): Cell[] {
+  const amount = amountFor(invoice);
   return [
     documentNumberLabel(invoice),
     invoice.kind === "credit_note" ? "Nota di credito" : "Fattura",
@@ -44,8 +57,12 @@ function row(invoice: InvoiceListRow): string[] {
     documentStatusLabel(invoice),
     invoice.paymentDate ? formatItalianDate(invoice.paymentDate) : "",
     invoice.paymentMethod && isPaymentMethod(invoice.paymentMethod) ? paymentMethodLabel(invoice.paymentMethod) : "",
-    invoice.stsState,
+    stsStateLabel(asStsState(invoice.stsState)),
   ];
+}
+
+function asStsState(value: string): StsState {
+  return (STS_STATES as readonly string[]).includes(value) ? (value as StsState) : "not_applicable";
 }
 
 // The filtered list as a semicolon-separated CSV with Italian decimals (what Italian spreadsheets open directly),
@@ -53,7 +70,11 @@ function row(invoice: InvoiceListRow): string[] {
 export async function exportInvoicesCsv(options: { db: DbOrTx; practitionerId: string; filters: InvoiceFilters }) {
   const lines = [HEADER.join(";")];
   for await (const invoice of findAllInvoices(options.db, options.practitionerId, { ...options.filters, page: 1 })) {
-    lines.push(row(invoice).map(csvCell).join(";"));
+    lines.push(
+      row(invoice)
+        .map((cell) => (typeof cell === "string" ? csvCell(cell) : cell.amount))
+        .join(";"),
+    );
   }
   return "\uFEFF" + lines.join("\r\n") + "\r\n";
 }

@@ -28,6 +28,7 @@ export function buildInvoicePdfModel(
   const credited = invoice.creditedInvoice;
   return {
     kind: invoice.kind === "credit_note" ? "credit_note" : "invoice",
+    draft: invoice.status === "draft",
     documentNumber: documentNumberLabel(invoice),
     issueDate: invoice.issueDate,
     creditedInvoice: credited ? { documentNumber: documentNumberLabel(credited), issueDate: credited.issueDate } : null,

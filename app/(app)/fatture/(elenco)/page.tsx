@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { InvoiceFiltersForm } from "@/components/invoices/invoice-filters";
 import { InvoiceTable } from "@/components/invoices/invoice-table";
+import { StsLegend } from "@/components/sts/sts-legend";
 import { StsAutoRefresh } from "@/components/sts/sts-auto-refresh";
 import { DeadlineBanner } from "@/components/sts/deadline-banner";
 import { DatesReviewBanner } from "@/components/invoices/dates-review-banner";
@@ -9,6 +10,8 @@ import styles from "@/components/invoices/invoices.module.css";
 import { requirePractitionerPage } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { findInvoicePage, invoiceYears } from "@/lib/data/invoice-list";
+import { countSkippedByMinimumDate } from "@/lib/services/sts/skipped-by-minimum-date";
+import { formatItalianDate } from "@/lib/domain/dates";
 import { parseInvoiceFilters } from "@/lib/schemas/invoice-filters";
 import { toQueryString } from "@/lib/schemas/search-params";
 
@@ -21,9 +24,10 @@ export default async function InvoicesPage({
 }) {
   const practitioner = await requirePractitionerPage();
   const filters = parseInvoiceFilters(await searchParams);
-  const [page, years] = await Promise.all([
+  const [page, years, skipped] = await Promise.all([
     findInvoicePage(db(), practitioner.id, filters),
     invoiceYears(db(), practitioner.id),
+    countSkippedByMinimumDate({ db: db(), practitionerId: practitioner.id }),
   ]);
   const query = {
     q: filters.q,
@@ -50,6 +54,16 @@ export default async function InvoicesPage({
       </div>
       <DeadlineBanner practitionerId={practitioner.id} />
       <DatesReviewBanner practitionerId={practitioner.id} />
+      {skipped && skipped.count > 0 ? (
+        <p className="notice-warning" role="note" data-testid="skipped-by-minimum-date">
+          {skipped.count === 1
+            ? "1 fattura da inviare ha una data precedente"
+            : `${skipped.count} fatture da inviare hanno una data precedente`}{" "}
+          al {formatItalianDate(skipped.from)}, la data minima dell&apos;invio automatico: l&apos;invio di ogni ora non
+          le considera. Inviale tu con il pulsante STS, oppure anticipa la data minima in{" "}
+          <Link href="/impostazioni/sts">Impostazioni → Sistema Tessera Sanitaria</Link>.
+        </p>
+      ) : null}
       <InvoiceFiltersForm filters={filters} years={years} />
       {page.total === 0 ? (
         <div className="card empty">
@@ -76,6 +90,7 @@ export default async function InvoicesPage({
               <Link href={`/fatture${toQueryString({ ...query, page: page.page + 1 })}`}>Successiva →</Link>
             ) : null}
           </nav>
+          <StsLegend />
         </>
       )}
     </>

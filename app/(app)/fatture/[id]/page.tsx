@@ -83,7 +83,8 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
               del {formatItalianDate(invoice.replaces.issueDate)}, annullata.
             </p>
           ) : null}
-          <div className="table-wrap">
+          {/* Focusable: on a phone the lines scroll sideways inside this box, and a keyboard must reach them. */}
+          <div className="table-wrap" role="region" aria-label="Righe della fattura" tabIndex={0}>
             <table className="table">
               <thead>
                 <tr>

@@ -1,0 +1,187 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { registerAndLogin } from "./helpers";
+import { runSeedScript, seedInvoice, seedPatient, seedProfile } from "./seed";
+import { VIEWPORTS } from "./viewports";
+
+// Every page of app/, at the desktop and the phone width: nothing scrolls sideways, the page's main action can be
+// reached (inside the screen's width once scrolled to), and axe-core finds no accessibility violation. A guard for
+// the whole surface: a new page belongs in these lists.
+
+// Many pages, each at two widths with an axe run: a guard against hangs, not a speed check.
+test.describe.configure({ timeout: 600_000 });
+
+type PageCheck = { name: string; path: string; mainAction: (page: Page) => Locator };
+
+const byButton = (name: string) => (page: Page) => page.getByRole("button", { name, exact: true });
+const byLink = (name: string) => (page: Page) => page.getByRole("main").getByRole("link", { name, exact: true });
+
+async function checkPage(page: Page, check: PageCheck) {
+  for (const viewport of VIEWPORTS) {
+    await page.setViewportSize(viewport);
+    await page.goto(check.path);
+    await expect(page.locator("h1")).toBeVisible();
+
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${check.path} at ${viewport.width}px scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
+
+    const action = check.mainAction(page).first();
+    // Retried as a whole: a page that refreshes itself (router.refresh) may swap the element while it is measured.
+    await expect(async () => {
+      await action.scrollIntoViewIfNeeded();
+      await expect(action, `${check.path}: main action at ${viewport.width}px`).toBeInViewport();
+      const box = await action.boundingBox();
+      expect(box, `${check.path}: main action has a box`).not.toBeNull();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width, `${check.path}: main action cut off at ${viewport.width}px`).toBeLessThanOrEqual(
+        viewport.width,
+      );
+    }).toPass();
+
+    const results = await new AxeBuilder({ page }).analyze();
+    const violations = results.violations.map(
+      (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+    );
+    expect(violations, `axe on ${check.path} at ${viewport.width}px`).toEqual([]);
+
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({
+      path: `tests/.artifacts/screenshots/page-${check.name}-${viewport.width}.png`,
+      fullPage: true,
+    });
+  }
+}
+
+test("login and registration pages at both widths", async ({ page }) => {
+  for (const check of [
+    { name: "login", path: "/login", mainAction: byButton("Accedi") },
+    { name: "registrazione", path: "/registrazione", mainAction: byButton("Crea l'account") },
+  ]) {
+    await test.step(check.path, () => checkPage(page, check));
+  }
+});
+
+test("the first run: a new practitioner's empty pages at both widths", async ({ page }) => {
+  await registerAndLogin(page, "Dott.ssa Prima Volta");
+  for (const check of [
+    { name: "home-new", path: "/", mainAction: byLink("Nuova fattura") },
+    { name: "fatture-empty", path: "/fatture", mainAction: byLink("Nuova fattura") },
+    { name: "pazienti-empty", path: "/pazienti", mainAction: byLink("Nuovo paziente") },
+    { name: "invii-empty", path: "/invii", mainAction: (p: Page) => p.getByRole("heading", { name: "Invii STS" }) },
+  ]) {
+    await test.step(check.path, () => checkPage(page, check));
+  }
+});
+
+type Practice = { patientId: string; firstId: string; secondId: string; submissionId: string };
+
+// A practice with a profile, a patient with long names, two paid invoices and a completed send.
+async function openPractice(page: Page, name: string): Promise<Practice> {
+  const email = await registerAndLogin(page, name);
+  seedProfile(email);
+  const patient = seedPatient(email, { firstName: "Alessandra Maria", lastName: "Castiglioni Montefeltro" });
+  const first = seedInvoice(email, {
+    patientId: patient.id,
+    issueDate: "2026-03-10",
+    paymentDate: "2026-03-10",
+    paymentMethod: "carta",
+  });
+  const second = seedInvoice(email, {
+    patientId: patient.id,
+    issueDate: "2026-03-11",
+    paymentDate: "2026-03-11",
+    paymentMethod: "bonifico",
+  });
+  const { submissionId } = runSeedScript<{ submissionId: string }>("seed-sts-log.ts", [
+    email,
+    JSON.stringify({ invoiceIds: [first.id, second.id], protocollo: `26${Date.now().toString().slice(-8)}` }),
+  ]);
+  return { patientId: patient.id, firstId: first.id, secondId: second.id, submissionId };
+}
+
+// Three groups, each with a practice of its own, so that they run side by side.
+const GROUPS: { title: string; checks: (p: Practice) => PageCheck[] }[] = [
+  {
+    title: "invoices",
+    checks: (p) => [
+      { name: "fatture", path: "/fatture", mainAction: byLink("Nuova fattura") },
+      { name: "fatture-nuova", path: "/fatture/nuova", mainAction: byButton("Emetti fattura") },
+      {
+        name: "fattura",
+        path: `/fatture/${p.firstId}`,
+        mainAction: (pg) => pg.getByRole("link", { name: "Scarica PDF" }),
+      },
+      { name: "fattura-modifica", path: `/fatture/${p.secondId}/modifica`, mainAction: byButton("Salva modifiche") },
+      {
+        name: "nota-di-credito",
+        path: `/fatture/${p.secondId}/nota-di-credito`,
+        mainAction: byButton("Emetti nota di credito"),
+      },
+    ],
+  },
+  {
+    title: "home and patients",
+    checks: (p) => [
+      { name: "home", path: "/", mainAction: byLink("Nuova fattura") },
+      { name: "pazienti", path: "/pazienti", mainAction: byLink("Nuovo paziente") },
+      { name: "pazienti-nuovo", path: "/pazienti/nuovo", mainAction: byButton("Crea il paziente") },
+      { name: "paziente", path: `/pazienti/${p.patientId}`, mainAction: byButton("Salva le modifiche") },
+    ],
+  },
+  {
+    title: "settings and send log",
+    checks: (p) => [
+      { name: "impostazioni", path: "/impostazioni", mainAction: (pg) => pg.getByRole("link", { name: /^Profilo/ }) },
+      { name: "profilo", path: "/impostazioni/profilo", mainAction: byButton("Salva il profilo") },
+      { name: "sts", path: "/impostazioni/sts", mainAction: byButton("Salva le impostazioni") },
+      { name: "diagnostica", path: "/impostazioni/sts/diagnostica", mainAction: byButton("Avvia la diagnostica") },
+      { name: "invii", path: "/invii", mainAction: (pg) => pg.getByTestId("submission-row").getByRole("link").first() },
+      {
+        name: "invio",
+        path: `/invii/${p.submissionId}`,
+        mainAction: (pg) => pg.getByRole("link", { name: /ricevuta/i }),
+      },
+    ],
+  },
+];
+
+for (const group of GROUPS) {
+  test(`every page of a practice: ${group.title}, at both widths`, async ({ page }) => {
+    const practice = await openPractice(page, "Dott.ssa Giulia Bianchi Carraresi");
+    for (const check of group.checks(practice)) {
+      await test.step(check.path, () => checkPage(page, check));
+    }
+  });
+}
+
+test("the phone menu: collapsed navigation, every item and Esci on the screen once open", async ({ page }) => {
+  await registerAndLogin(page, "Dott.ssa Menu Telefono");
+  // On the phone the navigation collapses behind "Menu": every item and "Esci" fit the screen once it is open.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/fatture");
+  const menuButton = page.getByRole("button", { name: "Menu" });
+  const navigation = page.getByRole("navigation", { name: "Navigazione principale" });
+  await expect(navigation).toBeHidden();
+  await expect(page.getByTestId("sts-environment")).toBeInViewport({ ratio: 1 });
+  await menuButton.click();
+  for (const item of [
+    ...["Home", "Fatture", "Pazienti", "Invii STS", "Impostazioni"].map((name) =>
+      navigation.getByRole("link", { name, exact: true }),
+    ),
+    page.getByRole("button", { name: "Esci" }),
+  ]) {
+    await expect(item).toBeInViewport({ ratio: 1 });
+  }
+  await page.screenshot({ path: "tests/.artifacts/screenshots/phone-menu-open-390.png" });
+  await page.keyboard.press("Escape");
+  await expect(navigation).toBeHidden();
+  await expect(menuButton).toBeFocused();
+  await menuButton.click();
+  await navigation.getByRole("link", { name: "Pazienti" }).click();
+  await expect(page.getByRole("heading", { name: "Pazienti" })).toBeVisible();
+  await expect(navigation).toBeHidden();
+  // The desktop shows the sidebar without a button.
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await expect(navigation).toBeVisible();
+  await expect(menuButton).toBeHidden();
+});
