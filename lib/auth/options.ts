@@ -2,6 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { AppError } from "../app-error";
 import { db } from "../db";
+import { describeError } from "../describe-error";
 import { sessionSecret } from "../env";
 import { authenticatePractitioner } from "../services/accounts/authenticate-practitioner";
 
@@ -37,7 +38,7 @@ export function authOptions(): NextAuthOptions {
           } catch (error) {
             // The message reaches the login form as `error`: it is already Italian and reveals nothing.
             if (error instanceof AppError) throw new Error(error.userMessage);
-            console.error("[login] unexpected error:", error instanceof Error ? error.message : error);
+            console.error(`[login] unexpected error: ${describeError(error)}`);
             throw new Error("Accesso non riuscito per un errore imprevisto. Riprova tra poco.");
           }
         },

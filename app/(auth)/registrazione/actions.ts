@@ -1,19 +1,14 @@
 "use server";
 
-import { toActionError, type ActionResult } from "@/lib/app-error";
+import { z } from "zod";
+import { publicAction } from "@/lib/actions/action";
 import { db } from "@/lib/db";
 import { registerPractitioner } from "@/lib/services/accounts/register-practitioner";
 
-export async function registerAction(input: {
-  name: string;
-  email: string;
-  password: string;
-  passwordConfirm: string;
-}): Promise<ActionResult> {
-  try {
+export const registerAction = publicAction(
+  { name: "register", args: z.tuple([z.unknown()]), reason: "creates the account: there is no session yet" },
+  async (_context, input) => {
     await registerPractitioner({ db: db(), input });
-    return { ok: true, data: undefined };
-  } catch (error) {
-    return toActionError(error, "register");
-  }
-}
+    return undefined;
+  },
+);
