@@ -41,6 +41,10 @@ const EnvSchema = z.object({
   STS_CA_FILE: z.string().trim().min(1).optional(),
   STS_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
   STS_PASSWORD_VALIDITY_DAYS: z.coerce.number().int().min(1).max(365).default(60),
+  // Requests per client address (docs/RELIABILITY.md, "The front door"): logins per 15 minutes, registrations per
+  // hour. Raise them only where many people share one address (the browser tests all come from 127.0.0.1).
+  LOGIN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  REGISTRATION_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(10),
   WORKER_ENABLED: z
     .enum(["true", "false", "1", "0"])
     .default("true")

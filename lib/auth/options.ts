@@ -4,6 +4,7 @@ import { AppError } from "../app-error";
 import { db } from "../db";
 import { describeError } from "../describe-error";
 import { sessionSecret } from "../env";
+import { clientAddress } from "../http/client-address";
 import { authenticatePractitioner } from "../services/accounts/authenticate-practitioner";
 
 declare module "next-auth" {
@@ -31,9 +32,10 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Email e password",
         credentials: { email: { type: "email" }, password: { type: "password" } },
-        async authorize(credentials) {
+        async authorize(credentials, request) {
           try {
-            const user = await authenticatePractitioner({ db: db(), input: credentials });
+            const address = clientAddress((request?.headers ?? {}) as Record<string, unknown>);
+            const user = await authenticatePractitioner({ db: db(), input: credentials, address });
             return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
           } catch (error) {
             // The message reaches the login form as `error`: it is already Italian and reveals nothing.
