@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -6,7 +7,10 @@ export const metadata: Metadata = {
   description: "Fatture sanitarie e invio al Sistema Tessera Sanitaria",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Reading the request's headers renders every page per request, which the CSP nonce needs (proxy.ts): a page
+  // rendered at build time would carry scripts without it.
+  await headers();
   return (
     <html lang="it">
       <body>{children}</body>
