@@ -37,7 +37,7 @@ describe("password hashing bound", () => {
     expect(peak).toBeLessThanOrEqual(HASH_CONCURRENCY);
     expect(results.filter((r) => r === "checked")).toHaveLength(HASH_CONCURRENCY + HASH_QUEUE);
     expect(results.filter((r) => r === HASHING_BUSY)).toHaveLength(10 - HASH_CONCURRENCY - HASH_QUEUE);
-    expect(hashingLoad()).toEqual({ running: 0, waiting: 0 });
+    expect(hashingLoad()).toMatchObject({ running: 0, waiting: 0 });
     // Once the queue has drained, a new check runs again.
     expect(await verifyPassword("una password lunga", stored)).toBe(true);
   });
