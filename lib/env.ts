@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { dataDir, databaseProvider } from "../scripts/db-url.mjs";
+import { dataDir, databaseProvider, ensureDataDir } from "../scripts/db-url.mjs";
 
 // The only reader of process.env. Every variable is documented in .env.example and the README.
 
@@ -75,7 +75,7 @@ function persistentSecret(fileName: string, generate: () => string): string {
   const dir = env().dataDir;
   const path = join(dir, fileName);
   if (!existsSync(path)) {
-    mkdirSync(dir, { recursive: true });
+    ensureDataDir(dir);
     // `wx` fails if another process created it first; then we read theirs.
     try {
       writeFileSync(path, generate(), { mode: 0o600, flag: "wx" });

@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync, readFileSync, existsSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
-import { databaseProvider, sqliteUrl } from "./db-url.mjs";
+import { databaseProvider, restrictSqliteFiles, sqliteUrl } from "./db-url.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const prismaCli = join(root, "node_modules", "prisma", "build", "index.js");
@@ -32,6 +32,7 @@ export function migrate(databaseUrl = process.env.DATABASE_URL) {
     const sqlite = new Database(url.slice("file:".length));
     sqlite.pragma("journal_mode = WAL");
     sqlite.close();
+    restrictSqliteFiles(url.slice("file:".length));
   }
 }
 
