@@ -63,7 +63,7 @@ test("30 concurrent wrong guesses then the right password: refused, at most 10 p
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Accedi" }).click();
-  await expect(page.getByRole("alert")).toContainText("Troppi tentativi");
+  await expect(page.locator(".form-error")).toContainText("Troppi tentativi");
   await expect(page).toHaveURL(/\/login/);
 
   const sqlite = new Database(E2E_DATABASE_URL.slice("file:".length), { readonly: true, fileMustExist: true });
