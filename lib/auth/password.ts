@@ -15,8 +15,8 @@ function scryptAsync(password: string, salt: Buffer, keyLength: number, options:
 // A bound on concurrent password hashing for the whole process: each scrypt holds 32 MiB and a core for ~60 ms, and
 // a flood of logins (known or unknown emails alike) must slow the flooder, not the practice. At most
 // HASH_CONCURRENCY run at once, HASH_QUEUE more wait their turn, anything beyond is refused at once.
-export const HASH_CONCURRENCY = 2;
-export const HASH_QUEUE = 4;
+export const HASH_CONCURRENCY = 1;
+export const HASH_QUEUE = 3;
 export const HASHING_BUSY = "Troppi tentativi di accesso in questo momento: riprova tra poco.";
 let running = 0;
 let computed = 0;
