@@ -66,6 +66,10 @@ export default defineConfig({
       STS_SIMULATOR_URL: `http://127.0.0.1:${E2E_SIMULATOR_PORT}`,
       NEXT_TELEMETRY_DISABLED: "1",
       ADMIN_EMAIL: E2E_ADMIN_EMAIL,
+      // Every test's browser comes from 127.0.0.1: the per-address limits would count the whole suite as one
+      // client. They are tested on their own (tests/integration/login-throttle.test.ts, registration.test.ts).
+      LOGIN_LIMIT_PER_ADDRESS: "100000",
+      REGISTRATION_LIMIT_PER_ADDRESS: "100000",
     },
   },
 });

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -18,7 +19,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { themeColor: "#14243a" };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Reading the request's headers renders every page per request, which the CSP nonce needs (proxy.ts): a page
+  // rendered at build time would carry scripts without it.
+  await headers();
   return (
     <html lang="it">
       <body>{children}</body>

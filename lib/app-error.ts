@@ -1,3 +1,5 @@
+import { describeError } from "./describe-error";
+
 // Expected failures: a stable code for the program and an Italian message for the user.
 export type AppErrorCode =
   | "not_found"
@@ -27,10 +29,10 @@ export function notFound(message = "Elemento non trovato."): AppError {
 export type ActionResult<T = undefined> =
   { ok: true; data: T } | { ok: false; message: string; fieldErrors?: Record<string, string[] | undefined> };
 
-// Turns a thrown error into the result a form can show; unexpected errors are logged with context and shown
-// generically (no stack trace, no secret reaches the user).
+// Turns a thrown error into the result a form can show; unexpected errors are logged by kind and place only (a
+// Prisma error's message quotes the query with its arguments: the user's data) and shown generically.
 export function toActionError(error: unknown, context: string): ActionResult<never> {
   if (error instanceof AppError) return { ok: false, message: error.userMessage, fieldErrors: error.fieldErrors };
-  console.error(`[${context}] unexpected error:`, error instanceof Error ? error.message : error);
+  console.error(`[${context}] unexpected error: ${describeError(error)}`);
   return { ok: false, message: "Si è verificato un errore imprevisto. Riprova tra poco." };
 }

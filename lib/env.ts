@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { z } from "zod";
-import { dataDir, databaseProvider } from "./db-url.mjs";
+import { dataDir, databaseProvider, ensureDataDir } from "./db-url.mjs";
 
 // The only reader of process.env. Every variable is documented in .env.example and the README.
 
@@ -61,6 +61,10 @@ const EnvSchema = z.object({
     .enum(["true", "false", "1", "0"])
     .default("true")
     .transform((v) => v === "true" || v === "1"),
+  // Requests per client address (docs/RELIABILITY.md, "The front door"): logins per 15 minutes, registrations per
+  // hour. Raise them only where many people share one address (the browser tests all come from 127.0.0.1).
+  LOGIN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  REGISTRATION_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(10),
   WORKER_ENABLED: z
     .enum(["true", "false", "1", "0"])
     .default("true")
@@ -91,7 +95,7 @@ function persistentSecret(fileName: string, generate: () => string): string {
   const dir = env().dataDir;
   const path = join(dir, fileName);
   if (!existsSync(path)) {
-    mkdirSync(dir, { recursive: true });
+    ensureDataDir(dir);
     // `wx` fails if another process created it first; then we read theirs.
     try {
       writeFileSync(path, generate(), { mode: 0o600, flag: "wx" });

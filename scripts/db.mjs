@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync, readFileSync, existsSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { databaseProvider, sqliteUrl } from "../lib/db-url.mjs";
+import { databaseProvider, restrictSqliteFiles, sqliteUrl } from "../lib/db-url.mjs";
 import { migratePostgresql, migrateSqlite } from "../lib/db-migrations.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -27,7 +27,9 @@ function prisma(provider, args, databaseUrl = PLACEHOLDER_URL[provider], options
 export function migrate(databaseUrl = process.env.DATABASE_URL) {
   const provider = databaseProvider(databaseUrl);
   if (provider === "sqlite") {
-    migrateSqlite(root, sqliteUrl(databaseUrl).slice("file:".length), (line) => console.log(line));
+    const path = sqliteUrl(databaseUrl).slice("file:".length);
+    migrateSqlite(root, path, (line) => console.log(line));
+    restrictSqliteFiles(path);
     return;
   }
   // The advisory lock needs an asynchronous client: a child process keeps this function synchronous for callers.

@@ -125,7 +125,7 @@ export async function simulatorAdmin<T = unknown>(
   const request = () =>
     fetch(`${sim.url}/__admin/${path}`, {
       method: init?.method ?? "GET",
-      headers: init?.body ? { "content-type": "application/json" } : undefined,
+      headers: { "content-type": "application/json" },
       body: init?.body ? JSON.stringify(init.body) : undefined,
       signal: AbortSignal.timeout(120_000),
     });

@@ -3,19 +3,15 @@
 import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
+import { safeNextPath } from "@/lib/http/safe-next";
 import { LoginSchema } from "@/lib/schemas/account";
 import { Field } from "@/components/ui/field";
 import { clientFieldErrors, type FieldErrors } from "@/components/ui/field-errors";
 import { FormError } from "@/components/ui/form-message";
 
-// Only same-site paths are followed after login (no open redirect).
-function safeNext(value: string | null): string {
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
-}
-
 export function LoginForm() {
   const router = useRouter();
-  const next = safeNext(useSearchParams().get("next"));
+  const next = useSearchParams().get("next");
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -37,7 +33,8 @@ export function LoginForm() {
       );
       return;
     }
-    router.replace(next);
+    // Only a path of this origin is followed after login (no open redirect).
+    router.replace(safeNextPath(next, window.location.origin));
     router.refresh();
   }
 

@@ -56,7 +56,12 @@ export function RegisterForm() {
       <Field id="email" label="Email" errors={errors.email}>
         {(p) => <input {...p} name="email" type="email" autoComplete="email" required />}
       </Field>
-      <Field id="password" label="Password" errors={errors.password} hint="Almeno 10 caratteri.">
+      <Field
+        id="password"
+        label="Password"
+        errors={errors.password}
+        hint="Almeno 10 caratteri, non facile da indovinare: ad esempio tre o quattro parole a caso."
+      >
         {(p) => <input {...p} name="password" type="password" autoComplete="new-password" required />}
       </Field>
       <Field id="passwordConfirm" label="Ripeti la password" errors={errors.passwordConfirm}>

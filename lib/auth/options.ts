@@ -2,7 +2,9 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { AppError } from "../app-error";
 import { db } from "../db";
+import { describeError } from "../describe-error";
 import { sessionSecret } from "../env";
+import { clientAddress } from "../http/client-address";
 import { authenticatePractitioner } from "../services/accounts/authenticate-practitioner";
 
 declare module "next-auth" {
@@ -30,14 +32,15 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Email e password",
         credentials: { email: { type: "email" }, password: { type: "password" } },
-        async authorize(credentials) {
+        async authorize(credentials, request) {
           try {
-            const user = await authenticatePractitioner({ db: db(), input: credentials });
+            const address = clientAddress((request?.headers ?? {}) as Record<string, unknown>);
+            const user = await authenticatePractitioner({ db: db(), input: credentials, address });
             return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
           } catch (error) {
             // The message reaches the login form as `error`: it is already Italian and reveals nothing.
             if (error instanceof AppError) throw new Error(error.userMessage);
-            console.error("[login] unexpected error:", error instanceof Error ? error.message : error);
+            console.error(`[login] unexpected error: ${describeError(error)}`);
             throw new Error("Accesso non riuscito per un errore imprevisto. Riprova tra poco.");
           }
         },

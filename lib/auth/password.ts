@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { AppError } from "../app-error";
 
 // scrypt parameters (N=2^15, r=8, p=1 ≈ 32 MiB, ~60 ms here): stored with the hash so they can be raised later.
 const PARAMS = { N: 32768, r: 8, p: 1, keyLength: 64 } as const;
@@ -11,9 +12,42 @@ function scryptAsync(password: string, salt: Buffer, keyLength: number, options:
   );
 }
 
+// A bound on concurrent password hashing for the whole process: each scrypt holds 32 MiB and a core for ~60 ms, and
+// a flood of logins (known or unknown emails alike) must slow the flooder, not the practice. At most
+// HASH_CONCURRENCY run at once, HASH_QUEUE more wait their turn, anything beyond is refused at once.
+export const HASH_CONCURRENCY = 1;
+export const HASH_QUEUE = 3;
+export const HASHING_BUSY = "Troppi tentativi di accesso in questo momento: riprova tra poco.";
+let running = 0;
+let computed = 0;
+const waiting: (() => void)[] = [];
+
+async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= HASH_CONCURRENCY) {
+    if (waiting.length >= HASH_QUEUE) throw new AppError("rate_limited", HASHING_BUSY);
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  } else {
+    running++;
+  }
+  try {
+    computed++;
+    return await work();
+  } finally {
+    // The slot passes straight to the next in line (running stays the same), or is freed.
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
+/** Hashing in progress and waiting, and the number of hashes computed by this process (tests read them). */
+export function hashingLoad() {
+  return { running, waiting: waiting.length, computed };
+}
+
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scryptAsync(password, salt, PARAMS.keyLength, PARAMS);
+  const key = await withHashSlot(() => scryptAsync(password, salt, PARAMS.keyLength, PARAMS));
   return ["scrypt", PARAMS.N, PARAMS.r, PARAMS.p, salt.toString("base64"), key.toString("base64")].join("$");
 }
 
@@ -21,17 +55,18 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, n, r, p, salt, key] = stored.split("$");
   if (scheme !== "scrypt" || !salt || !key) return false;
   const expected = Buffer.from(key, "base64");
-  const actual = await scryptAsync(password, Buffer.from(salt, "base64"), expected.length, {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-  });
+  const actual = await withHashSlot(() =>
+    scryptAsync(password, Buffer.from(salt, "base64"), expected.length, { N: Number(n), r: Number(r), p: Number(p) }),
+  );
   return timingSafeEqual(actual, expected);
 }
 
 // Verified against when the email is unknown, so that a failed login takes the same time either way.
 let dummyHash: Promise<string> | null = null;
 export function dummyPasswordHash(): Promise<string> {
-  dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
+  dummyHash ??= hashPassword(randomBytes(16).toString("hex")).catch((error: unknown) => {
+    dummyHash = null;
+    throw error;
+  });
   return dummyHash;
 }

@@ -1,4 +1,5 @@
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AppError } from "../app-error";
 import { db } from "../db";
@@ -17,10 +18,14 @@ async function currentPractitioner(): Promise<CurrentPractitioner | null> {
   return { id: practitioner.id, name: practitioner.name, email: practitioner.email };
 }
 
-// For pages and layouts: no valid session → the login page.
+// For pages and layouts: no valid session → the login page, which comes back to the page asked for (the path
+// is passed on by proxy.ts; the login form follows only same-origin paths).
 export async function requirePractitionerPage(): Promise<CurrentPractitioner> {
   const practitioner = await currentPractitioner();
-  if (!practitioner) redirect("/login");
+  if (!practitioner) {
+    const path = (await headers()).get("x-parcella-path");
+    redirect(path && path !== "/" ? `/login?next=${encodeURIComponent(path)}` : "/login");
+  }
   return practitioner;
 }
 

@@ -3,7 +3,7 @@
 import Database from "better-sqlite3";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { sqliteUrl, dataDir } from "../db-url.mjs";
+import { sqliteUrl, dataDir, restrictSqliteFiles } from "../db-url.mjs";
 import { openBackup } from "./backup-file";
 
 function databasePath(url = process.env.DATABASE_URL): string {
@@ -27,13 +27,15 @@ export async function backupSqlite(options: { to?: string; databaseUrl?: string 
   const source = databasePath(options.databaseUrl);
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
   const target = options.to ?? join(dataDir(), "backups", `parcella-${stamp}.db`);
-  mkdirSync(dirname(target), { recursive: true });
+  // Backups hold every patient's data: their folder 0700 and each file 0600, like the database itself.
+  mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
   const db = new Database(source, { fileMustExist: true });
   try {
     await db.backup(target); // consistent snapshot while other connections keep writing
   } finally {
     db.close();
   }
+  restrictSqliteFiles(target);
   checkIntegrity(target);
   return target;
 }
@@ -56,6 +58,7 @@ export function restoreSqlite(options: { from: string; databaseUrl?: string }): 
   const target = databasePath(options.databaseUrl);
   const staging = `${target}.restoring`;
   copyFileSync(options.from, staging);
+  restrictSqliteFiles(staging);
   for (const suffix of ["-wal", "-shm"]) if (existsSync(target + suffix)) rmSync(target + suffix);
   renameSync(staging, target);
   return target;

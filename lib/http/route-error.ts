@@ -1,4 +1,5 @@
 import { AppError } from "../app-error";
+import { describeError } from "../describe-error";
 
 const STATUS: Partial<Record<AppError["code"], number>> = {
   unauthenticated: 401,
@@ -15,6 +16,6 @@ export function routeError(error: unknown, context: string): Response {
   if (error instanceof AppError) {
     return Response.json({ error: error.userMessage }, { status: STATUS[error.code] ?? 400 });
   }
-  console.error(`[${context}] unexpected error:`, error instanceof Error ? error.message : error);
+  console.error(`[${context}] unexpected error: ${describeError(error)}`);
   return Response.json({ error: "Si è verificato un errore imprevisto." }, { status: 500 });
 }

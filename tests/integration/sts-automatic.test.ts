@@ -269,7 +269,10 @@ describe("automatic sending (the minute-10 run)", () => {
 
   // Last in this file: it resets the simulator's counters (and what it holds) to measure its own traffic.
   it("keeps at most `concurrency` calls in flight toward STS, in the hourly run and in the outcome polling", async () => {
-    await fetch(`${simulator.sim.url}/__admin/reset`, { method: "POST" });
+    await fetch(`${simulator.sim.url}/__admin/reset`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+    });
     const practitioners = [];
     for (let i = 0; i < 6; i++) practitioners.push(await stsPractitioner(`auto-bound-${i}`, AUTO));
     for (const p of practitioners) await invoices(p.id, p.patientId, 1, "2026-04-01");

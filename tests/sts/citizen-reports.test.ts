@@ -10,7 +10,11 @@ const OTHER_USER = {
 };
 
 async function adminStatus(url: string, path: string, body: unknown): Promise<number> {
-  const response = await fetch(`${url}/__admin/${path}`, { method: "POST", body: JSON.stringify(body) });
+  const response = await fetch(`${url}/__admin/${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   await response.text();
   return response.status;
 }

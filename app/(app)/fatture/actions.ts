@@ -1,8 +1,7 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { toActionError, type ActionResult } from "@/lib/app-error";
-import { requirePractitioner } from "@/lib/auth/session";
+import { z } from "zod";
+import { action, Id, IdList, type Revalidate } from "@/lib/actions/action";
 import { db } from "@/lib/db";
 import { searchPatientsForPicker } from "@/lib/services/patients/search-patients-for-picker";
 import { patientDisplayName } from "@/lib/services/patients/patient-display-name";
@@ -21,139 +20,125 @@ import { registerPortalUpload } from "@/lib/services/sts/portal-upload";
 import { sendDocumentNow } from "@/lib/services/sts/send-document-now";
 import { uploadBatch } from "@/lib/services/sts/upload-batch";
 
-type Id = { id: string };
+// The list and the dashboard show every invoice's state; the STS actions change the submissions' page too.
+const invoicePages: Revalidate[] = ["/fatture", "/"];
+const stsPages: Revalidate[] = [...invoicePages, "/invii"];
 
-async function run<T>(context: string, work: (practitionerId: string) => Promise<T>): Promise<ActionResult<T>> {
-  try {
-    const practitioner = await requirePractitioner();
-    const data = await work(practitioner.id);
-    revalidatePath("/fatture");
-    revalidatePath("/");
-    return { ok: true, data };
-  } catch (error) {
-    return toActionError(error, context);
-  }
-}
+const SaveTarget = z.object({ invoiceId: Id.optional(), intent: z.enum(["draft", "issue", "update"]) });
 
 // Saves the form as a draft, or saves and issues it (intent "issue"); an issued invoice is updated in place.
-export async function saveInvoiceAction(
-  input: unknown,
-  target: { invoiceId?: string; intent: "draft" | "issue" | "update" },
-) {
-  return run<Id>("invoice-save", async (practitionerId) => {
-    const base = { db: db(), practitionerId, actorId: practitionerId, input };
+export const saveInvoiceAction = action(
+  { name: "invoice-save", args: z.tuple([z.unknown(), SaveTarget]), revalidate: invoicePages },
+  async ({ practitioner }, input, target) => {
+    const base = { db: db(), practitionerId: practitioner.id, actorId: practitioner.id, input };
     if (target.intent === "update" && target.invoiceId) {
       return { id: (await updateIssuedInvoice({ ...base, invoiceId: target.invoiceId })).id };
     }
     const saved = await saveInvoiceDraft({ ...base, invoiceId: target.invoiceId, issue: target.intent === "issue" });
     return { id: saved.id };
-  });
-}
+  },
+);
 
 // "Annulla e riemetti": voids the invoice and issues a new one with the form's corrected data (new number).
-export async function reissueInvoiceAction(invoiceId: string, input: unknown) {
-  return run<Id>("invoice-reissue", async (practitionerId) => ({
-    id: (
-      await reissueInvoice({ db: db(), practitionerId, actorId: practitionerId, invoiceId: String(invoiceId), input })
-    ).issued.id,
-  }));
-}
+export const reissueInvoiceAction = action(
+  { name: "invoice-reissue", args: z.tuple([Id, z.unknown()]), revalidate: invoicePages },
+  async ({ practitioner }, invoiceId, input) => {
+    const { id } = practitioner;
+    return { id: (await reissueInvoice({ db: db(), practitionerId: id, actorId: id, invoiceId, input })).issued.id };
+  },
+);
 
-export async function issueInvoiceAction(invoiceId: string) {
-  return run<Id>("invoice-issue", async (practitionerId) => ({
-    id: (await issueInvoice({ db: db(), practitionerId, actorId: practitionerId, invoiceId })).id,
-  }));
-}
+export const issueInvoiceAction = action(
+  { name: "invoice-issue", args: z.tuple([Id]), revalidate: invoicePages },
+  async ({ practitioner }, invoiceId) => {
+    const { id } = practitioner;
+    return { id: (await issueInvoice({ db: db(), practitionerId: id, actorId: id, invoiceId })).id };
+  },
+);
 
-export async function recordPaymentAction(invoiceId: string, input: unknown) {
-  return run<Id>("invoice-payment", async (practitionerId) => ({
-    id: (await recordPayment({ db: db(), practitionerId, actorId: practitionerId, invoiceId, input })).id,
-  }));
-}
+export const recordPaymentAction = action(
+  { name: "invoice-payment", args: z.tuple([Id, z.unknown()]), revalidate: invoicePages },
+  async ({ practitioner }, invoiceId, input) => {
+    const { id } = practitioner;
+    return { id: (await recordPayment({ db: db(), practitionerId: id, actorId: id, invoiceId, input })).id };
+  },
+);
 
-export async function voidInvoiceAction(invoiceId: string, input: unknown) {
-  return run<Id>("invoice-void", async (practitionerId) => ({
-    id: (await voidInvoice({ db: db(), practitionerId, actorId: practitionerId, invoiceId, input })).id,
-  }));
-}
+export const voidInvoiceAction = action(
+  { name: "invoice-void", args: z.tuple([Id, z.unknown()]), revalidate: invoicePages },
+  async ({ practitioner }, invoiceId, input) => {
+    const { id } = practitioner;
+    return { id: (await voidInvoice({ db: db(), practitionerId: id, actorId: id, invoiceId, input })).id };
+  },
+);
 
-export async function deleteDraftAction(invoiceId: string) {
-  return run<null>("invoice-delete", async (practitionerId) => {
-    await deleteDraft({ db: db(), practitionerId, invoiceId });
+export const deleteDraftAction = action(
+  { name: "invoice-delete", args: z.tuple([Id]), revalidate: invoicePages },
+  async ({ practitioner }, invoiceId) => {
+    await deleteDraft({ db: db(), practitionerId: practitioner.id, invoiceId });
     return null;
-  });
-}
+  },
+);
 
-export async function createCreditNoteAction(invoiceId: string, input: unknown) {
-  return run<Id>("credit-note", async (practitionerId) => ({
-    id: (await createCreditNote({ db: db(), practitionerId, actorId: practitionerId, invoiceId, input })).id,
-  }));
-}
+export const createCreditNoteAction = action(
+  { name: "credit-note", args: z.tuple([Id, z.unknown()]), revalidate: invoicePages },
+  async ({ practitioner }, invoiceId, input) => {
+    const { id } = practitioner;
+    return { id: (await createCreditNote({ db: db(), practitionerId: id, actorId: id, invoiceId, input })).id };
+  },
+);
 
-export async function cloneInvoiceAction(invoiceId: string) {
-  return run<Id>("invoice-clone", async (practitionerId) => ({
-    id: (await cloneInvoice({ db: db(), practitionerId, actorId: practitionerId, invoiceId })).id,
-  }));
-}
+export const cloneInvoiceAction = action(
+  { name: "invoice-clone", args: z.tuple([Id]), revalidate: invoicePages },
+  async ({ practitioner }, invoiceId) => {
+    const { id } = practitioner;
+    return { id: (await cloneInvoice({ db: db(), practitionerId: id, actorId: id, invoiceId })).id };
+  },
+);
 
-export async function sendNowAction(invoiceId: string) {
-  return run("sts-send-now", async (practitionerId) => {
-    const result = await sendDocumentNow({ db: db(), practitionerId, invoiceId: String(invoiceId) });
-    revalidatePath("/invii");
-    return result;
-  });
-}
+export const sendNowAction = action(
+  { name: "sts-send-now", args: z.tuple([Id]), revalidate: stsPages },
+  ({ practitioner }, invoiceId) => sendDocumentNow({ db: db(), practitionerId: practitioner.id, invoiceId }),
+);
 
 // "Invia selezionate": asynchronous batches of at most 25, one receipt each; outcomes are polled by the worker.
-export async function sendSelectedAction(invoiceIds: string[]) {
-  return run("sts-send-selected", async (practitionerId) => {
-    const ids = stringIds(invoiceIds);
+export const sendSelectedAction = action(
+  { name: "sts-send-selected", args: z.tuple([IdList]), revalidate: stsPages },
+  async ({ practitioner }, invoiceIds) => {
     const batches = [];
-    for (let i = 0; i < Math.ceil(ids.length / MAX_BATCH) + 1; i++) {
-      const batch = await uploadBatch({ db: db(), practitionerId, trigger: "manual", invoiceIds: ids });
+    for (let i = 0; i < Math.ceil(invoiceIds.length / MAX_BATCH) + 1; i++) {
+      const batch = await uploadBatch({ db: db(), practitionerId: practitioner.id, trigger: "manual", invoiceIds });
       if (!batch) break;
       batches.push(batch);
     }
-    revalidatePath("/invii");
     return {
       submissions: batches.length,
       documents: batches.reduce((n, b) => n + b.documents, 0),
       problems: batches.filter((b) => b.outcome !== "awaiting_outcome").map((b) => b.message ?? ""),
     };
-  });
-}
+  },
+);
 
-export async function stsEligibilityAction(invoiceId: string) {
-  return run("sts-eligibility", (practitionerId) =>
-    explainStsStatus({ db: db(), practitionerId, invoiceId: String(invoiceId) }),
-  );
-}
+export const stsEligibilityAction = action(
+  { name: "sts-eligibility", args: z.tuple([Id]), revalidate: invoicePages },
+  ({ practitioner }, invoiceId) => explainStsStatus({ db: db(), practitionerId: practitioner.id, invoiceId }),
+);
 
-export async function registerPortalUploadAction(invoiceIds: string[], protocollo: string) {
-  return run("sts-portal", async (practitionerId) => {
-    const result = await registerPortalUpload({
-      db: db(),
-      practitionerId,
-      invoiceIds: stringIds(invoiceIds),
-      protocollo: String(protocollo ?? "").trim(),
-    });
-    revalidatePath("/invii");
-    return result;
-  });
-}
+export const registerPortalUploadAction = action(
+  { name: "sts-portal", args: z.tuple([IdList, z.string().max(200)]), revalidate: stsPages },
+  ({ practitioner }, invoiceIds, protocollo) =>
+    registerPortalUpload({ db: db(), practitionerId: practitioner.id, invoiceIds, protocollo: protocollo.trim() }),
+);
 
-function stringIds(ids: unknown): string[] {
-  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string").slice(0, 500) : [];
-}
-
-export async function searchPatientsAction(q: string) {
-  return run("patient-picker", async (practitionerId) => {
-    const patients = await searchPatientsForPicker({ db: db(), practitionerId, q: String(q ?? "").slice(0, 100) });
+export const searchPatientsAction = action(
+  { name: "patient-picker", args: z.tuple([z.string().max(200)]) },
+  async ({ practitioner }, q) => {
+    const patients = await searchPatientsForPicker({ db: db(), practitionerId: practitioner.id, q: q.slice(0, 100) });
     return patients.map((p) => ({
       id: p.id,
       name: patientDisplayName(p),
       codiceFiscale: p.codiceFiscale,
       opposesSts: p.opposesSts,
     }));
-  });
-}
+  },
+);

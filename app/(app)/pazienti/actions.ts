@@ -1,48 +1,32 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { toActionError, type ActionResult } from "@/lib/app-error";
-import { requirePractitioner } from "@/lib/auth/session";
+import { z } from "zod";
+import { action, Id } from "@/lib/actions/action";
 import { db } from "@/lib/db";
-import type { PatientFormValues } from "@/lib/schemas/patient";
 import { createPatient } from "@/lib/services/patients/create-patient";
 import { setPatientArchived } from "@/lib/services/patients/set-patient-archived";
 import { updatePatient } from "@/lib/services/patients/update-patient";
 
-export async function createPatientAction(input: PatientFormValues): Promise<ActionResult<{ id: string }>> {
-  try {
-    const practitioner = await requirePractitioner();
+export const createPatientAction = action(
+  { name: "createPatient", args: z.tuple([z.unknown()]), revalidate: ["/pazienti"] },
+  async ({ practitioner }, input) => {
     const patient = await createPatient({ db: db(), practitionerId: practitioner.id, input });
-    revalidatePath("/pazienti");
-    return { ok: true, data: { id: patient.id } };
-  } catch (error) {
-    return toActionError(error, "createPatient");
-  }
-}
+    return { id: patient.id };
+  },
+);
 
-export async function updatePatientAction(patientId: string, input: PatientFormValues): Promise<ActionResult> {
-  try {
-    const practitioner = await requirePractitioner();
-    await updatePatient({ db: db(), practitionerId: practitioner.id, patientId: String(patientId), input });
-    revalidatePath("/pazienti", "layout");
-    return { ok: true, data: undefined };
-  } catch (error) {
-    return toActionError(error, "updatePatient");
-  }
-}
+export const updatePatientAction = action(
+  { name: "updatePatient", args: z.tuple([Id, z.unknown()]), revalidate: [["/pazienti", "layout"]] },
+  async ({ practitioner }, patientId, input) => {
+    await updatePatient({ db: db(), practitionerId: practitioner.id, patientId, input });
+    return undefined;
+  },
+);
 
-export async function setPatientArchivedAction(patientId: string, archived: boolean): Promise<ActionResult> {
-  try {
-    const practitioner = await requirePractitioner();
-    await setPatientArchived({
-      db: db(),
-      practitionerId: practitioner.id,
-      patientId: String(patientId),
-      archived: archived === true,
-    });
-    revalidatePath("/pazienti", "layout");
-    return { ok: true, data: undefined };
-  } catch (error) {
-    return toActionError(error, "setPatientArchived");
-  }
-}
+export const setPatientArchivedAction = action(
+  { name: "setPatientArchived", args: z.tuple([Id, z.boolean()]), revalidate: [["/pazienti", "layout"]] },
+  async ({ practitioner }, patientId, archived) => {
+    await setPatientArchived({ db: db(), practitionerId: practitioner.id, patientId, archived });
+    return undefined;
+  },
+);

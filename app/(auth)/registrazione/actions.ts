@@ -1,19 +1,16 @@
 "use server";
 
-import { toActionError, type ActionResult } from "@/lib/app-error";
+import { headers } from "next/headers";
+import { z } from "zod";
+import { publicAction } from "@/lib/actions/action";
 import { db } from "@/lib/db";
+import { clientAddress } from "@/lib/http/client-address";
 import { registerPractitioner } from "@/lib/services/accounts/register-practitioner";
 
-export async function registerAction(input: {
-  name: string;
-  email: string;
-  password: string;
-  passwordConfirm: string;
-}): Promise<ActionResult> {
-  try {
-    await registerPractitioner({ db: db(), input });
-    return { ok: true, data: undefined };
-  } catch (error) {
-    return toActionError(error, "register");
-  }
-}
+export const registerAction = publicAction(
+  { name: "register", args: z.tuple([z.unknown()]), reason: "creates the account: there is no session yet" },
+  async (_context, input) => {
+    await registerPractitioner({ db: db(), input, address: clientAddress(await headers()) });
+    return undefined;
+  },
+);

@@ -82,6 +82,28 @@ function publicConfig(config: SimulatorConfig) {
 }
 
 /**
+ * A web page open in a developer's browser must not drive the admin API (reset it, inject faults): a request that
+ * a browser marks as coming from another origin (Origin, or Sec-Fetch-Site) is refused, and a POST must be
+ * `application/json` — a type no cross-site form can send and that a cross-origin fetch can send only after a
+ * CORS preflight, which the simulator never grants. Tests and scripts (no Origin header) are unaffected.
+ */
+export function crossSiteRefusal(req: IncomingMessage): { status: number; error: string } | null {
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin !== `http://${req.headers.host}` && origin !== `https://${req.headers.host}`) {
+    return { status: 403, error: "cross-origin requests are refused" };
+  }
+  const site = req.headers["sec-fetch-site"];
+  if (site !== undefined && site !== "same-origin" && site !== "none") {
+    return { status: 403, error: "cross-site requests are refused" };
+  }
+  const type = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+  if (req.method === "POST" && type !== "application/json") {
+    return { status: 415, error: "POST requests must be application/json" };
+  }
+  return null;
+}
+
+/**
  * JSON admin API for tests and manual runs (docs/STS.md):
  * GET/POST/DELETE /__admin/faults, POST /__admin/reset, GET /__admin/counts, GET/POST /__admin/config,
  * GET/POST /__admin/documents, GET/POST /__admin/citizen-reports.
@@ -89,6 +111,8 @@ function publicConfig(config: SimulatorConfig) {
 export function handleAdmin(target: AdminTarget, req: IncomingMessage, res: ServerResponse, body: string): void {
   const path = (req.url ?? "").split("?")[0];
   const method = req.method ?? "GET";
+  const refusal = crossSiteRefusal(req);
+  if (refusal) return json(res, refusal.status, { error: refusal.error });
   try {
     const input = body.trim() ? JSON.parse(body) : {};
     if (path === "/__admin/faults") {

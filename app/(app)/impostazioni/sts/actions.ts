@@ -1,58 +1,37 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import type { CredentialsCheckResult } from "@/components/sts-settings/check-result";
-import { toActionError, type ActionResult } from "@/lib/app-error";
-import { requirePractitioner } from "@/lib/auth/session";
+import { action } from "@/lib/actions/action";
 import { db } from "@/lib/db";
-import type { StsSettingsFormValues } from "@/lib/schemas/sts-settings";
 import { checkStsCredentials } from "@/lib/services/sts-settings/check-sts-credentials";
 import { diagnoseStsForPractitioner } from "@/lib/services/sts/diagnose-sts";
-import type { DoctorReport } from "@/lib/sts/doctor/run-doctor";
-import { saveStsSettings, type SaveStsSettingsResult } from "@/lib/services/sts-settings/save-sts-settings";
+import { saveStsSettings } from "@/lib/services/sts-settings/save-sts-settings";
 
-export async function saveStsSettingsAction(
-  input: StsSettingsFormValues,
-): Promise<ActionResult<SaveStsSettingsResult>> {
-  try {
-    const practitioner = await requirePractitioner();
-    const result = await saveStsSettings({ db: db(), practitionerId: practitioner.id, input });
-    // The shell's banner reads these settings on every page.
-    revalidatePath("/", "layout");
-    return { ok: true, data: result };
-  } catch (error) {
-    return toActionError(error, "saveStsSettings");
-  }
-}
+// The shell's banner reads these settings (and the installation's pause for the certificate, which a check or a
+// diagnosis can lift or record) on every page: every action here revalidates the whole layout.
+const everyPage: [string, "layout"][] = [["/", "layout"]];
 
-export async function checkStsCredentialsAction(): Promise<ActionResult<CredentialsCheckResult>> {
-  try {
-    const practitioner = await requirePractitioner();
+export const saveStsSettingsAction = action(
+  { name: "saveStsSettings", args: z.tuple([z.unknown()]), revalidate: everyPage },
+  ({ practitioner }, input) => saveStsSettings({ db: db(), practitionerId: practitioner.id, input }),
+);
+
+export const checkStsCredentialsAction = action(
+  { name: "checkStsCredentials", args: z.tuple([]), revalidate: everyPage },
+  async ({ practitioner }): Promise<CredentialsCheckResult> => {
     const check = await checkStsCredentials({ db: db(), practitionerId: practitioner.id, now: new Date() });
-    revalidatePath("/", "layout");
     return {
-      ok: true,
-      data: {
-        ok: check.ok,
-        message: check.message,
-        fix: check.fix,
-        checkedAt: check.checkedAt.toISOString(),
-        resumed: check.resumed,
-      },
+      ok: check.ok,
+      message: check.message,
+      fix: check.fix,
+      checkedAt: check.checkedAt.toISOString(),
+      resumed: check.resumed,
     };
-  } catch (error) {
-    return toActionError(error, "checkStsCredentials");
-  }
-}
+  },
+);
 
-export async function runStsDiagnosisAction(): Promise<ActionResult<DoctorReport>> {
-  try {
-    const practitioner = await requirePractitioner();
-    const { report } = await diagnoseStsForPractitioner({ db: db(), practitionerId: practitioner.id });
-    // A diagnosis can lift (or record) the installation's pause for the certificate: the shell's banner shows it.
-    revalidatePath("/", "layout");
-    return { ok: true, data: report };
-  } catch (error) {
-    return toActionError(error, "runStsDiagnosis");
-  }
-}
+export const runStsDiagnosisAction = action(
+  { name: "runStsDiagnosis", args: z.tuple([]), revalidate: everyPage },
+  async ({ practitioner }) => (await diagnoseStsForPractitioner({ db: db(), practitionerId: practitioner.id })).report,
+);

@@ -1,58 +1,37 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { AppError, toActionError, type ActionResult } from "@/lib/app-error";
-import { requirePractitioner } from "@/lib/auth/session";
+import { z } from "zod";
+import { action } from "@/lib/actions/action";
 import { db } from "@/lib/db";
 import { fixAllDifferences, fixDifference } from "@/lib/services/sts-reconciliation/fix-difference";
 import { reconcileYear } from "@/lib/services/sts-reconciliation/reconcile-year";
 
-function paymentYear(value: unknown): number {
-  const year = Number(value);
-  if (!Number.isInteger(year) || year < 2015 || year > 2100) throw new AppError("validation", "Anno non valido.");
-  return year;
-}
+/** A payment year STS can hold (the service has existed since the 2015 expenses). */
+const PaymentYear = z.number().int().min(2015).max(2100);
+/** A difference's key (the document's STS identity and the kind of difference). */
+const DifferenceKey = z.string().min(1).max(300);
+const REVALIDATE = ["/invii/verifica", "/fatture", "/"];
 
-function refresh() {
-  revalidatePath("/invii/verifica");
-  revalidatePath("/fatture");
-  revalidatePath("/");
-}
+export const verifyYearAction = action(
+  { name: "sts-reconcile", args: z.tuple([PaymentYear]), revalidate: REVALIDATE },
+  async ({ practitioner }, year) => {
+    const result = await reconcileYear({ db: db(), practitionerId: practitioner.id, year });
+    return { differences: result.differences.length };
+  },
+);
 
-export async function verifyYearAction(year: number): Promise<ActionResult<{ differences: number }>> {
-  try {
-    const practitioner = await requirePractitioner();
-    const result = await reconcileYear({ db: db(), practitionerId: practitioner.id, year: paymentYear(year) });
-    refresh();
-    return { ok: true, data: { differences: result.differences.length } };
-  } catch (error) {
-    return toActionError(error, "sts-reconcile");
-  }
-}
+export const fixDifferenceAction = action(
+  { name: "sts-reconcile-fix", args: z.tuple([PaymentYear, DifferenceKey]), revalidate: REVALIDATE },
+  async ({ practitioner }, year, key) => {
+    const { outcome } = await fixDifference({ db: db(), practitionerId: practitioner.id, year, key });
+    return { outcome };
+  },
+);
 
-export async function fixDifferenceAction(year: number, key: string): Promise<ActionResult<{ outcome: string }>> {
-  try {
-    const practitioner = await requirePractitioner();
-    const { outcome } = await fixDifference({
-      db: db(),
-      practitionerId: practitioner.id,
-      year: paymentYear(year),
-      key: String(key),
-    });
-    refresh();
-    return { ok: true, data: { outcome } };
-  } catch (error) {
-    return toActionError(error, "sts-reconcile-fix");
-  }
-}
-
-export async function fixAllDifferencesAction(year: number): Promise<ActionResult<{ fixed: number }>> {
-  try {
-    const practitioner = await requirePractitioner();
-    const results = await fixAllDifferences({ db: db(), practitionerId: practitioner.id, year: paymentYear(year) });
-    refresh();
-    return { ok: true, data: { fixed: results.length } };
-  } catch (error) {
-    return toActionError(error, "sts-reconcile-fix-all");
-  }
-}
+export const fixAllDifferencesAction = action(
+  { name: "sts-reconcile-fix-all", args: z.tuple([PaymentYear]), revalidate: REVALIDATE },
+  async ({ practitioner }, year) => {
+    const results = await fixAllDifferences({ db: db(), practitionerId: practitioner.id, year });
+    return { fixed: results.length };
+  },
+);

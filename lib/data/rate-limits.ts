@@ -1,0 +1,38 @@
+import type { DbOrTx } from "../db";
+
+/**
+ * Counts one request under `key` in a fixed window and says whether it is within `limit`. Each step is one
+ * conditional UPDATE (or the row's creation), so concurrent requests are all counted and never exceed the limit.
+ */
+export async function hitRateLimit(
+  db: DbOrTx,
+  key: string,
+  limit: number,
+  windowMs: number,
+  now: Date,
+): Promise<boolean> {
+  const windowOpen = new Date(now.getTime() - windowMs);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    // Within the current window and below the limit: one more.
+    const counted = await db.rateLimit.updateMany({
+      where: { key, windowStart: { gt: windowOpen }, count: { lt: limit } },
+      data: { count: { increment: 1 } },
+    });
+    if (counted.count === 1) return true;
+    // The window is over: this request opens a new one (only one of concurrent requests matches).
+    const reopened = await db.rateLimit.updateMany({
+      where: { key, windowStart: { lte: windowOpen } },
+      data: { count: 1, windowStart: now },
+    });
+    if (reopened.count === 1) return true;
+    const existing = await db.rateLimit.findUnique({ where: { key } });
+    if (existing) return false;
+    try {
+      await db.rateLimit.create({ data: { key, count: 1, windowStart: now } });
+      return true;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "P2002") throw error;
+    }
+  }
+  return false;
+}

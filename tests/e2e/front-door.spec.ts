@@ -1,0 +1,95 @@
+import Database from "better-sqlite3";
+import { expect, test, type Page } from "@playwright/test";
+import { E2E_DATABASE_URL, E2E_PORT } from "./e2e-env";
+import { logout, PASSWORD, registerAndLogin, uniqueEmail } from "./helpers";
+
+// The front door from outside: where the browser goes after login, the throttle under a burst, and the CSP.
+const ORIGIN = `http://localhost:${E2E_PORT}`;
+
+async function loginWithNext(page: Page, email: string, next: string) {
+  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Accedi" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}
+
+test("after login, next leads only to a page of Parcella", async ({ page }) => {
+  const email = await registerAndLogin(page, "Dott. Mario Porta");
+  for (const next of ["/%5Cevil.example/x", "/%09/evil.example", "//evil.example", "https://evil.example", "/\\evil"]) {
+    // From the dashboard (a payload may land on Parcella's "not found" page, which has no logout button).
+    await page.goto("/");
+    await logout(page);
+    await loginWithNext(page, email, next);
+    expect(new URL(page.url()).origin, next).toBe(ORIGIN);
+  }
+});
+
+test("a page asked for without a session is the page shown after login", async ({ page }) => {
+  const email = await registerAndLogin(page, "Dott.ssa Lia Ritorno");
+  await logout(page);
+  await page.goto("/pazienti?q=rossi");
+  await expect(page).toHaveURL(/\/login\?next=%2Fpazienti%3Fq%3Drossi$/);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Accedi" }).click();
+  await expect(page).toHaveURL(`${ORIGIN}/pazienti?q=rossi`);
+  await expect(page.getByRole("heading", { name: "Pazienti" })).toBeVisible();
+});
+
+test("30 concurrent wrong guesses then the right password: refused, at most 10 password checks", async ({
+  page,
+  playwright,
+}) => {
+  const email = uniqueEmail("burst");
+  await registerAndLogin(page, "Dott. Bruno Raffica", email);
+  await logout(page);
+
+  const client = await playwright.request.newContext({ baseURL: ORIGIN });
+  const { csrfToken } = (await (await client.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const guesses = await Promise.all(
+    Array.from({ length: 30 }, (_, i) =>
+      client.post("/api/auth/callback/credentials", {
+        form: { email, password: `indovino-${i}-xyz`, csrfToken, json: "true" },
+        maxRedirects: 0,
+      }),
+    ),
+  );
+  // No guess got a session (with json=true the answer names where the browser would go: the error page).
+  for (const answer of guesses) expect(((await answer.json()) as { url: string }).url).toContain("error=");
+  await client.dispose();
+
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Accedi" }).click();
+  await expect(page.locator(".form-error")).toContainText("Troppi tentativi");
+  await expect(page).toHaveURL(/\/login/);
+
+  const sqlite = new Database(E2E_DATABASE_URL.slice("file:".length), { readonly: true, fileMustExist: true });
+  const row = sqlite.prepare('SELECT "checks" FROM "LoginThrottle" WHERE "key" = ?').get(email) as { checks: number };
+  sqlite.close();
+  // The registration's own login is one check; the burst adds at most FREE_ATTEMPTS (5).
+  expect(row.checks).toBeLessThanOrEqual(10);
+});
+
+test("scripts run by nonce: the CSP has one and no 'unsafe-inline' for scripts, and every inline script carries it", async ({
+  page,
+}) => {
+  const response = await page.goto("/login");
+  const csp = response!.headers()["content-security-policy"]!;
+  const scriptSrc = csp.split(";").find((d) => d.trim().startsWith("script-src"))!;
+  const nonce = /'nonce-([^']+)'/.exec(scriptSrc)?.[1];
+  expect(nonce).toBeTruthy();
+  expect(scriptSrc).not.toContain("unsafe-inline");
+  // A fresh nonce per request.
+  const again = (await page.request.get("/login")).headers()["content-security-policy"]!;
+  expect(again).not.toContain(`'nonce-${nonce}'`);
+  const html = await response!.text();
+  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>/g)].map((m) => m[0]);
+  expect(inline.length).toBeGreaterThan(0);
+  for (const tag of inline) expect(tag).toContain(`nonce="${nonce}"`);
+  // The page is alive (hydrated): the client-side validation answers without a request.
+  await page.getByRole("button", { name: "Accedi" }).click();
+  await expect(page.getByText("Inserisci l'email.")).toBeVisible();
+});
