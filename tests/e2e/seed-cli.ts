@@ -5,19 +5,37 @@ import { createTestProfile } from "../../prisma/seed/factories/profiles";
 import { createTestPatient } from "../../prisma/seed/factories/patients";
 import { createTestInvoice } from "../../prisma/seed/factories/invoices";
 
+/**
+ * One write, run again when SQLite refused it: the tests run in parallel and the app writes too, so a write
+ * transaction may find its snapshot made stale by another writer ("database is locked") or outwait Prisma's limit on
+ * a busy machine; either way it was rolled back whole.
+ */
+async function again<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      const text = String(error instanceof Error ? error.message : error);
+      const code = (error as { code?: unknown }).code;
+      if (attempt >= 5 || !(text.includes("database is locked") || code === "P1008" || code === "P2028")) throw error;
+    }
+  }
+}
+
 async function main() {
   const [command, email, json] = process.argv.slice(2);
-  const db = createDb(process.env.E2E_DATABASE_URL);
+  // The guards of the test configuration (tests/integration): a busy machine can keep a transaction waiting long.
+  const db = createDb(process.env.E2E_DATABASE_URL, { transactionOptions: { maxWait: 60_000, timeout: 60_000 } });
   const { id } = await db.practitioner.findUniqueOrThrow({ where: { email }, select: { id: true } });
   const options = json ? JSON.parse(json) : {};
   let result: unknown;
-  if (command === "profile") result = await createTestProfile(db, id, options);
-  else if (command === "patient") result = await createTestPatient(db, id, options);
-  else if (command === "invoice") result = await createTestInvoice(db, id, options);
+  if (command === "profile") result = await again(() => createTestProfile(db, id, options));
+  else if (command === "patient") result = await again(() => createTestPatient(db, id, options));
+  else if (command === "invoice") result = await again(() => createTestInvoice(db, id, options));
   else if (command === "invoices") {
     const { count, ...invoice } = options as { count: number } & Parameters<typeof createTestInvoice>[2];
     const ids: string[] = [];
-    for (let i = 0; i < count; i++) ids.push((await createTestInvoice(db, id, invoice)).id);
+    for (let i = 0; i < count; i++) ids.push((await again(() => createTestInvoice(db, id, invoice))).id);
     result = ids;
   } else if (command === "corrupt-sts-record") {
     // Damaged data that no form can produce: how the e2e reaches the app's error page (error.tsx).

@@ -5,24 +5,17 @@ import { E2E_DATABASE_URL } from "./e2e-env";
 export { E2E_DATABASE_URL };
 
 /**
- * Runs a seeding script of tests/e2e through tsx against the e2e database and parses its JSON output. Tests run in
- * parallel and the app writes too: SQLite refuses a write transaction whose snapshot another writer made stale
- * ("database is locked"); the refused transaction was rolled back whole, so it is simply run again.
+ * Runs a seeding script of tests/e2e through tsx against the e2e database and parses its JSON output. A write that
+ * SQLite refuses while the parallel tests and the app write too is run again inside the script, one write at a time
+ * (seed-cli.ts), so that a batch of invoices is never seeded twice.
  */
 export function runSeedScript<T>(script: string, args: string[]): T {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const out = execFileSync(
-        process.execPath,
-        [join(process.cwd(), "node_modules/tsx/dist/cli.mjs"), join(process.cwd(), "tests/e2e", script), ...args],
-        { env: { ...process.env, E2E_DATABASE_URL }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
-      );
-      return JSON.parse(out) as T;
-    } catch (error) {
-      const stderr = String((error as { stderr?: unknown }).stderr ?? "");
-      if (attempt >= 5 || !stderr.includes("database is locked")) throw error;
-    }
-  }
+  const out = execFileSync(
+    process.execPath,
+    [join(process.cwd(), "node_modules/tsx/dist/cli.mjs"), join(process.cwd(), "tests/e2e", script), ...args],
+    { env: { ...process.env, E2E_DATABASE_URL }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
+  );
+  return JSON.parse(out) as T;
 }
 
 function seed<T>(command: string, email: string, options: unknown = {}): T {
