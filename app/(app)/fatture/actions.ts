@@ -14,11 +14,10 @@ import { reissueInvoice } from "@/lib/services/invoices/reissue-invoice";
 import { saveInvoiceDraft } from "@/lib/services/invoices/save-invoice-draft";
 import { updateIssuedInvoice } from "@/lib/services/invoices/update-issued-invoice";
 import { voidInvoice } from "@/lib/services/invoices/void-invoice";
-import { MAX_BATCH } from "@/lib/services/sts/claim-documents";
 import { explainStsStatus } from "@/lib/services/sts/explain-sts-status";
 import { registerPortalUpload } from "@/lib/services/sts/portal-upload";
 import { sendDocumentNow } from "@/lib/services/sts/send-document-now";
-import { uploadBatch } from "@/lib/services/sts/upload-batch";
+import { uploadSelected } from "@/lib/services/sts/upload-selected";
 
 // The list and the dashboard show every invoice's state; the STS actions change the submissions' page too.
 const invoicePages: Revalidate[] = ["/fatture", "/"];
@@ -105,12 +104,7 @@ export const sendNowAction = action(
 export const sendSelectedAction = action(
   { name: "sts-send-selected", args: z.tuple([IdList]), revalidate: stsPages },
   async ({ practitioner }, invoiceIds) => {
-    const batches = [];
-    for (let i = 0; i < Math.ceil(invoiceIds.length / MAX_BATCH) + 1; i++) {
-      const batch = await uploadBatch({ db: db(), practitionerId: practitioner.id, trigger: "manual", invoiceIds });
-      if (!batch) break;
-      batches.push(batch);
-    }
+    const batches = await uploadSelected({ db: db(), practitionerId: practitioner.id, invoiceIds });
     return {
       submissions: batches.length,
       documents: batches.reduce((n, b) => n + b.documents, 0),

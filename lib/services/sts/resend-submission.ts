@@ -5,7 +5,7 @@ import { isoDate } from "../../domain/dates";
 import { isSendable } from "../../domain/sts/status";
 import { hasStsCredentials, statusOf } from "./refresh-sts-state";
 import { sendDocumentNow } from "./send-document-now";
-import { uploadBatch } from "./upload-batch";
+import { uploadSelected } from "./upload-selected";
 
 // "Invia di nuovo i documenti corretti": the documents of a past submission that are sendable again (fixed after a
 // rejection, or failed for a transient reason) go out as a new submission — one document by the synchronous
@@ -48,19 +48,11 @@ export async function resendSubmission(options: { db: Db; practitionerId: string
       submissionId: result.submissionId,
     };
   }
-  let submissions = 0;
-  let lastId: string | null = null;
-  for (let i = 0; i < Math.ceil(ids.length / 25) + 1; i++) {
-    const batch = await uploadBatch({
-      db: options.db,
-      practitionerId: options.practitionerId,
-      trigger: "manual",
-      invoiceIds: ids,
-      now: options.now,
-    });
-    if (!batch) break;
-    submissions++;
-    lastId = batch.submissionId;
-  }
-  return { submissions, documents: ids.length, submissionId: lastId };
+  const batches = await uploadSelected({
+    db: options.db,
+    practitionerId: options.practitionerId,
+    invoiceIds: ids,
+    now: options.now,
+  });
+  return { submissions: batches.length, documents: ids.length, submissionId: batches.at(-1)?.submissionId ?? null };
 }
