@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { checkStsCredentialsAction } from "@/app/(app)/impostazioni/sts/actions";
-import type { CredentialsCheckResult } from "./check-result";
+import type { CredentialsCheckResult } from "@/lib/services/sts-settings/check-sts-credentials";
 import styles from "./sts-settings.module.css";
 
 export type LastCheck = { ok: boolean | null; message: string | null; at: string | null };

@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import type { CredentialsCheckResult } from "@/components/sts-settings/check-result";
+import type { CredentialsCheckResult } from "@/lib/services/sts-settings/check-sts-credentials";
 import { action } from "@/lib/actions/action";
 import { db } from "@/lib/db";
 import { checkStsCredentials } from "@/lib/services/sts-settings/check-sts-credentials";
