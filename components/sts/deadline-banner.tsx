@@ -12,7 +12,7 @@ function countdown(daysLeft: number): string {
 // The STS deadline of each payment year that still has documents to send or to fix.
 export async function DeadlineBanner({ practitionerId }: { practitionerId: string }) {
   const years = (await paymentYearDeadlines({ db: db(), practitionerId })).filter(
-    (y) => y.toSend + y.rejected + y.notEligible > 0,
+    (y) => y.toSend + y.sending + y.awaitingOutcome + y.rejected + y.notEligible > 0,
   );
   if (years.length === 0) return null;
   return (
@@ -28,7 +28,25 @@ export async function DeadlineBanner({ practitionerId }: { practitionerId: strin
         {years.map((y) => (
           <li key={y.year} className={y.daysLeft < 0 ? "field-error" : undefined}>
             Spese pagate nel {y.year}: entro il {formatItalianDate(y.deadline)} ({countdown(y.daysLeft)}) —{" "}
-            <Link href={`/fatture?sts=to_send`}>{y.toSend} da inviare</Link>
+            {[
+              y.toSend ? (
+                <Link key="to_send" href={`/fatture?sts=to_send`}>
+                  {y.toSend} da inviare
+                </Link>
+              ) : null,
+              y.sending ? (
+                <Link key="sending" href={`/fatture?sts=sending`}>
+                  {y.sending} in corso di invio
+                </Link>
+              ) : null,
+              y.awaitingOutcome ? (
+                <Link key="awaiting_outcome" href={`/fatture?sts=awaiting_outcome`}>
+                  {y.awaitingOutcome} in attesa dell&apos;esito
+                </Link>
+              ) : null,
+            ]
+              .filter(Boolean)
+              .flatMap((link, i) => (i === 0 ? [link] : [", ", link]))}
             {y.rejected ? (
               <>
                 , <Link href={`/fatture?sts=rejected`}>{y.rejected} scartate o non riuscite</Link>

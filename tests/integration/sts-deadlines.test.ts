@@ -33,9 +33,61 @@ describe("STS deadlines and re-sending", () => {
       now: new Date("2026-01-20T10:00:00Z"),
     });
     expect(years).toEqual([
-      { year: 2025, deadline: "2026-02-02", daysLeft: 13, toSend: 1, rejected: 0, notEligible: 0 },
-      { year: 2026, deadline: "2027-02-01", daysLeft: 377, toSend: 1, rejected: 0, notEligible: 1 },
+      {
+        year: 2025,
+        deadline: "2026-02-02",
+        daysLeft: 13,
+        toSend: 1,
+        sending: 0,
+        awaitingOutcome: 0,
+        rejected: 0,
+        notEligible: 0,
+      },
+      {
+        year: 2026,
+        deadline: "2027-02-01",
+        daysLeft: 377,
+        toSend: 1,
+        sending: 0,
+        awaitingOutcome: 0,
+        rejected: 0,
+        notEligible: 1,
+      },
     ]);
+  });
+
+  it("counts an uploaded batch waiting for its outcome apart from what is still to send (the list's filters agree)", async () => {
+    const p = await stsPractitioner("deadlines-awaiting");
+    for (let i = 0; i < 3; i++)
+      await createTestInvoice(testDb(), p.id, {
+        patientId: p.patientId,
+        issueDate: "2026-03-02",
+        paymentDate: "2026-03-02",
+        paymentMethod: "carta",
+      });
+    const [first] = await testDb().invoice.findMany({
+      where: { practitionerId: p.id },
+      orderBy: { number: "asc" },
+      select: { id: true },
+    });
+    const batch = await uploadBatch({
+      db: testDb(),
+      practitionerId: p.id,
+      trigger: "manual",
+      invoiceIds: [first!.id],
+    });
+    expect(batch?.outcome).toBe("awaiting_outcome");
+    const [year] = await paymentYearDeadlines({ db: testDb(), practitionerId: p.id });
+    expect(year).toMatchObject({ year: 2026, toSend: 2, sending: 0, awaitingOutcome: 1 });
+    const states = await testDb().invoice.groupBy({
+      by: ["stsState"],
+      where: { practitionerId: p.id },
+      _count: true,
+    });
+    expect(Object.fromEntries(states.map((s) => [s.stsState, s._count]))).toEqual({
+      to_send: 2,
+      awaiting_outcome: 1,
+    });
   });
 
   it("re-sends the fixed documents of a submission as a new submission", async () => {

@@ -7,13 +7,16 @@ export type PaymentYearDeadline = {
   deadline: string;
   daysLeft: number;
   toSend: number;
+  /** Uploaded or being uploaded, not yet answered: no longer "to send", not yet with STS. */
+  sending: number;
+  awaitingOutcome: number;
   rejected: number;
   notEligible: number;
 };
 
 // Per payment year with documents not yet with STS: the deadline (31 January of the next year, moved to the next
-// working day — docs/STS-PROTOCOL.md §10.4), the days left, and how many documents are still to send, refused or
-// blocked.
+// working day — docs/STS-PROTOCOL.md §10.4), the days left, and how many documents are still to send, on their way
+// (each count matches one state of the invoice list's STS filter), refused or blocked.
 export async function paymentYearDeadlines(options: {
   db: DbOrTx;
   practitionerId: string;
@@ -39,11 +42,15 @@ export async function paymentYearDeadlines(options: {
       deadline,
       daysLeft: daysUntil(deadline, today),
       toSend: 0,
+      sending: 0,
+      awaitingOutcome: 0,
       rejected: 0,
       notEligible: 0,
     };
     if (row.stsState === "rejected" || row.stsState === "failed") entry.rejected++;
     else if (row.stsState === "not_eligible") entry.notEligible++;
+    else if (row.stsState === "sending") entry.sending++;
+    else if (row.stsState === "awaiting_outcome") entry.awaitingOutcome++;
     else entry.toSend++;
     years.set(year, entry);
   }
