@@ -7,20 +7,19 @@ import { useDisclosure } from "@/components/ui/use-disclosure";
 // On a phone the navigation and the account sit behind a "Menu" button; from 821 px up the button is hidden and the
 // sidebar is always shown (globals.css). The menu closes after every navigation.
 export function PhoneMenu({ children }: { children: React.ReactNode }) {
-  const menu = useDisclosure<HTMLDivElement>();
+  const { open, close, rootRef, buttonRef, buttonProps, panelProps } = useDisclosure<HTMLDivElement>();
   const pathname = usePathname();
-  const { close, open } = menu;
   useEffect(() => {
     if (open) close();
     // Only a change of page closes it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [pathname]);
   return (
-    <div className="phone-menu" ref={menu.rootRef}>
-      <button {...menu.buttonProps} className="phone-menu-button">
+    <div className="phone-menu" ref={rootRef}>
+      <button ref={buttonRef} {...buttonProps} className="phone-menu-button">
         <span aria-hidden="true">☰</span> Menu
       </button>
-      <div className="sidebar-panel" data-open={menu.open} {...menu.panelProps}>
+      <div className="sidebar-panel" data-open={open} {...panelProps}>
         {children}
       </div>
     </div>

@@ -12,18 +12,18 @@ type Eligibility = { label: string; reason: string | null; pending: string[]; se
 // The yellow STS action button of an eligible invoice: send now, check eligibility, download the XML, history.
 export function StsRowButton({ invoiceId, label }: { invoiceId: string; label: string }) {
   const router = useRouter();
-  const menu = useDisclosure<HTMLSpanElement>();
-  const panelId = menu.panelProps.id;
+  const { open, close, rootRef, buttonRef, buttonProps, panelProps } = useDisclosure<HTMLSpanElement>();
+  const panelId = panelProps.id;
   // On a phone the list scrolls sideways inside its box: bring the opened actions into view.
   useEffect(() => {
-    if (menu.open) document.getElementById(panelId)?.scrollIntoView({ block: "nearest", inline: "nearest" });
-  }, [menu.open, panelId]);
+    if (open) document.getElementById(panelId)?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [open, panelId]);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [eligibility, setEligibility] = useState<Eligibility | null>(null);
 
   async function sendNow() {
-    menu.close();
+    close();
     setBusy(true);
     setMessage("Invio in corso…");
     const result = await sendNowAction(invoiceId);
@@ -54,7 +54,7 @@ export function StsRowButton({ invoiceId, label }: { invoiceId: string; label: s
   }
 
   async function check() {
-    menu.close();
+    close();
     setBusy(true);
     const result = await stsEligibilityAction(invoiceId);
     setBusy(false);
@@ -63,12 +63,12 @@ export function StsRowButton({ invoiceId, label }: { invoiceId: string; label: s
   }
 
   return (
-    <span className={styles.rowAction} ref={menu.rootRef}>
-      <button {...menu.buttonProps} className={styles.yellowButton} aria-label={`Azioni STS per ${label}`}>
+    <span className={styles.rowAction} ref={rootRef}>
+      <button ref={buttonRef} {...buttonProps} className={styles.yellowButton} aria-label={`Azioni STS per ${label}`}>
         STS ▾
       </button>
-      {menu.open ? (
-        <ul className={styles.menu} {...menu.panelProps}>
+      {open ? (
+        <ul className={styles.menu} {...panelProps}>
           <li>
             <button type="button" disabled={busy} onClick={sendNow}>
               Invia ora

@@ -9,7 +9,8 @@ const OPENED_EVENT = "parcella:disclosure-opened";
 /**
  * A button that shows and hides a panel (WAI-ARIA disclosure pattern): one open at a time on the page, Escape and a
  * click outside close it, and closing with Escape gives the focus back to the button. The panel follows the button
- * in the DOM, so Tab reaches every action in it.
+ * in the DOM, so Tab reaches every action in it. Pass `rootRef` to the element holding both, `buttonRef` and
+ * `buttonProps` to the button, `panelProps` to the panel.
  */
 export function useDisclosure<Root extends HTMLElement = HTMLElement>() {
   const id = useId();
@@ -70,8 +71,8 @@ export function useDisclosure<Root extends HTMLElement = HTMLElement>() {
     open,
     close: () => close(true),
     rootRef,
+    buttonRef,
     buttonProps: {
-      ref: buttonRef,
       type: "button" as const,
       "aria-expanded": open,
       // Only while the panel exists: a reference to a missing element is an error for assistive technology.

@@ -12,7 +12,6 @@ import { createClientFor, loadStsCredentials, stsEnvironment } from "../../lib/s
 import { stsDocumentOf } from "../../lib/services/sts/sts-view";
 import { buildStsFile } from "../../lib/sts/file/build-file";
 import { createTestInvoice } from "../../prisma/seed/factories/invoices";
-import { createTestPatient, nextCodiceFiscale } from "../../prisma/seed/factories/patients";
 import { simulatorCounts, stsPractitioner, useSimulator } from "./sts-harness";
 import { testDb } from "./test-db";
 

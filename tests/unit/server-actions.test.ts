@@ -36,8 +36,8 @@ describe("server actions", () => {
     const loose: string[] = [];
     let count = 0;
     for (const file of serverFiles) {
-      const module = (await import(join(ROOT, file))) as Record<string, unknown>;
-      for (const [name, value] of Object.entries(module)) {
+      const loaded = (await import(join(ROOT, file))) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(loaded)) {
         count++;
         const meta = actionMeta(value);
         if (!meta) {
@@ -61,8 +61,8 @@ describe("server actions", () => {
   it("refuses non-string ids in every action's id arguments", async () => {
     let checked = 0;
     for (const file of serverFiles) {
-      const module = (await import(join(ROOT, file))) as Record<string, unknown>;
-      for (const [name, value] of Object.entries(module)) {
+      const loaded = (await import(join(ROOT, file))) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(loaded)) {
         const items = actionMeta(value)!.args.def.items;
         items.forEach((item, position) => {
           if (item !== Id) return;
