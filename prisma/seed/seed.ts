@@ -16,7 +16,7 @@ import { buildCodiceFiscale, createTestPatient } from "./factories/patients";
 import { createTestProfile } from "./factories/profiles";
 
 export const DEMO_EMAIL = "demo@parcella.local";
-export const DEMO_PASSWORD = "parcella-demo";
+export const DEMO_PASSWORD = "lanterna-oceano-scala";
 
 export type SeedResult =
   | { created: false; practitionerId: string }
