@@ -71,6 +71,11 @@ test.describe("isolation sweep: B replays A's URLs", () => {
       year: "2026",
     };
     markers = [patientLastName, patient.id, invoice.id, first, second, submissionId, protocollo];
+    // Verifica su STS shows the last comparison stored for the year: A runs one, so that the page holds A's data
+    // (the documents STS does not have, linked to their invoices).
+    await pageA.goto("/invii/verifica?anno=2026");
+    await pageA.getByRole("button", { name: "Verifica ora" }).click();
+    await expect(pageA.getByTestId("reconcile-summary")).toBeVisible({ timeout: 60_000 });
     await pageA.close();
 
     const pageB = await contextB.newPage();
