@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { db } from "@/lib/db";
 import { formatItalianDate } from "@/lib/domain/dates";
-import { paymentYearDeadlines } from "@/lib/services/sts/deadlines";
+import { paymentYearDeadlines, type PaymentYearDeadline } from "@/lib/services/sts/deadlines";
 
 function countdown(daysLeft: number): string {
   if (daysLeft < 0) return `scaduta da ${-daysLeft} ${daysLeft === -1 ? "giorno" : "giorni"}`;
@@ -9,11 +9,28 @@ function countdown(daysLeft: number): string {
   return `tra ${daysLeft} ${daysLeft === 1 ? "giorno" : "giorni"}`;
 }
 
+// What a payment year still holds back, each count with the invoice list's STS filter that shows the same documents.
+function counts(y: PaymentYearDeadline): { state: string; text: string }[] {
+  return [
+    { state: "to_send", count: y.toSend, text: `${y.toSend} da inviare` },
+    { state: "sending", count: y.sending, text: `${y.sending} in corso di invio` },
+    { state: "awaiting_outcome", count: y.awaitingOutcome, text: `${y.awaitingOutcome} in attesa dell'esito` },
+    {
+      state: "rejected",
+      count: y.rejected,
+      text: `${y.rejected} ${y.rejected === 1 ? "scartata o non riuscita" : "scartate o non riuscite"}`,
+    },
+    {
+      state: "not_eligible",
+      count: y.notEligible,
+      text: `${y.notEligible} ${y.notEligible === 1 ? "non inviabile" : "non inviabili"}`,
+    },
+  ].filter((c) => c.count > 0);
+}
+
 // The STS deadline of each payment year that still has documents to send or to fix.
 export async function DeadlineBanner({ practitionerId }: { practitionerId: string }) {
-  const years = (await paymentYearDeadlines({ db: db(), practitionerId })).filter(
-    (y) => y.toSend + y.sending + y.awaitingOutcome + y.rejected + y.notEligible > 0,
-  );
+  const years = (await paymentYearDeadlines({ db: db(), practitionerId })).filter((y) => counts(y).length > 0);
   if (years.length === 0) return null;
   return (
     <div
@@ -28,35 +45,13 @@ export async function DeadlineBanner({ practitionerId }: { practitionerId: strin
         {years.map((y) => (
           <li key={y.year} className={y.daysLeft < 0 ? "field-error" : undefined}>
             Spese pagate nel {y.year}: entro il {formatItalianDate(y.deadline)} ({countdown(y.daysLeft)}) —{" "}
-            {[
-              y.toSend ? (
-                <Link key="to_send" href={`/fatture?sts=to_send`}>
-                  {y.toSend} da inviare
+            {counts(y)
+              .map(({ state, text }) => (
+                <Link key={state} href={`/fatture?sts=${state}`}>
+                  {text}
                 </Link>
-              ) : null,
-              y.sending ? (
-                <Link key="sending" href={`/fatture?sts=sending`}>
-                  {y.sending} in corso di invio
-                </Link>
-              ) : null,
-              y.awaitingOutcome ? (
-                <Link key="awaiting_outcome" href={`/fatture?sts=awaiting_outcome`}>
-                  {y.awaitingOutcome} in attesa dell&apos;esito
-                </Link>
-              ) : null,
-            ]
-              .filter(Boolean)
+              ))
               .flatMap((link, i) => (i === 0 ? [link] : [", ", link]))}
-            {y.rejected ? (
-              <>
-                , <Link href={`/fatture?sts=rejected`}>{y.rejected} scartate o non riuscite</Link>
-              </>
-            ) : null}
-            {y.notEligible ? (
-              <>
-                , <Link href={`/fatture?sts=not_eligible`}>{y.notEligible} non inviabili</Link>
-              </>
-            ) : null}
           </li>
         ))}
       </ul>
