@@ -46,6 +46,7 @@ export default defineConfig({
           name: "unit",
           include: [
             "lib/**/*.test.ts",
+            "components/**/*.test.ts",
             "jobs/**/*.test.ts",
             "scripts/**/*.test.ts",
             "prisma/**/*.test.ts",

@@ -10,6 +10,8 @@ import { clientFieldErrors, type FieldErrors } from "@/components/ui/field-error
 import { FormError, FormNotice } from "@/components/ui/form-message";
 import { isoDate } from "@/lib/domain/dates";
 import { makePatientSchema, type PatientFormValues } from "@/lib/schemas/patient";
+import { normalizeCodiceFiscale } from "@/lib/domain/codice-fiscale";
+import { compareCodiceFiscaleWithName } from "@/lib/domain/codice-fiscale-name";
 import { codiceFiscaleHint } from "./codice-fiscale-hint";
 import styles from "./patients.module.css";
 
@@ -39,14 +41,22 @@ const TEXT_FIELDS: TextField[] = [
   "notes",
 ];
 
-type PatientFormProps = { initial: PatientFormValues; patientId?: string };
+type PatientFormProps = {
+  initial: PatientFormValues;
+  patientId?: string;
+  /** Issued documents of this patient that STS holds (or held): a new CF reaches them as variazioni. */
+  heldInvoices?: number;
+};
 
-export function PatientForm({ initial, patientId }: PatientFormProps) {
+export function PatientForm({ initial, patientId, heldInvoices = 0 }: PatientFormProps) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [kind, setKind] = useState(initial.kind);
   const [foreign, setForeign] = useState(initial.foreign);
   const [codiceFiscale, setCodiceFiscale] = useState(initial.codiceFiscale);
+  const [names, setNames] = useState({ firstName: initial.firstName, lastName: initial.lastName });
+  // A card saved with a code that does not match its names was confirmed then: it stays confirmed until changed.
+  const [cfConfirmed, setCfConfirmed] = useState(() => nameMismatch(initial) !== null);
   const [opposesSts, setOpposesSts] = useState(initial.opposesSts);
   const [opposesStsSince, setOpposesStsSince] = useState(initial.opposesStsSince);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -66,13 +76,21 @@ export function PatientForm({ initial, patientId }: PatientFormProps) {
     if (checked && !opposesStsSince) setOpposesStsSince(isoDate(new Date()));
   }
 
+  const person = kind === "person";
+  const mismatchText = person && !foreign ? nameMismatch({ ...names, codiceFiscale }) : null;
+  const cfChanged =
+    Boolean(patientId) && normalizeCodiceFiscale(codiceFiscale) !== normalizeCodiceFiscale(initial.codiceFiscale);
+
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = Object.fromEntries(TEXT_FIELDS.map((key) => [key, String(form.get(key) ?? "")]));
     const values = { ...(text as Record<TextField, string>), kind, foreign, opposesSts };
     setNotice(null);
-    const local = clientFieldErrors(schema, values);
+    const mismatch = person && !foreign && !cfConfirmed ? nameMismatch(values) : null;
+    const local =
+      clientFieldErrors(schema, values) ??
+      (mismatch ? { codiceFiscale: [`${mismatch} Controlla i dati o spunta la conferma qui sotto.`] } : null);
     setErrors(local ?? {});
     setMessage(local ? "Controlla i campi evidenziati." : null);
     if (local) return;
@@ -103,7 +121,6 @@ export function PatientForm({ initial, patientId }: PatientFormProps) {
       {(p) => <input {...p} name={id} defaultValue={initial[id]} {...extra} />}
     </Field>
   );
-  const person = kind === "person";
   const cfHint = codiceFiscaleHint(codiceFiscale, today, Boolean(errors.codiceFiscale?.length));
 
   return (
@@ -121,8 +138,16 @@ export function PatientForm({ initial, patientId }: PatientFormProps) {
       {person ? (
         <>
           <div className={styles.row}>
-            {text("firstName", "Nome", { autoComplete: "off", required: true })}
-            {text("lastName", "Cognome", { autoComplete: "off", required: true })}
+            {text("firstName", "Nome", {
+              autoComplete: "off",
+              required: true,
+              onChange: (e) => setNames((n) => ({ ...n, firstName: e.target.value })),
+            })}
+            {text("lastName", "Cognome", {
+              autoComplete: "off",
+              required: true,
+              onChange: (e) => setNames((n) => ({ ...n, lastName: e.target.value })),
+            })}
           </div>
           <CheckboxField
             id="foreign"
@@ -153,6 +178,22 @@ export function PatientForm({ initial, patientId }: PatientFormProps) {
               )}
             </Field>
           )}
+          {!foreign && mismatchText ? (
+            <CheckboxField
+              id="cfConfirmed"
+              label="Il codice fiscale è giusto anche se non corrisponde a nome e cognome"
+              checked={cfConfirmed}
+              onChange={setCfConfirmed}
+              hint={`${mismatchText} Succede con codici assegnati d'ufficio o nomi stranieri; se no, le spese andrebbero a un'altra persona.`}
+            />
+          ) : null}
+          {!foreign && cfChanged && heldInvoices > 0 ? (
+            <p className={styles.cfNotice} role="note" data-testid="cf-change-notice">
+              {heldInvoices === 1
+                ? "La fattura di questo paziente già trasmessa al Sistema TS verrà corretta con il nuovo codice fiscale: al prossimo invio parte una variazione."
+                : `Le ${heldInvoices} fatture di questo paziente già trasmesse al Sistema TS verranno corrette con il nuovo codice fiscale: al prossimo invio partono le variazioni.`}
+            </p>
+          ) : null}
         </>
       ) : (
         <>
@@ -223,4 +264,11 @@ export function PatientForm({ initial, patientId }: PatientFormProps) {
       </div>
     </form>
   );
+}
+
+/** The warning for a code whose six name letters do not match the names, or null. */
+function nameMismatch(values: { codiceFiscale: string; firstName: string; lastName: string }): string | null {
+  const check = compareCodiceFiscaleWithName(values.codiceFiscale, values.firstName, values.lastName);
+  if (!check || check.matches) return null;
+  return `Il codice fiscale non corrisponde a nome e cognome: dal nome risulta ${check.expected}, nel codice c'è ${check.found}.`;
 }

@@ -11,7 +11,8 @@ const SEVERITY_CHIPS = {
   info: styles.severityInfo,
 } as const;
 
-// Each STS code: STS's own words, what they mean in plain Italian, and where to fix it.
+// Each STS code: STS's own words, what they mean in plain Italian (unless that would say the same again), and where
+// to fix it.
 // Warnings (W…) are shown as such: the document was accepted.
 export function CodeList({ codes, context }: { codes: DocumentCode[]; context: FixContext }) {
   if (codes.length === 0) return null;
@@ -28,11 +29,21 @@ export function CodeList({ codes, context }: { codes: DocumentCode[]; context: F
             <span className={`${styles.severity} ${SEVERITY_CHIPS[c.severity]}`}>{SEVERITY_LABELS[c.severity]}</span>
             <span className={styles.codeId}>{c.code}</span>
             {c.message ? <span className={styles.codeDescription}>{c.message}</span> : null}
+            {c.times > 1 ? <span className={styles.codeTimes}>{`${c.times} volte`}</span> : null}
           </div>
-          <p className={styles.codeExplanation}>{c.explanation}</p>
+          {sameText(c.explanation, c.message) ? null : <p className={styles.codeExplanation}>{c.explanation}</p>}
           <FixLink fix={c.fix} context={context} />
         </li>
       ))}
     </ul>
   );
+}
+
+function sameText(a: string, b: string): boolean {
+  const plain = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9à-ù]+/g, " ")
+      .trim();
+  return plain(a) === plain(b);
 }

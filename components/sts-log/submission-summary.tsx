@@ -75,6 +75,13 @@ export function SubmissionSummary({ submission }: { submission: SubmissionDetail
           <FixLink fix={submission.error.fix} />
         </div>
       ) : null}
+      {submission.channel === "sync" && submission.status === "completed" ? (
+        <p className={styles.muted} data-testid="sync-no-receipt">
+          Inviato da solo con &quot;Invia ora&quot;: il Sistema TS risponde subito con l&apos;esito del documento e non
+          rilascia una ricevuta PDF per questo tipo di invio. Vale il protocollo qui sopra; la ricevuta cumulativa
+          arriva solo per gli invii a lotti.
+        </p>
+      ) : null}
       {submission.hasReceipt || submission.hasErrorsCsv ? (
         <div className={styles.buttons}>
           {submission.hasReceipt ? (

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { registerPortalUploadAction, sendSelectedAction } from "@/app/(app)/fatture/actions";
+import { skippedText } from "./skipped-text";
 import styles from "./sts.module.css";
 
 // Bulk STS actions on the selected invoices: send them (batches of 25), or the manual portal fallback.
@@ -19,12 +20,13 @@ export function StsBulkActions({ ids }: { ids: string[] }) {
     const result = await sendSelectedAction(ids);
     setBusy(false);
     if (!result.ok) return setMessage(result.message);
-    const { submissions, documents, problems } = result.data;
-    setMessage(
+    const { submissions, documents, problems, skipped } = result.data;
+    const why = skippedText(skipped);
+    const sent =
       submissions === 0
         ? "Nessuna delle fatture selezionate è da inviare."
-        : `${documents} documenti inviati in ${submissions} ${submissions === 1 ? "lotto" : "lotti"}: l'esito arriverà a breve nell'elenco invii.${problems.length ? ` ${problems.join(" ")}` : ""}`,
-    );
+        : `${documents === 1 ? "1 documento inviato" : `${documents} documenti inviati`} in ${submissions} ${submissions === 1 ? "lotto" : "lotti"}: l'esito arriverà a breve nell'elenco invii.`;
+    setMessage([sent, ...problems, why].filter(Boolean).join(" "));
     router.refresh();
   }
 

@@ -104,3 +104,14 @@ export function findDocumentsWithDatesToReview(db: Db, practitionerId: string, t
     db.invoice.count({ where }),
   ]);
 }
+
+/** How many of the practitioner's invoices among `ids` are in each STS state (others' ids count for nothing). */
+export async function countStsStatesOf(db: DbOrTx, practitionerId: string, ids: string[]) {
+  if (ids.length === 0) return {};
+  const groups = await db.invoice.groupBy({
+    by: ["stsState"],
+    where: { practitionerId, id: { in: ids } },
+    _count: { _all: true },
+  });
+  return Object.fromEntries(groups.map((g) => [g.stsState, g._count._all])) as Record<string, number>;
+}

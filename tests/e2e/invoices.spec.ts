@@ -4,11 +4,14 @@ import { extractText } from "unpdf";
 import { registerAndLogin } from "./helpers";
 import { seedPatient, seedProfile } from "./seed";
 
+// Lucia Ferri, born in Rome on 1 January 1980: letters that match her names, so no confirmation is asked.
+const LUCIA_FERRI = "FRRLCU80A41H501O";
+
 async function createPatientThroughUi(page: Page) {
   await page.goto("/pazienti/nuovo");
   await page.getByLabel("Nome", { exact: true }).fill("Lucia");
   await page.getByLabel("Cognome").fill("Ferri");
-  await page.getByRole("textbox", { name: "Codice fiscale" }).fill("RSSMRA80A01H501U");
+  await page.getByRole("textbox", { name: "Codice fiscale" }).fill(LUCIA_FERRI);
   await page.getByRole("button", { name: "Crea il paziente" }).click();
   await expect(page).toHaveURL(/\/pazienti\/(?!nuovo)[a-z0-9]{20,}$/);
   return page.url().split("/").pop()!;
@@ -57,7 +60,7 @@ test("invoices: two invoices with ENPAP and bollo, card payment, PDF, credit not
     "2/2026",
     "20/11/2026",
     "Lucia Ferri",
-    "RSSMRA80A01H501U",
+    LUCIA_FERRI,
     "ENPAP 2% 1,60",
     "Imposta di bollo 2,00",
     "83,60",
@@ -89,7 +92,7 @@ test("invoices: two invoices with ENPAP and bollo, card payment, PDF, credit not
   const csv = readFileSync(await (await csvDownload).path(), "utf8");
   expect(csv).toContain("Numero;Tipo;Data;Paziente");
   expect(csv).toContain(
-    "2/2026;Fattura;20/11/2026;Ferri Lucia;RSSMRA80A01H501U;80,00;1,60;2,00;83,60;Pagata;21/11/2026;Carta",
+    `2/2026;Fattura;20/11/2026;Ferri Lucia;${LUCIA_FERRI};80,00;1,60;2,00;83,60;Pagata;21/11/2026;Carta`,
   );
   expect(csv).toContain("NC 1/2026;Nota di credito;22/11/2026");
 });

@@ -123,3 +123,26 @@ test("profile and patients: create the three kinds, validate, search, archive, i
   await expect(otherPage.getByText("Rossi")).toHaveCount(0);
   await other.close();
 });
+
+test("a codice fiscale of another name is flagged beside the field and saved only once confirmed", async ({ page }) => {
+  await registerAndLogin(page, "Dott. Controllo Nomi");
+  await page.goto("/pazienti/nuovo");
+  await page.getByLabel("Nome", { exact: true }).fill("Giulia");
+  await page.getByLabel("Cognome").fill("Verdi");
+  // Mario Rossi's code typed on Giulia Verdi's card: the warning appears as it is typed, with what the names give.
+  await page.getByRole("textbox", { name: "Codice fiscale" }).fill(MARIO);
+  const confirm = page.getByLabel("Il codice fiscale è giusto anche se non corrisponde a nome e cognome");
+  await expect(confirm).not.toBeChecked();
+  await expect(page.getByText("dal nome risulta VRD GLI, nel codice c'è RSS MRA")).toBeVisible();
+  await page.getByRole("button", { name: "Crea il paziente" }).click();
+  await expect(page.locator("#codiceFiscale-error")).toContainText("spunta la conferma qui sotto");
+  await expect(page).toHaveURL(/\/pazienti\/nuovo$/);
+  await page.screenshot({ path: "tests/.artifacts/screenshots/patient-cf-mismatch.png", fullPage: true });
+  // By keyboard: Tab from the code reaches the confirmation; Space ticks it.
+  await page.getByRole("textbox", { name: "Codice fiscale" }).focus();
+  await page.keyboard.press("Tab");
+  await expect(confirm).toBeFocused();
+  await page.keyboard.press("Space");
+  await page.getByRole("button", { name: "Crea il paziente" }).click();
+  await expect(page.getByRole("heading", { name: "Verdi Giulia" })).toBeVisible();
+});

@@ -76,7 +76,18 @@ test("a CF the simulator rejects: red dot, explanation, link to the patient, fix
   await page.screenshot({ path: "tests/.artifacts/screenshots/sts-rejected-detail.png", fullPage: true });
   await page.locator(`a[href="/pazienti/${patient.id}"]`).first().click();
   await expect(page).toHaveURL(new RegExp(`/pazienti/${patient.id}$`));
+  // The seeded card was saved with a code whose letters are not Piero Villa's: it stays confirmed, with the warning
+  // beside the field. A new code of another person is refused until the practitioner confirms it, beside the field.
+  const confirm = page.getByLabel("Il codice fiscale è giusto anche se non corrisponde a nome e cognome");
+  await expect(confirm).toBeChecked();
+  await confirm.uncheck();
   await page.getByRole("textbox", { name: "Codice fiscale" }).fill(uniqueCf());
+  await page.getByRole("button", { name: "Salva le modifiche" }).click();
+  await expect(page.locator("#codiceFiscale-error")).toContainText(
+    "Il codice fiscale non corrisponde a nome e cognome: dal nome risulta VLL PRI",
+  );
+  await expect(page.getByText("Modifiche salvate.")).toHaveCount(0);
+  await confirm.check();
   await page.getByRole("button", { name: "Salva le modifiche" }).click();
   await expect(page.getByText("Modifiche salvate.")).toBeVisible();
 
@@ -85,6 +96,15 @@ test("a CF the simulator rejects: red dot, explanation, link to the patient, fix
   await cell.getByRole("button", { name: /Azioni STS/ }).click();
   await cell.getByRole("button", { name: "Invia ora", exact: true }).click();
   await expect(cell.locator("[data-sts-state]")).toHaveAttribute("data-sts-state", "accepted");
+
+  // Now that STS holds the invoice, a new code is announced before saving: it will go as a variazione.
+  await page.goto(`/pazienti/${patient.id}`);
+  await expect(page.getByTestId("cf-change-notice")).toHaveCount(0);
+  await page.getByRole("textbox", { name: "Codice fiscale" }).fill(uniqueCf());
+  await expect(page.getByTestId("cf-change-notice")).toHaveText(
+    "La fattura di questo paziente già trasmessa al Sistema TS verrà corretta con il nuovo codice fiscale: al prossimo invio parte una variazione.",
+  );
+  await page.screenshot({ path: "tests/.artifacts/screenshots/patient-cf-change.png", fullPage: true });
 });
 
 test("30 selected invoices → Invia selezionate → 2 submissions (25 + 5), each with its receipt once processed", async ({

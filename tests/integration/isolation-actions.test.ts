@@ -26,6 +26,7 @@ import { explainStsStatus } from "../../lib/services/sts/explain-sts-status";
 import { registerPortalUpload } from "../../lib/services/sts/portal-upload";
 import { resendSubmission } from "../../lib/services/sts/resend-submission";
 import { sendDocumentNow } from "../../lib/services/sts/send-document-now";
+import { sendSelected } from "../../lib/services/sts/upload-selected";
 import { uploadBatch } from "../../lib/services/sts/upload-batch";
 import { fixAllDifferences, fixDifference } from "../../lib/services/sts-reconciliation/fix-difference";
 import { reconcileYear } from "../../lib/services/sts-reconciliation/reconcile-year";
@@ -113,6 +114,10 @@ const REPLAYS: Record<string, Replay> = {
     expect(
       await uploadBatch({ db: testDb(), practitionerId: b.id, trigger: "manual", invoiceIds: [a.paidId, a.issuedId] }),
     ).toBeNull();
+    // Nor does the explanation of what did not go tell B anything of A's documents.
+    expect(
+      await sendSelected({ db: testDb(), practitionerId: b.id, invoiceIds: [a.paidId, a.issuedId] }),
+    ).toMatchObject({ submissions: 0, documents: 0, skipped: {} });
   },
   stsEligibilityAction: ({ a, b }) => explainStsStatus({ db: testDb(), practitionerId: b.id, invoiceId: a.paidId }),
   registerPortalUploadAction: ({ a, b }) =>

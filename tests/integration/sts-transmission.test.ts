@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "../../lib/app-error";
 import { sendDocumentNow } from "../../lib/services/sts/send-document-now";
 import { uploadBatch } from "../../lib/services/sts/upload-batch";
+import { sendSelected } from "../../lib/services/sts/upload-selected";
 import { pollSubmission } from "../../lib/services/sts/poll-submission";
 import { updateIssuedInvoice } from "../../lib/services/invoices/update-issued-invoice";
 import { voidInvoice } from "../../lib/services/invoices/void-invoice";
@@ -92,6 +93,12 @@ describe("STS transmission through the SOAP client and the simulator", () => {
     const submission = await testDb().stsSubmission.findUniqueOrThrow({ where: { id: batch!.submissionId } });
     expect(submission).toMatchObject({ outcome: "rejected", nErrori: 1 });
     expect(Buffer.from(submission.errorsCsv!).toString()).toContain("S011");
+    // Selected again together with a new invoice, the rejected one does not go (STS would refuse it again) and the
+    // practitioner is told why, with the count, instead of a bare "nothing to send".
+    const fresh = await createTestInvoice(testDb(), p.id, { patientId: p.patientId, ...paid });
+    const selected = await sendSelected({ db: testDb(), practitionerId: p.id, invoiceIds: [inv.id, fresh.id] });
+    expect(selected).toMatchObject({ submissions: 1, documents: 1, skipped: { rejected: 1 } });
+    expect((await stsState(fresh.id)).stsState).toBe("awaiting_outcome");
 
     await updatePatient({
       db: testDb(),

@@ -17,7 +17,7 @@ import { voidInvoice } from "@/lib/services/invoices/void-invoice";
 import { explainStsStatus } from "@/lib/services/sts/explain-sts-status";
 import { registerPortalUpload } from "@/lib/services/sts/portal-upload";
 import { sendDocumentNow } from "@/lib/services/sts/send-document-now";
-import { uploadSelected } from "@/lib/services/sts/upload-selected";
+import { sendSelected } from "@/lib/services/sts/upload-selected";
 
 // The list and the dashboard show every invoice's state; the STS actions change the submissions' page too.
 const invoicePages: Revalidate[] = ["/fatture", "/"];
@@ -103,14 +103,7 @@ export const sendNowAction = action(
 // "Invia selezionate": asynchronous batches of at most 25, one receipt each; outcomes are polled by the worker.
 export const sendSelectedAction = action(
   { name: "sts-send-selected", args: z.tuple([IdList]), revalidate: stsPages },
-  async ({ practitioner }, invoiceIds) => {
-    const batches = await uploadSelected({ db: db(), practitionerId: practitioner.id, invoiceIds });
-    return {
-      submissions: batches.length,
-      documents: batches.reduce((n, b) => n + b.documents, 0),
-      problems: batches.filter((b) => b.outcome !== "awaiting_outcome").map((b) => b.message ?? ""),
-    };
-  },
+  ({ practitioner }, invoiceIds) => sendSelected({ db: db(), practitionerId: practitioner.id, invoiceIds }),
 );
 
 export const stsEligibilityAction = action(

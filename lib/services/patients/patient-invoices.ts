@@ -12,6 +12,7 @@ const patientInvoiceSelect = {
   totalCents: true,
   stsState: true,
   stsReason: true,
+  stsEverHeld: true,
 } as const;
 
 /**

@@ -41,6 +41,20 @@ describe("parseDocumentCodes", () => {
       }),
     ]);
   });
+  it("lists a code STS repeated with the same text once, with how many times it came", () => {
+    const codes = parseDocumentCodes(
+      JSON.stringify([
+        { code: "S011", severity: "error", message: "CF ERRATO" },
+        { code: "S011", severity: "error", message: "CF ERRATO" },
+        { code: "S011", severity: "error", message: "CF ERRATO" },
+        { code: "S011", severity: "error", message: "CF DEL CITTADINO ERRATO" },
+      ]),
+    );
+    expect(codes.map((c) => [c.code, c.message, c.times])).toEqual([
+      ["S011", "CF ERRATO", 3],
+      ["S011", "CF DEL CITTADINO ERRATO", 1],
+    ]);
+  });
   it("treats an unknown W code as a warning and ignores malformed input", () => {
     expect(parseDocumentCodes(JSON.stringify([{ code: "W999" }]))[0]).toMatchObject({
       severity: "warning",

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ExchangeList } from "@/components/sts-log/exchange-list";
+import { DocumentFilter } from "@/components/sts-log/document-filter";
 import { SubmissionDocuments } from "@/components/sts-log/submission-documents";
 import { SubmissionSummary } from "@/components/sts-log/submission-summary";
 import styles from "@/components/sts-log/sts-log.module.css";
@@ -26,9 +27,19 @@ async function loadOr404<T>(promise: Promise<T>): Promise<T> {
   }
 }
 
-export default async function SubmissionPage({ params }: { params: Promise<{ id: string }> }) {
+// "?documenti=scartati": only the documents STS refused or that did not go (a 25-document batch with 2 errors).
+const NOT_ACCEPTED = new Set(["rejected", "failed"]);
+
+export default async function SubmissionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ documenti?: string | string[] }>;
+}) {
   const practitioner = await requirePractitionerPage();
   const { id } = await params;
+  const onlyRefused = (await searchParams).documenti === "scartati";
   const options = { db: db(), practitionerId: practitioner.id, submissionId: id };
   const submission = await loadOr404(getSubmissionOrThrow(options));
   const exchanges = await loadOr404(listSubmissionExchanges(options));
@@ -46,7 +57,17 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
       <section className={styles.section} aria-labelledby="documenti">
         <h2 id="documenti">Documenti</h2>
         {resendable.length > 0 ? <ResendButton submissionId={submission.id} count={resendable.length} /> : null}
-        <SubmissionDocuments documents={submission.documents} />
+        <DocumentFilter
+          submissionId={submission.id}
+          onlyRefused={onlyRefused}
+          refused={submission.documents.filter((d) => NOT_ACCEPTED.has(d.outcome)).length}
+          total={submission.documents.length}
+        />
+        <SubmissionDocuments
+          documents={
+            onlyRefused ? submission.documents.filter((d) => NOT_ACCEPTED.has(d.outcome)) : submission.documents
+          }
+        />
       </section>
       <ExchangeList exchanges={exchanges} />
     </>

@@ -56,7 +56,11 @@ export default async function PazientePage({ params }: { params: Promise<{ id: s
 
       <section aria-labelledby="patient-edit" className={styles.section}>
         <h2 id="patient-edit">Modifica i dati</h2>
-        <PatientForm initial={patientFormValues(patient)} patientId={patient.id} />
+        <PatientForm
+          initial={patientFormValues(patient)}
+          patientId={patient.id}
+          heldInvoices={invoices.filter((i) => i.status === "issued" && i.stsEverHeld).length}
+        />
       </section>
     </>
   );
