@@ -7,6 +7,7 @@ export function profileFormValues(profile: Profile | null, name: string, email: 
   return {
     displayName: profile?.displayName ?? name,
     profession: profile?.profession ?? "Psicologo/a",
+    alboRegistration: profile?.alboRegistration ?? "",
     codiceFiscale: profile?.codiceFiscale ?? "",
     partitaIva: profile?.partitaIva ?? "",
     address: profile?.address ?? "",

@@ -91,7 +91,18 @@ export function ProfileForm({
           { autoComplete: "name", required: true },
           "Come deve comparire in fattura, es. Dott.ssa Anna Verdi.",
         )}
-        {text("profession", "Professione", { required: true })}
+        {text(
+          "profession",
+          "Professione",
+          { required: true },
+          "Come deve comparire in fattura, es. Psicologa o Psicologo - Psicoterapeuta.",
+        )}
+        {text(
+          "alboRegistration",
+          "Iscrizione all'albo (facoltativa)",
+          {},
+          "Es. Albo degli Psicologi della Lombardia n. 12345: compare in fattura sotto la professione.",
+        )}
         <div className={styles.row}>
           {text("codiceFiscale", "Codice fiscale", {
             autoCapitalize: "characters",

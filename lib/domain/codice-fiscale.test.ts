@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { codiceFiscaleCheckCharacter, normalizeCodiceFiscale, validateCodiceFiscale } from "./codice-fiscale";
+import {
+  codiceFiscaleCheckCharacter,
+  normalizeCodiceFiscale,
+  sexOfCodiceFiscale,
+  validateCodiceFiscale,
+} from "./codice-fiscale";
 
 const today = new Date("2026-06-01T10:00:00Z");
 const validate = (input: string) => validateCodiceFiscale(input, { today });
@@ -75,5 +80,12 @@ describe("helpers", () => {
   it("computes the check character of known codes", () => {
     expect(codiceFiscaleCheckCharacter("RSSMRA80A01H501")).toBe("U");
     expect(codiceFiscaleCheckCharacter("MTOMRA66A41G224")).toBe("M");
+  });
+
+  it("reads the sex of a personal code, omocodic or not", () => {
+    expect(sexOfCodiceFiscale("MTOMRA66A41G224M")).toBe("F");
+    expect(sexOfCodiceFiscale("rssmra80a01h501u")).toBe("M");
+    expect(sexOfCodiceFiscale("MTOMRA66A4MG224M")).toBe("F");
+    expect(sexOfCodiceFiscale("65498732105")).toBeNull();
   });
 });

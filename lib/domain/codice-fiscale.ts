@@ -88,3 +88,11 @@ function resolveBirthDate(yy: number, month: number, day: number, today: IsoDate
   if (toIsoDate(year, month, day) > today) year -= 100;
   return isRealDate(year, month, day) ? toIsoDate(year, month, day) : null;
 }
+
+/** The sex a personal code encodes (day of birth + 40 for women), or null for any other input. */
+export function sexOfCodiceFiscale(input: string): "M" | "F" | null {
+  const value = normalizeCodiceFiscale(input);
+  if (!PERSONAL_FORMAT.test(value)) return null;
+  const day = Number(decodeOmocodia(value).slice(9, 11));
+  return day > 40 ? "F" : "M";
+}

@@ -1,7 +1,9 @@
 import { PDFDocument, rgb, StandardFonts } from "pdf-lib";
+import { sexOfCodiceFiscale } from "../domain/codice-fiscale";
 import { formatItalianDate } from "../domain/dates";
 import { formatCents } from "../domain/money";
 import type { PaymentMethod } from "../domain/payment";
+import { signatory } from "../domain/profession";
 import { A4, drawLine, MARGIN_X, PageFlow, type TextStyle } from "./page-flow";
 import { toWinAnsi } from "./win-ansi";
 
@@ -78,7 +80,7 @@ export async function renderExpenseStatementPdf(model: ExpenseStatementPdfModel)
   const patientCf = patient.codiceFiscale ? `, codice fiscale ${patient.codiceFiscale},` : "";
   const address = patient.addressLines.length ? ` residente in ${patient.addressLines.join(", ")},` : "";
   flow.paragraph(
-    `Il/La sottoscritto/a ${issuer.name}${profession} dichiara che ${patient.name}${patientCf}${address} ` +
+    `${signatory(sexOfCodiceFiscale(issuer.codiceFiscale))} ${issuer.name}${profession} dichiara che ${patient.name}${patientCf}${address} ` +
       `ha sostenuto nell'anno ${model.year} le seguenti spese per prestazioni sanitarie, documentate dalle ` +
       `fatture elencate e pagate nell'anno:`,
     MARGIN_X,

@@ -81,6 +81,7 @@ export function makeProfileSchema({ today, allowKitTestPartitaIva }: ProfileSche
     .object({
       displayName: requiredText(2, 120, "Indica il nome come deve comparire in fattura.", "Massimo 120 caratteri."),
       profession: requiredText(2, 80, "Indica la professione.", "Massimo 80 caratteri.").default("Psicologo/a"),
+      alboRegistration: optionalText(160, "Massimo 160 caratteri."),
       codiceFiscale: z.string().default(""),
       partitaIva: z.string().default(""),
       address: requiredText(3, 200, "Indica l'indirizzo dello studio.", "Massimo 200 caratteri."),

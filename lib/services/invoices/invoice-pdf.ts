@@ -1,3 +1,5 @@
+import { sexOfCodiceFiscale } from "../../domain/codice-fiscale";
+import { printedProfession } from "../../domain/profession";
 import type { Db } from "../../db";
 import { isPaymentMethod } from "../../domain/payment";
 import { exemptionWording, OPPOSITION_WORDING, type TaxRegime } from "../../domain/tax-regime";
@@ -32,7 +34,13 @@ export function buildInvoicePdfModel(
     documentNumber: documentNumberLabel(invoice),
     issueDate: invoice.issueDate,
     creditedInvoice: credited ? { documentNumber: documentNumberLabel(credited), issueDate: credited.issueDate } : null,
-    issuer: { ...issuer },
+    // Invoices issued before the profession was asked hold "Psicologo/a": printed by the issuer's sex.
+    issuer: {
+      ...issuer,
+      professionLines: issuer.professionLines.map((line) =>
+        printedProfession(line, sexOfCodiceFiscale(issuer.codiceFiscale)),
+      ),
+    },
     patient: {
       name: patient.name,
       codiceFiscale: patient.codiceFiscale ?? patient.partitaIva,

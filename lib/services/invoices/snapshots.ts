@@ -1,3 +1,5 @@
+import { sexOfCodiceFiscale } from "../../domain/codice-fiscale";
+import { printedProfession } from "../../domain/profession";
 import type { Patient, Profile } from "../../generated/sqlite/client";
 
 // What the invoice prints of the patient and the issuer, frozen when it is issued (later edits of the patient
@@ -53,7 +55,10 @@ export function patientSnapshot(patient: Patient): PatientSnapshot {
 export function issuerSnapshot(profile: Profile): IssuerSnapshot {
   return {
     name: profile.displayName,
-    professionLines: profile.profession ? [profile.profession] : [],
+    professionLines: [
+      profile.profession ? printedProfession(profile.profession, sexOfCodiceFiscale(profile.codiceFiscale)) : "",
+      profile.alboRegistration ?? "",
+    ].filter(Boolean),
     codiceFiscale: profile.codiceFiscale,
     partitaIva: profile.partitaIva,
     addressLines: addressLines(profile),
