@@ -36,6 +36,8 @@ type Props = {
   mode: "new" | "draft" | "issued";
   initial: InvoiceFormValues;
   pricing: { rateBp: number; bolloPolicy: BolloPolicy; pensionFundLabel: string };
+  /** The profile's profession, for the order of the expense types. */
+  profession?: string;
   /** An issued invoice STS holds: its date is locked, "Annulla e riemetti" corrects it (null reason = allowed). */
   lock?: { numberLabel: string; reissueBlocked: string | null };
 };
@@ -65,7 +67,7 @@ function checkLocally(data: ReturnType<typeof payload>): FieldErrors | null {
   return Object.keys(errors).length > 0 ? errors : null;
 }
 
-export function InvoiceForm({ invoiceId, mode, initial, pricing, lock }: Props) {
+export function InvoiceForm({ invoiceId, mode, initial, pricing, lock, profession = "" }: Props) {
   const router = useRouter();
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -187,6 +189,7 @@ export function InvoiceForm({ invoiceId, mode, initial, pricing, lock }: Props) 
         onChange={(lines) => set({ lines })}
         errors={errors}
         pensionFundLabel={pricing.pensionFundLabel}
+        profession={profession}
       />
       <InvoiceTotalsPreview
         lines={values.lines}

@@ -1,7 +1,7 @@
 "use client";
 
-import { STS_EXPENSE_TYPES, stsExpenseTypeLabel } from "@/lib/domain/sts-expense-type";
 import type { FieldErrors } from "@/components/ui/field-errors";
+import { ExpenseTypeOptions } from "./expense-type-options";
 import { newLine, type LineValues } from "./line-values";
 import styles from "./invoices.module.css";
 
@@ -22,6 +22,8 @@ export function InvoiceLinesEditor(props: {
   onChange: (lines: LineValues[]) => void;
   errors: FieldErrors;
   pensionFundLabel: string;
+  /** The profile's profession: its usual expense types are offered first. */
+  profession: string;
 }) {
   const { lines, onChange, errors } = props;
   const update = (index: number, patch: Partial<LineValues>) =>
@@ -78,11 +80,7 @@ export function InvoiceLinesEditor(props: {
                   value={line.expenseType}
                   onChange={(e) => update(i, { expenseType: e.target.value as LineValues["expenseType"] })}
                 >
-                  {STS_EXPENSE_TYPES.map((type) => (
-                    <option key={type} value={type}>
-                      {type} – {stsExpenseTypeLabel(type)}
-                    </option>
-                  ))}
+                  <ExpenseTypeOptions profession={props.profession} />
                 </select>
               </div>
               <div className={styles.lineActions}>

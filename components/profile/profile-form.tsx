@@ -7,7 +7,7 @@ import { ChoiceGroup } from "@/components/ui/choice-group";
 import { Field } from "@/components/ui/field";
 import { clientFieldErrors, type FieldErrors } from "@/components/ui/field-errors";
 import { FormError, FormNotice } from "@/components/ui/form-message";
-import { STS_EXPENSE_TYPES, stsExpenseTypeLabel } from "@/lib/domain/sts-expense-type";
+import { ExpenseTypeOptions } from "@/components/invoices/expense-type-options";
 import { makeProfileSchema, type ProfileFormValues } from "@/lib/schemas/profile";
 import styles from "./profile.module.css";
 
@@ -158,11 +158,7 @@ export function ProfileForm({
         <Field id="defaultExpenseType" label="Tipo di spesa STS predefinito" errors={errors.defaultExpenseType}>
           {(p) => (
             <select {...p} name="defaultExpenseType" defaultValue={initial.defaultExpenseType}>
-              {STS_EXPENSE_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {type} – {stsExpenseTypeLabel(type)}
-                </option>
-              ))}
+              <ExpenseTypeOptions profession={initial.profession} />
             </select>
           )}
         </Field>

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_STS_EXPENSE_TYPE, isStsExpenseType, STS_EXPENSE_TYPES, stsExpenseTypeLabel } from "./sts-expense-type";
+import {
+  DEFAULT_STS_EXPENSE_TYPE,
+  expenseTypesFor,
+  isStsExpenseType,
+  STS_EXPENSE_TYPES,
+  stsExpenseTypeLabel,
+} from "./sts-expense-type";
 
 describe("STS expense types", () => {
   it("defaults to SP and knows the twelve STS codes", () => {
@@ -15,5 +21,17 @@ describe("STS expense types", () => {
     ["XX", false],
   ])("isStsExpenseType(%j) = %s", (value, expected) => {
     expect(isStsExpenseType(value)).toBe(expected);
+  });
+});
+
+describe("expenseTypesFor", () => {
+  it("offers a psychologist the health services first and the veterinary types last", () => {
+    const { usual, others } = expenseTypesFor("Psicologa - Psicoterapeuta");
+    expect(usual).toEqual(["SP"]);
+    expect(others.slice(-2)).toEqual(["FV", "SV"]);
+    expect([...usual, ...others].sort()).toEqual([...STS_EXPENSE_TYPES].sort());
+  });
+  it("offers a veterinarian the veterinary types first", () => {
+    expect(expenseTypesFor("Medico veterinario").usual).toEqual(["SV", "FV", "AA"]);
   });
 });

@@ -91,6 +91,16 @@ test("send log: list, detail with explained codes and fixes, receipt, and isolat
   await expect(w003.getByText("Segnalazione", { exact: true })).toBeVisible();
   await expect(w003).toContainText("W003");
 
+  // Only the refused documents of the batch, and back to all of them.
+  await page.getByRole("link", { name: "Mostra solo il documento scartato o non inviato" }).click();
+  await expect(page).toHaveURL(/documenti=scartati/);
+  await expect(page.getByTestId("submission-document")).toHaveCount(1);
+  await expect(page.getByTestId("submission-document")).toHaveAttribute("data-outcome", "rejected");
+  await page.getByRole("link", { name: "Mostra tutti i 2 documenti" }).click();
+  await expect(page.getByTestId("submission-document")).toHaveCount(2);
+  // A batch has its receipt: no word about single sends here.
+  await expect(page.getByTestId("sync-no-receipt")).toHaveCount(0);
+
   // Technical details are collapsed, and hold the (escaped) XML.
   const technical = page.getByTestId("technical-details");
   await expect(technical.locator("pre").first()).toBeHidden();

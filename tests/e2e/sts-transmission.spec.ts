@@ -35,6 +35,13 @@ test("manual send: yellow dot → Invia ora → green, protocollo in the send lo
 
   await page.goto("/invii");
   await expect(page.getByRole("cell", { name: /^99\d{15}$/ })).toBeVisible();
+  // A single "Invia ora" has no PDF receipt: its page says why, and that the protocollo stands for it.
+  await page
+    .getByTestId("submission-row")
+    .getByRole("link", { name: /Dettaglio/ })
+    .click();
+  await expect(page.getByTestId("sync-no-receipt")).toContainText("non rilascia una ricevuta PDF");
+  await expect(page.getByRole("link", { name: "Scarica la ricevuta (PDF)" })).toHaveCount(0);
   for (const path of ["/invii", "/fatture", "/impostazioni/sts"]) {
     await page.goto(path);
     const html = await page.content();

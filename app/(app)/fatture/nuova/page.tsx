@@ -36,6 +36,7 @@ export default async function NewInvoicePage({ searchParams }: { searchParams: P
           now: new Date(),
           defaultExpenseType: profile?.defaultExpenseType ?? DEFAULT_STS_EXPENSE_TYPE,
         })}
+        profession={profile?.profession ?? ""}
         pricing={{
           rateBp: pricing.pensionFundRateBp,
           bolloPolicy: pricing.bolloPolicy,

@@ -19,9 +19,8 @@ export default async function EditInvoicePage({ params }: { params: Promise<{ id
   const invoice = await findInvoice(db(), practitioner.id, id);
   if (!invoice || invoice.kind !== "invoice" || invoice.status === "void") notFound();
   // Drafts follow the current profile; issued invoices keep the settings they were issued with.
-  const pricing = pricingFromProfile(
-    invoice.status === "draft" ? await getProfile({ db: db(), practitionerId: practitioner.id }) : invoice,
-  );
+  const profile = await getProfile({ db: db(), practitionerId: practitioner.id });
+  const pricing = pricingFromProfile(invoice.status === "draft" ? profile : invoice);
   const lock = invoiceIdentityLock(invoice);
   const numberLabel = documentNumberLabel(invoice);
   return (
@@ -47,6 +46,7 @@ export default async function EditInvoicePage({ params }: { params: Promise<{ id
         mode={invoice.status === "draft" ? "draft" : "issued"}
         initial={invoiceFormValues(invoice)}
         lock={lock.locked ? { numberLabel, reissueBlocked: lock.reissueBlocked } : undefined}
+        profession={profile?.profession ?? ""}
         pricing={{
           rateBp: pricing.pensionFundRateBp,
           bolloPolicy: pricing.bolloPolicy,
