@@ -26,7 +26,8 @@ async function newInvoice(page: Page, patientId: string, price: string) {
 
 test("invoices: two invoices with ENPAP and bollo, card payment, PDF, credit note, CSV", async ({ page }) => {
   const email = await registerAndLogin(page, "Dott.ssa Elena Conti");
-  seedProfile(email);
+  // A profile made before the profession was asked: the PDF prints it by the practitioner's sex, with the Albo.
+  seedProfile(email, { profession: "Psicologo/a", alboRegistration: "Albo degli Psicologi della Lombardia n. 12345" });
   const patientId = await createPatientThroughUi(page);
 
   // 70,00 + ENPAP 2% = 71,40, no bollo.
@@ -65,10 +66,13 @@ test("invoices: two invoices with ENPAP and bollo, card payment, PDF, credit not
     "Imposta di bollo 2,00",
     "83,60",
     "Dott.ssa Maria Motta",
+    "Psicologa",
+    "Albo degli Psicologi della Lombardia n. 12345",
     "65498732105",
   ]) {
     expect(text).toContain(expected);
   }
+  expect(text).not.toContain("Psicologo/a");
   expect(text).toMatch(/bollo/i);
   expect(text).toMatch(/art\. ?10/);
 

@@ -119,7 +119,8 @@ describe("patient invoices and annual expense statement", () => {
     expect(totalPages).toBe(1);
     for (const fragment of [
       "Dichiarazione riepilogativa delle spese sanitarie sostenute nell'anno 2026",
-      "Dott.ssa Maria Motta",
+      // The practitioner's code is a woman's: no "Il/La sottoscritto/a".
+      "La sottoscritta Dott.ssa Maria Motta",
       "Giulia Ferri",
       "Fattura 2/2025",
       "NC 1/2026 (rif. fattura 1/2026)",
@@ -130,6 +131,7 @@ describe("patient invoices and annual expense statement", () => {
     ]) {
       expect(flat).toContain(fragment);
     }
+    expect(flat).not.toContain("/a");
   });
 
   it("keeps another practitioner's patient out of reach", async () => {
