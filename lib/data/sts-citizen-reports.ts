@@ -91,7 +91,9 @@ const LISTED = {
   extra: true,
   fetchedAt: true,
   handledAt: true,
-  invoice: { select: { id: true, kind: true, number: true, year: true, issueDate: true, totalCents: true } },
+  invoice: {
+    select: { id: true, kind: true, status: true, number: true, year: true, issueDate: true, totalCents: true },
+  },
 } as const;
 
 export function findCitizenReports(db: DbOrTx, practitionerId: string, options: { handled: boolean; take: number }) {
