@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { AppError } from "../../app-error";
 import type { Db } from "../../db";
 import {
@@ -16,6 +15,7 @@ import type { StsCitizenReportRow } from "../../sts/client/query-types";
 import { documentKey } from "../../sts/types";
 import type { Limiter } from "../sts/pool";
 import { createClientFor, loadStsCredentials } from "../sts/sts-connection";
+import { fingerprintOf } from "./fingerprint";
 import { detailOf, type CitizenReportDetail } from "./report-view";
 
 /**
@@ -24,18 +24,6 @@ import { detailOf, type CitizenReportDetail } from "./report-view";
  */
 export function firstReadingFrom(now: Date): string {
   return `${Number(isoDate(now).slice(0, 4)) - 1}-01-01`;
-}
-
-/**
- * The same report read twice gives the same fingerprint: the document, the day of the report, its text and the
- * columns Parcella does not know. The columns that describe the document's current transmission (protocollo, payment
- * date) are left out, so that a report read again after the practitioner corrected the document is not new.
- */
-export function fingerprintOf(row: StsCitizenReportRow): string {
-  const extra = Object.entries(row.extra).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return createHash("sha256")
-    .update(JSON.stringify([documentKey(row.id), row.dataSegnalazione, row.segnalazione, extra]))
-    .digest("hex");
 }
 
 export type CitizenReportsReading = { from: string; to: string; read: number; stored: number };
