@@ -7,7 +7,13 @@ export async function CitizenReportsBanner({ practitionerId }: { practitionerId:
   const open = await countOpenReports({ db: db(), practitionerId });
   if (open === 0) return null;
   return (
-    <div className="card" role="region" aria-label="Segnalazioni dei pazienti" data-testid="citizen-reports-banner">
+    <div
+      className="card"
+      role="region"
+      aria-label="Segnalazioni dei pazienti"
+      data-testid="citizen-reports-banner"
+      style={{ marginBottom: "1rem" }}
+    >
       <strong>
         {open === 1
           ? "1 paziente ha segnalato al Sistema TS un dato da controllare"

@@ -13,7 +13,11 @@ export async function InvoiceCitizenReports({
   const reports = await invoiceCitizenReports({ db: db(), practitionerId, invoiceId });
   if (reports.length === 0) return null;
   return (
-    <section aria-labelledby="invoice-citizen-reports" data-testid="invoice-citizen-reports">
+    <section
+      aria-labelledby="invoice-citizen-reports"
+      data-testid="invoice-citizen-reports"
+      className="citizen-reports-section"
+    >
       <h2 id="invoice-citizen-reports">Segnalazioni del paziente al Sistema TS</h2>
       <ul className="reconcile-list">
         {reports.map((report) => (
