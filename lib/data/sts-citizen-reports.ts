@@ -77,6 +77,14 @@ export async function invoicesByIdentity(db: DbOrTx, practitionerId: string, ide
   return new Map(lines.map((l) => [l.identity, l.invoiceId]));
 }
 
+/** The practitioner's invoices and credit notes issued on these days, with their STS record (JSON). */
+export function invoicesIssuedOn(db: DbOrTx, practitionerId: string, days: string[]) {
+  return db.invoice.findMany({
+    where: { practitionerId, issueDate: { in: days }, status: { not: "draft" } },
+    select: { id: true, stsRecord: true },
+  });
+}
+
 export function countOpenCitizenReports(db: DbOrTx, practitionerId: string) {
   return db.stsCitizenReport.count({ where: { practitionerId, handledAt: null } });
 }

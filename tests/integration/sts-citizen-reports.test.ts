@@ -10,7 +10,10 @@ import { fetchCitizenReports } from "../../lib/services/sts-citizen-reports/fetc
 import { markReportHandled } from "../../lib/services/sts-citizen-reports/mark-report-handled";
 import { viewOf } from "../../lib/services/sts-citizen-reports/report-view";
 import { runDailyCitizenReports } from "../../lib/services/sts-citizen-reports/run-daily-citizen-reports";
+import { applyStsEvent } from "../../lib/services/sts/apply-sts-event";
+import { statusOf } from "../../lib/services/sts/refresh-sts-state";
 import { sendDocumentNow } from "../../lib/services/sts/send-document-now";
+import { findStsInvoices } from "../../lib/data/sts-documents";
 import { createTestInvoice } from "../../prisma/seed/factories/invoices";
 import { stsPractitioner, useSimulator } from "./sts-harness";
 import { appErrorOf, testDb } from "./test-db";
@@ -126,6 +129,35 @@ describe("citizen reports", () => {
     expect(reports.map((r) => r.text).sort()).toEqual([
       "Il tipo di spesa è sbagliato",
       "Non ho mai ricevuto questa prestazione",
+    ]);
+  });
+
+  it("links a report to an invoice STS held before Parcella sent anything (adopted in Verifica su STS)", async () => {
+    const p = await stsPractitioner("citizen-adopted");
+    const invoice = await createTestInvoice(testDb(), p.id, {
+      issueDate: "2026-02-14",
+      paymentDate: "2026-02-14",
+      paymentMethod: "carta",
+      patientId: p.patientId,
+    });
+    const [record] = await findStsInvoices(testDb(), p.id, { ids: [invoice.id] });
+    const identity = statusOf(record!, true, isoDate(new Date())).pending[0]!.identity;
+    const { pIva, issueDate, numDocumento } = parseStsIdentity(identity);
+    // Sent on the STS portal, then typed into Parcella and adopted: held, without a transmission of Parcella's.
+    await admin("documents", {
+      id: { pIva, dataEmissione: issueDate, numDocumento },
+      items: [{ tipoSpesa: "SP", amountCents: 7140 }],
+    });
+    await applyStsEvent(testDb(), {
+      practitionerId: p.id,
+      invoiceId: invoice.id,
+      submissionId: "",
+      event: { type: "reconciled", held: { identity, version: record!.contentVersion, operation: "I", warnings: [] } },
+    });
+    await plantReport(identity, { text: "Spesa mai sostenuta" });
+    expect(await fetchCitizenReports({ db: testDb(), practitionerId: p.id })).toMatchObject({ stored: 1 });
+    expect((await findInvoiceCitizenReports(testDb(), p.id, invoice.id)).map((r) => r.text)).toEqual([
+      "Spesa mai sostenuta",
     ]);
   });
 });

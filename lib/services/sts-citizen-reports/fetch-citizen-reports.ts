@@ -4,6 +4,7 @@ import {
   findCitizenReportFetch,
   insertCitizenReport,
   invoicesByIdentity,
+  invoicesIssuedOn,
   saveCitizenReportFetch,
   storedFingerprints,
 } from "../../data/sts-citizen-reports";
@@ -12,9 +13,10 @@ import { findProfile } from "../../data/profiles";
 import { isoDate } from "../../domain/dates";
 import type { StsClient } from "../../sts/client/sts-client";
 import type { StsCitizenReportRow } from "../../sts/client/query-types";
-import { documentKey } from "../../sts/types";
+import { documentKey, type StsDocumentId } from "../../sts/types";
 import type { Limiter } from "../sts/pool";
 import { createClientFor, loadStsCredentials } from "../sts/sts-connection";
+import { parseStsRecord } from "../sts/sts-view";
 import { fingerprintOf } from "./fingerprint";
 import { detailOf, type CitizenReportDetail } from "./report-view";
 
@@ -67,10 +69,10 @@ export async function fetchCitizenReports(options: {
     const fingerprint = fingerprintOf(row);
     if (!known.has(fingerprint)) fresh.set(fingerprint, row);
   }
-  const invoices = await invoicesByIdentity(
+  const invoices = await invoicesOf(
     db,
     practitionerId,
-    [...fresh.values()].map((row) => documentKey(row.id)),
+    [...fresh.values()].map((row) => row.id),
   );
   const pIva = (await findProfile(db, practitionerId))?.partitaIva ?? null;
   const ours = [...fresh].filter(([, row]) => invoices.has(documentKey(row.id)) || row.id.pIva === pIva);
@@ -107,6 +109,25 @@ export async function fetchCitizenReports(options: {
   }
   await saveCitizenReportFetch(db, practitionerId, { fetchedThrough: to, checkedAt: now, lastError: null });
   return { from, to, read: list.rows.length, stored };
+}
+
+/**
+ * Identity → invoice: those Parcella sent and STS accepted, then those whose record holds the identity without a
+ * transmission of Parcella's (adopted in "Verifica su STS": sent on the portal, typed into Parcella afterwards).
+ */
+async function invoicesOf(db: Db, practitionerId: string, ids: StsDocumentId[]) {
+  const identities = ids.map(documentKey);
+  const found = await invoicesByIdentity(db, practitionerId, identities);
+  const missing = ids.filter((id) => !found.has(documentKey(id)));
+  if (missing.length === 0) return found;
+  const wanted = new Set(missing.map(documentKey));
+  for (const invoice of await invoicesIssuedOn(db, practitionerId, [
+    ...new Set(missing.map((id) => id.dataEmissione)),
+  ])) {
+    const held = parseStsRecord(invoice.stsRecord).held?.identity;
+    if (held && wanted.has(held)) found.set(held, invoice.id);
+  }
+  return found;
 }
 
 async function clientFor(db: Db, practitionerId: string, limit?: Limiter) {
