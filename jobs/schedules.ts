@@ -4,6 +4,7 @@ import { runBackupIfDue } from "../lib/services/installation/run-backup";
 import { pollDueSubmissions } from "../lib/services/sts/poll-due-submissions";
 import { runAutomaticSending } from "../lib/services/sts/run-automatic-sending";
 import { sweepStuck } from "../lib/services/sts/sweep-stuck";
+import { runDailyCitizenReports } from "../lib/services/sts-citizen-reports/run-daily-citizen-reports";
 import { runNightlyReconciliation } from "../lib/services/sts-reconciliation/run-nightly-reconciliation";
 
 // The worker's schedules, declared as data (cron in Europe/Rome). Each job's name is stable; state lives in the
@@ -74,6 +75,15 @@ export const schedules: Schedule[] = [
     description:
       "verifica notturna su STS dei documenti inviati negli ultimi 7 giorni (differenze in elenco e in home)",
     run: ({ slot, log }) => runNightlyReconciliation({ db: db(), slot, concurrency: env().STS_CONCURRENCY, log }),
+  },
+  {
+    name: "sts-citizen-reports",
+    // Once a day, early in the morning: away from the hourly run's minute 10 and the nightly verification; a report
+    // waits at most a day before the practitioner sees it ("Controlla ora" reads at once).
+    cron: "20 6 * * *",
+    description: "segnalazioni dei pazienti al Sistema TS ricevute dall'ultima lettura (ogni giorno alle 6:20)",
+    record: true,
+    run: ({ slot, log }) => runDailyCitizenReports({ db: db(), slot, concurrency: env().STS_CONCURRENCY, log }),
   },
 ];
 

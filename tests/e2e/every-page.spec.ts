@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { registerAndLogin } from "./helpers";
-import { runSeedScript, seedInvoice, seedPatient, seedProfile } from "./seed";
+import { runSeedScript, seedCitizenReport, seedInvoice, seedPatient, seedProfile } from "./seed";
 import { VIEWPORTS } from "./viewports";
 
 // Every page of app/, at the desktop and the phone width: nothing scrolls sideways, the page's main action can be
@@ -96,6 +96,17 @@ async function openPractice(page: Page, name: string): Promise<Practice> {
     email,
     JSON.stringify({ invoiceIds: [first.id, second.id], protocollo: `26${Date.now().toString().slice(-8)}` }),
   ]);
+  // A patient's report to STS about the first invoice: shown on its page and in the reports' list.
+  seedCitizenReport(email, {
+    invoiceId: first.id,
+    text: "L'importo indicato non corrisponde a quanto ho pagato alla professionista per la seduta di marzo",
+    detail: {
+      dataPagamento: "2026-03-10",
+      reports: [],
+      items: [{ tipoSpesa: "SP", amountCents: 7000, reportedAmount: "Ho pagato 60,00 euro", reportedTipoSpesa: "AA" }],
+      refundedItems: [],
+    },
+  });
   return { patientId: patient.id, firstId: first.id, secondId: second.id, submissionId };
 }
 
@@ -136,6 +147,7 @@ const GROUPS: { title: string; checks: (p: Practice) => PageCheck[] }[] = [
       { name: "sts", path: "/impostazioni/sts", mainAction: byButton("Salva le impostazioni") },
       { name: "diagnostica", path: "/impostazioni/sts/diagnostica", mainAction: byButton("Avvia la diagnostica") },
       { name: "invii", path: "/invii", mainAction: (pg) => pg.getByTestId("submission-row").getByRole("link").first() },
+      { name: "segnalazioni", path: "/invii/segnalazioni", mainAction: byButton("Controlla ora") },
       {
         name: "invio",
         path: `/invii/${p.submissionId}`,

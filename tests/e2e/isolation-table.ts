@@ -67,6 +67,7 @@ export const URLS: UrlEntry[] = [
   { file: "app/(app)/invii/(elenco)/page.tsx", url: "/invii", outcome: "own-data-only" },
   { file: "app/(app)/invii/[id]/page.tsx", url: "/invii/{submissionId}", outcome: "404" },
   { file: "app/(app)/invii/verifica/page.tsx", url: "/invii/verifica?anno=2026", outcome: "own-data-only" },
+  { file: "app/(app)/invii/segnalazioni/page.tsx", url: "/invii/segnalazioni", outcome: "own-data-only" },
   { file: "app/(app)/impostazioni/page.tsx", url: "/impostazioni", outcome: "no-ids" },
   { file: "app/(app)/stato/page.tsx", url: "/stato", outcome: "admin-only" },
   { file: "app/(app)/impostazioni/profilo/page.tsx", url: "/impostazioni/profilo", outcome: "no-ids" },
@@ -228,6 +229,19 @@ export const ACTIONS: ActionEntry[] = [
     name: "fixAllDifferencesAction",
     service: "fixAllDifferences",
     outcome: "self-only",
+  },
+  {
+    file: "app/(app)/invii/segnalazioni/actions.ts",
+    name: "checkCitizenReportsAction",
+    service: "fetchCitizenReports",
+    outcome: "self-only",
+    reason: "reads the caller's own STS reports and keeps only the caller's own documents",
+  },
+  {
+    file: "app/(app)/invii/segnalazioni/actions.ts",
+    name: "markCitizenReportHandledAction",
+    service: "markReportHandled",
+    outcome: "not_found",
   },
   {
     file: "app/(app)/pazienti/actions.ts",

@@ -6,7 +6,7 @@
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext } from "@playwright/test";
 import { registerAndLogin, uniqueEmail } from "./helpers";
 import { URLS, type UrlEntry } from "./isolation-table";
-import { runSeedScript, seedInvoice, seedInvoices, seedPatient } from "./seed";
+import { runSeedScript, seedCitizenReport, seedInvoice, seedInvoices, seedPatient } from "./seed";
 import { setUpSts } from "./sts-helpers";
 
 type Ids = Record<"invoiceId" | "invoiceNumber" | "patientId" | "patientLastName" | "submissionId" | "year", string>;
@@ -62,6 +62,8 @@ test.describe("isolation sweep: B replays A's URLs", () => {
     const invoice = seedInvoice(emailA, { ...paid, issueDate: "2026-03-11", paymentDate: "2026-03-11" });
     const protocollo = `26${Date.now().toString().slice(-8)}`;
     const { submissionId } = seedSubmission(emailA, { invoiceIds: [first, second], protocollo });
+    // A patient's report about A's first invoice: the reports page links to it.
+    seedCitizenReport(emailA, { invoiceId: first, text: `Segnalazione di ${patientLastName}` });
     ids = {
       invoiceId: invoice.id,
       invoiceNumber: String(invoice.number),

@@ -47,6 +47,23 @@ async function main() {
     // straight to the row: the services refuse them now.
     const { invoiceId, ...data } = options as { invoiceId: string; issueDate?: string; paymentDate?: string };
     result = await db.invoice.update({ where: { id: invoiceId, practitionerId: id }, data, select: { id: true } });
+  } else if (command === "citizen-report") {
+    // A citizen's report as the daily reading stores it (the sweep's control: A's list shows A's invoice).
+    const { invoiceId, text, detail = null } = options as { invoiceId: string; text: string; detail?: unknown };
+    const invoice = await db.invoice.findFirstOrThrow({ where: { id: invoiceId, practitionerId: id } });
+    result = await db.stsCitizenReport.create({
+      data: {
+        practitionerId: id,
+        invoiceId,
+        identity: `00000000000|${invoice.issueDate}|1|${invoice.number}`,
+        fingerprint: `seed-${invoiceId}`,
+        reportedOn: invoice.issueDate,
+        text,
+        detail: JSON.stringify(detail),
+        extra: "{}",
+      },
+      select: { id: true },
+    });
   } else throw new Error(`unknown seed command ${command}`);
   process.stdout.write(JSON.stringify(result));
   await db.$disconnect();

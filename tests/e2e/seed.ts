@@ -36,3 +36,5 @@ export const seedLegacyDates = (
 ) => seed<{ id: string }>("legacy-dates", email, options);
 export const seedInvoices = (email: string, options: Record<string, unknown> & { count: number }) =>
   seed<string[]>("invoices", email, options);
+export const seedCitizenReport = (email: string, options: { invoiceId: string; text: string; detail?: unknown }) =>
+  seed<{ id: string }>("citizen-report", email, options);

@@ -28,6 +28,8 @@ import { resendSubmission } from "../../lib/services/sts/resend-submission";
 import { sendDocumentNow } from "../../lib/services/sts/send-document-now";
 import { sendSelected } from "../../lib/services/sts/upload-selected";
 import { uploadBatch } from "../../lib/services/sts/upload-batch";
+import { fetchCitizenReports } from "../../lib/services/sts-citizen-reports/fetch-citizen-reports";
+import { markReportHandled } from "../../lib/services/sts-citizen-reports/mark-report-handled";
 import { fixAllDifferences, fixDifference } from "../../lib/services/sts-reconciliation/fix-difference";
 import { reconcileYear } from "../../lib/services/sts-reconciliation/reconcile-year";
 import { createTestInvoice, SESSION_LINE } from "../../prisma/seed/factories/invoices";
@@ -46,6 +48,7 @@ type A = {
   draftId: string;
   paidId: string;
   submissionId: string;
+  reportId: string;
   lastName: string;
 };
 type Replay = (ctx: { a: A; b: { id: string; patientId: string } }) => Promise<unknown>;
@@ -144,6 +147,9 @@ const REPLAYS: Record<string, Replay> = {
     resendSubmission({ db: testDb(), practitionerId: b.id, submissionId: a.submissionId }),
   verifyYearAction: ({ b }) => reconcileYear({ db: testDb(), practitionerId: b.id, year: 2026 }),
   fixDifferenceAction: ({ a, b }) => fixDifference({ db: testDb(), practitionerId: b.id, year: 2026, key: a.paidId }),
+  checkCitizenReportsAction: ({ b }) => fetchCitizenReports({ db: testDb(), practitionerId: b.id }),
+  markCitizenReportHandledAction: ({ a, b }) =>
+    markReportHandled({ db: testDb(), practitionerId: b.id, reportId: a.reportId }),
   fixAllDifferencesAction: ({ b }) => fixAllDifferences({ db: testDb(), practitionerId: b.id, year: 2026 }),
   createPatientAction: ({ b }) =>
     createPatient({
@@ -172,6 +178,7 @@ function ghostOf(_like: A): A {
     draftId: id(),
     paidId: id(),
     submissionId: id(),
+    reportId: id(),
     lastName: `Nessuno${Date.now().toString(36)}`,
   };
 }
@@ -201,6 +208,7 @@ async function snapshotOf(practitionerId: string) {
     submissions,
     documents,
     exchanges,
+    citizenReports,
   ] = await Promise.all([
     db.practitioner.findUniqueOrThrow({ where: { id: practitionerId } }),
     db.profile.findUnique({ where }),
@@ -213,6 +221,7 @@ async function snapshotOf(practitionerId: string) {
     db.stsSubmission.findMany({ where, orderBy: { id: "asc" } }),
     db.stsSubmissionDocument.findMany({ where, orderBy: { id: "asc" } }),
     db.stsExchange.findMany({ where, orderBy: { id: "asc" } }),
+    db.stsCitizenReport.findMany({ where, orderBy: { id: "asc" } }),
   ]);
   return JSON.stringify(
     {
@@ -227,6 +236,7 @@ async function snapshotOf(practitionerId: string) {
       submissions,
       documents,
       exchanges,
+      citizenReports,
     },
     (_k, v: unknown) =>
       v instanceof Uint8Array ? Buffer.from(v).toString("base64") : typeof v === "bigint" ? v.toString() : v,
@@ -288,6 +298,19 @@ describe("isolation sweep: server actions replayed by another practitioner", () 
         codes: "[]",
       },
     });
+    // A citizen's report about A's paid invoice, still to handle: what "Segna come gestita" acts on.
+    const report = await testDb().stsCitizenReport.create({
+      data: {
+        practitionerId: pa.id,
+        invoiceId: paid.id,
+        identity: "x|2026-03-11|1|2",
+        fingerprint: "sweep",
+        reportedOn: "2026-11-02",
+        text: "Importo sbagliato",
+        detail: "null",
+        extra: "{}",
+      },
+    });
     a = {
       id: pa.id,
       patientId: patient.id,
@@ -295,6 +318,7 @@ describe("isolation sweep: server actions replayed by another practitioner", () 
       draftId: draft.id,
       paidId: paid.id,
       submissionId: submission.id,
+      reportId: report.id,
       lastName,
     };
   });
@@ -339,5 +363,7 @@ describe("isolation sweep: server actions replayed by another practitioner", () 
     expect(clone.practitionerId).toBe(a.id);
     await setPatientArchived({ db: testDb(), practitionerId: a.id, patientId: a.patientId, archived: false });
     await deleteDraft({ db: testDb(), practitionerId: a.id, invoiceId: a.draftId });
+    await markReportHandled({ db: testDb(), practitionerId: a.id, reportId: a.reportId });
+    expect((await testDb().stsCitizenReport.findUniqueOrThrow({ where: { id: a.reportId } })).handledAt).not.toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Dashboard } from "@/components/invoices/dashboard";
 import { FirstRunChecklist } from "@/components/invoices/first-run-checklist";
 import { DeadlineBanner } from "@/components/sts/deadline-banner";
+import { CitizenReportsBanner } from "@/components/sts-citizen-reports/citizen-reports-banner";
 import { ReconciliationBanner } from "@/components/sts-reconciliation/reconciliation-banner";
 import { requirePractitionerPage } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -27,6 +28,7 @@ export default async function HomePage() {
       <FirstRunChecklist steps={steps} />
       <DeadlineBanner practitionerId={practitioner.id} />
       <ReconciliationBanner practitionerId={practitioner.id} />
+      <CitizenReportsBanner practitionerId={practitioner.id} />
       <Dashboard figures={figures} />
     </>
   );

@@ -5,6 +5,7 @@ import { InvoiceActions } from "@/components/invoices/invoice-actions";
 import { InvoiceHistory } from "@/components/invoices/invoice-history";
 import { StatusBadge } from "@/components/invoices/status-badge";
 import { InvoiceStsPanel } from "@/components/sts/invoice-sts-panel";
+import { InvoiceCitizenReports } from "@/components/sts-citizen-reports/invoice-citizen-reports";
 import styles from "@/components/invoices/invoices.module.css";
 import { requirePractitionerPage } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -36,6 +37,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
         <h1>{title}</h1>
         <StatusBadge {...invoice} />
       </div>
+      <InvoiceCitizenReports practitionerId={practitioner.id} invoiceId={invoice.id} />
       <div className={styles.detailGrid}>
         <div className="card">
           <p>

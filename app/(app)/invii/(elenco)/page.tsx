@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { toQueryString } from "@/lib/schemas/search-params";
 import { listSubmissions } from "@/lib/services/sts-log/list-submissions";
 import { StsAutoRefresh } from "@/components/sts/sts-auto-refresh";
+import { CitizenReportsBanner } from "@/components/sts-citizen-reports/citizen-reports-banner";
 import { ReconciliationBanner } from "@/components/sts-reconciliation/reconciliation-banner";
 import { parseSubmissionFilters } from "@/lib/services/sts-log/submission-filters";
 
@@ -32,9 +33,14 @@ export default async function SubmissionsPage({
     <>
       <div className="page-head">
         <h1>Invii STS</h1>
-        <Link className="btn" href="/invii/verifica">
-          Verifica su STS
-        </Link>
+        <div className="reconcile-bar">
+          <Link className="btn" href="/invii/segnalazioni">
+            Segnalazioni dei pazienti
+          </Link>
+          <Link className="btn" href="/invii/verifica">
+            Verifica su STS
+          </Link>
+        </div>
       </div>
       <p className={styles.intro}>
         Controlla qui l&apos;esito di ogni invio al Sistema Tessera Sanitaria: per ciascun invio trovi i documenti
@@ -42,6 +48,7 @@ export default async function SubmissionsPage({
         ricevuta del Sistema TS.
       </p>
       <ReconciliationBanner practitionerId={practitioner.id} />
+      <CitizenReportsBanner practitionerId={practitioner.id} />
       <SubmissionFiltersForm filters={filters} />
       {page.total === 0 ? (
         <div className="card empty">
