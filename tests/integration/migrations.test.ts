@@ -11,15 +11,37 @@ const root = join(__dirname, "../..");
 const lastMigration = committedMigrations(root, "sqlite").at(-1)!.name;
 
 /**
- * The tables the last migration creates: the tests take a database back to before it by dropping them. They need a
- * last migration that only creates tables (a new table with its indexes and keys), whichever it is.
+ * How to take a database back to before the last migration, whichever it is: its new tables dropped, its new columns
+ * and indexes on older tables dropped. `probe` is a query that works only once the migration is applied. A migration
+ * that does anything else (drops, rewrites a table) cannot be undone this way: the tests say so.
  */
-function tablesOfLastMigration(provider: "sqlite" | "postgresql"): string[] {
+function undoLastMigration(provider: "sqlite" | "postgresql"): { statements: string[]; probe: string } {
   const sql = readFileSync(join(root, "prisma", provider, "migrations", lastMigration, "migration.sql"), "utf8");
-  const tables = [...sql.matchAll(/^CREATE TABLE "([^"]+)"/gm)].map((m) => m[1]!);
-  if (tables.length === 0 || tables.some((t) => t.startsWith("new_")) || /^DROP /m.test(sql))
-    throw new Error(`${lastMigration} does more than create tables: give these tests a migration to undo`);
-  return tables;
+  const tables: string[] = [];
+  const columns: [table: string, column: string][] = [];
+  const indexes: string[] = [];
+  for (const raw of sql.split(";")) {
+    const statement = raw.replace(/^\s*--.*$/gm, "").trim();
+    if (statement === "") continue;
+    const table = /^CREATE TABLE "([^"]+)"/.exec(statement)?.[1];
+    const index = /^CREATE (?:UNIQUE )?INDEX "([^"]+)"/.exec(statement)?.[1];
+    const altered = /^ALTER TABLE "([^"]+)"\s+ADD COLUMN/.exec(statement)?.[1];
+    if (table && !table.startsWith("new_")) tables.push(table);
+    else if (index) indexes.push(index);
+    else if (altered && !/\b(DROP|ALTER COLUMN|RENAME)\b/.test(statement))
+      for (const m of statement.matchAll(/ADD COLUMN\s+"([^"]+)"/g)) columns.push([altered, m[1]!]);
+    else
+      throw new Error(`${lastMigration} does more than add tables, columns and indexes: give these tests one to undo`);
+  }
+  const statements = [
+    ...indexes.map((i) => `DROP INDEX IF EXISTS "${i}"`),
+    ...columns.map(([t, c]) => `ALTER TABLE "${t}" DROP COLUMN "${c}"`),
+    ...tables.map((t) => `DROP TABLE "${t}"`),
+  ];
+  const probe = tables[0]
+    ? `SELECT count(*) AS n FROM "${tables[0]}"`
+    : `SELECT count("${columns[0]![1]}") AS n FROM "${columns[0]![0]}"`;
+  return { statements, probe };
 }
 
 // `npm run db:migrate` as the administrator runs it: a process of its own, on a database the app has open.
@@ -56,9 +78,9 @@ describe.runIf(testDatabaseProvider() === "sqlite")("migrations on a live SQLite
   it("applies a pending migration once, waiting for the app's writes, and Prisma agrees with the result", async () => {
     const path = testDatabaseUrl().slice("file:".length);
     // Take the database back to before the last migration.
-    const tables = tablesOfLastMigration("sqlite");
+    const undo = undoLastMigration("sqlite");
     const admin = new Database(path);
-    for (const table of tables) admin.exec(`DROP TABLE "${table}"`);
+    for (const statement of undo.statements) admin.exec(statement);
     admin.prepare('DELETE FROM "_prisma_migrations" WHERE migration_name = ?').run(lastMigration);
     admin.close();
 
@@ -75,8 +97,7 @@ describe.runIf(testDatabaseProvider() === "sqlite")("migrations on a live SQLite
       .get(lastMigration);
     check.close();
     expect(rows).toEqual({ n: 1 });
-    const [table] = tables;
-    const counted = await app.$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT count(*) AS n FROM "${table}"`);
+    const counted = await app.$queryRawUnsafe<{ n: bigint | number }[]>(undo.probe);
     expect(Number(counted[0]!.n)).toBe(0);
 
     const status = execFileSync(
@@ -95,8 +116,8 @@ describe.runIf(testDatabaseProvider() === "sqlite")("migrations on a live SQLite
 describe.runIf(testDatabaseProvider() === "postgresql")("migrations on PostgreSQL", () => {
   it("lets one migrator at a time work: two at once both succeed and the second finds nothing pending", async () => {
     const url = testDatabaseUrl();
-    const tables = tablesOfLastMigration("postgresql");
-    await testDb().$executeRawUnsafe(`DROP TABLE ${tables.map((t) => `"${t}"`).join(", ")}`);
+    const undo = undoLastMigration("postgresql");
+    for (const statement of undo.statements) await testDb().$executeRawUnsafe(statement);
     await testDb().$executeRawUnsafe(`DELETE FROM _prisma_migrations WHERE migration_name = '${lastMigration}'`);
     const [first, second] = await Promise.all([migrateProcess(url), migrateProcess(url)]);
     expect([first.code, second.code]).toEqual([0, 0]);
@@ -104,7 +125,7 @@ describe.runIf(testDatabaseProvider() === "postgresql")("migrations on PostgreSQ
       `SELECT count(*) AS n FROM _prisma_migrations WHERE migration_name = '${lastMigration}'`,
     );
     expect(Number(rows[0].n)).toBe(1);
-    const counted = await testDb().$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "${tables[0]}"`);
+    const counted = await testDb().$queryRawUnsafe<{ n: bigint }[]>(undo.probe);
     expect(Number(counted[0]!.n)).toBe(0);
     migrate(url); // and once more: nothing to do
   });
