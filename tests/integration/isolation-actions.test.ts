@@ -27,6 +27,7 @@ import { registerPortalUpload } from "../../lib/services/sts/portal-upload";
 import { resendSubmission } from "../../lib/services/sts/resend-submission";
 import { sendDocumentNow } from "../../lib/services/sts/send-document-now";
 import { uploadBatch } from "../../lib/services/sts/upload-batch";
+import { cancelOnSts } from "../../lib/services/sts-reconciliation/cancel-on-sts";
 import { fixAllDifferences, fixDifference } from "../../lib/services/sts-reconciliation/fix-difference";
 import { reconcileYear } from "../../lib/services/sts-reconciliation/reconcile-year";
 import { createTestInvoice, SESSION_LINE } from "../../prisma/seed/factories/invoices";
@@ -140,6 +141,8 @@ const REPLAYS: Record<string, Replay> = {
   verifyYearAction: ({ b }) => reconcileYear({ db: testDb(), practitionerId: b.id, year: 2026 }),
   fixDifferenceAction: ({ a, b }) => fixDifference({ db: testDb(), practitionerId: b.id, year: 2026, key: a.paidId }),
   fixAllDifferencesAction: ({ b }) => fixAllDifferences({ db: testDb(), practitionerId: b.id, year: 2026 }),
+  cancelOnStsAction: ({ a, b }) =>
+    cancelOnSts({ db: testDb(), practitionerId: b.id, year: 2026, key: `sts:${a.paidId}`, confirmed: true }),
   createPatientAction: ({ b }) =>
     createPatient({
       db: testDb(),

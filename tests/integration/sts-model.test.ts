@@ -135,7 +135,10 @@ class Practice {
       case "crash": {
         const killAt = s.during === "send" ? s.atCall : ((s.atCall - 1) % BATCH_CALLS) + 1;
         const mortal = mortalDb(db, { killAt });
-        await runUntilKilled(() => (s.during === "send" ? this.send(mortal, this.pick(s.target)) : this.batch(mortal)));
+        await runUntilKilled(async () => {
+          if (s.during === "send") await this.send(mortal, this.pick(s.target));
+          else await this.batch(mortal);
+        });
         return;
       }
       case "resend": {
