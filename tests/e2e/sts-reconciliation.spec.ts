@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { nextPartitaIva } from "../../prisma/seed/factories/partita-iva";
 import { buildCodiceFiscale } from "../../prisma/seed/factories/patients";
@@ -81,6 +82,7 @@ test("Verifica su STS: finds an invoice missing on STS, one whose amount differs
   await mistaken.getByRole("button", { name: "Annulla sul Sistema TS" }).click();
   await expect(mistaken.getByRole("alert")).toContainText("conferma di aver capito");
   await screenshotBothWidths(page, "reconciliation-cancel-confirmation");
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   const counts = async () => ((await (await simulatorAdmin("counts")).json()) as CountsBody).documents;
   expect((await counts())[`${pIva}|2026-02-05|1|X-3`]?.received ?? {}).toEqual({});
   await mistaken.getByLabel("Ho capito: il paziente perde la detrazione di questa spesa").check();
