@@ -77,10 +77,17 @@ export async function sendNowFromDocument(page: Page) {
  */
 export async function practiceWithPaidInvoices(
   page: Page,
-  options: { name: string; count: number; date: string; cfFrom: number; patient?: Record<string, string> },
+  options: {
+    name: string;
+    count: number;
+    date: string;
+    cfFrom: number;
+    patient?: Record<string, string>;
+    partitaIva?: string;
+  },
 ) {
   const email = await registerAndLogin(page, options.name);
-  await setUpSts(page, email);
+  await setUpSts(page, email, options.partitaIva);
   const codiceFiscale = buildCodiceFiscale({ sequence: options.cfFrom + Math.floor(Math.random() * 200_000) });
   const patient = seedPatient(email, { ...options.patient, codiceFiscale });
   const invoiceIds = seedInvoices(email, {

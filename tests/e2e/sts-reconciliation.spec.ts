@@ -1,13 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { nextPartitaIva } from "../../prisma/seed/factories/partita-iva";
-import { buildCodiceFiscale } from "../../prisma/seed/factories/patients";
-import { registerAndLogin } from "./helpers";
-import { seedInvoices, seedPatient } from "./seed";
-import { sendNow, setUpSts, simulatorAdmin } from "./sts-helpers";
+import { practiceWithPaidInvoices, sendNow, simulatorAdmin } from "./sts-helpers";
 import { screenshotBothWidths } from "./viewports";
-
-const uniqueCf = () => buildCodiceFiscale({ sequence: 9_400_000 + Math.floor(Math.random() * 200_000) });
 
 function plant(pIva: string, numDocumento: string, date: string, amountCents: number) {
   return simulatorAdmin("documents", {
@@ -26,15 +21,15 @@ test("Verifica su STS: finds an invoice missing on STS, one whose amount differs
 }) => {
   test.setTimeout(360_000);
   const pIva = nextPartitaIva();
-  const email = await registerAndLogin(page, "Dott. Verifica");
-  await setUpSts(page, email, pIva);
-  const patient = seedPatient(email, { firstName: "Ada", lastName: "Riva", codiceFiscale: uniqueCf() });
-  const [, changed] = seedInvoices(email, {
+  const {
+    invoiceIds: [, changed],
+  } = await practiceWithPaidInvoices(page, {
+    name: "Dott. Verifica",
     count: 2,
-    patientId: patient.id,
-    issueDate: "2026-03-02",
-    paymentDate: "2026-03-02",
-    paymentMethod: "carta",
+    date: "2026-03-02",
+    cfFrom: 9_400_000,
+    patient: { firstName: "Ada", lastName: "Riva" },
+    partitaIva: pIva,
   });
   // 2/2026 reaches STS, then its amount is changed in Parcella: STS holds the old amount.
   const sent = await sendNow(page, "2/2026");
