@@ -54,7 +54,7 @@ test("Verifica su STS: finds an invoice missing on STS, one whose amount differs
   await expect(missing).toContainText("Manca sul Sistema TS");
   const different = rows.filter({ hasText: "2/2026" });
   await expect(different).toContainText("Importo o tipo di spesa diversi sul Sistema TS");
-  await expect(different).toContainText(/In Parcella: SP 76,50 · Sul Sistema TS: SP 71,40/);
+  await expect(different).toContainText(/In Parcella: SP 76,50\s€ · Sul Sistema TS: SP 71,40\s€/);
   const elsewhere = rows.filter({ hasText: "P-14" });
   await expect(elsewhere).toContainText("non inviato da Parcella");
   await expect(elsewhere).toContainText("SP 65,00");
