@@ -8,6 +8,7 @@ import {
   fixDifferenceAction,
   verifyYearAction,
 } from "@/app/(app)/invii/verifica/actions";
+import choice from "@/components/ui/choice.module.css";
 import { CANCEL_CONFIRMATION_MESSAGE } from "@/lib/domain/sts/reconciliation";
 
 function useRun() {
@@ -115,7 +116,7 @@ export function CancelOnSts({ year, fixKey, label }: { year: number; fixKey: str
         già inviato».
       </p>
       <div className="field">
-        <span className="reconcile-confirm">
+        <span className={choice.check}>
           <input
             type="checkbox"
             id={`${id}-confirm`}
