@@ -244,6 +244,13 @@ export const ACTIONS: ActionEntry[] = [
     outcome: "not_found",
   },
   {
+    file: "app/(app)/invii/verifica/actions.ts",
+    name: "cancelOnStsAction",
+    service: "cancelOnSts",
+    outcome: "not_found",
+    reason: "looks for the difference among the caller's own stored results",
+  },
+  {
     file: "app/(app)/pazienti/actions.ts",
     name: "createPatientAction",
     service: "createPatient",

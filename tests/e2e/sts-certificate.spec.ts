@@ -9,7 +9,7 @@ import { buildCodiceFiscale } from "../../prisma/seed/factories/patients";
 import { makeEncryptionCertificate, makeKeyPair } from "../certificates";
 import { registerAndLogin, uniqueEmail } from "./helpers";
 import { E2E_DATABASE_URL, seedInvoices, seedPatient } from "./seed";
-import { KIT, SIMULATOR_URL, setUpSts, simulatorAdmin, simulatorConfig, stsCell } from "./sts-helpers";
+import { KIT, SIMULATOR_URL, sendNow, setUpSts, simulatorAdmin, simulatorConfig, stsCell } from "./sts-helpers";
 
 // The installation's encryption certificate, changed while `npm start` runs (web, worker and simulator): through the
 // administrator's command line, with no restart. Every test leaves the shipped certificate and the simulator's key.
@@ -63,13 +63,6 @@ async function paidInvoices(email: string, count: number, date: string) {
   seedInvoices(email, { count, patientId: patient.id, issueDate: date, paymentDate: date, paymentMethod: "carta" });
 }
 
-async function sendNow(page: Page, number: string) {
-  const cell = stsCell(page, number);
-  await cell.getByRole("button", { name: /Azioni STS/ }).click();
-  await cell.getByRole("button", { name: "Invia ora", exact: true }).click();
-  return cell;
-}
-
 async function screenshots(page: Page, name: string) {
   for (const width of [1366, 390]) {
     await page.setViewportSize({ width, height: 900 });
@@ -98,7 +91,6 @@ test("a certificate installed while web and worker run is used by both from the 
     const before = await decryptions(nextKey);
 
     // The web process: "Invia ora" (synchronous service, PIN and CFs encrypted by the web app).
-    await page.goto("/fatture");
     const first = await sendNow(page, "1/2026");
     await expect(first.locator("[data-sts-state]")).toHaveAttribute("data-sts-state", "accepted");
     const afterWeb = await decryptions(nextKey);
@@ -133,7 +125,6 @@ test("a 002 pauses sending for every practitioner with what to do; a passing dia
   await paidInvoices(email, 1, "2026-11-04");
   try {
     await simulatorConfig({ privateKeyPems: [makeKeyPair().privateKeyPem] }); // STS changed key; we did not
-    await page.goto("/fatture");
     const cell = await sendNow(page, "1/2026");
     await expect(cell.locator("[data-sts-state]")).toHaveAttribute("data-sts-state", "failed");
     await page.goto("/fatture");
@@ -159,7 +150,7 @@ test("a 002 pauses sending for every practitioner with what to do; a passing dia
     await expect(page.getByTestId("sts-diagnosis-summary")).toContainText("Diagnostica superata", { timeout: 60_000 });
     await page.goto("/fatture");
     await expect(page.getByTestId("sts-installation-banner")).toHaveCount(0);
-    const again = await sendNow(page, "1/2026");
+    const again = await sendNow(page, "1/2026", "failed");
     await expect(again.locator("[data-sts-state]")).toHaveAttribute("data-sts-state", "accepted");
   } finally {
     await restoreShipped();
@@ -219,7 +210,6 @@ test("an expiring certificate: banner for the practitioner, sending goes on; pas
     await expect(banner).toContainText("Gli invii continuano normalmente");
     await page.goto("/impostazioni");
     await screenshots(page, "sts-certificate-expiring");
-    await page.goto("/fatture");
     const cell = await sendNow(page, "1/2026");
     await expect(cell.locator("[data-sts-state]")).toHaveAttribute("data-sts-state", "accepted");
   } finally {

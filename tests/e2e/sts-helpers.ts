@@ -1,7 +1,9 @@
 import { expect, type Page } from "@playwright/test";
 import { nextPartitaIva } from "../../prisma/seed/factories/partita-iva";
 import { E2E_SIMULATOR_PORT } from "./e2e-env";
-import { seedProfile } from "./seed";
+import { buildCodiceFiscale } from "../../prisma/seed/factories/patients";
+import { registerAndLogin } from "./helpers";
+import { seedInvoices, seedPatient, seedProfile } from "./seed";
 
 export const KIT = { cf: "MTOMRA66A41G224M", password: "Salve123", pin: "3489543096" };
 export const SIMULATOR_URL = `http://127.0.0.1:${E2E_SIMULATOR_PORT}`;
@@ -44,4 +46,56 @@ export function stsCell(page: Page, number: string) {
     .getByTestId("invoice-row")
     .filter({ has: page.getByRole("link", { name: number, exact: true }) })
     .getByTestId("sts-cell");
+}
+
+/**
+ * "Invia ora" of one document from the invoice list. `from` is the STS state the document must show first (null:
+ * whatever it shows); returns the document's STS cell, to read the outcome from.
+ */
+export async function sendNow(page: Page, number: string, from: string | null = "to_send") {
+  await page.goto("/fatture");
+  const cell = stsCell(page, number);
+  if (from) await expect(cell.locator("[data-sts-state]")).toHaveAttribute("data-sts-state", from);
+  await cell.getByRole("button", { name: /Azioni STS/ }).click();
+  await cell.getByRole("button", { name: "Invia ora", exact: true }).click();
+  return cell;
+}
+
+/** "Invia ora" from the STS box of the document's own page. */
+export async function sendNowFromDocument(page: Page) {
+  await page
+    .getByTestId("sts-status")
+    .getByRole("button", { name: /Azioni STS/ })
+    .click();
+  await page.getByRole("button", { name: "Invia ora", exact: true }).click();
+}
+
+/**
+ * A practitioner registered and logged in, with STS set up, one patient with a codice fiscale of the test's own
+ * (drawn from `cfFrom` upwards, so that specs running side by side never share one) and `count` invoices paid by
+ * card on `date`. Returns the email, the patient's id and the invoices' ids.
+ */
+export async function practiceWithPaidInvoices(
+  page: Page,
+  options: {
+    name: string;
+    count: number;
+    date: string;
+    cfFrom: number;
+    patient?: Record<string, string>;
+    partitaIva?: string;
+  },
+) {
+  const email = await registerAndLogin(page, options.name);
+  await setUpSts(page, email, options.partitaIva);
+  const codiceFiscale = buildCodiceFiscale({ sequence: options.cfFrom + Math.floor(Math.random() * 200_000) });
+  const patient = seedPatient(email, { ...options.patient, codiceFiscale });
+  const invoiceIds = seedInvoices(email, {
+    count: options.count,
+    patientId: patient.id,
+    issueDate: options.date,
+    paymentDate: options.date,
+    paymentMethod: "carta",
+  });
+  return { email, patientId: patient.id as string, invoiceIds };
 }

@@ -1,35 +1,18 @@
-import { expect, test, type Page } from "@playwright/test";
-import { buildCodiceFiscale } from "../../prisma/seed/factories/patients";
-import { registerAndLogin } from "./helpers";
-import { seedInvoices, seedPatient } from "./seed";
-import { setUpSts, stsCell } from "./sts-helpers";
-
-async function sendNow(page: Page, number: string) {
-  await page.goto("/fatture");
-  const cell = stsCell(page, number);
-  await expect(cell.locator("[data-sts-state]")).toHaveAttribute("data-sts-state", "to_send");
-  await cell.getByRole("button", { name: /Azioni STS/ }).click();
-  await cell.getByRole("button", { name: "Invia ora", exact: true }).click();
-  return cell;
-}
+import { expect, test } from "@playwright/test";
+import { practiceWithPaidInvoices, sendNow, sendNowFromDocument } from "./sts-helpers";
 
 test("lifecycle: edit an accepted invoice → V → green; credit note → R → green; void → C → accepted", async ({
   page,
 }) => {
   test.setTimeout(150_000);
-  const email = await registerAndLogin(page, "Dott. Ciclo Vita");
-  await setUpSts(page, email);
-  const patient = seedPatient(email, {
-    firstName: "Irene",
-    lastName: "Sala",
-    codiceFiscale: buildCodiceFiscale({ sequence: 9_100_000 + Math.floor(Math.random() * 500_000) }),
-  });
-  const [first, second] = seedInvoices(email, {
+  const {
+    invoiceIds: [first, second],
+  } = await practiceWithPaidInvoices(page, {
+    name: "Dott. Ciclo Vita",
     count: 2,
-    patientId: patient.id,
-    issueDate: "2026-09-01",
-    paymentDate: "2026-09-01",
-    paymentMethod: "carta",
+    date: "2026-09-01",
+    cfFrom: 9_100_000,
+    patient: { firstName: "Irene", lastName: "Sala" },
   });
 
   let cell = await sendNow(page, "1/2026");
@@ -64,11 +47,7 @@ test("lifecycle: edit an accepted invoice → V → green; credit note → R →
   await page.getByRole("button", { name: "Conferma annullamento" }).click();
   await expect(page.getByText("Documento annullato.")).toBeVisible();
   await expect(page.getByText(/Cancellazione del documento n\. 2\/2026/)).toBeVisible();
-  await page
-    .getByTestId("sts-status")
-    .getByRole("button", { name: /Azioni STS/ })
-    .click();
-  await page.getByRole("button", { name: "Invia ora", exact: true }).click();
+  await sendNowFromDocument(page);
   await expect(page.getByTestId("sts-history")).toContainText("Cancellazione · accettato");
   await page.screenshot({ path: "tests/.artifacts/screenshots/sts-lifecycle-void.png", fullPage: true });
 

@@ -1,36 +1,26 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { isoDate } from "../../lib/domain/dates";
 import { buildCodiceFiscale } from "../../prisma/seed/factories/patients";
 import { registerAndLogin } from "./helpers";
 import { seedInvoices, seedLegacyDates, seedPatient, seedProfile } from "./seed";
-import { setUpSts, stsCell } from "./sts-helpers";
+import { practiceWithPaidInvoices, sendNow, sendNowFromDocument, stsCell } from "./sts-helpers";
 import { screenshotBothWidths } from "./viewports";
 
 const uniqueCf = () => buildCodiceFiscale({ sequence: 9_700_000 + Math.floor(Math.random() * 200_000) });
 const DAY = 86_400_000;
 
-async function sendNow(page: Page, number: string) {
-  await page.goto("/fatture");
-  const cell = stsCell(page, number);
-  await expect(cell.locator("[data-sts-state]")).toHaveAttribute("data-sts-state", "to_send");
-  await cell.getByRole("button", { name: /Azioni STS/ }).click();
-  await cell.getByRole("button", { name: "Invia ora", exact: true }).click();
-  return cell;
-}
-
 test("Annulla e riemetti: the date of an accepted invoice is locked; the reissue voids it, issues the next number and both go to STS together", async ({
   page,
 }) => {
   test.setTimeout(180_000);
-  const email = await registerAndLogin(page, "Dott.ssa Riemissione");
-  await setUpSts(page, email);
-  const patient = seedPatient(email, { firstName: "Nora", lastName: "Galli", codiceFiscale: uniqueCf() });
-  const [first] = seedInvoices(email, {
+  const {
+    invoiceIds: [first],
+  } = await practiceWithPaidInvoices(page, {
+    name: "Dott.ssa Riemissione",
     count: 2,
-    patientId: patient.id,
-    issueDate: "2026-09-01",
-    paymentDate: "2026-09-01",
-    paymentMethod: "carta",
+    date: "2026-09-01",
+    cfFrom: 9_700_000,
+    patient: { firstName: "Nora", lastName: "Galli" },
   });
   const cell = await sendNow(page, "1/2026");
   await expect(cell.locator("[data-sts-state]")).toHaveAttribute("data-sts-state", "accepted");
@@ -61,11 +51,7 @@ test("Annulla e riemetti: the date of an accepted invoice is locked; the reissue
   await expect(page.getByRole("heading", { name: "Fattura n. 3/2026" })).toBeVisible();
   await expect(page.getByTestId("replaces")).toContainText("Riemessa al posto della fattura n. 1/2026");
   await expect(page.getByTestId("sts-status")).toContainText("Da inviare");
-  await page
-    .getByTestId("sts-status")
-    .getByRole("button", { name: /Azioni STS/ })
-    .click();
-  await page.getByRole("button", { name: "Invia ora", exact: true }).click();
+  await sendNowFromDocument(page);
   await expect(page.getByTestId("sts-history")).toContainText("Inserimento · accettato");
   await expect(page.getByTestId("sts-status")).toContainText("Inviato – accettato");
   await screenshotBothWidths(page, "reissue-new-invoice");

@@ -30,6 +30,7 @@ import { sendSelected } from "../../lib/services/sts/upload-selected";
 import { uploadBatch } from "../../lib/services/sts/upload-batch";
 import { fetchCitizenReports } from "../../lib/services/sts-citizen-reports/fetch-citizen-reports";
 import { markReportHandled } from "../../lib/services/sts-citizen-reports/mark-report-handled";
+import { cancelOnSts } from "../../lib/services/sts-reconciliation/cancel-on-sts";
 import { fixAllDifferences, fixDifference } from "../../lib/services/sts-reconciliation/fix-difference";
 import { reconcileYear } from "../../lib/services/sts-reconciliation/reconcile-year";
 import { createTestInvoice, SESSION_LINE } from "../../prisma/seed/factories/invoices";
@@ -151,6 +152,8 @@ const REPLAYS: Record<string, Replay> = {
   markCitizenReportHandledAction: ({ a, b }) =>
     markReportHandled({ db: testDb(), practitionerId: b.id, reportId: a.reportId }),
   fixAllDifferencesAction: ({ b }) => fixAllDifferences({ db: testDb(), practitionerId: b.id, year: 2026 }),
+  cancelOnStsAction: ({ a, b }) =>
+    cancelOnSts({ db: testDb(), practitionerId: b.id, year: 2026, key: `sts:${a.paidId}`, confirmed: true }),
   createPatientAction: ({ b }) =>
     createPatient({
       db: testDb(),

@@ -8,10 +8,12 @@ import { runAutomaticSending } from "../../lib/services/sts/run-automatic-sendin
 import { sendDocumentNow } from "../../lib/services/sts/send-document-now";
 import { differenceKey, findReconciliation, fixDifference } from "../../lib/services/sts-reconciliation/fix-difference";
 import { reconcileYear } from "../../lib/services/sts-reconciliation/reconcile-year";
+import { cancelOnSts } from "../../lib/services/sts-reconciliation/cancel-on-sts";
+import { CANCEL_CONFIRMATION_MESSAGE } from "../../lib/domain/sts/reconciliation";
 import { runNightlyReconciliation } from "../../lib/services/sts-reconciliation/run-nightly-reconciliation";
 import { createTestInvoice } from "../../prisma/seed/factories/invoices";
 import { simulatorCounts, stsPractitioner, useSimulator } from "./sts-harness";
-import { testDb } from "./test-db";
+import { appErrorOf, testDb } from "./test-db";
 
 // "Verifica su STS" against the simulator: three planted differences (missing on STS, amount different, on STS but
 // unknown to Parcella) are found exactly, each is fixed with one click (the unknown one adopted, never cancelled),
@@ -110,7 +112,15 @@ describe("Verifica su STS", () => {
     expect(counts.documents[wrongIdentity]?.received).toEqual({ V: 1 });
     // Adopted, never cancelled: STS received nothing for the unknown document.
     expect(counts.documents[unknown]?.received ?? {}).toEqual({});
-    expect(await testDb().stsImportedDocument.count({ where: { practitionerId: p.id } })).toBe(1);
+    // Adopted with what STS's report says of it, the payment date included.
+    expect(await testDb().stsImportedDocument.findMany({ where: { practitionerId: p.id } })).toEqual([
+      expect.objectContaining({
+        identity: unknown,
+        issueDate: "2026-02-14",
+        numDocumento: "B-7",
+        paymentDate: "2026-02-14",
+      }),
+    ]);
   });
 
   it("the nightly job finds the differences on its own, and the next hourly run sends nothing adopted", async () => {
@@ -149,5 +159,34 @@ describe("Verifica su STS", () => {
         now: NOW,
       }),
     ).toMatchObject({ documents: 0 }); // automatic sending is off for this practitioner
+  });
+});
+
+describe("cancelling on STS a document Parcella does not know", () => {
+  it("never without its own confirmation; with it, STS cancels the document and the next check finds nothing", async () => {
+    const { p, unknown, wrongAmount } = await plantThreeDifferences("reconcile-cancel");
+    await reconcileYear({ db: testDb(), practitionerId: p.id, year: 2026, now: NOW });
+    const cancel = (key: string, confirmed: boolean) =>
+      cancelOnSts({ db: testDb(), practitionerId: p.id, year: 2026, key, confirmed });
+    const key = `sts:${unknown}`;
+
+    const unconfirmed = await appErrorOf(cancel(key, false));
+    expect(unconfirmed.code).toBe("validation");
+    expect(unconfirmed.fieldErrors.confirmed).toEqual([CANCEL_CONFIRMATION_MESSAGE]);
+    // Only a document unknown to Parcella is cancelled from here; Parcella's own go through their invoice.
+    expect((await appErrorOf(cancel(wrongAmount, true))).code).toBe("conflict");
+    expect((await simulatorCounts(simulator.sim)).documents[unknown]?.received ?? {}).toEqual({});
+    expect((await findReconciliation(testDb(), p.id, 2026))?.differences).toBe(3);
+
+    expect(await cancel(key, true)).toMatchObject({ outcome: "cancelled" });
+    expect((await simulatorCounts(simulator.sim)).documents[unknown]?.received).toEqual({ C: 1 });
+    const stored = await findReconciliation(testDb(), p.id, 2026);
+    expect(stored?.details.differences.map((d) => d.kind).sort()).toEqual(["amount_different", "missing_on_sts"]);
+    // Cancelled, not adopted: nothing imported, and STS no longer lists it.
+    expect(await testDb().stsImportedDocument.count({ where: { practitionerId: p.id } })).toBe(0);
+    const again = await reconcileYear({ db: testDb(), practitionerId: p.id, year: 2026, now: NOW });
+    expect(again.differences.map((d) => d.kind).sort()).toEqual(["amount_different", "missing_on_sts"]);
+    // A second attempt finds no such difference any more.
+    expect((await appErrorOf(cancel(key, true))).code).toBe("not_found");
   });
 });

@@ -7,6 +7,10 @@ import type { StsIdentity } from "./record";
  * cancelled document, which the report leaves out).
  */
 
+/** What the practitioner must confirm, apart, before a document STS holds and Parcella does not know is cancelled. */
+export const CANCEL_CONFIRMATION_MESSAGE =
+  "Per annullare conferma di aver capito che il paziente perde la detrazione di questa spesa.";
+
 /** A Parcella document as the comparison sees it. */
 export type ParcellaSide = {
   invoiceId: string;
@@ -25,8 +29,15 @@ export type ParcellaSide = {
   sendable: boolean;
 };
 
-/** What STS holds for an identity: present (with its amounts) or cancelled. */
-export type StsSide = { identity: StsIdentity; status: "present" | "cancelled"; totals: ExpenseTotal[] };
+/** What STS holds for an identity: present (with its amounts) or cancelled; its payment date and protocollo when the
+ * answer carries them. */
+export type StsSide = {
+  identity: StsIdentity;
+  status: "present" | "cancelled";
+  totals: ExpenseTotal[];
+  paymentDate?: string | null;
+  protocollo?: string | null;
+};
 
 export type DifferenceKind =
   | "missing_on_sts"
@@ -57,6 +68,9 @@ export type Difference = {
   fix: Fix;
   parcellaTotals: ExpenseTotal[];
   stsTotals: ExpenseTotal[];
+  /** For a document STS holds: its payment date and protocollo there, when known (kept when it is adopted). */
+  stsPaymentDate?: string | null;
+  stsProtocollo?: string | null;
 };
 
 export function compareWithSts(parcella: readonly ParcellaSide[], sts: readonly StsSide[]): Difference[] {
@@ -101,6 +115,8 @@ export function compareWithSts(parcella: readonly ParcellaSide[], sts: readonly 
       fix: "adopt",
       parcellaTotals: [],
       stsTotals: held.totals,
+      stsPaymentDate: held.paymentDate ?? null,
+      stsProtocollo: held.protocollo ?? null,
     });
   }
   return differences;

@@ -1,4 +1,4 @@
-import { AppError, notFound } from "../../app-error";
+import { AppError } from "../../app-error";
 import type { Db } from "../../db";
 import { formatCents } from "../../domain/money";
 import { DEFAULT_STS_EXPENSE_TYPE, isStsExpenseType } from "../../domain/sts-expense-type";
@@ -6,6 +6,7 @@ import { addInvoiceEvent } from "../../data/invoices";
 import { CreditNoteSchema } from "../../schemas/invoice";
 import { parseInput } from "../../schemas/validation";
 import { issueInvoiceInTx } from "./issue-invoice";
+import { ownedInvoiceFor } from "./owned-invoice";
 import { priceInvoice, pricingFromProfile, type PricedLineInput } from "./invoice-pricing";
 
 // A credit note (own series, "NC n/yyyy") refunds an issued invoice in full or in part. It is issued at once; its
@@ -21,17 +22,16 @@ export async function createCreditNote(options: {
   const { db, practitionerId, actorId, invoiceId } = options;
   const input = parseInput(CreditNoteSchema, options.input);
   return db.$transaction(async (tx) => {
-    const original = await tx.invoice.findFirst({
-      where: { id: invoiceId, practitionerId },
+    const original = await ownedInvoiceFor(tx, practitionerId, invoiceId, {
       include: {
         lines: { orderBy: { position: "asc" } },
         creditNotes: { where: { status: "issued" }, select: { totalCents: true } },
       },
+      refuse: (invoice) =>
+        invoice.kind !== "invoice" || invoice.status !== "issued"
+          ? "La nota di credito si emette solo su una fattura emessa e non annullata."
+          : null,
     });
-    if (!original) throw notFound("Fattura non trovata.");
-    if (original.kind !== "invoice" || original.status !== "issued") {
-      throw new AppError("conflict", "La nota di credito si emette solo su una fattura emessa e non annullata.");
-    }
     if (input.issueDate < original.issueDate) {
       throw new AppError("validation", "Controlla i campi evidenziati.", {
         issueDate: ["La nota di credito non può precedere la fattura."],

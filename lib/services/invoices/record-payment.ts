@@ -1,4 +1,3 @@
-import { AppError, notFound } from "../../app-error";
 import type { Db } from "../../db";
 import { addInvoiceEvent } from "../../data/invoices";
 import { PaymentSchema } from "../../schemas/invoice";
@@ -6,6 +5,7 @@ import { parseInput } from "../../schemas/validation";
 import { refreshStsState } from "../sts/refresh-sts-state";
 import { isAdvancePayment } from "../../domain/invoice-dates";
 import { assertDocumentDates } from "./document-dates";
+import { ownedInvoiceFor } from "./owned-invoice";
 
 // Records (or corrects) the payment of an invoice. The payment date decides the STS tax year.
 export async function recordPayment(options: {
@@ -19,11 +19,12 @@ export async function recordPayment(options: {
   const { db, practitionerId, actorId, invoiceId } = options;
   const payment = parseInput(PaymentSchema, options.input);
   return db.$transaction(async (tx) => {
-    const invoice = await tx.invoice.findFirst({ where: { id: invoiceId, practitionerId } });
-    if (!invoice) throw notFound("Fattura non trovata.");
-    if (invoice.kind !== "invoice" || invoice.status === "void") {
-      throw new AppError("conflict", "Il pagamento si registra solo su fatture non annullate.");
-    }
+    const invoice = await ownedInvoiceFor(tx, practitionerId, invoiceId, {
+      refuse: (found) =>
+        found.kind !== "invoice" || found.status === "void"
+          ? "Il pagamento si registra solo su fatture non annullate."
+          : null,
+    });
     assertDocumentDates({ issueDate: invoice.issueDate, ...payment }, options.now ?? new Date());
     const paidInAdvance = isAdvancePayment({ issueDate: invoice.issueDate, paymentDate: payment.paymentDate });
     if (

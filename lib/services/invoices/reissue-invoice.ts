@@ -1,4 +1,3 @@
-import { AppError, notFound } from "../../app-error";
 import type { Db } from "../../db";
 import { addInvoiceEvent } from "../../data/invoices";
 import { InvoiceFormSchema } from "../../schemas/invoice";
@@ -10,6 +9,7 @@ import { pricingFromProfile } from "./invoice-pricing";
 import { issueInvoiceInTx } from "./issue-invoice";
 import { invoiceIdentityLock } from "./identity-lock";
 import { documentNumberLabel } from "./labels";
+import { ownedInvoiceFor } from "./owned-invoice";
 
 /**
  * "Annulla e riemetti": the way to correct the number or the date of an invoice STS already holds, where they are
@@ -31,13 +31,10 @@ export async function reissueInvoice(options: {
   const form = parseInput(InvoiceFormSchema, options.input);
   assertDocumentDates(form, now);
   return db.$transaction(async (tx) => {
-    const old = await tx.invoice.findFirst({
-      where: { id: invoiceId, practitionerId },
+    const old = await ownedInvoiceFor(tx, practitionerId, invoiceId, {
       include: { creditNotes: { select: { status: true } } },
+      refuse: (invoice) => invoiceIdentityLock(invoice).reissueBlocked,
     });
-    if (!old) throw notFound("Fattura non trovata.");
-    const lock = invoiceIdentityLock(old);
-    if (lock.reissueBlocked) throw new AppError("conflict", lock.reissueBlocked);
     // Voided first: its date (often the wrong one being corrected) must not constrain the new number's date.
     await tx.invoice.update({
       where: { id: old.id },

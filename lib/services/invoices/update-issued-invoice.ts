@@ -1,4 +1,4 @@
-import { AppError, notFound } from "../../app-error";
+import { AppError } from "../../app-error";
 import type { Db } from "../../db";
 import { addInvoiceEvent } from "../../data/invoices";
 import { InvoiceFormSchema } from "../../schemas/invoice";
@@ -12,6 +12,7 @@ import { refreshStsState } from "../sts/refresh-sts-state";
 import { parseStsRecord } from "../sts/sts-view";
 import { isIdentityLocked } from "../../domain/sts/record";
 import { assertDocumentDates } from "./document-dates";
+import { ownedInvoiceFor } from "./owned-invoice";
 
 export const LOCKED_DATE_MESSAGE =
   "Il Sistema TS ha già ricevuto questa fattura: numero e data non si possono più cambiare. Per correggerli usa «Annulla e riemetti».";
@@ -31,15 +32,15 @@ export async function updateIssuedInvoice(options: {
   const { db, practitionerId, actorId, invoiceId } = options;
   const form = parseInput(InvoiceFormSchema, options.input);
   return db.$transaction(async (tx) => {
-    const before = await tx.invoice.findFirst({
-      where: { id: invoiceId, practitionerId },
+    const before = await ownedInvoiceFor(tx, practitionerId, invoiceId, {
       include: { lines: { orderBy: { position: "asc" } } },
+      refuse: (invoice) =>
+        invoice.status !== "issued"
+          ? "Si possono modificare solo documenti emessi e non annullati."
+          : invoice.kind !== "invoice"
+            ? "Una nota di credito emessa non si modifica: annullala e creane un'altra."
+            : null,
     });
-    if (!before) throw notFound("Fattura non trovata.");
-    if (before.status !== "issued")
-      throw new AppError("conflict", "Si possono modificare solo documenti emessi e non annullati.");
-    if (before.kind !== "invoice")
-      throw new AppError("conflict", "Una nota di credito emessa non si modifica: annullala e creane un'altra.");
     if (form.issueDate !== before.issueDate && isIdentityLocked(parseStsRecord(before.stsRecord))) {
       throw new AppError("validation", "Controlla i campi evidenziati.", { issueDate: [LOCKED_DATE_MESSAGE] });
     }

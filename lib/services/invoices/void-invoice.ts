@@ -1,9 +1,9 @@
-import { AppError, notFound } from "../../app-error";
 import type { Db } from "../../db";
 import { addInvoiceEvent } from "../../data/invoices";
 import { VoidSchema } from "../../schemas/invoice";
 import { parseInput } from "../../schemas/validation";
 import { refreshStsState } from "../sts/refresh-sts-state";
+import { ownedInvoiceFor } from "./owned-invoice";
 
 // Voiding keeps the document and its number (numbering has no gaps); STS gets a cancellazione if it holds it.
 export async function voidInvoice(options: {
@@ -17,15 +17,15 @@ export async function voidInvoice(options: {
   const { db, practitionerId, actorId, invoiceId } = options;
   const { reason } = parseInput(VoidSchema, options.input);
   return db.$transaction(async (tx) => {
-    const invoice = await tx.invoice.findFirst({
-      where: { id: invoiceId, practitionerId },
+    await ownedInvoiceFor(tx, practitionerId, invoiceId, {
       include: { creditNotes: { where: { status: "issued" }, select: { id: true } } },
+      refuse: (invoice) =>
+        invoice.status !== "issued"
+          ? "Si possono annullare solo documenti emessi."
+          : invoice.creditNotes.length > 0
+            ? "La fattura ha note di credito emesse: annulla prima quelle."
+            : null,
     });
-    if (!invoice) throw notFound("Fattura non trovata.");
-    if (invoice.status !== "issued") throw new AppError("conflict", "Si possono annullare solo documenti emessi.");
-    if (invoice.creditNotes.length > 0) {
-      throw new AppError("conflict", "La fattura ha note di credito emesse: annulla prima quelle.");
-    }
     const updated = await tx.invoice.update({
       where: { id: invoiceId },
       data: {

@@ -43,12 +43,21 @@ export async function fixDifference(options: {
   const difference = stored?.details.differences.find((d) => differenceKey(d) === key);
   if (!stored || !difference) throw notFound("Differenza non trovata: ripeti la verifica.");
   const outcome = await applyFix(db, practitionerId, difference, options.now);
+  await forgetDifference(db, stored, key);
+  return { fixed: difference, outcome };
+}
+
+/** Takes a fixed difference off the stored result (the list and the dashboard count what is left). */
+export async function forgetDifference(
+  db: Db,
+  stored: NonNullable<Awaited<ReturnType<typeof findReconciliation>>>,
+  key: string,
+) {
   const left = stored.details.differences.filter((d) => differenceKey(d) !== key);
   await db.stsReconciliation.update({
     where: { id: stored.id },
     data: { differences: left.length, details: JSON.stringify({ ...stored.details, differences: left }) },
   });
-  return { fixed: difference, outcome };
 }
 
 /** Every difference that has a fix from here (not those to open and correct), one after the other. */
@@ -110,6 +119,8 @@ async function importFromSts(db: Db, practitionerId: string, difference: Differe
       identity,
       issueDate,
       numDocumento,
+      paymentDate: difference.stsPaymentDate ?? null,
+      protocollo: difference.stsProtocollo ?? null,
       totals: JSON.stringify(difference.stsTotals),
     },
     update: {},

@@ -88,7 +88,13 @@ export async function reconcileYear(options: {
   const ours = rows.filter((row) => pIvas.has(row.id.pIva));
   const sts: StsSide[] = ours
     .filter((row) => !imported.has(row.identity))
-    .map((row) => ({ identity: row.identity, status: "present", totals: row.totals }));
+    .map((row) => ({
+      identity: row.identity,
+      status: "present",
+      totals: row.totals,
+      paymentDate: row.dataPagamento,
+      protocollo: row.protocollo,
+    }));
   const listed = new Set(ours.map((row) => row.identity));
   // The report leaves cancelled documents out: ask about each one Parcella believes held that it does not list.
   for (const doc of parcella) {

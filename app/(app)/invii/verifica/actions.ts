@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { action } from "@/lib/actions/action";
 import { db } from "@/lib/db";
+import { cancelOnSts } from "@/lib/services/sts-reconciliation/cancel-on-sts";
 import { fixAllDifferences, fixDifference } from "@/lib/services/sts-reconciliation/fix-difference";
 import { reconcileYear } from "@/lib/services/sts-reconciliation/reconcile-year";
 
@@ -33,5 +34,14 @@ export const fixAllDifferencesAction = action(
   async ({ practitioner }, year) => {
     const results = await fixAllDifferences({ db: db(), practitionerId: practitioner.id, year });
     return { fixed: results.length };
+  },
+);
+
+/** Cancels on STS a document Parcella does not know; `confirmed` is the practitioner's separate, explicit consent. */
+export const cancelOnStsAction = action(
+  { name: "sts-reconcile-cancel", args: z.tuple([PaymentYear, DifferenceKey, z.boolean()]), revalidate: REVALIDATE },
+  async ({ practitioner }, year, key, confirmed) => {
+    const { outcome } = await cancelOnSts({ db: db(), practitionerId: practitioner.id, year, key, confirmed });
+    return { outcome };
   },
 );

@@ -1,7 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DIFFERENCE_TEXT, FIX_TEXT } from "@/components/sts-reconciliation/texts";
-import { FixAllButton, FixButton, VerifyButton } from "@/components/sts-reconciliation/reconciliation-actions";
+import {
+  CancelOnSts,
+  FixAllButton,
+  FixButton,
+  VerifyButton,
+} from "@/components/sts-reconciliation/reconciliation-actions";
 import { requirePractitionerPage } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { formatItalianDate, isoDate } from "@/lib/domain/dates";
@@ -99,6 +104,9 @@ export default async function ReconciliationPage({
                 ) : (
                   <FixButton year={year} fixKey={differenceKey(d)} label={FIX_TEXT[d.fix]} />
                 )}
+                {d.kind === "unknown_to_parcella" && !d.invoiceId ? (
+                  <CancelOnSts year={year} fixKey={differenceKey(d)} label={d.label} />
+                ) : null}
               </li>
             ))}
           </ul>
