@@ -12,7 +12,13 @@ describe("fillTemplate", () => {
   });
 
   it("fills every placeholder of the default invoice message", () => {
-    const values = { paziente: "Anna", numero: "1/2026", data: "1 marzo 2026", importo: "€ 80,00", professionista: "Dr" };
+    const values = {
+      paziente: "Anna",
+      numero: "1/2026",
+      data: "1 marzo 2026",
+      importo: "€ 80,00",
+      professionista: "Dr",
+    };
     expect(fillTemplate(DEFAULT_TEMPLATES.invoice.body, values)).not.toMatch(/\{/);
   });
 });

@@ -45,7 +45,13 @@ export async function deliverMessage(options: {
       text: message.body,
       attachments:
         message.attachment && message.attachmentName
-          ? [{ filename: message.attachmentName, content: Buffer.from(message.attachment), contentType: "application/pdf" }]
+          ? [
+              {
+                filename: message.attachmentName,
+                content: Buffer.from(message.attachment),
+                contentType: "application/pdf",
+              },
+            ]
           : [],
     });
     await recordDelivery(options.db, message.id, { status: "sent", error: null, at: now() });

@@ -45,11 +45,15 @@ export function resolveMailRoute(settings: MailSettingsRow | null): MailRoute {
 export function describeSmtpError(error: unknown): string {
   const code = (error as { code?: string; responseCode?: number })?.code ?? "";
   const responseCode = (error as { responseCode?: number })?.responseCode;
+  if (code === "ESOCKET" && /tls|ssl|certificate/i.test(String((error as Error)?.message))) {
+    return "La connessione sicura (TLS) con il server di posta non è riuscita: controlla il tipo di sicurezza.";
+  }
   switch (code) {
     case "EAUTH":
       return "Il server di posta ha rifiutato nome utente o password: controllali in Impostazioni → E-mail.";
     case "ECONNECTION":
     case "EDNS":
+    case "ESOCKET":
       return "Il server di posta non è raggiungibile: controlla indirizzo e porta in Impostazioni → E-mail, poi riprova.";
     case "ETIMEDOUT":
       return "Il server di posta non ha risposto in tempo: riprova tra poco.";

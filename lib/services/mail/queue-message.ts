@@ -20,7 +20,11 @@ export async function composeMessage(db: Db, practitionerId: string, kind: MailK
     findIssuerProfile(db, practitionerId),
   ]);
   const own = settings
-    ? { invoice: [settings.invoiceSubject, settings.invoiceBody], reminder: [settings.reminderSubject, settings.reminderBody], statement: [settings.statementSubject, settings.statementBody] }[kind]
+    ? {
+        invoice: [settings.invoiceSubject, settings.invoiceBody],
+        reminder: [settings.reminderSubject, settings.reminderBody],
+        statement: [settings.statementSubject, settings.statementBody],
+      }[kind]
     : [null, null];
   const filled = { professionista: settings?.senderName || profile?.displayName || "", ...values };
   return {

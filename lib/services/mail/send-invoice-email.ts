@@ -7,13 +7,20 @@ import { parseInput } from "../../schemas/validation";
 import { getInvoiceOrThrow } from "../invoices/get-invoice";
 import { renderInvoicePdfFor } from "../invoices/invoice-pdf";
 import { documentNumberLabel } from "../invoices/labels";
-import { patientDisplayName } from "../patients/patient-display-name";
 import { queueMessage } from "./queue-message";
+
+type Addressee = { kind: string; firstName: string | null; lastName: string | null; companyName: string | null };
+
+/** The patient as a letter addresses them: "Marta Rossi" (the lists sort by surname, a greeting does not). */
+export function greetingName(patient: Addressee): string {
+  if (patient.kind === "company") return patient.companyName ?? "";
+  return [patient.firstName, patient.lastName].filter(Boolean).join(" ");
+}
 
 /** Values of the invoice and reminder templates. */
 export function invoiceTemplateValues(invoice: Awaited<ReturnType<typeof getInvoiceOrThrow>>) {
   return {
-    paziente: patientDisplayName(invoice.patient),
+    paziente: greetingName(invoice.patient),
     numero: documentNumberLabel(invoice),
     data: formatItalianDate(invoice.issueDate),
     importo: formatCents(invoice.totalCents),
