@@ -68,7 +68,11 @@ const EnvSchema = z.object({
   // Outgoing e-mail for the whole installation (README, "E-mail"): smtp://user:pass@host:587 (STARTTLS when the
   // server offers it) or smtps://…:465; the sender address of messages sent through it. A practitioner's own SMTP
   // settings win over it; with neither, messages stay in the app's outbox.
-  SMTP_URL: z.string().trim().regex(/^smtps?:\/\//, "SMTP_URL deve iniziare con smtp:// o smtps://").optional(),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .regex(/^smtps?:\/\//, "SMTP_URL deve iniziare con smtp:// o smtps://")
+    .optional(),
   SMTP_FROM: z.string().trim().email("SMTP_FROM deve essere un indirizzo e-mail").optional(),
   WORKER_ENABLED: z
     .enum(["true", "false", "1", "0"])
