@@ -49,12 +49,20 @@ export function FiguresSettingsForm({ initial }: { initial: Initial }) {
       />
       <Field id="limit-lower" label="Limite (uscita dal forfettario l'anno dopo)" errors={errors.lowerLimit}>
         {(p) => (
-          <input {...p} value={values.lowerLimit} onChange={(e) => setValues({ ...values, lowerLimit: e.target.value })} />
+          <input
+            {...p}
+            value={values.lowerLimit}
+            onChange={(e) => setValues({ ...values, lowerLimit: e.target.value })}
+          />
         )}
       </Field>
       <Field id="limit-upper" label="Limite (uscita immediata)" errors={errors.upperLimit}>
         {(p) => (
-          <input {...p} value={values.upperLimit} onChange={(e) => setValues({ ...values, upperLimit: e.target.value })} />
+          <input
+            {...p}
+            value={values.upperLimit}
+            onChange={(e) => setValues({ ...values, upperLimit: e.target.value })}
+          />
         )}
       </Field>
       <FormError message={message} />

@@ -1,7 +1,11 @@
 import type { ListedMessage } from "@/lib/data/mail";
 import { RetryButton } from "./retry-button";
 
-const KIND_LABELS: Record<string, string> = { invoice: "Fattura", reminder: "Promemoria", statement: "Riepilogo spese" };
+const KIND_LABELS: Record<string, string> = {
+  invoice: "Fattura",
+  reminder: "Promemoria",
+  statement: "Riepilogo spese",
+};
 
 const dateTime = new Intl.DateTimeFormat("it-IT", {
   timeZone: "Europe/Rome",

@@ -3,7 +3,15 @@
 import { sendStatementEmailAction } from "@/app/(app)/posta/actions";
 import { EmailToForm } from "./email-to-form";
 
-export function StatementEmailForm({ patientId, year, defaultTo }: { patientId: string; year: number; defaultTo: string }) {
+export function StatementEmailForm({
+  patientId,
+  year,
+  defaultTo,
+}: {
+  patientId: string;
+  year: number;
+  defaultTo: string;
+}) {
   return (
     <EmailToForm
       id={`statement-mail-${year}`}

@@ -42,7 +42,8 @@ export async function renderYearFiguresPdf(model: YearFiguresPdfModel): Promise<
   const slot = WIDTH / 12;
   model.months.forEach((m, i) => {
     const height = m.feesCents > 0 ? (m.feesCents / max) * (chartHeight - 10) : 0;
-    if (height > 0) flow.page.drawRectangle({ x: MARGIN_X + i * slot + 4, y: base, width: slot - 8, height, color: BAR });
+    if (height > 0)
+      flow.page.drawRectangle({ x: MARGIN_X + i * slot + 4, y: base, width: slot - 8, height, color: BAR });
     drawLine(flow.page, toWinAnsi(m.name.slice(0, 3)), MARGIN_X + i * slot + 6, base - 12, { font: regular, size: 8 });
   });
   flow.y = base - 20;

@@ -76,6 +76,10 @@ export const URLS: UrlEntry[] = [
     url: "/impostazioni/sts/diagnostica",
     outcome: "no-ids",
   },
+  { file: "app/(app)/impostazioni/email/page.tsx", url: "/impostazioni/email", outcome: "no-ids" },
+  { file: "app/(app)/posta/page.tsx", url: "/posta", outcome: "own-data-only", note: "B's own messages" },
+  { file: "app/(app)/promemoria/page.tsx", url: "/promemoria", outcome: "own-data-only" },
+  { file: "app/(app)/cifre/page.tsx", url: "/cifre?anno={year}", outcome: "own-data-only", note: "B's own figures" },
   { file: "app/(auth)/login/page.tsx", url: "/login", outcome: "public" },
   { file: "app/(auth)/registrazione/page.tsx", url: "/registrazione", outcome: "public" },
   // Route handlers
@@ -95,6 +99,8 @@ export const URLS: UrlEntry[] = [
     url: "/pazienti/{patientId}/riepilogo/{year}",
     outcome: "404",
   },
+  { file: "app/(app)/cifre/esporta/route.ts", url: "/cifre/esporta?anno={year}&formato=csv", outcome: "own-data-only" },
+  { file: "app/(app)/cifre/esporta/route.ts", url: "/cifre/esporta?anno={year}&formato=pdf", outcome: "own-data-only" },
   {
     file: "app/api/auth/[...nextauth]/route.ts",
     url: "/api/auth/session",
@@ -246,6 +252,38 @@ export const ACTIONS: ActionEntry[] = [
     name: "setPatientArchivedAction",
     service: "setPatientArchived",
     outcome: "not_found",
+  },
+  {
+    file: "app/(app)/cifre/actions.ts",
+    name: "saveFiguresSettingsAction",
+    service: "saveFiguresSettings",
+    outcome: "self-only",
+  },
+  {
+    file: "app/(app)/impostazioni/email/actions.ts",
+    name: "saveMailSettingsAction",
+    service: "saveMailSettings",
+    outcome: "self-only",
+  },
+  {
+    file: "app/(app)/posta/actions.ts",
+    name: "sendInvoiceEmailAction",
+    service: "sendInvoiceEmail",
+    outcome: "not_found",
+  },
+  {
+    file: "app/(app)/posta/actions.ts",
+    name: "sendStatementEmailAction",
+    service: "sendStatementEmail",
+    outcome: "not_found",
+  },
+  { file: "app/(app)/posta/actions.ts", name: "retryMessageAction", service: "deliverMessage", outcome: "not_found" },
+  {
+    file: "app/(app)/posta/actions.ts",
+    name: "sendRemindersAction",
+    service: "sendReminders",
+    outcome: "not_found",
+    reason: "looks for unpaid invoices among the caller's own only",
   },
   {
     file: "app/(auth)/registrazione/actions.ts",

@@ -27,8 +27,8 @@ export default async function PromemoriaPage() {
     <>
       <h1>Promemoria di pagamento</h1>
       <p>
-        Fatture emesse e non ancora pagate a {afterDays} giorni dalla data. Il numero di giorni, il testo del promemoria e
-        l&apos;invio automatico si impostano in <Link href="/impostazioni/email">Impostazioni → E-mail</Link>.
+        Fatture emesse e non ancora pagate a {afterDays} giorni dalla data. Il numero di giorni, il testo del promemoria
+        e l&apos;invio automatico si impostano in <Link href="/impostazioni/email">Impostazioni → E-mail</Link>.
       </p>
       <ReminderList rows={rows} />
     </>

@@ -49,6 +49,10 @@ export async function exportFiguresPdf(options: { db: Db; practitionerId: string
     basis: limitBasisLabel(figures.limits.basis),
     rows: figuresSummaryRows(figures),
     bolloIdentifiers: figures.bolli.identifiers,
-    months: figures.months.map((m) => ({ name: MONTH_NAMES[m.month - 1], feesCents: m.feesCents, totalCents: m.totalCents })),
+    months: figures.months.map((m) => ({
+      name: MONTH_NAMES[m.month - 1],
+      feesCents: m.feesCents,
+      totalCents: m.totalCents,
+    })),
   });
 }
