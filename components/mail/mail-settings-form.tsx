@@ -36,6 +36,7 @@ export function MailSettingsForm({ view }: { view: MailSettingsView }) {
 
   return (
     <form
+      className="stack"
       noValidate
       onSubmit={async (e) => {
         e.preventDefault();

@@ -48,75 +48,77 @@ export default async function CifrePage({ searchParams }: { searchParams: Promis
           {warning}
         </p>
       ) : null}
-      <section className="card" aria-labelledby="figures-limits">
-        <h2 id="figures-limits">Limiti del forfettario</h2>
-        <p>
-          Conta per i limiti: <strong>{limitBasisLabel(figures.limits.basis)}</strong>, cioè{" "}
-          {formatCents(figures.limits.countedCents)}.
-        </p>
-        {limits.map((l) => (
-          <div key={l.limitCents} className="field">
-            <label htmlFor={`limit-${l.limitCents}`}>
-              {percent(l.share)} di {formatCents(l.limitCents)}
-            </label>
-            <progress id={`limit-${l.limitCents}`} max={1} value={Math.min(1, l.share)} />
-          </div>
-        ))}
-        <details>
-          <summary>Cosa conta e quali limiti</summary>
-          <FiguresSettingsForm
-            initial={{
-              countPension: figures.limits.basis.pension,
-              countBolli: figures.limits.basis.bolli,
-              lowerLimit: formatCents(figures.limits.lower.limitCents, { symbol: false }),
-              upperLimit: formatCents(figures.limits.upper.limitCents, { symbol: false }),
-            }}
-          />
-        </details>
-      </section>
-      <section className="card" aria-labelledby="figures-summary">
-        <h2 id="figures-summary">Riepilogo</h2>
-        <table className="table" data-testid="figures-summary">
-          <tbody>
-            {figuresSummaryRows(figures).map((r) => (
-              <tr key={r.label}>
-                <th scope="row">{r.label}</th>
-                <td className="num">{r.value}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <p>Identificativi dei bolli: {figures.bolli.identifiers.join(", ") || "nessuno"}</p>
-      </section>
-      <section className="card" aria-labelledby="figures-months">
-        <h2 id="figures-months">Compensi netti per mese</h2>
-        <MonthlyChart year={year} months={figures.months} />
-        <details>
-          <summary>Tabella dei mesi</summary>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Mese</th>
-                <th scope="col" className="num">
-                  Compensi netti
-                </th>
-                <th scope="col" className="num">
-                  Incassato netto
-                </th>
-              </tr>
-            </thead>
+      <div className="stack">
+        <section className="card" aria-labelledby="figures-limits">
+          <h2 id="figures-limits">Limiti del forfettario</h2>
+          <p>
+            Conta per i limiti: <strong>{limitBasisLabel(figures.limits.basis)}</strong>, cioè{" "}
+            {formatCents(figures.limits.countedCents)}.
+          </p>
+          {limits.map((l) => (
+            <div key={l.limitCents} className="field">
+              <label htmlFor={`limit-${l.limitCents}`}>
+                {percent(l.share)} di {formatCents(l.limitCents)}
+              </label>
+              <progress id={`limit-${l.limitCents}`} max={1} value={Math.min(1, l.share)} />
+            </div>
+          ))}
+          <details>
+            <summary>Cosa conta e quali limiti</summary>
+            <FiguresSettingsForm
+              initial={{
+                countPension: figures.limits.basis.pension,
+                countBolli: figures.limits.basis.bolli,
+                lowerLimit: formatCents(figures.limits.lower.limitCents, { symbol: false }),
+                upperLimit: formatCents(figures.limits.upper.limitCents, { symbol: false }),
+              }}
+            />
+          </details>
+        </section>
+        <section className="card" aria-labelledby="figures-summary">
+          <h2 id="figures-summary">Riepilogo</h2>
+          <table className="table" data-testid="figures-summary">
             <tbody>
-              {figures.months.map((m) => (
-                <tr key={m.month}>
-                  <td>{MONTH_NAMES[m.month - 1]}</td>
-                  <td className="num">{formatCents(m.feesCents)}</td>
-                  <td className="num">{formatCents(m.totalCents)}</td>
+              {figuresSummaryRows(figures).map((r) => (
+                <tr key={r.label}>
+                  <th scope="row">{r.label}</th>
+                  <td className="num">{r.value}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </details>
-      </section>
+          <p>Identificativi dei bolli: {figures.bolli.identifiers.join(", ") || "nessuno"}</p>
+        </section>
+        <section className="card" aria-labelledby="figures-months">
+          <h2 id="figures-months">Compensi netti per mese</h2>
+          <MonthlyChart year={year} months={figures.months} />
+          <details>
+            <summary>Tabella dei mesi</summary>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Mese</th>
+                  <th scope="col" className="num">
+                    Compensi netti
+                  </th>
+                  <th scope="col" className="num">
+                    Incassato netto
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {figures.months.map((m) => (
+                  <tr key={m.month}>
+                    <td>{MONTH_NAMES[m.month - 1]}</td>
+                    <td className="num">{formatCents(m.feesCents)}</td>
+                    <td className="num">{formatCents(m.totalCents)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        </section>
+      </div>
     </>
   );
 }

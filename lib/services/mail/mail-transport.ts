@@ -34,7 +34,7 @@ export function resolveMailRoute(settings: MailSettingsRow | null): MailRoute {
   }
   const url = env().SMTP_URL;
   if (url) {
-    const from = env().SMTP_FROM ?? new URL(url).username.replace("%40", "@");
+    const from = env().SMTP_FROM ?? decodeURIComponent(new URL(url).username);
     return { kind: "smtp", source: "installation", from, transport: nodemailer.createTransport(url, TIMEOUTS) };
   }
   return { kind: "outbox" };
