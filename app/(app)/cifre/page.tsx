@@ -26,12 +26,14 @@ export default async function CifrePage({ searchParams }: { searchParams: Promis
     <>
       <div className="page-head">
         <h1>Cifre del {year}</h1>
-        <a className="btn btn-primary" href={`/cifre/esporta?anno=${year}&formato=pdf`}>
-          Scarica PDF
-        </a>
-        <a className="btn btn-secondary" href={`/cifre/esporta?anno=${year}&formato=csv`}>
-          Scarica CSV
-        </a>
+        <div style={{ display: "flex", gap: "0.5rem", flexWrap: "wrap" }}>
+          <a className="btn btn-primary" href={`/cifre/esporta?anno=${year}&formato=pdf`}>
+            Scarica PDF
+          </a>
+          <a className="btn btn-secondary" href={`/cifre/esporta?anno=${year}&formato=csv`}>
+            Scarica CSV
+          </a>
+        </div>
       </div>
       <p>
         Per cassa: contano i pagamenti ricevuti nell&apos;anno, qualunque sia la data della fattura; le note di credito
