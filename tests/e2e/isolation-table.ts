@@ -79,7 +79,12 @@ export const URLS: UrlEntry[] = [
   { file: "app/(app)/impostazioni/email/page.tsx", url: "/impostazioni/email", outcome: "no-ids" },
   { file: "app/(app)/posta/page.tsx", url: "/posta", outcome: "own-data-only", note: "B's own messages" },
   { file: "app/(app)/promemoria/page.tsx", url: "/promemoria", outcome: "own-data-only" },
-  { file: "app/(app)/cifre/page.tsx", url: "/cifre?anno={year}", outcome: "own-data-only", note: "B's own figures" },
+  {
+    file: "app/(app)/cifre/page.tsx",
+    url: "/cifre?anno=2026",
+    outcome: "no-ids",
+    note: "totals only (no names, numbers or ids), computed from B's own documents (tests/integration/year-figures.test.ts)",
+  },
   { file: "app/(auth)/login/page.tsx", url: "/login", outcome: "public" },
   { file: "app/(auth)/registrazione/page.tsx", url: "/registrazione", outcome: "public" },
   // Route handlers
@@ -99,8 +104,18 @@ export const URLS: UrlEntry[] = [
     url: "/pazienti/{patientId}/riepilogo/{year}",
     outcome: "404",
   },
-  { file: "app/(app)/cifre/esporta/route.ts", url: "/cifre/esporta?anno={year}&formato=csv", outcome: "own-data-only" },
-  { file: "app/(app)/cifre/esporta/route.ts", url: "/cifre/esporta?anno={year}&formato=pdf", outcome: "own-data-only" },
+  {
+    file: "app/(app)/cifre/esporta/route.ts",
+    url: "/cifre/esporta?anno=2026&formato=csv",
+    outcome: "no-ids",
+    note: "B's own totals and document numbers; no names or ids",
+  },
+  {
+    file: "app/(app)/cifre/esporta/route.ts",
+    url: "/cifre/esporta?anno=2026&formato=pdf",
+    outcome: "no-ids",
+    note: "B's own totals and document numbers; no names or ids",
+  },
   {
     file: "app/api/auth/[...nextauth]/route.ts",
     url: "/api/auth/session",

@@ -57,6 +57,7 @@ test("invoice, reminder and annual statement by e-mail: outbox first, then a rea
   await page.goto(`/fatture/${draft.id}`);
   await page.getByRole("button", { name: "Emetti fattura" }).click();
   await expect(page.getByText("Fattura emessa.")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Fattura n\. \d+\/2026$/);
   const heading = await page.getByRole("heading", { level: 1 }).textContent();
   const number = heading!.replace("Fattura n. ", "").trim();
   await expect(page.getByLabel("Indirizzo e-mail del paziente")).toHaveValue("marta@example.test");
