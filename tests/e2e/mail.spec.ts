@@ -62,7 +62,7 @@ test("invoice, reminder and annual statement by e-mail: outbox first, then a rea
   const number = heading!.replace("Fattura n. ", "").trim();
   await expect(page.getByLabel("Indirizzo e-mail del paziente")).toHaveValue("marta@example.test");
   await page.getByRole("button", { name: "Invia per e-mail" }).click();
-  await expect(page.getByText("Nessun server di posta configurato")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Nessun server di posta configurato" })).toBeVisible();
   await page.goto("/posta");
   await expect(page.getByTestId("mail-message")).toHaveCount(1);
   await expect(page.getByTestId("mail-message")).toContainText("Nella posta in uscita");

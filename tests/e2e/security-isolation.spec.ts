@@ -65,7 +65,7 @@ test.describe("isolation sweep: B replays A's URLs", () => {
     await pageA.goto(`/fatture/${invoice.id}`);
     await pageA.getByLabel("Indirizzo e-mail del paziente").fill("ottavia@example.test");
     await pageA.getByRole("button", { name: "Invia per e-mail" }).click();
-    await expect(pageA.getByText("Nessun server di posta configurato")).toBeVisible();
+    await expect(pageA.getByRole("status").filter({ hasText: "Nessun server di posta configurato" })).toBeVisible();
     const protocollo = `26${Date.now().toString().slice(-8)}`;
     const { submissionId } = seedSubmission(emailA, { invoiceIds: [first, second], protocollo });
     ids = {
