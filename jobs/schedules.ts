@@ -1,6 +1,7 @@
 import { db } from "../lib/db";
 import { backupDir, backupKey, backupKeyFile, env } from "../lib/env";
 import { runBackupIfDue } from "../lib/services/installation/run-backup";
+import { runAutomaticReminders } from "../lib/services/mail/run-automatic-reminders";
 import { pollDueSubmissions } from "../lib/services/sts/poll-due-submissions";
 import { runAutomaticSending } from "../lib/services/sts/run-automatic-sending";
 import { sweepStuck } from "../lib/services/sts/sweep-stuck";
@@ -84,6 +85,14 @@ export const schedules: Schedule[] = [
     description: "segnalazioni dei pazienti al Sistema TS ricevute dall'ultima lettura (ogni giorno alle 6:20)",
     record: true,
     run: ({ slot, log }) => runDailyCitizenReports({ db: db(), slot, concurrency: env().STS_CONCURRENCY, log }),
+  },
+  {
+    name: "payment-reminders",
+    // Once a day in the morning, when a patient is likely to read it; only for practitioners who turned it on.
+    cron: "30 9 * * *",
+    description: "promemoria di pagamento automatici (al massimo uno ogni N giorni per fattura, mai dopo il pagamento)",
+    record: true,
+    run: ({ log }) => runAutomaticReminders({ db: db(), now: () => new Date(), log }),
   },
 ];
 

@@ -65,6 +65,15 @@ const EnvSchema = z.object({
   // hour. Raise them only where many people share one address (the browser tests all come from 127.0.0.1).
   LOGIN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(30),
   REGISTRATION_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(10),
+  // Outgoing e-mail for the whole installation (README, "E-mail"): smtp://user:pass@host:587 (STARTTLS when the
+  // server offers it) or smtps://…:465; the sender address of messages sent through it. A practitioner's own SMTP
+  // settings win over it; with neither, messages stay in the app's outbox.
+  SMTP_URL: z
+    .string()
+    .trim()
+    .regex(/^smtps?:\/\//, "SMTP_URL deve iniziare con smtp:// o smtps://")
+    .optional(),
+  SMTP_FROM: z.string().trim().email("SMTP_FROM deve essere un indirizzo e-mail").optional(),
   WORKER_ENABLED: z
     .enum(["true", "false", "1", "0"])
     .default("true")

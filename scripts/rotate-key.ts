@@ -1,7 +1,7 @@
 import type { Db } from "../lib/db";
 import { openSecret, openSecretWithAny, sealSecret } from "../lib/crypto/secret-box";
 
-// Key rotation for the secrets at rest (STS password and PIN), see docs/RELIABILITY.md:
+// Key rotation for the secrets at rest (STS password and PIN, SMTP password), see docs/RELIABILITY.md:
 //   1. stop the worker; set PARCELLA_ENCRYPTION_KEY_PREVIOUS=<old key> and PARCELLA_ENCRYPTION_KEY=<new key>;
 //   2. `npx tsx scripts/rotate-key.ts` re-seals every stored secret with the new key (idempotent: a secret that
 //      already opens with the new key is left alone; one that opens with neither key is reported, not touched);
@@ -32,6 +32,31 @@ export async function rotateEncryptionKey(options: { db: Db; current: Buffer; pr
     await db.stsSettings.updateMany({
       where: { practitionerId: row.practitionerId, passwordEnc: row.passwordEnc, pincodeEnc: row.pincodeEnc },
       data: update,
+    });
+    summary.resealed++;
+  }
+  return { ...summary, mail: await rotateMailPasswords(db, current, options.previous) };
+}
+
+// The SMTP passwords of Impostazioni → E-mail, sealed the same way.
+async function rotateMailPasswords(db: Db, current: Buffer, previous: Buffer[]) {
+  const rows = await db.mailSettings.findMany({
+    where: { smtpPasswordEnc: { not: null } },
+    select: { practitionerId: true, smtpPasswordEnc: true },
+  });
+  const summary = { resealed: 0, unreadable: [] as string[] };
+  for (const row of rows) {
+    if (opens(row.smtpPasswordEnc!, current)) continue;
+    let resealed: string;
+    try {
+      resealed = sealSecret(openSecretWithAny(row.smtpPasswordEnc!, previous), current);
+    } catch {
+      summary.unreadable.push(row.practitionerId);
+      continue;
+    }
+    await db.mailSettings.updateMany({
+      where: { practitionerId: row.practitionerId, smtpPasswordEnc: row.smtpPasswordEnc },
+      data: { smtpPasswordEnc: resealed },
     });
     summary.resealed++;
   }

@@ -8,6 +8,8 @@ const LINKS = [
   { href: "/fatture", label: "Fatture" },
   { href: "/pazienti", label: "Pazienti" },
   { href: "/invii", label: "Invii STS" },
+  { href: "/cifre", label: "Cifre" },
+  { href: "/posta", label: "Posta" },
   { href: "/impostazioni", label: "Impostazioni" },
 ];
 

@@ -155,6 +155,19 @@ const GROUPS: { title: string; checks: (p: Practice) => PageCheck[] }[] = [
       },
     ],
   },
+  {
+    title: "mail and figures",
+    checks: () => [
+      { name: "cifre", path: "/cifre?anno=2026", mainAction: (pg) => pg.getByRole("link", { name: "Scarica PDF" }) },
+      { name: "posta", path: "/posta", mainAction: (pg) => pg.getByRole("link", { name: "Promemoria di pagamento" }) },
+      {
+        name: "promemoria",
+        path: "/promemoria",
+        mainAction: (pg) => pg.getByRole("heading", { name: "Promemoria di pagamento" }),
+      },
+      { name: "impostazioni-email", path: "/impostazioni/email", mainAction: byButton("Salva le impostazioni e-mail") },
+    ],
+  },
 ];
 
 for (const group of GROUPS) {
@@ -177,7 +190,7 @@ test("the phone menu: collapsed navigation, every item and Esci on the screen on
   await expect(page.getByTestId("sts-environment")).toBeInViewport({ ratio: 1 });
   await menuButton.click();
   for (const item of [
-    ...["Home", "Fatture", "Pazienti", "Invii STS", "Impostazioni"].map((name) =>
+    ...["Home", "Fatture", "Pazienti", "Invii STS", "Cifre", "Posta", "Impostazioni"].map((name) =>
       navigation.getByRole("link", { name, exact: true }),
     ),
     page.getByRole("button", { name: "Esci" }),

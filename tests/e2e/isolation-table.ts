@@ -77,6 +77,15 @@ export const URLS: UrlEntry[] = [
     url: "/impostazioni/sts/diagnostica",
     outcome: "no-ids",
   },
+  { file: "app/(app)/impostazioni/email/page.tsx", url: "/impostazioni/email", outcome: "no-ids" },
+  { file: "app/(app)/posta/page.tsx", url: "/posta", outcome: "own-data-only", note: "B's own messages" },
+  { file: "app/(app)/promemoria/page.tsx", url: "/promemoria", outcome: "own-data-only" },
+  {
+    file: "app/(app)/cifre/page.tsx",
+    url: "/cifre?anno=2026",
+    outcome: "no-ids",
+    note: "totals only (no names, numbers or ids), computed from B's own documents (tests/integration/year-figures.test.ts)",
+  },
   { file: "app/(auth)/login/page.tsx", url: "/login", outcome: "public" },
   { file: "app/(auth)/registrazione/page.tsx", url: "/registrazione", outcome: "public" },
   // Route handlers
@@ -95,6 +104,18 @@ export const URLS: UrlEntry[] = [
     file: "app/(app)/pazienti/[id]/riepilogo/[anno]/route.ts",
     url: "/pazienti/{patientId}/riepilogo/{year}",
     outcome: "404",
+  },
+  {
+    file: "app/(app)/cifre/esporta/route.ts",
+    url: "/cifre/esporta?anno=2026&formato=csv",
+    outcome: "no-ids",
+    note: "B's own totals and document numbers; no names or ids",
+  },
+  {
+    file: "app/(app)/cifre/esporta/route.ts",
+    url: "/cifre/esporta?anno=2026&formato=pdf",
+    outcome: "no-ids",
+    note: "B's own totals and document numbers; no names or ids",
   },
   {
     file: "app/api/auth/[...nextauth]/route.ts",
@@ -267,6 +288,38 @@ export const ACTIONS: ActionEntry[] = [
     name: "setPatientArchivedAction",
     service: "setPatientArchived",
     outcome: "not_found",
+  },
+  {
+    file: "app/(app)/cifre/actions.ts",
+    name: "saveFiguresSettingsAction",
+    service: "saveFiguresSettings",
+    outcome: "self-only",
+  },
+  {
+    file: "app/(app)/impostazioni/email/actions.ts",
+    name: "saveMailSettingsAction",
+    service: "saveMailSettings",
+    outcome: "self-only",
+  },
+  {
+    file: "app/(app)/posta/actions.ts",
+    name: "sendInvoiceEmailAction",
+    service: "sendInvoiceEmail",
+    outcome: "not_found",
+  },
+  {
+    file: "app/(app)/posta/actions.ts",
+    name: "sendStatementEmailAction",
+    service: "sendStatementEmail",
+    outcome: "not_found",
+  },
+  { file: "app/(app)/posta/actions.ts", name: "retryMessageAction", service: "deliverMessage", outcome: "not_found" },
+  {
+    file: "app/(app)/posta/actions.ts",
+    name: "sendRemindersAction",
+    service: "sendReminders",
+    outcome: "not_found",
+    reason: "looks for unpaid invoices among the caller's own only",
   },
   {
     file: "app/(auth)/registrazione/actions.ts",

@@ -60,6 +60,12 @@ test.describe("isolation sweep: B replays A's URLs", () => {
     const [first, second] = seedInvoices(emailA, { count: 2, ...paid, issueDate: "2026-03-10" });
     // A third document still to send: what the STS file, the credit note and the edit form act on.
     const invoice = seedInvoice(emailA, { ...paid, issueDate: "2026-03-11", paymentDate: "2026-03-11" });
+    // An invoice still unpaid long after its date (Promemoria di pagamento) and a message of A's to the patient (Posta).
+    seedInvoice(emailA, { patientId: patient.id, issueDate: "2026-03-12" });
+    await pageA.goto(`/fatture/${invoice.id}`);
+    await pageA.getByLabel("Indirizzo e-mail del paziente").fill("ottavia@example.test");
+    await pageA.getByRole("button", { name: "Invia per e-mail" }).click();
+    await expect(pageA.getByRole("status").filter({ hasText: "Nessun server di posta configurato" })).toBeVisible();
     const protocollo = `26${Date.now().toString().slice(-8)}`;
     const { submissionId } = seedSubmission(emailA, { invoiceIds: [first, second], protocollo });
     // A patient's report about A's first invoice: the reports page links to it.

@@ -14,6 +14,12 @@ import { reissueInvoice } from "../../lib/services/invoices/reissue-invoice";
 import { saveInvoiceDraft } from "../../lib/services/invoices/save-invoice-draft";
 import { updateIssuedInvoice } from "../../lib/services/invoices/update-issued-invoice";
 import { voidInvoice } from "../../lib/services/invoices/void-invoice";
+import { saveFiguresSettings } from "../../lib/services/figures/save-figures-settings";
+import { deliverMessage } from "../../lib/services/mail/deliver-message";
+import { saveMailSettings } from "../../lib/services/mail/save-mail-settings";
+import { sendInvoiceEmail } from "../../lib/services/mail/send-invoice-email";
+import { sendReminders } from "../../lib/services/mail/send-reminders";
+import { sendStatementEmail } from "../../lib/services/mail/send-statement-email";
 import { createPatient } from "../../lib/services/patients/create-patient";
 import { searchPatientsForPicker } from "../../lib/services/patients/search-patients-for-picker";
 import { setPatientArchived } from "../../lib/services/patients/set-patient-archived";
@@ -50,6 +56,7 @@ type A = {
   paidId: string;
   submissionId: string;
   reportId: string;
+  messageId: string;
   lastName: string;
 };
 type Replay = (ctx: { a: A; b: { id: string; patientId: string } }) => Promise<unknown>;
@@ -169,6 +176,27 @@ const REPLAYS: Record<string, Replay> = {
     }),
   setPatientArchivedAction: ({ a, b }) =>
     setPatientArchived({ db: testDb(), practitionerId: b.id, patientId: a.patientId, archived: true }),
+  saveFiguresSettingsAction: ({ b }) =>
+    saveFiguresSettings({
+      db: testDb(),
+      practitionerId: b.id,
+      input: { countPension: true, lowerLimit: "85.000,00", upperLimit: "100.000,00" },
+    }),
+  saveMailSettingsAction: ({ b }) =>
+    saveMailSettings({ db: testDb(), practitionerId: b.id, input: { senderName: "B", smtpPassword: "segreto-di-b" } }),
+  sendInvoiceEmailAction: ({ a, b }) =>
+    sendInvoiceEmail({ db: testDb(), practitionerId: b.id, invoiceId: a.paidId, input: { to: "b@example.test" } }),
+  sendStatementEmailAction: ({ a, b }) =>
+    sendStatementEmail({
+      db: testDb(),
+      practitionerId: b.id,
+      patientId: a.patientId,
+      year: 2026,
+      input: { to: "b@example.test" },
+    }),
+  retryMessageAction: ({ a, b }) => deliverMessage({ db: testDb(), practitionerId: b.id, messageId: a.messageId }),
+  sendRemindersAction: ({ a, b }) =>
+    sendReminders({ db: testDb(), practitionerId: b.id, invoiceIds: [a.issuedId, a.paidId] }),
 };
 
 /** Ids of the same shape as A's that exist nowhere. */
@@ -182,6 +210,7 @@ function ghostOf(_like: A): A {
     paidId: id(),
     submissionId: id(),
     reportId: id(),
+    messageId: id(),
     lastName: `Nessuno${Date.now().toString(36)}`,
   };
 }
@@ -212,6 +241,8 @@ async function snapshotOf(practitionerId: string) {
     documents,
     exchanges,
     citizenReports,
+    mailSettings,
+    outbox,
   ] = await Promise.all([
     db.practitioner.findUniqueOrThrow({ where: { id: practitionerId } }),
     db.profile.findUnique({ where }),
@@ -225,6 +256,8 @@ async function snapshotOf(practitionerId: string) {
     db.stsSubmissionDocument.findMany({ where, orderBy: { id: "asc" } }),
     db.stsExchange.findMany({ where, orderBy: { id: "asc" } }),
     db.stsCitizenReport.findMany({ where, orderBy: { id: "asc" } }),
+    db.mailSettings.findUnique({ where }),
+    db.outboxMessage.findMany({ where, orderBy: { id: "asc" } }),
   ]);
   return JSON.stringify(
     {
@@ -240,6 +273,8 @@ async function snapshotOf(practitionerId: string) {
       documents,
       exchanges,
       citizenReports,
+      mailSettings,
+      outbox,
     },
     (_k, v: unknown) =>
       v instanceof Uint8Array ? Buffer.from(v).toString("base64") : typeof v === "bigint" ? v.toString() : v,
@@ -314,7 +349,15 @@ describe("isolation sweep: server actions replayed by another practitioner", () 
         extra: "{}",
       },
     });
+    // A message of A's in the outbox (no SMTP configured): what "Riprova" acts on.
+    const message = await sendInvoiceEmail({
+      db: testDb(),
+      practitionerId: pa.id,
+      invoiceId: issued.id,
+      input: { to: "paola@example.test" },
+    });
     a = {
+      messageId: message.id,
       id: pa.id,
       patientId: patient.id,
       issuedId: issued.id,

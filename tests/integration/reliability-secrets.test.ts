@@ -16,6 +16,10 @@ import { toActionError } from "../../lib/app-error";
 import { createTestInvoice } from "../../prisma/seed/factories/invoices";
 import { KIT_STS } from "../../prisma/seed/factories/sts";
 import { rotateEncryptionKey } from "../../scripts/rotate-key";
+import { getMailSettingsView } from "../../lib/services/mail/get-mail-settings-view";
+import { saveMailSettings } from "../../lib/services/mail/save-mail-settings";
+import { sendInvoiceEmail } from "../../lib/services/mail/send-invoice-email";
+import { startSmtpTestServer } from "../support/smtp-test-server";
 import { stsPractitioner, useSimulator } from "./sts-harness";
 import { testDb } from "./test-db";
 
@@ -202,5 +206,59 @@ describe("encryption key rotation (PARCELLA_ENCRYPTION_KEY_PREVIOUS + scripts/ro
     const strict = await import("../../lib/services/sts/sts-connection");
     await expect(strict.loadStsCredentials(testDb(), stillOld.id)).rejects.toThrow(/decrypted/);
     expect((await loadStsCredentials(testDb(), stillOld.id))!.password).toBe(KIT_STS.password);
+  });
+});
+
+describe("the SMTP password", () => {
+  it("is sealed at rest, never shown back, never in logs, errors or the database; key rotation re-seals it", async () => {
+    const SMTP_PASSWORD = "Posta-Segreta-4411";
+    const WRONG_SMTP = "Posta-Sbagliata-9922";
+    const server = await startSmtpTestServer({ auth: { user: "studio@example.test", pass: SMTP_PASSWORD } });
+    try {
+      const p = await stsPractitioner("smtp-secret");
+      const db = testDb();
+      const invoice = await createTestInvoice(db, p.id, { patientId: p.patientId, issueDate: "2026-03-10", ...paid });
+      const settings = (password: string) => ({
+        smtpHost: "127.0.0.1",
+        smtpPort: String(server.port),
+        smtpSecurity: "none",
+        smtpUser: "studio@example.test",
+        smtpPassword: password,
+      });
+      await saveMailSettings({ db, practitionerId: p.id, input: settings(WRONG_SMTP) });
+      const failed = await sendInvoiceEmail({
+        db,
+        practitionerId: p.id,
+        invoiceId: invoice.id,
+        input: { to: "p@example.test" },
+      });
+      expect(failed.status).toBe("queued");
+      await saveMailSettings({ db, practitionerId: p.id, input: settings(SMTP_PASSWORD) });
+      const sent = await sendInvoiceEmail({
+        db,
+        practitionerId: p.id,
+        invoiceId: invoice.id,
+        input: { to: "p@example.test" },
+      });
+      expect(sent.status).toBe("sent");
+      // Saving again with the field empty keeps it.
+      await saveMailSettings({ db, practitionerId: p.id, input: { ...settings(""), senderName: "Studio" } });
+      const stored = await db.mailSettings.findUniqueOrThrow({ where: { practitionerId: p.id } });
+      expect(openSecret(stored.smtpPasswordEnc!, encryptionKey())).toBe(SMTP_PASSWORD);
+
+      const view = JSON.stringify(await getMailSettingsView(db, p.id));
+      const everything = [await dumpDatabase(), logs.join("\n"), view, failed.error ?? ""].join("\n");
+      for (const secret of [SMTP_PASSWORD, WRONG_SMTP]) {
+        for (const form of [secret, Buffer.from(secret).toString("base64")]) expect(everything).not.toContain(form);
+      }
+
+      const newKey = randomBytes(32);
+      const summary = await rotateEncryptionKey({ db, current: newKey, previous: [encryptionKey()] });
+      expect(summary.mail.unreadable).not.toContain(p.id);
+      const rotated = await db.mailSettings.findUniqueOrThrow({ where: { practitionerId: p.id } });
+      expect(openSecret(rotated.smtpPasswordEnc!, newKey)).toBe(SMTP_PASSWORD);
+    } finally {
+      await server.close();
+    }
   });
 });

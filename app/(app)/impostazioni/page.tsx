@@ -30,6 +30,10 @@ export default async function ImpostazioniPage() {
           <h2>Sistema Tessera Sanitaria</h2>
           <p>Credenziali e stato del collegamento per l&apos;invio delle spese sanitarie.</p>
         </Link>
+        <Link href="/impostazioni/email" className={`card ${styles.cardLink}`}>
+          <h2>E-mail</h2>
+          <p>Mittente, server di posta, testi dei messaggi ai pazienti e promemoria di pagamento.</p>
+        </Link>
         {administrator ? (
           <Link href="/stato" className={`card ${styles.cardLink}`}>
             <h2>Stato dell&apos;installazione</h2>

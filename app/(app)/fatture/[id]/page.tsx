@@ -4,12 +4,15 @@ import { notFound } from "next/navigation";
 import { InvoiceActions } from "@/components/invoices/invoice-actions";
 import { InvoiceHistory } from "@/components/invoices/invoice-history";
 import { StatusBadge } from "@/components/invoices/status-badge";
+import { InvoiceEmailForm } from "@/components/mail/invoice-email-panel";
+import { MessageList } from "@/components/mail/message-list";
 import { InvoiceStsPanel } from "@/components/sts/invoice-sts-panel";
 import { InvoiceCitizenReports } from "@/components/sts-citizen-reports/invoice-citizen-reports";
 import styles from "@/components/invoices/invoices.module.css";
 import { requirePractitionerPage } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { findInvoice } from "@/lib/data/invoices";
+import { listInvoiceMessages } from "@/lib/data/mail";
 import { formatItalianDate, isoDate } from "@/lib/domain/dates";
 import { formatBasisPoints, formatCents } from "@/lib/domain/money";
 import { isPaymentMethod, paymentMethodLabel } from "@/lib/domain/payment";
@@ -24,7 +27,10 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const invoice = await findInvoice(db(), practitioner.id, id);
   if (!invoice) notFound();
-  const events = await getInvoiceEvents({ db: db(), practitionerId: practitioner.id, invoiceId: id });
+  const [events, messages] = await Promise.all([
+    getInvoiceEvents({ db: db(), practitionerId: practitioner.id, invoiceId: id }),
+    listInvoiceMessages(db(), practitioner.id, id),
+  ]);
   const title =
     invoice.kind === "credit_note"
       ? `Nota di credito ${documentNumberLabel(invoice)}`
@@ -157,6 +163,15 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
                 ))}
               </ul>
             </>
+          ) : null}
+          {invoice.status === "issued" || messages.length > 0 ? (
+            <section aria-labelledby="invoice-mail" data-testid="invoice-mail">
+              <h2 id="invoice-mail">E-mail al paziente</h2>
+              {invoice.status === "issued" ? (
+                <InvoiceEmailForm invoiceId={invoice.id} defaultTo={invoice.patient.email ?? ""} />
+              ) : null}
+              {messages.length > 0 ? <MessageList messages={messages} showSubject={false} /> : null}
+            </section>
           ) : null}
           <InvoiceStsPanel
             practitionerId={practitioner.id}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { StatementEmailForm } from "@/components/mail/statement-email-form";
 import { ArchiveButton } from "@/components/patients/archive-button";
 import { PatientBadges } from "@/components/patients/patient-badges";
 import { PatientForm } from "@/components/patients/patient-form";
@@ -53,6 +54,17 @@ export default async function PazientePage({ params }: { params: Promise<{ id: s
       <section aria-labelledby="patient-invoices" className={styles.section} data-slot="patient-invoices">
         <PatientInvoices patientId={patient.id} rows={invoices} expenseYears={expenseYears} />
       </section>
+
+      {expenseYears && expenseYears.length > 0 ? (
+        <section aria-labelledby="patient-statement-mail" className={styles.section}>
+          <h2 id="patient-statement-mail">Riepilogo spese per e-mail</h2>
+          <div className="card">
+            {expenseYears.slice(0, 2).map((y) => (
+              <StatementEmailForm key={y.year} patientId={patient.id} year={y.year} defaultTo={patient.email ?? ""} />
+            ))}
+          </div>
+        </section>
+      ) : null}
 
       <section aria-labelledby="patient-edit" className={styles.section}>
         <h2 id="patient-edit">Modifica i dati</h2>
