@@ -11,7 +11,14 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   // Native or Node-only packages stay outside the server bundle.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "soap"],
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "@prisma/adapter-pg",
+    "pg",
+    "soap",
+    "exceljs",
+  ],
   poweredByHeader: false,
   // Type checking is its own step (`npm run typecheck`, part of `npm test`), so the build doesn't repeat it.
   typescript: { ignoreBuildErrors: true },
