@@ -20,6 +20,8 @@ const nextConfig: NextConfig = {
     "exceljs",
   ],
   poweredByHeader: false,
+  // The import page sends the spreadsheet to a server action (lib/services/import/read-table.ts caps it at 10 MB).
+  experimental: { serverActions: { bodySizeLimit: "10mb" } },
   // Type checking is its own step (`npm run typecheck`, part of `npm test`), so the build doesn't repeat it.
   typescript: { ignoreBuildErrors: true },
   async headers() {

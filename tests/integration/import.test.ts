@@ -86,7 +86,7 @@ describe("import of invoices from XLSX", () => {
     const patient = await createTestPatient(db, p.id);
     const next = await createTestInvoice(db, p.id, { patientId: patient.id, issueDate: "2026-11-02" });
     expect(next).toMatchObject({ year: 2026, number: 2001 });
-  });
+  }, 900_000); // a hang guard: three dry runs and two imports of 2,000 rows take minutes on a busy PostgreSQL
 
   it("refuses a number already used with another date, and a date out of the numbers' order", async () => {
     const p = await registerTestPractitioner("import-clash");

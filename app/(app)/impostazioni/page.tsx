@@ -30,6 +30,10 @@ export default async function ImpostazioniPage() {
           <h2>Sistema Tessera Sanitaria</h2>
           <p>Credenziali e stato del collegamento per l&apos;invio delle spese sanitarie.</p>
         </Link>
+        <Link href="/impostazioni/importa" className={`card ${styles.cardLink}`}>
+          <h2>Importa dati</h2>
+          <p>Pazienti e fatture da un altro programma o da un foglio di calcolo (CSV o XLSX).</p>
+        </Link>
         {administrator ? (
           <Link href="/stato" className={`card ${styles.cardLink}`}>
             <h2>Stato dell&apos;installazione</h2>
