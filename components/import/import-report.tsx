@@ -54,10 +54,12 @@ export function ImportErrors({ preview }: { preview: ImportPreview }) {
   if (preview.errorCount === 0) return null;
   return (
     <>
-      <h3 role="alert">
-        {preview.errorCount === 1 ? "1 riga ha errori" : `${preview.errorCount} righe hanno errori`}: correggi il file e
-        caricalo di nuovo.
-      </h3>
+      <div role="alert">
+        <h3>
+          {preview.errorCount === 1 ? "1 riga ha errori" : `${preview.errorCount} righe hanno errori`}: correggi il file
+          e caricalo di nuovo.
+        </h3>
+      </div>
       {preview.errorCount > preview.errors.length ? <p>Sono mostrate le prime {preview.errors.length}.</p> : null}
       <div className="table-wrap">
         <table className="table" data-testid="import-errors">

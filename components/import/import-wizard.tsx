@@ -71,6 +71,7 @@ export function ImportWizard() {
           <input
             id="import-file"
             type="file"
+            className={styles.file}
             accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             onChange={(e) => {
               const chosen = e.target.files?.[0] ?? null;
