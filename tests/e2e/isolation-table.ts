@@ -12,6 +12,7 @@ export const PLACEHOLDERS = [
   "{patientLastName}",
   "{submissionId}",
   "{year}",
+  "{exportId}",
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
@@ -72,6 +73,13 @@ export const URLS: UrlEntry[] = [
   { file: "app/(app)/impostazioni/profilo/page.tsx", url: "/impostazioni/profilo", outcome: "no-ids" },
   { file: "app/(app)/impostazioni/sts/page.tsx", url: "/impostazioni/sts", outcome: "no-ids" },
   { file: "app/(app)/impostazioni/importa/page.tsx", url: "/impostazioni/importa", outcome: "no-ids" },
+  {
+    file: "app/(app)/impostazioni/esporta/page.tsx",
+    url: "/impostazioni/esporta",
+    outcome: "own-data-only",
+    note: "B sees its own latest export, never A's link",
+  },
+  { file: "app/(app)/impostazioni/esporta/[id]/route.ts", url: "/impostazioni/esporta/{exportId}", outcome: "404" },
   {
     file: "app/(app)/impostazioni/sts/diagnostica/page.tsx",
     url: "/impostazioni/sts/diagnostica",

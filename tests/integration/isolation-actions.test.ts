@@ -19,6 +19,7 @@ import { searchPatientsForPicker } from "../../lib/services/patients/search-pati
 import { setPatientArchived } from "../../lib/services/patients/set-patient-archived";
 import { updatePatient } from "../../lib/services/patients/update-patient";
 import { guessMapping } from "../../lib/domain/import/columns";
+import { startExport } from "../../lib/services/export/run-export";
 import { importFile, previewImport } from "../../lib/services/import/preview-import";
 import { saveProfile } from "../../lib/services/profile/save-profile";
 import { checkStsCredentials } from "../../lib/services/sts-settings/check-sts-credentials";
@@ -146,6 +147,9 @@ const REPLAYS: Record<string, Replay> = {
       import: { layout: "invoices", mapping: guessMapping("invoices", IMPORT_HEADERS), sentByDefault: true },
       now: IMPORT_NOW,
     }),
+  startExportAction: async ({ b }) => {
+    await startExport({ db: testDb(), practitionerId: b.id });
+  },
   saveProfileAction: ({ b }) =>
     saveProfile({ db: testDb(), practitionerId: b.id, input: { ...KIT_PROFILE, partitaIva: nextPartitaIva() } }),
   saveStsSettingsAction: ({ b }) =>
