@@ -64,6 +64,7 @@ export const URLS: UrlEntry[] = [
   { file: "app/(app)/pazienti/(elenco)/page.tsx", url: "/pazienti", outcome: "own-data-only" },
   { file: "app/(app)/pazienti/(elenco)/page.tsx", url: "/pazienti?q={patientLastName}", outcome: "own-data-only" },
   { file: "app/(app)/pazienti/nuovo/page.tsx", url: "/pazienti/nuovo", outcome: "no-ids" },
+  { file: "app/(app)/pazienti/[id]/dati/route.ts", url: "/pazienti/{patientId}/dati", outcome: "404" },
   { file: "app/(app)/pazienti/[id]/page.tsx", url: "/pazienti/{patientId}", outcome: "404" },
   { file: "app/(app)/invii/(elenco)/page.tsx", url: "/invii", outcome: "own-data-only" },
   { file: "app/(app)/invii/[id]/page.tsx", url: "/invii/{submissionId}", outcome: "404" },

@@ -15,6 +15,7 @@ import { saveInvoiceDraft } from "../../lib/services/invoices/save-invoice-draft
 import { updateIssuedInvoice } from "../../lib/services/invoices/update-issued-invoice";
 import { voidInvoice } from "../../lib/services/invoices/void-invoice";
 import { createPatient } from "../../lib/services/patients/create-patient";
+import { deletePatient } from "../../lib/services/patients/delete-patient";
 import { searchPatientsForPicker } from "../../lib/services/patients/search-patients-for-picker";
 import { setPatientArchived } from "../../lib/services/patients/set-patient-archived";
 import { updatePatient } from "../../lib/services/patients/update-patient";
@@ -147,6 +148,7 @@ const REPLAYS: Record<string, Replay> = {
       import: { layout: "invoices", mapping: guessMapping("invoices", IMPORT_HEADERS), sentByDefault: true },
       now: IMPORT_NOW,
     }),
+  deletePatientAction: ({ a, b }) => deletePatient({ db: testDb(), practitionerId: b.id, patientId: a.patientId }),
   startExportAction: async ({ b }) => {
     await startExport({ db: testDb(), practitionerId: b.id });
   },
