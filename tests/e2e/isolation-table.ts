@@ -209,6 +209,18 @@ export const ACTIONS: ActionEntry[] = [
     outcome: "self-only",
   },
   {
+    file: "app/(app)/impostazioni/esporta/actions.ts",
+    name: "startExportAction",
+    service: "startExport",
+    outcome: "self-only",
+  },
+  {
+    file: "app/(app)/pazienti/actions.ts",
+    name: "deletePatientAction",
+    service: "deletePatient",
+    outcome: "not_found",
+  },
+  {
     file: "app/(app)/impostazioni/sts/actions.ts",
     name: "saveStsSettingsAction",
     service: "saveStsSettings",
