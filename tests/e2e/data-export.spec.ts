@@ -12,7 +12,7 @@ test("full export and a patient's data: ZIP with manifest; deletion refused duri
   await page.goto(`/pazienti/${patient.id}`);
   await page.getByRole("button", { name: "Elimina il paziente" }).click();
   await page.getByRole("button", { name: "Sì, elimina" }).click();
-  await expect(page.getByRole("alert")).toContainText("vanno conservati per 10 anni, fino al 10/03/2036");
+  await expect(page.locator(".form-error")).toContainText("vanno conservati per 10 anni, fino al 10/03/2036");
   await expect(page.getByRole("heading", { name: /Conservato/ })).toBeVisible();
 
   const own = await page.request.get(`/pazienti/${patient.id}/dati`);
