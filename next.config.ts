@@ -11,8 +11,17 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   // Native or Node-only packages stay outside the server bundle.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "soap"],
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "@prisma/adapter-pg",
+    "pg",
+    "soap",
+    "exceljs",
+  ],
   poweredByHeader: false,
+  // The import page sends the spreadsheet to a server action (lib/services/import/read-table.ts caps it at 10 MB).
+  experimental: { serverActions: { bodySizeLimit: "10mb" } },
   // Type checking is its own step (`npm run typecheck`, part of `npm test`), so the build doesn't repeat it.
   typescript: { ignoreBuildErrors: true },
   async headers() {

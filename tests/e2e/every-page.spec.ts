@@ -146,6 +146,8 @@ const GROUPS: { title: string; checks: (p: Practice) => PageCheck[] }[] = [
       { name: "profilo", path: "/impostazioni/profilo", mainAction: byButton("Salva il profilo") },
       { name: "sts", path: "/impostazioni/sts", mainAction: byButton("Salva le impostazioni") },
       { name: "diagnostica", path: "/impostazioni/sts/diagnostica", mainAction: byButton("Avvia la diagnostica") },
+      { name: "importa", path: "/impostazioni/importa", mainAction: (pg) => pg.getByLabel("File CSV o XLSX") },
+      { name: "esporta", path: "/impostazioni/esporta", mainAction: byButton("Prepara l'esportazione") },
       { name: "invii", path: "/invii", mainAction: (pg) => pg.getByTestId("submission-row").getByRole("link").first() },
       { name: "segnalazioni", path: "/invii/segnalazioni", mainAction: byButton("Controlla ora") },
       {

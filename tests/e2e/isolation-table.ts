@@ -12,6 +12,7 @@ export const PLACEHOLDERS = [
   "{patientLastName}",
   "{submissionId}",
   "{year}",
+  "{exportId}",
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
@@ -63,6 +64,7 @@ export const URLS: UrlEntry[] = [
   { file: "app/(app)/pazienti/(elenco)/page.tsx", url: "/pazienti", outcome: "own-data-only" },
   { file: "app/(app)/pazienti/(elenco)/page.tsx", url: "/pazienti?q={patientLastName}", outcome: "own-data-only" },
   { file: "app/(app)/pazienti/nuovo/page.tsx", url: "/pazienti/nuovo", outcome: "no-ids" },
+  { file: "app/(app)/pazienti/[id]/dati/route.ts", url: "/pazienti/{patientId}/dati", outcome: "404" },
   { file: "app/(app)/pazienti/[id]/page.tsx", url: "/pazienti/{patientId}", outcome: "404" },
   { file: "app/(app)/invii/(elenco)/page.tsx", url: "/invii", outcome: "own-data-only" },
   { file: "app/(app)/invii/[id]/page.tsx", url: "/invii/{submissionId}", outcome: "404" },
@@ -72,6 +74,14 @@ export const URLS: UrlEntry[] = [
   { file: "app/(app)/stato/page.tsx", url: "/stato", outcome: "admin-only" },
   { file: "app/(app)/impostazioni/profilo/page.tsx", url: "/impostazioni/profilo", outcome: "no-ids" },
   { file: "app/(app)/impostazioni/sts/page.tsx", url: "/impostazioni/sts", outcome: "no-ids" },
+  { file: "app/(app)/impostazioni/importa/page.tsx", url: "/impostazioni/importa", outcome: "no-ids" },
+  {
+    file: "app/(app)/impostazioni/esporta/page.tsx",
+    url: "/impostazioni/esporta",
+    outcome: "own-data-only",
+    note: "B sees its own latest export, never A's link",
+  },
+  { file: "app/(app)/impostazioni/esporta/[id]/route.ts", url: "/impostazioni/esporta/{exportId}", outcome: "404" },
   {
     file: "app/(app)/impostazioni/sts/diagnostica/page.tsx",
     url: "/impostazioni/sts/diagnostica",
@@ -207,6 +217,30 @@ export const ACTIONS: ActionEntry[] = [
     name: "saveProfileAction",
     service: "saveProfile",
     outcome: "self-only",
+  },
+  {
+    file: "app/(app)/impostazioni/importa/actions.ts",
+    name: "previewImportAction",
+    service: "previewImport",
+    outcome: "self-only",
+  },
+  {
+    file: "app/(app)/impostazioni/importa/actions.ts",
+    name: "runImportAction",
+    service: "importFile",
+    outcome: "self-only",
+  },
+  {
+    file: "app/(app)/impostazioni/esporta/actions.ts",
+    name: "startExportAction",
+    service: "startExport",
+    outcome: "self-only",
+  },
+  {
+    file: "app/(app)/pazienti/actions.ts",
+    name: "deletePatientAction",
+    service: "deletePatient",
+    outcome: "not_found",
   },
   {
     file: "app/(app)/impostazioni/sts/actions.ts",

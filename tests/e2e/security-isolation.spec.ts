@@ -3,13 +3,16 @@
 // (expected: 404, a refusal, or only B's own data) and by a visitor without a session (login or 401).
 // tests/unit/isolation-coverage.test.ts fails when a page or route under app/ is missing from the table; the
 // server actions are swept at service level by tests/integration/isolation-actions.test.ts.
-import { expect, test, type APIRequestContext, type Browser, type BrowserContext } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { registerAndLogin, uniqueEmail } from "./helpers";
 import { URLS, type UrlEntry } from "./isolation-table";
 import { runSeedScript, seedCitizenReport, seedInvoice, seedInvoices, seedPatient } from "./seed";
 import { setUpSts } from "./sts-helpers";
 
-type Ids = Record<"invoiceId" | "invoiceNumber" | "patientId" | "patientLastName" | "submissionId" | "year", string>;
+type Ids = Record<
+  "invoiceId" | "invoiceNumber" | "patientId" | "patientLastName" | "submissionId" | "year" | "exportId",
+  string
+>;
 
 function seedSubmission(
   email: string,
@@ -32,6 +35,15 @@ async function get(request: APIRequestContext, url: string) {
   // Binary answers (PDF, zip) are compared as latin1 text: enough to look for the markers.
   const body = (await res.body()).toString(/pdf|zip/.test(type) ? "latin1" : "utf8");
   return { status: res.status(), location: res.headers()["location"] ?? "", type, body };
+}
+
+/** A prepares a full export and waits for it: the id of its download link. */
+async function exportOf(page: Page): Promise<string> {
+  await page.goto("/impostazioni/esporta");
+  await page.getByRole("button", { name: "Prepara l'esportazione" }).click();
+  const link = page.getByRole("link", { name: "Scarica il file ZIP" });
+  await expect(link).toBeVisible({ timeout: 60_000 });
+  return (await link.getAttribute("href"))!.split("/").at(-1)!;
 }
 
 async function newContext(browser: Browser): Promise<BrowserContext> {
@@ -77,8 +89,9 @@ test.describe("isolation sweep: B replays A's URLs", () => {
       patientLastName,
       submissionId,
       year: "2026",
+      exportId: await exportOf(pageA),
     };
-    markers = [patientLastName, patient.id, invoice.id, first, second, submissionId, protocollo];
+    markers = [patientLastName, patient.id, invoice.id, first, second, submissionId, protocollo, ids.exportId];
     // Verifica su STS shows the last comparison stored for the year: A runs one, so that the page holds A's data
     // (the documents STS does not have, linked to their invoices).
     await pageA.goto("/invii/verifica?anno=2026");

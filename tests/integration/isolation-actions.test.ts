@@ -21,9 +21,13 @@ import { sendInvoiceEmail } from "../../lib/services/mail/send-invoice-email";
 import { sendReminders } from "../../lib/services/mail/send-reminders";
 import { sendStatementEmail } from "../../lib/services/mail/send-statement-email";
 import { createPatient } from "../../lib/services/patients/create-patient";
+import { deletePatient } from "../../lib/services/patients/delete-patient";
 import { searchPatientsForPicker } from "../../lib/services/patients/search-patients-for-picker";
 import { setPatientArchived } from "../../lib/services/patients/set-patient-archived";
 import { updatePatient } from "../../lib/services/patients/update-patient";
+import { guessMapping } from "../../lib/domain/import/columns";
+import { startExport } from "../../lib/services/export/run-export";
+import { importFile, previewImport } from "../../lib/services/import/preview-import";
 import { saveProfile } from "../../lib/services/profile/save-profile";
 import { checkStsCredentials } from "../../lib/services/sts-settings/check-sts-credentials";
 import { saveStsSettings } from "../../lib/services/sts-settings/save-sts-settings";
@@ -40,7 +44,7 @@ import { cancelOnSts } from "../../lib/services/sts-reconciliation/cancel-on-sts
 import { fixAllDifferences, fixDifference } from "../../lib/services/sts-reconciliation/fix-difference";
 import { reconcileYear } from "../../lib/services/sts-reconciliation/reconcile-year";
 import { createTestInvoice, SESSION_LINE } from "../../prisma/seed/factories/invoices";
-import { createTestPatient } from "../../prisma/seed/factories/patients";
+import { buildCodiceFiscale, createTestPatient } from "../../prisma/seed/factories/patients";
 import { KIT_PROFILE } from "../../prisma/seed/factories/profiles";
 import { KIT_STS } from "../../prisma/seed/factories/sts";
 import { nextPartitaIva } from "../../prisma/seed/factories/partita-iva";
@@ -64,6 +68,14 @@ type Replay = (ctx: { a: A; b: { id: string; patientId: string } }) => Promise<u
 const PAID = { paymentDate: "2026-03-10", paymentMethod: "carta" } as const;
 
 // Each action's replay: B's session, A's ids, and the input a real client could send.
+const IMPORT_NOW = new Date("2026-11-20T10:00:00Z");
+const IMPORT_HEADERS = ["Numero", "Data", "Cognome", "Nome", "Codice fiscale", "Importo"];
+function importCsv() {
+  const row = ["1", "02/01/2026", "Verdi", "Anna", buildCodiceFiscale({ sequence: 4_242_424 }), "70,00"];
+  const text = [IMPORT_HEADERS, row].map((cells) => cells.join(";")).join("\n");
+  return { name: "fatture.csv", bytes: new TextEncoder().encode(text) };
+}
+
 const REPLAYS: Record<string, Replay> = {
   logoutAction: ({ b }) => endSessions({ db: testDb(), practitionerId: b.id }),
   saveInvoiceAction: async ({ a, b }) => {
@@ -140,6 +152,21 @@ const REPLAYS: Record<string, Replay> = {
     }),
   searchPatientsAction: async ({ a, b }) => {
     expect(await searchPatientsForPicker({ db: testDb(), practitionerId: b.id, q: a.lastName })).toEqual([]);
+  },
+  // B's file names invoice n. 1 of 2026 (A has one) and a patient: B gets rows of its own, A's stay as they are.
+  previewImportAction: ({ b }) =>
+    previewImport({ db: testDb(), practitionerId: b.id, file: importCsv(), import: null, now: IMPORT_NOW }),
+  runImportAction: ({ b }) =>
+    importFile({
+      db: testDb(),
+      practitionerId: b.id,
+      file: importCsv(),
+      import: { layout: "invoices", mapping: guessMapping("invoices", IMPORT_HEADERS), sentByDefault: true },
+      now: IMPORT_NOW,
+    }),
+  deletePatientAction: ({ a, b }) => deletePatient({ db: testDb(), practitionerId: b.id, patientId: a.patientId }),
+  startExportAction: async ({ b }) => {
+    await startExport({ db: testDb(), practitionerId: b.id });
   },
   saveProfileAction: ({ b }) =>
     saveProfile({ db: testDb(), practitionerId: b.id, input: { ...KIT_PROFILE, partitaIva: nextPartitaIva() } }),

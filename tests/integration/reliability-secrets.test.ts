@@ -20,6 +20,7 @@ import { getMailSettingsView } from "../../lib/services/mail/get-mail-settings-v
 import { saveMailSettings } from "../../lib/services/mail/save-mail-settings";
 import { sendInvoiceEmail } from "../../lib/services/mail/send-invoice-email";
 import { startSmtpTestServer } from "../support/smtp-test-server";
+import { exportedFiles } from "./export-harness";
 import { stsPractitioner, useSimulator } from "./sts-harness";
 import { testDb } from "./test-db";
 
@@ -130,6 +131,14 @@ describe("secrets and privacy after a full send", () => {
     errors.push(JSON.stringify(action));
     const view = JSON.stringify(await getStsSettingsView({ db: testDb(), practitionerId: p.id, today: new Date() }));
 
+    // The full export carries the STS settings and traffic records, never the secrets (nor their sealed form).
+    const exported = await exportedFiles(p.id);
+    expect(Object.keys(exported.files).some((path) => /^sts\/ricevuta-.+\.pdf$/.test(path))).toBe(true);
+    const exportText = Object.entries(exported.files)
+      .map(([path, bytes]) => `${path}\n${Buffer.from(bytes).toString("latin1")}`)
+      .join("\n");
+    expect(exportText).toContain(KIT_STS.cfTitolare);
+
     const exchanges = await testDb().stsExchange.findMany({ where: { practitionerId: p.id } });
     expect(exchanges.length).toBeGreaterThan(5);
     const database = await dumpDatabase();
@@ -139,6 +148,7 @@ describe("secrets and privacy after a full send", () => {
       view,
       errors: errors.join("\n"),
       traffic: JSON.stringify(exchanges),
+      export: exportText,
     };
     const leaks: string[] = [];
     for (const secret of [KIT_STS.password, KIT_STS.pincode, WRONG_PASSWORD]) {
@@ -150,6 +160,8 @@ describe("secrets and privacy after a full send", () => {
     // The secrets are stored, sealed (the test would pass trivially if they were not stored at all).
     const settings = await testDb().stsSettings.findUniqueOrThrow({ where: { practitionerId: p.id } });
     expect(settings.passwordEnc).toMatch(/^v1\./);
+    expect(exportText).not.toContain(settings.passwordEnc!);
+    expect(exportText).not.toContain(settings.pincodeEnc!);
     expect(openSecret(settings.pincodeEnc!, encryptionKey())).toBe(KIT_STS.pincode);
     // Patients' codici fiscali never reach the logs.
     const cfs = (await testDb().patient.findMany({ select: { codiceFiscale: true } }))

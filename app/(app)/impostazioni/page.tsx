@@ -34,6 +34,14 @@ export default async function ImpostazioniPage() {
           <h2>E-mail</h2>
           <p>Mittente, server di posta, testi dei messaggi ai pazienti e promemoria di pagamento.</p>
         </Link>
+        <Link href="/impostazioni/importa" className={`card ${styles.cardLink}`}>
+          <h2>Importa dati</h2>
+          <p>Pazienti e fatture da un altro programma o da un foglio di calcolo (CSV o XLSX).</p>
+        </Link>
+        <Link href="/impostazioni/esporta" className={`card ${styles.cardLink}`}>
+          <h2>Esporta tutti i dati</h2>
+          <p>Un file ZIP con pazienti, fatture, PDF, invii STS e impostazioni, da conservare o portare altrove.</p>
+        </Link>
         {administrator ? (
           <Link href="/stato" className={`card ${styles.cardLink}`}>
             <h2>Stato dell&apos;installazione</h2>

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { action, Id } from "@/lib/actions/action";
 import { db } from "@/lib/db";
 import { createPatient } from "@/lib/services/patients/create-patient";
+import { deletePatient } from "@/lib/services/patients/delete-patient";
 import { setPatientArchived } from "@/lib/services/patients/set-patient-archived";
 import { updatePatient } from "@/lib/services/patients/update-patient";
 
@@ -27,6 +28,14 @@ export const setPatientArchivedAction = action(
   { name: "setPatientArchived", args: z.tuple([Id, z.boolean()]), revalidate: [["/pazienti", "layout"]] },
   async ({ practitioner }, patientId, archived) => {
     await setPatientArchived({ db: db(), practitionerId: practitioner.id, patientId, archived });
+    return undefined;
+  },
+);
+
+export const deletePatientAction = action(
+  { name: "deletePatient", args: z.tuple([Id]), revalidate: [["/pazienti", "layout"]] },
+  async ({ practitioner }, patientId) => {
+    await deletePatient({ db: db(), practitionerId: practitioner.id, patientId });
     return undefined;
   },
 );

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { StatementEmailForm } from "@/components/mail/statement-email-form";
 import { ArchiveButton } from "@/components/patients/archive-button";
 import { PatientBadges } from "@/components/patients/patient-badges";
+import { PatientDataActions } from "@/components/patients/patient-data-actions";
 import { PatientForm } from "@/components/patients/patient-form";
 import { PatientInvoices } from "@/components/patients/patient-invoices";
 import { patientFormValues } from "@/components/patients/patient-form-values";
@@ -13,6 +14,7 @@ import { AppError } from "@/lib/app-error";
 import { requirePractitionerPage } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { summarizePatientExpenses } from "@/lib/services/patients/expense-statement";
+import { FISCAL_RETENTION_YEARS } from "@/lib/services/patients/delete-patient";
 import { getPatientOrThrow } from "@/lib/services/patients/get-patient-or-throw";
 import { listPatientInvoices } from "@/lib/services/patients/patient-invoices";
 import { patientDisplayName } from "@/lib/services/patients/patient-display-name";
@@ -73,6 +75,15 @@ export default async function PazientePage({ params }: { params: Promise<{ id: s
           patientId={patient.id}
           heldInvoices={invoices.filter((i) => i.status === "issued" && i.stsEverHeld).length}
         />
+      </section>
+
+      <section aria-labelledby="patient-data" className={styles.section}>
+        <h2 id="patient-data">Dati del paziente</h2>
+        <p>
+          Su richiesta del paziente puoi consegnargli una copia dei suoi dati (scheda, documenti e PDF). Un paziente con
+          documenti emessi non si può eliminare per {FISCAL_RETENTION_YEARS} anni dall&apos;ultimo: puoi archiviarlo.
+        </p>
+        <PatientDataActions patientId={patient.id} />
       </section>
     </>
   );
