@@ -94,3 +94,9 @@ export async function requireReader(): Promise<Reader> {
   if (reader === "revoked") throw new AppError("forbidden", REVOKED_MESSAGE);
   return reader;
 }
+
+/** For the accountant's own pages (choosing a practice, accepting an invitation). */
+export async function requireAccountPage(): Promise<CurrentPractitioner> {
+  const account = await currentAccount();
+  return account ?? loginRedirect();
+}
