@@ -45,7 +45,9 @@ export function InviteAccountant() {
       <FormError message={error} />
       {link ? (
         <div data-testid="invitation-link">
-          <label htmlFor="invitation-url">Link di invito (scade il {formatItalianDate(new Date(link.expiresAt))})</label>
+          <label htmlFor="invitation-url">
+            Link di invito (scade il {formatItalianDate(new Date(link.expiresAt))})
+          </label>
           <input id="invitation-url" readOnly value={link.url} onFocus={(e) => e.currentTarget.select()} />
           <button type="button" className="btn btn-secondary" onClick={copy}>
             {copied ? "Copiato" : "Copia link"}

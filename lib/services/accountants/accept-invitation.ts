@@ -38,7 +38,8 @@ export async function acceptInvitation(options: { db: Db; token: string; account
   if (described.refusal) throw new AppError("conflict", described.refusal);
   const access = await findAccessByTokenHash(options.db, hashInvitationToken(options.token));
   const claimed =
-    access && (await claimInvitation(options.db, { id: access.id, accountantId: options.accountantId, now: options.now }));
+    access &&
+    (await claimInvitation(options.db, { id: access.id, accountantId: options.accountantId, now: options.now }));
   if (!access || !claimed) throw new AppError("conflict", REFUSALS.used);
   return { accessId: access.id, practitionerName: access.practitioner.name };
 }

@@ -6,7 +6,7 @@ import { SubmissionDocuments } from "@/components/sts-log/submission-documents";
 import { SubmissionSummary } from "@/components/sts-log/submission-summary";
 import styles from "@/components/sts-log/sts-log.module.css";
 import { AppError } from "@/lib/app-error";
-import { requirePractitionerPage } from "@/lib/auth/session";
+import { requireReaderPage } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { getSubmissionOrThrow } from "@/lib/services/sts-log/get-submission";
 import { formatRomeDateTime } from "@/lib/services/sts-log/labels";
@@ -27,7 +27,8 @@ async function loadOr404<T>(promise: Promise<T>): Promise<T> {
 }
 
 export default async function SubmissionPage({ params }: { params: Promise<{ id: string }> }) {
-  const practitioner = await requirePractitionerPage();
+  // Also the accountant's (read-only): no resending.
+  const { practitioner, accountant } = await requireReaderPage();
   const { id } = await params;
   const options = { db: db(), practitionerId: practitioner.id, submissionId: id };
   const submission = await loadOr404(getSubmissionOrThrow(options));
@@ -45,7 +46,9 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
       <SubmissionSummary submission={submission} />
       <section className={styles.section} aria-labelledby="documenti">
         <h2 id="documenti">Documenti</h2>
-        {resendable.length > 0 ? <ResendButton submissionId={submission.id} count={resendable.length} /> : null}
+        {!accountant && resendable.length > 0 ? (
+          <ResendButton submissionId={submission.id} count={resendable.length} />
+        ) : null}
         <SubmissionDocuments documents={submission.documents} />
       </section>
       <ExchangeList exchanges={exchanges} />
