@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-// The accountant's read-only set: nothing else opens in their session (lib/auth/session.ts).
+// The accountant's read-only set: nothing else opens in their session (lib/auth/session.ts). The year's figures
+// (issue 22) belong here once their page exists and serves requireReaderPage().
 const LINKS = [
   { href: "/fatture", label: "Fatture" },
   { href: "/invii", label: "Invii STS" },

@@ -30,6 +30,10 @@ export default async function ImpostazioniPage() {
           <h2>Sistema Tessera Sanitaria</h2>
           <p>Credenziali e stato del collegamento per l&apos;invio delle spese sanitarie.</p>
         </Link>
+        <Link href="/impostazioni/commercialista" className={`card ${styles.cardLink}`}>
+          <h2>Commercialista</h2>
+          <p>Invita il tuo commercialista a consultare fatture e ricevute STS in sola lettura; revoca quando vuoi.</p>
+        </Link>
         {administrator ? (
           <Link href="/stato" className={`card ${styles.cardLink}`}>
             <h2>Stato dell&apos;installazione</h2>
