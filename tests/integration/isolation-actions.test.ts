@@ -5,6 +5,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../lib/app-error";
 import { endSessions } from "../../lib/services/accounts/end-sessions";
+import { acceptInvitation } from "../../lib/services/accountants/accept-invitation";
+import { inviteAccountant } from "../../lib/services/accountants/invite-accountant";
+import { openPractice, revokeAccountantAccess } from "../../lib/services/accountants/manage-access";
 import { cloneInvoice } from "../../lib/services/invoices/clone-invoice";
 import { createCreditNote } from "../../lib/services/invoices/create-credit-note";
 import { deleteDraft } from "../../lib/services/invoices/delete-draft";
@@ -36,7 +39,7 @@ import { KIT_STS } from "../../prisma/seed/factories/sts";
 import { nextPartitaIva } from "../../prisma/seed/factories/partita-iva";
 import { ACTIONS, type ActionEntry } from "../e2e/isolation-table";
 import { stsPractitioner, useSimulator } from "./sts-harness";
-import { testDb } from "./test-db";
+import { registerTestPractitioner, testDb } from "./test-db";
 
 type A = {
   id: string;
@@ -46,6 +49,8 @@ type A = {
   paidId: string;
   submissionId: string;
   lastName: string;
+  /** An access of A's practice, accepted by A's accountant. */
+  accessId: string;
 };
 type Replay = (ctx: { a: A; b: { id: string; patientId: string } }) => Promise<unknown>;
 
@@ -155,6 +160,19 @@ const REPLAYS: Record<string, Replay> = {
     }),
   setPatientArchivedAction: ({ a, b }) =>
     setPatientArchived({ db: testDb(), practitionerId: b.id, patientId: a.patientId, archived: true }),
+  inviteAccountantAction: ({ b }) => inviteAccountant({ db: testDb(), practitionerId: b.id, now: new Date() }),
+  revokeAccountantAction: ({ a, b }) =>
+    revokeAccountantAccess({ db: testDb(), practitionerId: b.id, accessId: a.accessId, now: new Date() }),
+  // B holds none of A's invitation tokens (they are stored hashed): any token B tries is one it made up.
+  acceptInvitationAction: ({ b }) =>
+    acceptInvitation({
+      db: testDb(),
+      token: `inventato${Math.random().toString(36)}`,
+      accountantId: b.id,
+      now: new Date(),
+    }),
+  openPracticeAction: ({ a, b }) => openPractice({ db: testDb(), accountantId: b.id, accessId: a.accessId }),
+  leavePracticeAction: async () => undefined,
 };
 
 /** Ids of the same shape as A's that exist nowhere. */
@@ -168,6 +186,7 @@ function ghostOf(_like: A): A {
     paidId: id(),
     submissionId: id(),
     lastName: `Nessuno${Date.now().toString(36)}`,
+    accessId: id(),
   };
 }
 
@@ -196,6 +215,7 @@ async function snapshotOf(practitionerId: string) {
     submissions,
     documents,
     exchanges,
+    accesses,
   ] = await Promise.all([
     db.practitioner.findUniqueOrThrow({ where: { id: practitionerId } }),
     db.profile.findUnique({ where }),
@@ -208,6 +228,7 @@ async function snapshotOf(practitionerId: string) {
     db.stsSubmission.findMany({ where, orderBy: { id: "asc" } }),
     db.stsSubmissionDocument.findMany({ where, orderBy: { id: "asc" } }),
     db.stsExchange.findMany({ where, orderBy: { id: "asc" } }),
+    db.accountantAccess.findMany({ where, orderBy: { id: "asc" } }),
   ]);
   return JSON.stringify(
     {
@@ -222,6 +243,7 @@ async function snapshotOf(practitionerId: string) {
       submissions,
       documents,
       exchanges,
+      accesses,
     },
     (_k, v: unknown) =>
       v instanceof Uint8Array ? Buffer.from(v).toString("base64") : typeof v === "bigint" ? v.toString() : v,
@@ -283,7 +305,16 @@ describe("isolation sweep: server actions replayed by another practitioner", () 
         codes: "[]",
       },
     });
+    const invitation = await inviteAccountant({ db: testDb(), practitionerId: pa.id, now: new Date() });
+    const accountant = await registerTestPractitioner("sweep-accountant");
+    const accepted = await acceptInvitation({
+      db: testDb(),
+      token: invitation.path.split("/").pop()!,
+      accountantId: accountant.id,
+      now: new Date(),
+    });
     a = {
+      accessId: accepted.accessId,
       id: pa.id,
       patientId: patient.id,
       issuedId: issued.id,
