@@ -15,5 +15,6 @@ export async function acceptInvitationLink(page: Page, path: string, practiceNam
   await expect(page.getByText(`${practiceName} ti invita`)).toBeVisible();
   await page.getByRole("button", { name: `Accetta e apri lo studio di ${practiceName}` }).click();
   await expect(page).toHaveURL(/\/fatture$/);
-  await expect(page.getByTestId("accountant-name")).toBeVisible();
+  // Attached, not visible: on a phone the sidebar is behind the menu.
+  await expect(page.getByTestId("accountant-name")).toBeAttached();
 }
