@@ -87,7 +87,7 @@ export function InvoiceTable(props: { rows: InvoiceListRow[]; readOnly?: boolean
                   </td>
                   <td data-testid="sts-cell">
                     <StsDot state={row.stsState} reason={row.stsReason} />
-                    <StsReason state={row.stsState} reason={row.stsReason} />
+                    <StsReason state={row.stsState} reason={row.stsReason} readOnly={props.readOnly} />
                     {!props.readOnly && SENDABLE.has(row.stsState) ? (
                       <StsRowButton invoiceId={row.id} label={number} />
                     ) : null}
