@@ -13,7 +13,15 @@ const SEVERITY_CHIPS = {
 
 // Each STS code: STS's own words, what they mean in plain Italian, and where to fix it.
 // Warnings (W…) are shown as such: the document was accepted.
-export function CodeList({ codes, context }: { codes: DocumentCode[]; context: FixContext }) {
+export function CodeList({
+  codes,
+  context,
+  readOnly,
+}: {
+  codes: DocumentCode[];
+  context: FixContext;
+  readOnly?: boolean;
+}) {
   if (codes.length === 0) return null;
   return (
     <ul className={styles.codes}>
@@ -30,7 +38,7 @@ export function CodeList({ codes, context }: { codes: DocumentCode[]; context: F
             {c.message ? <span className={styles.codeDescription}>{c.message}</span> : null}
           </div>
           <p className={styles.codeExplanation}>{c.explanation}</p>
-          <FixLink fix={c.fix} context={context} />
+          <FixLink fix={c.fix} context={context} readOnly={readOnly} />
         </li>
       ))}
     </ul>

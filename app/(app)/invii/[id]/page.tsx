@@ -43,13 +43,13 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
         <h1>Invio del {formatRomeDateTime(submission.createdAt)}</h1>
       </div>
       <StsAutoRefresh active={submission.status === "awaiting_outcome" || submission.status === "uploading"} />
-      <SubmissionSummary submission={submission} />
+      <SubmissionSummary submission={submission} readOnly={accountant !== null} />
       <section className={styles.section} aria-labelledby="documenti">
         <h2 id="documenti">Documenti</h2>
         {!accountant && resendable.length > 0 ? (
           <ResendButton submissionId={submission.id} count={resendable.length} />
         ) : null}
-        <SubmissionDocuments documents={submission.documents} />
+        <SubmissionDocuments documents={submission.documents} readOnly={accountant !== null} />
       </section>
       <ExchangeList exchanges={exchanges} />
     </>
