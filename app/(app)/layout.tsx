@@ -1,40 +1,60 @@
 import Link from "next/link";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { Nav } from "@/components/shell/nav";
 import { LogoutButton } from "@/components/shell/logout-button";
 import { PhoneMenu } from "@/components/shell/phone-menu";
 import { CredentialsBanner } from "@/components/sts/credentials-banner";
 import { EnvironmentBadge } from "@/components/sts/environment-badge";
 import { StsInstallationBanner } from "@/components/sts/installation-banner";
-import { requirePractitionerPage } from "@/lib/auth/session";
+import { AccountantNav } from "@/components/shell/accountant-nav";
+import { isAccountantPage } from "@/lib/auth/accountant-pages";
+import { requireReaderPage } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { listPracticesOfAccountant } from "@/lib/services/accountants/manage-access";
 
-// Every page under this layout needs a session; each page and action checks it again itself.
+// Every page under this layout needs a session; each page and action checks it again itself. An accountant looking
+// at a practice gets the read-only shell (the pages outside its set send them to /commercialista).
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const practitioner = await requirePractitionerPage();
+  const { practitioner, accountant } = await requireReaderPage();
+  if (accountant && !isAccountantPage((await headers()).get("x-parcella-path") ?? "/")) redirect("/commercialista");
+  // An account that is also somebody's accountant finds the practices it follows from its own shell.
+  const follows = accountant ? [] : await listPracticesOfAccountant({ db: db(), accountantId: practitioner.id });
   return (
     <div className="shell">
       <a className="skip-link" href="#contenuto">
         Vai al contenuto
       </a>
       <aside className="sidebar">
-        <Link href="/" className="brand">
+        <Link href={accountant ? "/fatture" : "/"} className="brand">
           Parcella
         </Link>
         <div className="sidebar-environment">
           <EnvironmentBadge />
         </div>
         <PhoneMenu>
-          <Nav />
+          {accountant ? <AccountantNav /> : <Nav />}
           <div className="sidebar-footer">
             <span className="who" data-testid="practitioner-name">
               {practitioner.name}
             </span>
+            {follows.length > 0 ? <Link href="/commercialista">Studi che segui</Link> : null}
+            {accountant ? (
+              <span className="who" data-testid="accountant-name">
+                Sola lettura · {accountant.name}
+              </span>
+            ) : null}
             <LogoutButton />
           </div>
         </PhoneMenu>
       </aside>
       <main className="main" id="contenuto">
-        <StsInstallationBanner />
-        <CredentialsBanner practitionerId={practitioner.id} />
+        {accountant ? null : (
+          <>
+            <StsInstallationBanner />
+            <CredentialsBanner practitionerId={practitioner.id} />
+          </>
+        )}
         {children}
       </main>
     </div>

@@ -17,8 +17,8 @@ import { StatusBadge } from "./status-badge";
 const SENDABLE = new Set(["to_send", "failed", "rejected"]);
 import styles from "./invoices.module.css";
 
-// The invoice list with bulk selection and the bulk actions for the selected rows.
-export function InvoiceTable(props: { rows: InvoiceListRow[] }) {
+// The invoice list with bulk selection and the bulk actions for the selected rows (read-only: export only).
+export function InvoiceTable(props: { rows: InvoiceListRow[]; readOnly?: boolean }) {
   const [selected, setSelected] = useState<string[]>([]);
   const allSelected = props.rows.length > 0 && selected.length === props.rows.length;
   const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
@@ -27,7 +27,7 @@ export function InvoiceTable(props: { rows: InvoiceListRow[] }) {
       {selected.length > 0 ? (
         <div className={styles.bulkBar} role="region" aria-label="Azioni sulle fatture selezionate">
           <strong>{selected.length} selezionate</strong>
-          <StsBulkActions ids={selected} />
+          {props.readOnly ? null : <StsBulkActions ids={selected} />}
           <a className="btn btn-secondary" href={`/fatture/esporta?ids=${selected.join(",")}`}>
             Esporta CSV
           </a>
@@ -87,8 +87,10 @@ export function InvoiceTable(props: { rows: InvoiceListRow[] }) {
                   </td>
                   <td data-testid="sts-cell">
                     <StsDot state={row.stsState} reason={row.stsReason} />
-                    <StsReason state={row.stsState} reason={row.stsReason} />
-                    {SENDABLE.has(row.stsState) ? <StsRowButton invoiceId={row.id} label={number} /> : null}
+                    <StsReason state={row.stsState} reason={row.stsReason} readOnly={props.readOnly} />
+                    {!props.readOnly && SENDABLE.has(row.stsState) ? (
+                      <StsRowButton invoiceId={row.id} label={number} />
+                    ) : null}
                   </td>
                   <td>
                     <a href={`/fatture/${row.id}/pdf`} className="btn-link">

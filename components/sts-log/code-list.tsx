@@ -14,7 +14,15 @@ const SEVERITY_CHIPS = {
 // Each STS code: STS's own words, what they mean in plain Italian (unless that would say the same again), and where
 // to fix it.
 // Warnings (W…) are shown as such: the document was accepted.
-export function CodeList({ codes, context }: { codes: DocumentCode[]; context: FixContext }) {
+export function CodeList({
+  codes,
+  context,
+  readOnly,
+}: {
+  codes: DocumentCode[];
+  context: FixContext;
+  readOnly?: boolean;
+}) {
   if (codes.length === 0) return null;
   return (
     <ul className={styles.codes}>
@@ -32,7 +40,7 @@ export function CodeList({ codes, context }: { codes: DocumentCode[]; context: F
             {c.times > 1 ? <span className={styles.codeTimes}>{`${c.times} volte`}</span> : null}
           </div>
           {sameText(c.explanation, c.message) ? null : <p className={styles.codeExplanation}>{c.explanation}</p>}
-          <FixLink fix={c.fix} context={context} />
+          <FixLink fix={c.fix} context={context} readOnly={readOnly} />
         </li>
       ))}
     </ul>

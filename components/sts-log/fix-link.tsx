@@ -3,12 +3,19 @@ import type { StsFix } from "@/lib/sts/codes";
 import { fixTarget, type FixContext } from "@/lib/services/sts-log/fix-target";
 import styles from "./sts-log.module.css";
 
-export function FixLink({ fix, context }: { fix: StsFix; context?: FixContext }) {
+// Read-only (an accountant): the fix is said, not linked — the pages that fix things are the owner's.
+export function FixLink({ fix, context, readOnly }: { fix: StsFix; context?: FixContext; readOnly?: boolean }) {
   const target = fixTarget(fix, context);
   if (!target) return null;
   return (
     <p className={styles.fix}>
-      {target.kind === "link" ? <Link href={target.href}>{target.label} →</Link> : target.text}
+      {target.kind !== "link" ? (
+        target.text
+      ) : readOnly ? (
+        target.label
+      ) : (
+        <Link href={target.href}>{target.label} →</Link>
+      )}
     </p>
   );
 }

@@ -25,7 +25,13 @@ const BORDERS: Record<string, string> = {
   failed: styles.documentRejected,
 };
 
-export function SubmissionDocuments({ documents }: { documents: SubmissionDocumentDetail[] }) {
+export function SubmissionDocuments({
+  documents,
+  readOnly,
+}: {
+  documents: SubmissionDocumentDetail[];
+  readOnly?: boolean;
+}) {
   if (documents.length === 0) return <p className={styles.muted}>Nessun documento registrato per questo invio.</p>;
   return (
     <ol className={styles.documents}>
@@ -55,7 +61,7 @@ export function SubmissionDocuments({ documents }: { documents: SubmissionDocume
                 {documentOutcomeLabel(d.outcome)}
               </span>
             </div>
-            <CodeList codes={d.codes} context={{ patientId: invoice.patient.id, invoice }} />
+            <CodeList codes={d.codes} context={{ patientId: invoice.patient.id, invoice }} readOnly={readOnly} />
           </li>
         );
       })}

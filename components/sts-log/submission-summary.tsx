@@ -7,7 +7,7 @@ import { EnvironmentBadge, SubmissionStateBadges } from "./submission-badges";
 import styles from "./sts-log.module.css";
 
 // The submission's header: when, how, where, what STS answered, and the files STS issued.
-export function SubmissionSummary({ submission }: { submission: SubmissionDetail }) {
+export function SubmissionSummary({ submission, readOnly }: { submission: SubmissionDetail; readOnly?: boolean }) {
   const stato = submission.stato !== null ? STS_STATI[submission.stato] : undefined;
   return (
     <section className="card" aria-label="Riepilogo dell'invio">
@@ -72,7 +72,7 @@ export function SubmissionSummary({ submission }: { submission: SubmissionDetail
             {submission.errorMessage ? ` · ${submission.errorMessage}` : ""}
           </strong>
           <p>{submission.error.explanation}</p>
-          <FixLink fix={submission.error.fix} />
+          <FixLink fix={submission.error.fix} readOnly={readOnly} />
         </div>
       ) : null}
       {submission.channel === "sync" && submission.status === "completed" ? (

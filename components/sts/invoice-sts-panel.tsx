@@ -32,10 +32,12 @@ export async function InvoiceStsPanel({
   practitionerId,
   invoiceId,
   label,
+  readOnly = false,
 }: {
   practitionerId: string;
   invoiceId: string;
   label: string;
+  readOnly?: boolean;
 }) {
   const [status, history] = await Promise.all([
     explainStsStatus({ db: db(), practitionerId, invoiceId }),
@@ -48,7 +50,7 @@ export async function InvoiceStsPanel({
       <p data-testid="sts-status">
         <StsDot state={status.state} reason={status.reason} /> <strong>{status.label}</strong>
         {status.reason ? ` — ${status.state === "not_eligible" ? "perché non è idonea: " : ""}${status.reason}` : ""}
-        {status.sendable ? <StsRowButton invoiceId={invoiceId} label={label} /> : null}
+        {status.sendable && !readOnly ? <StsRowButton invoiceId={invoiceId} label={label} /> : null}
       </p>
       <PendingOperations status={status} />
       {status.codes.length ? (

@@ -1,6 +1,8 @@
 // The one way to build a server action. Every export of a 'use server' file is a public HTTP endpoint that anybody
 // can call with any JSON-like arguments; an action built here:
-//   1. checks the session itself (unless declared public, with a reason),
+//   1. checks the session itself (unless declared public, with a reason): `action` needs the owner's own session
+//      and refuses an accountant's read-only one (requirePractitioner); `accountAction` (logout, switching
+//      practice, accepting an invitation) needs only a logged-in account,
 //   2. parses its positional arguments with a zod tuple (ids are short strings, never objects, arrays or numbers),
 //      before any service or database is reached,
 //   3. maps errors to the ActionResult a form shows (AppError → its Italian message; anything else → a generic
@@ -10,7 +12,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { AppError, toActionError, type ActionResult } from "../app-error";
-import { requirePractitioner, type CurrentPractitioner } from "../auth/session";
+import { requireAccount, requirePractitioner, type CurrentPractitioner } from "../auth/session";
 
 /** An id sent by the client: a short string (cuid), never an object, array or number. */
 export const Id = z.string().min(1).max(64);
@@ -23,8 +25,8 @@ type Args = z.ZodTuple<readonly z.ZodType[], null>;
 
 export type ActionMeta = {
   name: string;
-  /** "public": no session is required (registration); the reason says why. */
-  access: "practitioner" | "public";
+  /** "public": no session is required (registration); the reason says why. "account": any logged-in account. */
+  access: "practitioner" | "account" | "public";
   reason?: string;
   args: Args;
 };
@@ -43,7 +45,10 @@ type Handler<A extends Args, T, C> = (context: C, ...args: z.output<A>) => Promi
 type Config<A extends Args> = { name: string; args: A; revalidate?: Revalidate[] };
 
 /** Builds actions with a given way of finding the session (tests pass their own; the app uses the default). */
-export function actionBuilder(authenticate: () => Promise<CurrentPractitioner>) {
+export function actionBuilder(
+  authenticate: () => Promise<CurrentPractitioner>,
+  authenticateAccount: () => Promise<CurrentPractitioner> = authenticate,
+) {
   function make<A extends Args, T, C>(
     config: Config<A>,
     meta: Omit<ActionMeta, "name" | "args">,
@@ -74,6 +79,10 @@ export function actionBuilder(authenticate: () => Promise<CurrentPractitioner>) 
     action<A extends Args, T>(config: Config<A>, handler: Handler<A, T, { practitioner: CurrentPractitioner }>) {
       return make(config, { access: "practitioner" }, async () => ({ practitioner: await authenticate() }), handler);
     },
+    /** An action of the account itself, allowed in an accountant's read-only session too (it acts on no practice). */
+    accountAction<A extends Args, T>(config: Config<A>, handler: Handler<A, T, { account: CurrentPractitioner }>) {
+      return make(config, { access: "account" }, async () => ({ account: await authenticateAccount() }), handler);
+    },
     /** An action anybody may call (registration): the reason is kept with it and checked by the tests. */
     publicAction<A extends Args, T>(config: Config<A> & { reason: string }, handler: Handler<A, T, object>) {
       return make(config, { access: "public", reason: config.reason }, async () => ({}), handler);
@@ -81,4 +90,4 @@ export function actionBuilder(authenticate: () => Promise<CurrentPractitioner>) 
   };
 }
 
-export const { action, publicAction } = actionBuilder(requirePractitioner);
+export const { action, accountAction, publicAction } = actionBuilder(requirePractitioner, requireAccount);

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { acceptInvitationLink, createInvitationLink } from "./accountant-helpers";
 import { registerAndLogin } from "./helpers";
 import { runSeedScript, seedCitizenReport, seedInvoice, seedPatient, seedProfile } from "./seed";
 import { VIEWPORTS } from "./viewports";
@@ -148,6 +149,11 @@ const GROUPS: { title: string; checks: (p: Practice) => PageCheck[] }[] = [
       { name: "diagnostica", path: "/impostazioni/sts/diagnostica", mainAction: byButton("Avvia la diagnostica") },
       { name: "importa", path: "/impostazioni/importa", mainAction: (pg) => pg.getByLabel("File CSV o XLSX") },
       { name: "esporta", path: "/impostazioni/esporta", mainAction: byButton("Prepara l'esportazione") },
+      {
+        name: "impostazioni-commercialista",
+        path: "/impostazioni/commercialista",
+        mainAction: byButton("Crea link di invito"),
+      },
       { name: "invii", path: "/invii", mainAction: (pg) => pg.getByTestId("submission-row").getByRole("link").first() },
       { name: "segnalazioni", path: "/invii/segnalazioni", mainAction: byButton("Controlla ora") },
       {
@@ -180,6 +186,46 @@ for (const group of GROUPS) {
     }
   });
 }
+
+test("the accountant's pages at both widths: invitation, practices, read-only invoices and send log", async ({
+  page,
+  browser,
+}) => {
+  const practiceName = "Dott.ssa Giulia Bianchi Carraresi";
+  const practice = await openPractice(page, practiceName);
+  const link = await createInvitationLink(page);
+  const context = await browser.newContext();
+  const accountant = await context.newPage();
+  await registerAndLogin(accountant, "Rag. Marco Commercialista Lombardi");
+  await checkPage(accountant, {
+    name: "invito",
+    path: link,
+    mainAction: byButton(`Accetta e apri lo studio di ${practiceName}`),
+  });
+  await acceptInvitationLink(accountant, link, practiceName);
+  for (const check of [
+    { name: "commercialista-fatture", path: "/fatture", mainAction: byLink("Esporta CSV") },
+    {
+      name: "commercialista-fattura",
+      path: `/fatture/${practice.firstId}`,
+      mainAction: (pg: Page) => pg.getByRole("link", { name: "Scarica PDF" }),
+    },
+    {
+      name: "commercialista-invii",
+      path: "/invii",
+      mainAction: (pg: Page) => pg.getByTestId("submission-row").getByRole("link").first(),
+    },
+    {
+      name: "commercialista-invio",
+      path: `/invii/${practice.submissionId}`,
+      mainAction: (pg: Page) => pg.getByRole("link", { name: /ricevuta/i }),
+    },
+    { name: "commercialista", path: "/commercialista", mainAction: byButton(`Apri ${practiceName}`) },
+  ]) {
+    await test.step(check.path, () => checkPage(accountant, check));
+  }
+  await context.close();
+});
 
 test("the phone menu: collapsed navigation, every item and Esci on the screen once open", async ({ page }) => {
   await registerAndLogin(page, "Dott.ssa Menu Telefono");

@@ -1,9 +1,13 @@
 // Isolation sweep (issue #8): every page and route handler of tests/e2e/isolation-table.ts is requested by
 // practitioner A (control: 200, and A's data where it should be), then replayed with A's ids by practitioner B
-// (expected: 404, a refusal, or only B's own data) and by a visitor without a session (login or 401).
+// (expected: 404, a refusal, or only B's own data) and by a visitor without a session (login or 401). A's
+// accountant (issue 21) requests them too while looking at A's practice: the read-only set answers with A's data,
+// everything else refuses (pages: redirect to /commercialista; route handlers: 403); after A revokes the access,
+// the read-only set refuses as well.
 // tests/unit/isolation-coverage.test.ts fails when a page or route under app/ is missing from the table; the
 // server actions are swept at service level by tests/integration/isolation-actions.test.ts.
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { acceptInvitationLink, createInvitationLink } from "./accountant-helpers";
 import { registerAndLogin, uniqueEmail } from "./helpers";
 import { URLS, type UrlEntry } from "./isolation-table";
 import { runSeedScript, seedCitizenReport, seedInvoice, seedInvoices, seedPatient } from "./seed";
@@ -54,6 +58,7 @@ test.describe("isolation sweep: B replays A's URLs", () => {
   let contextA: BrowserContext;
   let contextB: BrowserContext;
   let anonymous: BrowserContext;
+  let accountant: BrowserContext;
   let ids: Ids;
   let markers: string[];
 
@@ -62,6 +67,7 @@ test.describe("isolation sweep: B replays A's URLs", () => {
     contextA = await newContext(browser);
     contextB = await newContext(browser);
     anonymous = await newContext(browser);
+    accountant = await newContext(browser);
 
     const pageA = await contextA.newPage();
     const emailA = await registerAndLogin(pageA, "Dott.ssa Anna Sweep", uniqueEmail("sweep-a"));
@@ -97,7 +103,13 @@ test.describe("isolation sweep: B replays A's URLs", () => {
     await pageA.goto("/invii/verifica?anno=2026");
     await pageA.getByRole("button", { name: "Verifica ora" }).click();
     await expect(pageA.getByTestId("reconcile-summary")).toBeVisible({ timeout: 60_000 });
+    const invitation = await createInvitationLink(pageA);
     await pageA.close();
+
+    const pageC = await accountant.newPage();
+    await registerAndLogin(pageC, "Rag. Carla Sweep", uniqueEmail("sweep-c"));
+    await acceptInvitationLink(pageC, invitation, "Dott.ssa Anna Sweep");
+    await pageC.close();
 
     const pageB = await contextB.newPage();
     const emailB = await registerAndLogin(pageB, "Dott. Bruno Sweep", uniqueEmail("sweep-b"));
@@ -107,7 +119,7 @@ test.describe("isolation sweep: B replays A's URLs", () => {
   });
 
   test.afterAll(async () => {
-    await Promise.all([contextA?.close(), contextB?.close(), anonymous?.close()]);
+    await Promise.all([contextA?.close(), contextB?.close(), anonymous?.close(), accountant?.close()]);
   });
 
   // One test, one step per URL, soft assertions: a run reports every URL that fails, not only the first.
@@ -117,6 +129,55 @@ test.describe("isolation sweep: B replays A's URLs", () => {
       await test.step(`${entry.url} (${entry.outcome})`, () => sweep(entry));
     }
   });
+
+  // One test for the accountant: the read-only set, then A revokes, then the same set again (refused).
+  test("every page and route handler for A's accountant, before and after revocation", async () => {
+    test.setTimeout(180_000);
+    for (const entry of URLS) {
+      await test.step(`${entry.url} (accountant: ${entry.accountant})`, () => sweepAccountant(entry, false));
+    }
+    const pageA = await contextA.newPage();
+    await pageA.goto("/impostazioni/commercialista");
+    await pageA.getByRole("button", { name: /^Revoca: Rag\. Carla Sweep/ }).click();
+    await expect(pageA.getByText("Nessun commercialista ha accesso")).toBeVisible();
+    await pageA.close();
+    for (const entry of URLS.filter((e) => e.accountant === "read")) {
+      await test.step(`${entry.url} (accountant, revoked)`, () => sweepAccountant(entry, true));
+    }
+  });
+
+  async function sweepAccountant(entry: UrlEntry, revoked: boolean) {
+    const url = fill(entry.url, ids);
+    const foreign = markers.filter((m) => !url.includes(m));
+    const c = await get(accountant.request, url);
+    const isRoute = entry.file.endsWith("route.ts");
+    if (entry.accountant === "read" && !revoked) {
+      expect.soft(c.status, `accountant ${url}`).toBe(200);
+      if (/html|csv/.test(c.type) && (entry.url.includes("{") || entry.outcome === "own-data-only")) {
+        expect
+          .soft(
+            markers.filter((m) => c.body.includes(m)),
+            `accountant ${url} reads A's data`,
+          )
+          .not.toEqual([]);
+      }
+      return;
+    }
+    if (entry.accountant === "account") {
+      expect.soft(`${c.status} ${c.location}`, `accountant ${url}`).toMatch(/^(200 |30\d )/);
+    } else if (isRoute) {
+      expect.soft(c.status, `accountant ${url}`).toBe(403);
+      expect.soft(c.type, `accountant ${url}: an error, not A's file`).toMatch(/json/);
+    } else {
+      expect.soft(`${c.status} ${c.location}`, `accountant ${url}`).toMatch(/^30\d .*\/commercialista$/);
+    }
+    expect
+      .soft(
+        foreign.filter((m) => c.body.includes(m)),
+        `accountant ${url} shows A's data`,
+      )
+      .toEqual([]);
+  }
 
   async function sweep(entry: UrlEntry) {
     const url = fill(entry.url, ids);

@@ -5,6 +5,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../lib/app-error";
 import { endSessions } from "../../lib/services/accounts/end-sessions";
+import { acceptInvitation } from "../../lib/services/accountants/accept-invitation";
+import { inviteAccountant } from "../../lib/services/accountants/invite-accountant";
+import { openPractice, revokeAccountantAccess } from "../../lib/services/accountants/manage-access";
 import { cloneInvoice } from "../../lib/services/invoices/clone-invoice";
 import { createCreditNote } from "../../lib/services/invoices/create-credit-note";
 import { deleteDraft } from "../../lib/services/invoices/delete-draft";
@@ -50,7 +53,7 @@ import { KIT_STS } from "../../prisma/seed/factories/sts";
 import { nextPartitaIva } from "../../prisma/seed/factories/partita-iva";
 import { ACTIONS, type ActionEntry } from "../e2e/isolation-table";
 import { stsPractitioner, useSimulator } from "./sts-harness";
-import { testDb } from "./test-db";
+import { registerTestPractitioner, testDb } from "./test-db";
 
 type A = {
   id: string;
@@ -62,6 +65,8 @@ type A = {
   reportId: string;
   messageId: string;
   lastName: string;
+  /** An access of A's practice, accepted by A's accountant. */
+  accessId: string;
 };
 type Replay = (ctx: { a: A; b: { id: string; patientId: string } }) => Promise<unknown>;
 
@@ -224,6 +229,19 @@ const REPLAYS: Record<string, Replay> = {
   retryMessageAction: ({ a, b }) => deliverMessage({ db: testDb(), practitionerId: b.id, messageId: a.messageId }),
   sendRemindersAction: ({ a, b }) =>
     sendReminders({ db: testDb(), practitionerId: b.id, invoiceIds: [a.issuedId, a.paidId] }),
+  inviteAccountantAction: ({ b }) => inviteAccountant({ db: testDb(), practitionerId: b.id, now: new Date() }),
+  revokeAccountantAction: ({ a, b }) =>
+    revokeAccountantAccess({ db: testDb(), practitionerId: b.id, accessId: a.accessId, now: new Date() }),
+  // B holds none of A's invitation tokens (they are stored hashed): any token B tries is one it made up.
+  acceptInvitationAction: ({ b }) =>
+    acceptInvitation({
+      db: testDb(),
+      token: `inventato${Math.random().toString(36)}`,
+      accountantId: b.id,
+      now: new Date(),
+    }),
+  openPracticeAction: ({ a, b }) => openPractice({ db: testDb(), accountantId: b.id, accessId: a.accessId }),
+  leavePracticeAction: async () => undefined,
 };
 
 /** Ids of the same shape as A's that exist nowhere. */
@@ -239,6 +257,7 @@ function ghostOf(_like: A): A {
     reportId: id(),
     messageId: id(),
     lastName: `Nessuno${Date.now().toString(36)}`,
+    accessId: id(),
   };
 }
 
@@ -270,6 +289,7 @@ async function snapshotOf(practitionerId: string) {
     citizenReports,
     mailSettings,
     outbox,
+    accesses,
   ] = await Promise.all([
     db.practitioner.findUniqueOrThrow({ where: { id: practitionerId } }),
     db.profile.findUnique({ where }),
@@ -285,6 +305,7 @@ async function snapshotOf(practitionerId: string) {
     db.stsCitizenReport.findMany({ where, orderBy: { id: "asc" } }),
     db.mailSettings.findUnique({ where }),
     db.outboxMessage.findMany({ where, orderBy: { id: "asc" } }),
+    db.accountantAccess.findMany({ where, orderBy: { id: "asc" } }),
   ]);
   return JSON.stringify(
     {
@@ -302,6 +323,7 @@ async function snapshotOf(practitionerId: string) {
       citizenReports,
       mailSettings,
       outbox,
+      accesses,
     },
     (_k, v: unknown) =>
       v instanceof Uint8Array ? Buffer.from(v).toString("base64") : typeof v === "bigint" ? v.toString() : v,
@@ -383,8 +405,17 @@ describe("isolation sweep: server actions replayed by another practitioner", () 
       invoiceId: issued.id,
       input: { to: "paola@example.test" },
     });
+    const invitation = await inviteAccountant({ db: testDb(), practitionerId: pa.id, now: new Date() });
+    const accountant = await registerTestPractitioner("sweep-accountant");
+    const accepted = await acceptInvitation({
+      db: testDb(),
+      token: invitation.path.split("/").pop()!,
+      accountantId: accountant.id,
+      now: new Date(),
+    });
     a = {
       messageId: message.id,
+      accessId: accepted.accessId,
       id: pa.id,
       patientId: patient.id,
       issuedId: issued.id,

@@ -52,6 +52,9 @@ describe("server actions", () => {
         } else {
           expect(entry?.outcome, `${file}#${name}`).not.toBe("public");
         }
+        // What an accountant's session gets is the wrapper's doing: the table must say the same (issue 21).
+        const accountant = { practitioner: "refused", account: "account", public: "public" }[meta.access];
+        expect(entry?.accountant, `${file}#${name}: accountant`).toBe(accountant);
       }
     }
     expect(loose, "exports not built by lib/actions/action.ts").toEqual([]);
@@ -121,6 +124,21 @@ describe("the action wrapper", () => {
     reached.length = 0;
     expect(await guarded("abc")).toMatchObject({ ok: false, message: "La sessione è scaduta: accedi di nuovo." });
     expect(reached).toEqual([]);
+  });
+
+  it("runs account actions with the account's own check, and practice actions with the owner's", async () => {
+    const account = { id: "c1", name: "Carla", email: "carla@example.it" };
+    const built = actionBuilder(
+      async () => {
+        throw new AppError("forbidden", "sola lettura");
+      },
+      async () => account,
+    );
+    const own = built.action({ name: "test-owner", args: z.tuple([]) }, async () => "ran");
+    const mine = built.accountAction({ name: "test-account", args: z.tuple([]) }, async (context) => context);
+    expect(await own()).toMatchObject({ ok: false, message: "sola lettura" });
+    expect(await mine()).toEqual({ ok: true, data: { account } });
+    expect(actionMeta(mine)).toMatchObject({ access: "account" });
   });
 
   it("marks public actions with their reason", () => {

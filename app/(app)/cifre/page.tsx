@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { FiguresSettingsForm } from "@/components/figures/figures-settings-form";
 import { MonthlyChart } from "@/components/figures/monthly-chart";
-import { requirePractitionerPage } from "@/lib/auth/session";
+import { requireReaderPage } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { isoDate, MAX_DOCUMENT_YEAR, MIN_DOCUMENT_YEAR } from "@/lib/domain/dates";
 import { formatCents } from "@/lib/domain/money";
@@ -14,7 +14,8 @@ export const metadata: Metadata = { title: "Cifre dell'anno" };
 const percent = (share: number) => `${Math.round(share * 1000) / 10}`.replace(".", ",") + "%";
 
 export default async function CifrePage({ searchParams }: { searchParams: Promise<{ anno?: string }> }) {
-  const practitioner = await requirePractitionerPage();
+  // Also the accountant's (read-only): the settings of what counts are the practitioner's alone.
+  const { practitioner, accountant } = await requireReaderPage();
   const current = Number(isoDate(new Date()).slice(0, 4));
   const asked = Number((await searchParams).anno);
   const year = Number.isInteger(asked) && asked >= MIN_DOCUMENT_YEAR && asked <= MAX_DOCUMENT_YEAR ? asked : current;
@@ -65,17 +66,19 @@ export default async function CifrePage({ searchParams }: { searchParams: Promis
               <progress id={`limit-${l.limitCents}`} max={1} value={Math.min(1, l.share)} />
             </div>
           ))}
-          <details>
-            <summary>Cosa conta e quali limiti</summary>
-            <FiguresSettingsForm
-              initial={{
-                countPension: figures.limits.basis.pension,
-                countBolli: figures.limits.basis.bolli,
-                lowerLimit: formatCents(figures.limits.lower.limitCents, { symbol: false }),
-                upperLimit: formatCents(figures.limits.upper.limitCents, { symbol: false }),
-              }}
-            />
-          </details>
+          {accountant ? null : (
+            <details>
+              <summary>Cosa conta e quali limiti</summary>
+              <FiguresSettingsForm
+                initial={{
+                  countPension: figures.limits.basis.pension,
+                  countBolli: figures.limits.basis.bolli,
+                  lowerLimit: formatCents(figures.limits.lower.limitCents, { symbol: false }),
+                  upperLimit: formatCents(figures.limits.upper.limitCents, { symbol: false }),
+                }}
+              />
+            </details>
+          )}
         </section>
         <section className="card" aria-labelledby="figures-summary">
           <h2 id="figures-summary">Riepilogo</h2>

@@ -42,6 +42,10 @@ export default async function ImpostazioniPage() {
           <h2>Esporta tutti i dati</h2>
           <p>Un file ZIP con pazienti, fatture, PDF, invii STS e impostazioni, da conservare o portare altrove.</p>
         </Link>
+        <Link href="/impostazioni/commercialista" className={`card ${styles.cardLink}`}>
+          <h2>Commercialista</h2>
+          <p>Invita il tuo commercialista a consultare fatture e ricevute STS in sola lettura; revoca quando vuoi.</p>
+        </Link>
         {administrator ? (
           <Link href="/stato" className={`card ${styles.cardLink}`}>
             <h2>Stato dell&apos;installazione</h2>

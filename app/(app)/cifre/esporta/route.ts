@@ -1,4 +1,4 @@
-import { requirePractitioner } from "@/lib/auth/session";
+import { requireReader } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/app-error";
 import { downloadResponse } from "@/lib/http/download";
@@ -8,7 +8,7 @@ import { exportFiguresCsv, exportFiguresPdf } from "@/lib/services/figures/expor
 // /cifre/esporta?anno=2026&formato=csv|pdf: the year's figures for the accountant.
 export async function GET(request: Request) {
   try {
-    const practitioner = await requirePractitioner();
+    const { practitioner } = await requireReader();
     const params = new URL(request.url).searchParams;
     const year = Number(params.get("anno"));
     const format = params.get("formato") ?? "csv";

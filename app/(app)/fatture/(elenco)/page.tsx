@@ -7,7 +7,7 @@ import { StsAutoRefresh } from "@/components/sts/sts-auto-refresh";
 import { DeadlineBanner } from "@/components/sts/deadline-banner";
 import { DatesReviewBanner } from "@/components/invoices/dates-review-banner";
 import styles from "@/components/invoices/invoices.module.css";
-import { requirePractitionerPage } from "@/lib/auth/session";
+import { requireReaderPage } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { findInvoicePage, invoiceYears } from "@/lib/data/invoice-list";
 import { countSkippedByMinimumDate } from "@/lib/services/sts/skipped-by-minimum-date";
@@ -22,7 +22,9 @@ export default async function InvoicesPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const practitioner = await requirePractitionerPage();
+  // Also the accountant's (read-only): no new invoice, no sending, no STS banners that lead to settings.
+  const { practitioner, accountant } = await requireReaderPage();
+  const readOnly = accountant !== null;
   const filters = parseInvoiceFilters(await searchParams);
   const [page, years, skipped] = await Promise.all([
     findInvoicePage(db(), practitioner.id, filters),
@@ -47,14 +49,16 @@ export default async function InvoicesPage({
           <a className="btn btn-secondary" href={`/fatture/esporta${toQueryString(query)}`}>
             Esporta CSV
           </a>
-          <Link className="btn btn-primary" href="/fatture/nuova">
-            Nuova fattura
-          </Link>
+          {readOnly ? null : (
+            <Link className="btn btn-primary" href="/fatture/nuova">
+              Nuova fattura
+            </Link>
+          )}
         </div>
       </div>
-      <DeadlineBanner practitionerId={practitioner.id} />
-      <DatesReviewBanner practitionerId={practitioner.id} />
-      {skipped && skipped.count > 0 ? (
+      {readOnly ? null : <DeadlineBanner practitionerId={practitioner.id} />}
+      {readOnly ? null : <DatesReviewBanner practitionerId={practitioner.id} />}
+      {!readOnly && skipped && skipped.count > 0 ? (
         <p className="notice-warning" role="note" data-testid="skipped-by-minimum-date">
           {skipped.count === 1
             ? "1 fattura da inviare ha una data precedente"
@@ -75,7 +79,7 @@ export default async function InvoicesPage({
         </div>
       ) : (
         <>
-          <InvoiceTable rows={page.rows} />
+          <InvoiceTable rows={page.rows} readOnly={readOnly} />
           <StsAutoRefresh
             active={page.rows.some((r) => r.stsState === "sending" || r.stsState === "awaiting_outcome")}
           />

@@ -9,7 +9,7 @@ import { MessageList } from "@/components/mail/message-list";
 import { InvoiceStsPanel } from "@/components/sts/invoice-sts-panel";
 import { InvoiceCitizenReports } from "@/components/sts-citizen-reports/invoice-citizen-reports";
 import styles from "@/components/invoices/invoices.module.css";
-import { requirePractitionerPage } from "@/lib/auth/session";
+import { requireReaderPage } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { findInvoice } from "@/lib/data/invoices";
 import { listInvoiceMessages } from "@/lib/data/mail";
@@ -23,7 +23,9 @@ import { patientDisplayName } from "@/lib/services/patients/patient-display-name
 export const metadata: Metadata = { title: "Fattura" };
 
 export default async function InvoicePage({ params }: { params: Promise<{ id: string }> }) {
-  const practitioner = await requirePractitionerPage();
+  // Also the accountant's (read-only): no actions, no link to the patient's record (notes stay private).
+  const { practitioner, accountant } = await requireReaderPage();
+  const readOnly = accountant !== null;
   const { id } = await params;
   const invoice = await findInvoice(db(), practitioner.id, id);
   if (!invoice) notFound();
@@ -48,7 +50,11 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
         <div className="card">
           <p>
             <strong>Paziente:</strong>{" "}
-            <Link href={`/pazienti/${invoice.patient.id}`}>{patientDisplayName(invoice.patient)}</Link>
+            {readOnly ? (
+              patientDisplayName(invoice.patient)
+            ) : (
+              <Link href={`/pazienti/${invoice.patient.id}`}>{patientDisplayName(invoice.patient)}</Link>
+            )}
             {invoice.patient.codiceFiscale ? ` · ${invoice.patient.codiceFiscale}` : ""}
           </p>
           <p>
@@ -177,10 +183,19 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
             practitionerId={practitioner.id}
             invoiceId={invoice.id}
             label={documentNumberLabel(invoice)}
+            readOnly={readOnly}
           />
           <InvoiceHistory events={events} />
         </div>
-        <InvoiceActions invoice={invoice} today={isoDate(new Date())} />
+        {readOnly ? (
+          <div className="card">
+            <a className="btn btn-secondary" href={`/fatture/${invoice.id}/pdf`}>
+              Scarica PDF
+            </a>
+          </div>
+        ) : (
+          <InvoiceActions invoice={invoice} today={isoDate(new Date())} />
+        )}
       </div>
     </>
   );

@@ -1,4 +1,4 @@
-import { requirePractitioner } from "@/lib/auth/session";
+import { requireReader } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { isoDate } from "@/lib/domain/dates";
 import { parseInvoiceFilters } from "@/lib/schemas/invoice-filters";
@@ -8,7 +8,8 @@ import { downloadResponse } from "@/lib/http/download";
 
 export async function GET(request: Request) {
   try {
-    const practitioner = await requirePractitioner();
+    // Read-only: the owner, or an accountant with a live access to the practice.
+    const { practitioner } = await requireReader();
     const filters = parseInvoiceFilters(Object.fromEntries(new URL(request.url).searchParams));
     const csv = await exportInvoicesCsv({ db: db(), practitionerId: practitioner.id, filters });
     return downloadResponse(csv, {

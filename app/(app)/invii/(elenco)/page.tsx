@@ -3,7 +3,7 @@ import Link from "next/link";
 import { SubmissionFiltersForm } from "@/components/sts-log/submission-filters";
 import { SubmissionTable } from "@/components/sts-log/submission-table";
 import styles from "@/components/sts-log/sts-log.module.css";
-import { requirePractitionerPage } from "@/lib/auth/session";
+import { requireReaderPage } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { toQueryString } from "@/lib/schemas/search-params";
 import { listSubmissions } from "@/lib/services/sts-log/list-submissions";
@@ -19,7 +19,8 @@ export default async function SubmissionsPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const practitioner = await requirePractitionerPage();
+  // Also the accountant's (read-only): the log and receipts, not the check against STS.
+  const { practitioner, accountant } = await requireReaderPage();
   const filters = parseSubmissionFilters(await searchParams);
   const page = await listSubmissions({
     db: db(),
@@ -33,22 +34,24 @@ export default async function SubmissionsPage({
     <>
       <div className="page-head">
         <h1>Invii STS</h1>
-        <div className="reconcile-bar">
-          <Link className="btn" href="/invii/segnalazioni">
-            Segnalazioni dei pazienti
-          </Link>
-          <Link className="btn" href="/invii/verifica">
-            Verifica su STS
-          </Link>
-        </div>
+        {accountant ? null : (
+          <div className="reconcile-bar">
+            <Link className="btn" href="/invii/segnalazioni">
+              Segnalazioni dei pazienti
+            </Link>
+            <Link className="btn" href="/invii/verifica">
+              Verifica su STS
+            </Link>
+          </div>
+        )}
       </div>
       <p className={styles.intro}>
         Controlla qui l&apos;esito di ogni invio al Sistema Tessera Sanitaria: per ciascun invio trovi i documenti
         accolti, quelli con segnalazioni e quelli scartati, con la spiegazione e il modo di correggerli, oltre alla
         ricevuta del Sistema TS.
       </p>
-      <ReconciliationBanner practitionerId={practitioner.id} />
-      <CitizenReportsBanner practitionerId={practitioner.id} />
+      {accountant ? null : <ReconciliationBanner practitionerId={practitioner.id} />}
+      {accountant ? null : <CitizenReportsBanner practitionerId={practitioner.id} />}
       <SubmissionFiltersForm filters={filters} />
       {page.total === 0 ? (
         <div className="card empty">

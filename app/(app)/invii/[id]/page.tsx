@@ -7,7 +7,7 @@ import { SubmissionDocuments } from "@/components/sts-log/submission-documents";
 import { SubmissionSummary } from "@/components/sts-log/submission-summary";
 import styles from "@/components/sts-log/sts-log.module.css";
 import { AppError } from "@/lib/app-error";
-import { requirePractitionerPage } from "@/lib/auth/session";
+import { requireReaderPage } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { getSubmissionOrThrow } from "@/lib/services/sts-log/get-submission";
 import { formatRomeDateTime } from "@/lib/services/sts-log/labels";
@@ -37,7 +37,8 @@ export default async function SubmissionPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ documenti?: string | string[] }>;
 }) {
-  const practitioner = await requirePractitionerPage();
+  // Also the accountant's (read-only): no resending.
+  const { practitioner, accountant } = await requireReaderPage();
   const { id } = await params;
   const onlyRefused = (await searchParams).documenti === "scartati";
   const options = { db: db(), practitionerId: practitioner.id, submissionId: id };
@@ -53,10 +54,12 @@ export default async function SubmissionPage({
         <h1>Invio del {formatRomeDateTime(submission.createdAt)}</h1>
       </div>
       <StsAutoRefresh active={submission.status === "awaiting_outcome" || submission.status === "uploading"} />
-      <SubmissionSummary submission={submission} />
+      <SubmissionSummary submission={submission} readOnly={accountant !== null} />
       <section className={styles.section} aria-labelledby="documenti">
         <h2 id="documenti">Documenti</h2>
-        {resendable.length > 0 ? <ResendButton submissionId={submission.id} count={resendable.length} /> : null}
+        {!accountant && resendable.length > 0 ? (
+          <ResendButton submissionId={submission.id} count={resendable.length} />
+        ) : null}
         <DocumentFilter
           submissionId={submission.id}
           onlyRefused={onlyRefused}
@@ -67,6 +70,7 @@ export default async function SubmissionPage({
           documents={
             onlyRefused ? submission.documents.filter((d) => NOT_ACCEPTED.has(d.outcome)) : submission.documents
           }
+          readOnly={accountant !== null}
         />
       </section>
       <ExchangeList exchanges={exchanges} />

@@ -1,4 +1,4 @@
-import { requirePractitioner } from "@/lib/auth/session";
+import { requireReader } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { routeError } from "@/lib/http/route-error";
 import { getSubmissionReceipt } from "@/lib/services/sts-log/submission-files";
@@ -6,7 +6,8 @@ import { downloadResponse } from "@/lib/http/download";
 
 export async function GET(_request: Request, context: { params: Promise<{ id: string }> }) {
   try {
-    const practitioner = await requirePractitioner();
+    // Read-only: the owner, or an accountant with a live access to the practice.
+    const { practitioner } = await requireReader();
     const { id } = await context.params;
     const { bytes, fileName } = await getSubmissionReceipt({
       db: db(),
