@@ -1,6 +1,6 @@
 import { AppError } from "../../app-error";
 import type { Db } from "../../db";
-import { dummyPasswordHash, verifyPassword } from "../../auth/password";
+import { verifyAgainstNoAccount, verifyPassword } from "../../auth/password";
 import { lockAfterFailure, lockMessage } from "../../auth/throttle-policy";
 import {
   clearLoginFailures,
@@ -16,7 +16,7 @@ export const INVALID_LOGIN = "Email o password non corretti.";
 const MAX_RESERVATION_ROUNDS = 20;
 
 // Checks email and password. The answer never tells whether the email exists: unknown emails are throttled
-// and take the same scrypt time as known ones.
+// and take the same time as known ones, in the same hashing queue, without computing a hash (lib/auth/password.ts).
 //
 // Every attempt is counted BEFORE the password is checked, as if it were going to fail: one compare-and-set
 // update adds it and sets the lock the failure would earn (lib/auth/throttle-policy.ts). Concurrent attempts
@@ -32,7 +32,9 @@ export async function authenticatePractitioner(options: { db: Db; input: unknown
   await reserveAttempt(options.db, email, now);
 
   const practitioner = await findPractitionerByEmail(options.db, email);
-  const valid = await verifyPassword(password, practitioner?.passwordHash ?? (await dummyPasswordHash()));
+  const valid = practitioner
+    ? await verifyPassword(password, practitioner.passwordHash)
+    : await verifyAgainstNoAccount(password);
   if (!practitioner || !valid) throw new AppError("unauthenticated", INVALID_LOGIN);
   await clearLoginFailures(options.db, email);
   return {
