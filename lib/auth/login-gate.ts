@@ -20,9 +20,7 @@ const realClock: Clock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
-export function createLoginGate(
-  options: { intervalMs?: number; maxWaitMs?: number; clock?: Clock } = {},
-): LoginGate {
+export function createLoginGate(options: { intervalMs?: number; maxWaitMs?: number; clock?: Clock } = {}): LoginGate {
   const intervalMs = options.intervalMs ?? LOGIN_INTERVAL_MS;
   const maxWaitMs = options.maxWaitMs ?? LOGIN_MAX_WAIT_MS;
   const clock = options.clock ?? realClock;

@@ -18,7 +18,9 @@ export function normaliseRecoveryCode(code: string): string {
 }
 
 export function hashRecoveryCode(code: string): string {
-  return createHash("sha256").update(`parcella-recovery:${normaliseRecoveryCode(code)}`).digest("hex");
+  return createHash("sha256")
+    .update(`parcella-recovery:${normaliseRecoveryCode(code)}`)
+    .digest("hex");
 }
 
 /** A recovery code as typed: 16 symbols of the alphabet once dashes and spaces are removed. */

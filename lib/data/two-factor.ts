@@ -43,7 +43,7 @@ export async function recordTotpStep(db: DbOrTx, practitionerId: string, step: n
 }
 
 /** Marks a recovery code used, if it is this account's and unused (one conditional update: usable once). */
-export async function useRecoveryCode(db: DbOrTx, practitionerId: string, codeHash: string, now: Date) {
+export async function spendRecoveryCode(db: DbOrTx, practitionerId: string, codeHash: string, now: Date) {
   const { count } = await db.twoFactorRecoveryCode.updateMany({
     where: { practitionerId, codeHash, usedAt: null },
     data: { usedAt: now },

@@ -21,7 +21,11 @@ const codeAt = (secret: string, when: Date) => generate({ secret, epoch: Math.fl
 function login(email: string, extra: { password?: string; code?: string; now?: Date } = {}) {
   return authenticatePractitioner({
     db: testDb(),
-    input: { email, password: extra.password ?? TEST_PASSWORD, ...(extra.code !== undefined ? { code: extra.code } : {}) },
+    input: {
+      email,
+      password: extra.password ?? TEST_PASSWORD,
+      ...(extra.code !== undefined ? { code: extra.code } : {}),
+    },
     now: extra.now ?? T0,
   });
 }
@@ -64,9 +68,7 @@ describe("two-factor authentication", () => {
       recoveryCodesLeft: 10,
     });
     // Once on, the secret is never given again.
-    expect((await appErrorOf(startTwoFactor({ db: testDb(), practitionerId: practitioner.id }))).code).toBe(
-      "conflict",
-    );
+    expect((await appErrorOf(startTwoFactor({ db: testDb(), practitionerId: practitioner.id }))).code).toBe("conflict");
   });
 
   it("asks for the code after the password, refuses a wrong one, and accepts each code once", async () => {

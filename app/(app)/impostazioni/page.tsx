@@ -30,6 +30,12 @@ export default async function ImpostazioniPage() {
           <h2>Sistema Tessera Sanitaria</h2>
           <p>Credenziali e stato del collegamento per l&apos;invio delle spese sanitarie.</p>
         </Link>
+        <Link href="/impostazioni/sicurezza" className={`card ${styles.cardLink}`}>
+          <h2>Sicurezza dell&apos;account</h2>
+          <p>
+            Verifica in due passaggi: un codice dal telefono oltre alla password, per proteggere i dati dei pazienti.
+          </p>
+        </Link>
         {administrator ? (
           <Link href="/stato" className={`card ${styles.cardLink}`}>
             <h2>Stato dell&apos;installazione</h2>

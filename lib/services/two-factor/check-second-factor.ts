@@ -3,7 +3,7 @@ import { openSecretWithAny } from "../../crypto/secret-box";
 import { decryptionKeys } from "../../env";
 import { hashRecoveryCode, looksLikeRecoveryCode } from "../../auth/recovery-codes";
 import { checkTotp } from "../../auth/totp";
-import { findTwoFactor, recordTotpStep, useRecoveryCode } from "../../data/two-factor";
+import { findTwoFactor, recordTotpStep, spendRecoveryCode } from "../../data/two-factor";
 
 export async function hasTwoFactor(db: Db, practitionerId: string): Promise<boolean> {
   return Boolean((await findTwoFactor(db, practitionerId))?.enabledAt);
@@ -24,7 +24,7 @@ export async function checkSecondFactor(options: {
   const twoFactor = await findTwoFactor(db, practitionerId);
   if (!twoFactor?.enabledAt) return null;
   if (looksLikeRecoveryCode(code)) {
-    return (await useRecoveryCode(db, practitionerId, hashRecoveryCode(code), now)) ? "recovery" : null;
+    return (await spendRecoveryCode(db, practitionerId, hashRecoveryCode(code), now)) ? "recovery" : null;
   }
   const secret = openSecretWithAny(twoFactor.secretEnc, decryptionKeys());
   const step = await checkTotp({ secret, code, now, afterStep: twoFactor.lastStep });
