@@ -134,6 +134,11 @@ const GROUPS: { title: string; checks: (p: Practice) => PageCheck[] }[] = [
       { name: "impostazioni", path: "/impostazioni", mainAction: (pg) => pg.getByRole("link", { name: /^Profilo/ }) },
       { name: "profilo", path: "/impostazioni/profilo", mainAction: byButton("Salva il profilo") },
       { name: "sts", path: "/impostazioni/sts", mainAction: byButton("Salva le impostazioni") },
+      {
+        name: "sicurezza",
+        path: "/impostazioni/sicurezza",
+        mainAction: byButton("Attiva la verifica in due passaggi"),
+      },
       { name: "diagnostica", path: "/impostazioni/sts/diagnostica", mainAction: byButton("Avvia la diagnostica") },
       { name: "invii", path: "/invii", mainAction: (pg) => pg.getByTestId("submission-row").getByRole("link").first() },
       {

@@ -71,6 +71,7 @@ export const URLS: UrlEntry[] = [
   { file: "app/(app)/stato/page.tsx", url: "/stato", outcome: "admin-only" },
   { file: "app/(app)/impostazioni/profilo/page.tsx", url: "/impostazioni/profilo", outcome: "no-ids" },
   { file: "app/(app)/impostazioni/sts/page.tsx", url: "/impostazioni/sts", outcome: "no-ids" },
+  { file: "app/(app)/impostazioni/sicurezza/page.tsx", url: "/impostazioni/sicurezza", outcome: "no-ids" },
   {
     file: "app/(app)/impostazioni/sts/diagnostica/page.tsx",
     url: "/impostazioni/sts/diagnostica",
@@ -184,6 +185,24 @@ export const ACTIONS: ActionEntry[] = [
     file: "app/(app)/impostazioni/profilo/actions.ts",
     name: "saveProfileAction",
     service: "saveProfile",
+    outcome: "self-only",
+  },
+  {
+    file: "app/(app)/impostazioni/sicurezza/actions.ts",
+    name: "startTwoFactorAction",
+    service: "startTwoFactor",
+    outcome: "self-only",
+  },
+  {
+    file: "app/(app)/impostazioni/sicurezza/actions.ts",
+    name: "confirmTwoFactorAction",
+    service: "confirmTwoFactor",
+    outcome: "self-only",
+  },
+  {
+    file: "app/(app)/impostazioni/sicurezza/actions.ts",
+    name: "disableTwoFactorAction",
+    service: "disableTwoFactor",
     outcome: "self-only",
   },
   {
