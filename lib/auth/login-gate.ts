@@ -8,8 +8,8 @@
 // refusal slows the flooder too. Whatever the number of clients, logins are handled at most 1000 / LOGIN_INTERVAL_MS
 // a second. A practice's few people rarely log in at the same second; during a flood they may wait or be asked to
 // retry — the flood slows the login, never the pages of those already in.
-export const LOGIN_INTERVAL_MS = 200;
-export const LOGIN_MAX_WAIT_MS = 2_000;
+export const LOGIN_INTERVAL_MS = 400;
+export const LOGIN_MAX_WAIT_MS = 4_000;
 
 export type LoginGate = { enter(): Promise<boolean> };
 

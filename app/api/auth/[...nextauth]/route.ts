@@ -17,7 +17,7 @@ async function post(req: Request, ctx: Context) {
   if (url.pathname.endsWith("/callback/credentials") && !(await loginGate().enter())) {
     const error = new URL("/api/auth/error", url.origin);
     error.searchParams.set("error", HASHING_BUSY);
-    return Response.json({ url: error.toString() }, { status: 429, headers: { "Retry-After": "2" } });
+    return Response.json({ url: error.toString() }, { status: 429, headers: { "Retry-After": "4" } });
   }
   return handler(req, ctx);
 }
