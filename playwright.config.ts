@@ -4,7 +4,7 @@ import { E2E_ADMIN_EMAIL, E2E_DATA_DIR, E2E_PORT, E2E_SIMULATOR_PORT } from "./t
 
 // E2E against the production build started by the same launcher as `npm start`, on a fresh data directory
 // (outside the checkout), in Debian's Chromium (Playwright cannot download browsers here).
-const INSTALLATION_WIDE = /sts-certificate\.spec\.ts$/;
+const INSTALLATION_WIDE = /(sts-certificate|login-burst)\.spec\.ts$/;
 
 const chromiumProblem = missingChromium();
 if (chromiumProblem) throw new Error(chromiumProblem);
@@ -25,8 +25,9 @@ export default defineConfig({
   projects: [
     { name: "practices", testIgnore: INSTALLATION_WIDE },
     // Tests that change what every practitioner of the installation shares (the encryption certificate, the
-    // simulator's keys, the installation-wide pause after a 002): alone, one at a time, once the others are done, so
-    // that no other test sends while STS "changed its key".
+    // simulator's keys, the installation-wide pause after a 002, the login pacing a burst of guesses fills): alone, one
+    // at a time, once the others are done, so that no other test sends while STS "changed its key" or logs in while
+    // the logins are paced.
     { name: "installation", testMatch: INSTALLATION_WIDE, fullyParallel: false, dependencies: ["practices"] },
   ],
   use: {

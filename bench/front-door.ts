@@ -119,6 +119,13 @@ async function main() {
     console.log("| GET /fatture (logged in) | samples | p50 | p95 |\n|---|---|---|---|");
     console.log(row("quiet", quiet));
     console.log(row(`during the flood (${FLOODERS} clients)`, during));
+    const slowest = (v: number[]) =>
+      [...v]
+        .sort((a, b) => b - a)
+        .slice(0, 5)
+        .map((x) => x.toFixed(0))
+        .join(", ");
+    console.log(`slowest quiet: ${slowest(quiet)} ms; slowest during the flood: ${slowest(during)} ms`);
     console.log(`p95 ratio flood/quiet: ${(percentile(during, 95) / percentile(quiet, 95)).toFixed(2)}`);
   } finally {
     await stopProcess(server);

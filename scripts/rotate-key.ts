@@ -1,7 +1,7 @@
 import type { Db } from "../lib/db";
 import { openSecret, openSecretWithAny, sealSecret } from "../lib/crypto/secret-box";
 
-// Key rotation for the secrets at rest (STS password and PIN, SMTP password), see docs/RELIABILITY.md:
+// Key rotation for the secrets at rest (STS password and PIN, SMTP password, two-factor secrets), see docs/RELIABILITY.md:
 //   1. stop the worker; set PARCELLA_ENCRYPTION_KEY_PREVIOUS=<old key> and PARCELLA_ENCRYPTION_KEY=<new key>;
 //   2. `npx tsx scripts/rotate-key.ts` re-seals every stored secret with the new key (idempotent: a secret that
 //      already opens with the new key is left alone; one that opens with neither key is reported, not touched);
@@ -35,7 +35,34 @@ export async function rotateEncryptionKey(options: { db: Db; current: Buffer; pr
     });
     summary.resealed++;
   }
-  return { ...summary, mail: await rotateMailPasswords(db, current, options.previous) };
+  return {
+    ...summary,
+    mail: await rotateMailPasswords(db, current, options.previous),
+    twoFactor: await rotateTwoFactorSecrets(db, current, options.previous, summary.unreadable),
+  };
+}
+
+// Two-factor secrets: one per account; unreadable ones are reported with the account's id, like the settings.
+async function rotateTwoFactorSecrets(db: Db, current: Buffer, previous: Buffer[], unreadable: string[]) {
+  const secrets = await db.twoFactor.findMany({ select: { practitionerId: true, secretEnc: true } });
+  const twoFactor = { secrets: secrets.length, resealed: 0 };
+  for (const row of secrets) {
+    if (opens(row.secretEnc, current)) continue;
+    let resealed: string;
+    try {
+      resealed = sealSecret(openSecretWithAny(row.secretEnc, previous), current);
+    } catch {
+      unreadable.push(row.practitionerId);
+      continue;
+    }
+    // Only if the secret was not replaced meanwhile (a new enrolment).
+    const { count } = await db.twoFactor.updateMany({
+      where: { practitionerId: row.practitionerId, secretEnc: row.secretEnc },
+      data: { secretEnc: resealed },
+    });
+    twoFactor.resealed += count;
+  }
+  return twoFactor;
 }
 
 // The SMTP passwords of Impostazioni → E-mail, sealed the same way.

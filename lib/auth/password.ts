@@ -22,7 +22,11 @@ let running = 0;
 let computed = 0;
 const waiting: (() => void)[] = [];
 
-async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
+// The typical duration of one hash on this machine, now (moving average of the hashes computed): an unknown email
+// holds a slot for that long without computing anything (see verifyAgainstNoAccount).
+let typicalHashMs = 0;
+
+async function withHashSlot<T>(work: () => Promise<T>, counts = true): Promise<T> {
   if (running >= HASH_CONCURRENCY) {
     if (waiting.length >= HASH_QUEUE) throw new AppError("rate_limited", HASHING_BUSY);
     await new Promise<void>((resolve) => waiting.push(resolve));
@@ -30,7 +34,7 @@ async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
     running++;
   }
   try {
-    computed++;
+    if (counts) computed++;
     return await work();
   } finally {
     // The slot passes straight to the next in line (running stays the same), or is freed.
@@ -40,6 +44,14 @@ async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+async function timedScrypt(password: string, salt: Buffer, keyLength: number, options: ScryptOptions) {
+  const started = performance.now();
+  const key = await scryptAsync(password, salt, keyLength, options);
+  const took = performance.now() - started;
+  typicalHashMs = typicalHashMs === 0 ? took : 0.8 * typicalHashMs + 0.2 * took;
+  return key;
+}
+
 /** Hashing in progress and waiting, and the number of hashes computed by this process (tests read them). */
 export function hashingLoad() {
   return { running, waiting: waiting.length, computed };
@@ -47,7 +59,7 @@ export function hashingLoad() {
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await withHashSlot(() => scryptAsync(password, salt, PARAMS.keyLength, PARAMS));
+  const key = await withHashSlot(() => timedScrypt(password, salt, PARAMS.keyLength, PARAMS));
   return ["scrypt", PARAMS.N, PARAMS.r, PARAMS.p, salt.toString("base64"), key.toString("base64")].join("$");
 }
 
@@ -56,17 +68,22 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (scheme !== "scrypt" || !salt || !key) return false;
   const expected = Buffer.from(key, "base64");
   const actual = await withHashSlot(() =>
-    scryptAsync(password, Buffer.from(salt, "base64"), expected.length, { N: Number(n), r: Number(r), p: Number(p) }),
+    timedScrypt(password, Buffer.from(salt, "base64"), expected.length, { N: Number(n), r: Number(r), p: Number(p) }),
   );
   return timingSafeEqual(actual, expected);
 }
 
-// Verified against when the email is unknown, so that a failed login takes the same time either way.
-let dummyHash: Promise<string> | null = null;
-export function dummyPasswordHash(): Promise<string> {
-  dummyHash ??= hashPassword(randomBytes(16).toString("hex")).catch((error: unknown) => {
-    dummyHash = null;
-    throw error;
-  });
-  return dummyHash;
+/**
+ * A login for an email without an account: it waits in the same queue as a real check (so it is refused, queued and
+ * answered like one) and holds its slot for as long as a hash takes here, but computes nothing. A flood of unknown
+ * emails then costs no CPU, while the answer takes the same time as for a known email with a wrong password. Only
+ * the first one, before any hash has been timed, computes a real one to learn the duration.
+ */
+export async function verifyAgainstNoAccount(password: string): Promise<false> {
+  if (typicalHashMs === 0) {
+    await hashPassword(password); // the same work as a check, with the same parameters
+    return false;
+  }
+  await withHashSlot(() => new Promise((resolve) => setTimeout(resolve, typicalHashMs)), false);
+  return false;
 }

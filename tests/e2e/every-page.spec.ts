@@ -146,6 +146,11 @@ const GROUPS: { title: string; checks: (p: Practice) => PageCheck[] }[] = [
       { name: "impostazioni", path: "/impostazioni", mainAction: (pg) => pg.getByRole("link", { name: /^Profilo/ }) },
       { name: "profilo", path: "/impostazioni/profilo", mainAction: byButton("Salva il profilo") },
       { name: "sts", path: "/impostazioni/sts", mainAction: byButton("Salva le impostazioni") },
+      {
+        name: "sicurezza",
+        path: "/impostazioni/sicurezza",
+        mainAction: byButton("Attiva la verifica in due passaggi"),
+      },
       { name: "diagnostica", path: "/impostazioni/sts/diagnostica", mainAction: byButton("Avvia la diagnostica") },
       { name: "importa", path: "/impostazioni/importa", mainAction: (pg) => pg.getByLabel("File CSV o XLSX") },
       { name: "esporta", path: "/impostazioni/esporta", mainAction: byButton("Prepara l'esportazione") },

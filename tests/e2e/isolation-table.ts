@@ -127,6 +127,12 @@ export const URLS: UrlEntry[] = [
     outcome: "no-ids",
     accountant: "refused",
   },
+  {
+    file: "app/(app)/impostazioni/sicurezza/page.tsx",
+    url: "/impostazioni/sicurezza",
+    outcome: "no-ids",
+    accountant: "refused",
+  },
   { file: "app/(app)/impostazioni/sts/page.tsx", url: "/impostazioni/sts", outcome: "no-ids", accountant: "refused" },
   {
     file: "app/(app)/impostazioni/importa/page.tsx",
@@ -418,6 +424,27 @@ export const ACTIONS: ActionEntry[] = [
     name: "deletePatientAction",
     service: "deletePatient",
     outcome: "not_found",
+    accountant: "refused",
+  },
+  {
+    file: "app/(app)/impostazioni/sicurezza/actions.ts",
+    name: "startTwoFactorAction",
+    service: "startTwoFactor",
+    outcome: "self-only",
+    accountant: "refused",
+  },
+  {
+    file: "app/(app)/impostazioni/sicurezza/actions.ts",
+    name: "confirmTwoFactorAction",
+    service: "confirmTwoFactor",
+    outcome: "self-only",
+    accountant: "refused",
+  },
+  {
+    file: "app/(app)/impostazioni/sicurezza/actions.ts",
+    name: "disableTwoFactorAction",
+    service: "disableTwoFactor",
+    outcome: "self-only",
     accountant: "refused",
   },
   {

@@ -46,6 +46,9 @@ import { markReportHandled } from "../../lib/services/sts-citizen-reports/mark-r
 import { cancelOnSts } from "../../lib/services/sts-reconciliation/cancel-on-sts";
 import { fixAllDifferences, fixDifference } from "../../lib/services/sts-reconciliation/fix-difference";
 import { reconcileYear } from "../../lib/services/sts-reconciliation/reconcile-year";
+import { confirmTwoFactor } from "../../lib/services/two-factor/confirm-two-factor";
+import { disableTwoFactor } from "../../lib/services/two-factor/disable-two-factor";
+import { startTwoFactor } from "../../lib/services/two-factor/start-two-factor";
 import { createTestInvoice, SESSION_LINE } from "../../prisma/seed/factories/invoices";
 import { buildCodiceFiscale, createTestPatient } from "../../prisma/seed/factories/patients";
 import { KIT_PROFILE } from "../../prisma/seed/factories/profiles";
@@ -83,6 +86,12 @@ function importCsv() {
 
 const REPLAYS: Record<string, Replay> = {
   logoutAction: ({ b }) => endSessions({ db: testDb(), practitionerId: b.id }),
+  // Two-factor authentication takes no ids: B can only ever start, confirm or turn off B's own.
+  startTwoFactorAction: ({ b }) => startTwoFactor({ db: testDb(), practitionerId: b.id }),
+  confirmTwoFactorAction: ({ b }) =>
+    confirmTwoFactor({ db: testDb(), practitionerId: b.id, input: { code: "123456" } }),
+  disableTwoFactorAction: ({ b }) =>
+    disableTwoFactor({ db: testDb(), practitionerId: b.id, input: { password: "password-di-a", code: "123456" } }),
   saveInvoiceAction: async ({ a, b }) => {
     const base = { db: testDb(), practitionerId: b.id, actorId: b.id };
     const input = { patientId: b.patientId, issueDate: "2026-03-12", lines: [SESSION_LINE], opposition: false };

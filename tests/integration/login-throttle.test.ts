@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../lib/app-error";
 import { FREE_ATTEMPTS } from "../../lib/auth/throttle-policy";
+import { hashingLoad } from "../../lib/auth/password";
 import { hitRateLimit } from "../../lib/data/rate-limits";
 import { passwordChecksFor } from "../../lib/data/login-throttle";
 import { ADDRESS_LIMITED } from "../../lib/services/accounts/address-limits";
@@ -51,6 +52,27 @@ describe("login throttle under concurrency", () => {
     expect(await outcome(login(email, TEST_PASSWORD))).toBe("ok");
     const row = await testDb().loginThrottle.findUniqueOrThrow({ where: { key: email } });
     expect(row).toMatchObject({ failures: 0, lockedUntil: null, checks: 2 });
+  });
+});
+
+describe("unknown emails under a flood", () => {
+  it("are answered like a wrong password without computing a hash", async () => {
+    const { email } = await registerTestPractitioner("known-timing");
+    await outcome(login(uniqueEmail("calibration"), "sbagliata-e-basta"));
+    const before = hashingLoad().computed;
+    const timed = async (address: string) => {
+      const started = performance.now();
+      const answer = await outcome(login(address, "sbagliata-e-basta"));
+      return { answer, ms: performance.now() - started };
+    };
+    const unknown = [];
+    for (let i = 0; i < 4; i++) unknown.push(await timed(uniqueEmail(`ghost${i}`)));
+    // Each login for an unknown email would have been a full scrypt: none was computed.
+    expect(hashingLoad().computed - before).toBe(0);
+    for (const { answer } of unknown) expect(answer).toBe(INVALID_LOGIN);
+    // A wrong password for a real account does compute one, and gives the same answer.
+    expect((await timed(email)).answer).toBe(INVALID_LOGIN);
+    expect(hashingLoad().computed - before).toBe(1);
   });
 });
 

@@ -21,8 +21,12 @@ import { saveMailSettings } from "../../lib/services/mail/save-mail-settings";
 import { sendInvoiceEmail } from "../../lib/services/mail/send-invoice-email";
 import { startSmtpTestServer } from "../support/smtp-test-server";
 import { exportedFiles } from "./export-harness";
+import { generate } from "otplib";
+import { authenticatePractitioner } from "../../lib/services/accounts/authenticate-practitioner";
+import { confirmTwoFactor } from "../../lib/services/two-factor/confirm-two-factor";
+import { startTwoFactor } from "../../lib/services/two-factor/start-two-factor";
+import { registerTestPractitioner, TEST_PASSWORD, testDb } from "./test-db";
 import { stsPractitioner, useSimulator } from "./sts-harness";
-import { testDb } from "./test-db";
 
 // Secrets and privacy after a full send: the STS password and PIN (and a wrong password typed once) appear nowhere
 // in plaintext — not in any database table, the stored SOAP traffic, the logs, the settings view the page renders,
@@ -272,5 +276,47 @@ describe("the SMTP password", () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe("two-factor secrets", () => {
+  it("the TOTP secret and the recovery codes are nowhere in plaintext (database, logs, errors); the secret is sealed and rotates with the key", async () => {
+    const p = await registerTestPractitioner("secret-2fa");
+    const { secret } = await startTwoFactor({ db: testDb(), practitionerId: p.id });
+    const now = new Date();
+    const epoch = Math.floor(now.getTime() / 1000);
+    const { recoveryCodes } = await confirmTwoFactor({
+      db: testDb(),
+      practitionerId: p.id,
+      input: { code: await generate({ secret, epoch }) },
+      now,
+    });
+    const errors: string[] = [];
+    // A login with a wrong code, one with a recovery code, one with the app's next code.
+    for (const code of ["000000", recoveryCodes[0]!, await generate({ secret, epoch: epoch + 30 })]) {
+      await authenticatePractitioner({
+        db: testDb(),
+        input: { email: p.email, password: TEST_PASSWORD, code },
+        now,
+      }).catch((error: unknown) => errors.push(String(error), JSON.stringify(toActionError(error, "two-factor-test"))));
+    }
+    expect(errors.length).toBeGreaterThan(0);
+    const places = { database: await dumpDatabase(), logs: logs.join("\n"), errors: errors.join("\n") };
+    const leaks: string[] = [];
+    const normalised = recoveryCodes.map((code) => code.replaceAll("-", ""));
+    for (const value of [secret, ...recoveryCodes, ...normalised])
+      for (const form of [value, Buffer.from(value).toString("base64")])
+        for (const [where, text] of Object.entries(places)) if (text.includes(form)) leaks.push(`${value} in ${where}`);
+    expect(leaks).toEqual([]);
+    const stored = await testDb().twoFactor.findUniqueOrThrow({ where: { practitionerId: p.id } });
+    expect(stored.secretEnc).toMatch(/^v1\./);
+    expect(openSecret(stored.secretEnc, encryptionKey())).toBe(secret);
+
+    const newKey = randomBytes(32);
+    const summary = await rotateEncryptionKey({ db: testDb(), current: newKey, previous: [encryptionKey()] });
+    expect(summary.unreadable).not.toContain(p.id);
+    expect(summary.twoFactor.resealed).toBeGreaterThanOrEqual(1);
+    const rotated = await testDb().twoFactor.findUniqueOrThrow({ where: { practitionerId: p.id } });
+    expect(openSecret(rotated.secretEnc, newKey)).toBe(secret);
   });
 });

@@ -46,6 +46,12 @@ export default async function ImpostazioniPage() {
           <h2>Commercialista</h2>
           <p>Invita il tuo commercialista a consultare fatture e ricevute STS in sola lettura; revoca quando vuoi.</p>
         </Link>
+        <Link href="/impostazioni/sicurezza" className={`card ${styles.cardLink}`}>
+          <h2>Sicurezza dell&apos;account</h2>
+          <p>
+            Verifica in due passaggi: un codice dal telefono oltre alla password, per proteggere i dati dei pazienti.
+          </p>
+        </Link>
         {administrator ? (
           <Link href="/stato" className={`card ${styles.cardLink}`}>
             <h2>Stato dell&apos;installazione</h2>

@@ -1,39 +1,43 @@
 import { AppError } from "../../app-error";
 import type { Db } from "../../db";
-import { dummyPasswordHash, verifyPassword } from "../../auth/password";
-import { lockAfterFailure, lockMessage } from "../../auth/throttle-policy";
-import {
-  clearLoginFailures,
-  ensureLoginThrottle,
-  findLoginThrottle,
-  reserveLoginAttempt,
-} from "../../data/login-throttle";
+import { verifyAgainstNoAccount, verifyPassword } from "../../auth/password";
+import { clearLoginFailures } from "../../data/login-throttle";
 import { findPractitionerByEmail } from "../../data/practitioners";
 import { LoginSchema } from "../../schemas/account";
+import { INVALID_SECOND_FACTOR, LoginCodeSchema, TWO_FACTOR_REQUIRED } from "../../schemas/two-factor";
+import { checkSecondFactor, hasTwoFactor } from "../two-factor/check-second-factor";
 import { limitByAddress } from "./address-limits";
+import { reserveLoginAttemptFor } from "./reserve-login-attempt";
 
 export const INVALID_LOGIN = "Email o password non corretti.";
-const MAX_RESERVATION_ROUNDS = 20;
 
-// Checks email and password. The answer never tells whether the email exists: unknown emails are throttled
-// and take the same scrypt time as known ones.
+// Checks email and password, then the second factor when the account has one. The answer never tells whether the
+// email exists: unknown emails are throttled and take the same time as known ones, in the same hashing queue,
+// without computing a hash (lib/auth/password.ts).
 //
-// Every attempt is counted BEFORE the password is checked, as if it were going to fail: one compare-and-set
-// update adds it and sets the lock the failure would earn (lib/auth/throttle-policy.ts). Concurrent attempts
-// cannot overwrite each other's count, and once the lock is set the others are refused without hashing; a
-// success then clears the failures. So a burst of guesses reaches the password check FREE_ATTEMPTS times at most.
+// Every attempt is counted before anything is checked (reserve-login-attempt.ts), the second factor included: a
+// right password without a code, or with a wrong code, stays counted as a failure, so codes are throttled like
+// passwords. Only a complete login clears the failures.
 export async function authenticatePractitioner(options: { db: Db; input: unknown; now?: Date; address?: string }) {
   const now = options.now ?? new Date();
   const parsed = LoginSchema.safeParse(options.input);
   if (!parsed.success) throw new AppError("unauthenticated", INVALID_LOGIN);
   const { email, password } = parsed.data;
+  const code = LoginCodeSchema.safeParse(options.input).data?.code ?? "";
 
   await limitByAddress(options.db, "login", options.address, now);
-  await reserveAttempt(options.db, email, now);
+  await reserveLoginAttemptFor(options.db, email, now);
 
   const practitioner = await findPractitionerByEmail(options.db, email);
-  const valid = await verifyPassword(password, practitioner?.passwordHash ?? (await dummyPasswordHash()));
+  const valid = practitioner
+    ? await verifyPassword(password, practitioner.passwordHash)
+    : await verifyAgainstNoAccount(password);
   if (!practitioner || !valid) throw new AppError("unauthenticated", INVALID_LOGIN);
+  if (await hasTwoFactor(options.db, practitioner.id)) {
+    if (!code) throw new AppError("unauthenticated", TWO_FACTOR_REQUIRED);
+    const used = await checkSecondFactor({ db: options.db, practitionerId: practitioner.id, code, now });
+    if (!used) throw new AppError("unauthenticated", INVALID_SECOND_FACTOR);
+  }
   await clearLoginFailures(options.db, email);
   return {
     id: practitioner.id,
@@ -41,21 +45,4 @@ export async function authenticatePractitioner(options: { db: Db; input: unknown
     email: practitioner.email,
     sessionVersion: practitioner.sessionVersion,
   };
-}
-
-async function reserveAttempt(db: Db, email: string, now: Date): Promise<void> {
-  for (let round = 0; round < MAX_RESERVATION_ROUNDS; round++) {
-    const throttle = await findLoginThrottle(db, email);
-    if (!throttle) {
-      await ensureLoginThrottle(db, email);
-      continue;
-    }
-    if (throttle.lockedUntil && throttle.lockedUntil > now) {
-      throw new AppError("rate_limited", lockMessage(throttle.lockedUntil, now));
-    }
-    const failures = throttle.failures + 1;
-    if (await reserveLoginAttempt(db, email, throttle.failures, lockAfterFailure(failures, now))) return;
-  }
-  // Lost the race every time: many attempts at once on this email, which is what the throttle is for.
-  throw new AppError("rate_limited", "Troppi tentativi non riusciti. Riprova tra poco.");
 }
