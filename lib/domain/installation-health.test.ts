@@ -4,6 +4,7 @@ import {
   certificateLevel,
   diskLevel,
   drillLevel,
+  dumpLevel,
   heartbeatLevel,
   hourlyRunLevel,
   overallLevel,
@@ -42,6 +43,15 @@ describe("installation health", () => {
     [{ ok: false, lastOkAt: ago(60) }, "error"],
   ] as const)("backup %o → %s", (run, level) => {
     expect(backupLevel(run, now)).toBe(level);
+  });
+
+  it.each([
+    [null, "warn"],
+    [{ ok: true, lastOkAt: ago(60) }, "ok"],
+    [{ ok: true, lastOkAt: ago(3 * 24 * 60) }, "error"],
+    [{ ok: false, lastOkAt: null }, "error"],
+  ] as const)("PostgreSQL dump %o → %s", (run, level) => {
+    expect(dumpLevel(run, now)).toBe(level);
   });
 
   it("drill, certificate, disk, migrations, overall", () => {

@@ -32,6 +32,12 @@ export function backupLevel(run: { ok: boolean; lastOkAt: Date | null } | null, 
   return "error";
 }
 
+/** A PostgreSQL dump the installation's routine reported: judged like a daily backup; none reported is amber. */
+export function dumpLevel(run: { ok: boolean; lastOkAt: Date | null } | null, now: Date): HealthLevel {
+  if (!run) return "warn";
+  return backupLevel(run, now);
+}
+
 export function drillLevel(run: { ok: boolean; finishedAt: Date | null } | null): HealthLevel {
   if (!run?.finishedAt) return "warn";
   return run.ok ? "ok" : "error";

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { recordJobRun } from "../../lib/data/job-runs";
 import { beat } from "../../lib/data/worker-heartbeats";
 import { installationStatus } from "../../lib/services/installation/installation-status";
+import { reportDump } from "../../lib/services/installation/report-dump";
 import { isAdministrator } from "../../lib/services/installation/is-administrator";
 import { registerTestPractitioner, testDatabaseProvider, testDb } from "./test-db";
 
@@ -106,6 +107,30 @@ describe("the installation status", () => {
       });
     }
   });
+
+  it.runIf(testDatabaseProvider() === "postgresql")(
+    "on PostgreSQL, shows the age of the dump the installation's routine reported, red for an empty one",
+    async () => {
+      const now = new Date();
+      expect(await check(now, "backup")).toMatchObject({ level: "warn", text: /Nessun dump segnalato/ });
+      const file = join(dataDir, "parcella-2026-12-01.dump");
+      writeFileSync(file, Buffer.alloc(4096, 1));
+      await reportDump({ db: testDb(), file });
+      expect(await check(new Date(Date.now() + 60_000), "backup")).toMatchObject({
+        level: "ok",
+        text: expect.stringMatching(/Ultimo dump segnalato .*parcella-2026-12-01\.dump, 4 kB/),
+      });
+      // Three days without a new one: red.
+      expect((await check(new Date(Date.now() + 3 * 24 * 3600_000), "backup")).level).toBe("error");
+      const empty = join(dataDir, "vuoto.dump");
+      writeFileSync(empty, "");
+      await reportDump({ db: testDb(), file: empty });
+      expect(await check(new Date(Date.now() + 60_000), "backup")).toMatchObject({
+        level: "error",
+        text: expect.stringMatching(/vuoto\.dump\) non è valido/),
+      });
+    },
+  );
 
   it("the administrator is the configured e-mail, else the first account", async () => {
     const first = await registerTestPractitioner("first");

@@ -6,11 +6,13 @@ import { join } from "node:path";
 import { committedMigrations, pendingNames } from "../../db-migrations.mjs";
 import { LAUNCHER_STATUS_FILE, type LauncherStatus } from "../../supervision";
 import { findMigrationRecords } from "../../data/installation";
+import { DUMP_JOB } from "./report-dump";
 import { findJobRuns } from "../../data/job-runs";
 import { findLatestHeartbeat } from "../../data/worker-heartbeats";
 import type { DbOrTx } from "../../db";
 import {
   backupLevel,
+  dumpLevel,
   certificateLevel,
   diskLevel,
   drillLevel,
@@ -117,7 +119,7 @@ export async function installationStatus(options: StatusOptions): Promise<Instal
   }
   checks.push({ key: "worker", label: "Worker (attività pianificate)", level: workerLevel, text: workerText });
 
-  const runs = await findJobRuns(db, ["sts-automatic-sending", "backup", "backup-drill"]);
+  const runs = await findJobRuns(db, ["sts-automatic-sending", "backup", "backup-drill", DUMP_JOB]);
   const hourly = runs.get("sts-automatic-sending") ?? null;
   const hourlyCounts = parse(hourly?.summary);
   checks.push({
@@ -132,11 +134,19 @@ export async function installationStatus(options: StatusOptions): Promise<Instal
   });
 
   if (options.provider === "postgresql") {
+    const dump = runs.get(DUMP_JOB) ?? null;
+    const dumpSummary = parse(dump?.summary);
     checks.push({
       key: "backup",
       label: "Backup",
-      level: "ok",
-      text: "Con PostgreSQL i backup sono fatti dalla procedura dell'installazione (pg_dump, vedi README), non da Parcella.",
+      level: dumpLevel(dump, now),
+      text:
+        "Con PostgreSQL i backup sono fatti dalla procedura dell'installazione (pg_dump, vedi README), non da Parcella. " +
+        (!dump
+          ? "Nessun dump segnalato: aggiungi npm run db:report-dump -- <file> alla procedura, per vederne qui l'età."
+          : dump.ok && dump.lastOkAt
+            ? `Ultimo dump segnalato ${ago(dump.lastOkAt, now)} (${when(dump.lastOkAt)}): ${String(dumpSummary.file)}, ${Math.max(1, Math.round(Number(dumpSummary.bytes) / 1024))} kB.`
+            : `L'ultimo dump segnalato (${String(dumpSummary.file)}) non è valido: ${String(dumpSummary.error ?? "errore sconosciuto")}.`),
     });
   } else if (!options.backupsEnabled) {
     checks.push({
