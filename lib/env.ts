@@ -74,6 +74,11 @@ const EnvSchema = z.object({
     .regex(/^smtps?:\/\//, "SMTP_URL deve iniziare con smtp:// o smtps://")
     .optional(),
   SMTP_FROM: z.string().trim().email("SMTP_FROM deve essere un indirizzo e-mail").optional(),
+  // The installation's administrator must turn two-factor authentication on (and cannot turn it off).
+  ADMIN_REQUIRE_2FA: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
   WORKER_ENABLED: z
     .enum(["true", "false", "1", "0"])
     .default("true")

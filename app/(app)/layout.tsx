@@ -11,13 +11,26 @@ import { AccountantNav } from "@/components/shell/accountant-nav";
 import { isAccountantPage } from "@/lib/auth/accountant-pages";
 import { requireReaderPage } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { mustEnrolTwoFactor } from "@/lib/services/two-factor/required-two-factor";
 import { listPracticesOfAccountant } from "@/lib/services/accountants/manage-access";
+
+const SECURITY_PAGE = "/impostazioni/sicurezza";
 
 // Every page under this layout needs a session; each page and action checks it again itself. An accountant looking
 // at a practice gets the read-only shell (the pages outside its set send them to /commercialista).
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const { practitioner, accountant } = await requireReaderPage();
-  if (accountant && !isAccountantPage((await headers()).get("x-parcella-path") ?? "/")) redirect("/commercialista");
+  const path = (await headers()).get("x-parcella-path") ?? "/";
+  if (accountant && !isAccountantPage(path)) redirect("/commercialista");
+  // An administrator the installation requires to use two-factor authentication turns it on before anything else.
+  const e = env();
+  if (
+    !accountant &&
+    !path.startsWith(SECURITY_PAGE) &&
+    (await mustEnrolTwoFactor({ db: db(), practitioner, required: e.ADMIN_REQUIRE_2FA, adminEmail: e.ADMIN_EMAIL }))
+  )
+    redirect(SECURITY_PAGE);
   // An account that is also somebody's accountant finds the practices it follows from its own shell.
   const follows = accountant ? [] : await listPracticesOfAccountant({ db: db(), accountantId: practitioner.id });
   return (

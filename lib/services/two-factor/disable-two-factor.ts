@@ -10,8 +10,20 @@ import { checkSecondFactor } from "./check-second-factor";
 
 // Turning two-factor authentication off asks for what a login asks: the password and a code (of the app, or a
 // recovery code). A stolen open session alone cannot do it; the attempts count in the login throttle of the account.
-export async function disableTwoFactor(options: { db: Db; practitionerId: string; input: unknown; now?: Date }) {
+export async function disableTwoFactor(options: {
+  db: Db;
+  practitionerId: string;
+  input: unknown;
+  now?: Date;
+  /** The installation requires it of this account (its administrator, ADMIN_REQUIRE_2FA): it stays on. */
+  required?: boolean;
+}) {
   const { db, practitionerId } = options;
+  if (options.required)
+    throw new AppError(
+      "forbidden",
+      "Per l'amministratore di questa installazione la verifica in due passaggi è obbligatoria: non si può disattivare.",
+    );
   const now = options.now ?? new Date();
   const { password, code } = parseInput(DisableTwoFactorSchema, options.input);
   const practitioner = await findAccountCredentials(db, practitionerId);

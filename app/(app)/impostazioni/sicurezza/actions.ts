@@ -3,6 +3,8 @@
 import { z } from "zod";
 import { action } from "@/lib/actions/action";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { isTwoFactorRequired } from "@/lib/services/two-factor/required-two-factor";
 import { confirmTwoFactor } from "@/lib/services/two-factor/confirm-two-factor";
 import { disableTwoFactor } from "@/lib/services/two-factor/disable-two-factor";
 import { startTwoFactor } from "@/lib/services/two-factor/start-two-factor";
@@ -21,7 +23,14 @@ export const confirmTwoFactorAction = action(
 export const disableTwoFactorAction = action(
   { name: "disableTwoFactor", args: z.tuple([z.unknown()]), revalidate: ["/impostazioni/sicurezza"] },
   async ({ practitioner }, input) => {
-    await disableTwoFactor({ db: db(), practitionerId: practitioner.id, input });
+    const e = env();
+    const required = await isTwoFactorRequired({
+      db: db(),
+      practitioner,
+      required: e.ADMIN_REQUIRE_2FA,
+      adminEmail: e.ADMIN_EMAIL,
+    });
+    await disableTwoFactor({ db: db(), practitionerId: practitioner.id, input, required });
     return undefined;
   },
 );
