@@ -20,20 +20,26 @@ function undoLastMigration(provider: "sqlite" | "postgresql"): { statements: str
   const tables: string[] = [];
   const columns: [table: string, column: string][] = [];
   const indexes: string[] = [];
+  const constraints: [table: string, name: string][] = [];
   for (const raw of sql.split(";")) {
     const statement = raw.replace(/^\s*--.*$/gm, "").trim();
     if (statement === "") continue;
     const table = /^CREATE TABLE "([^"]+)"/.exec(statement)?.[1];
     const index = /^CREATE (?:UNIQUE )?INDEX "([^"]+)"/.exec(statement)?.[1];
     const altered = /^ALTER TABLE "([^"]+)"\s+ADD COLUMN/.exec(statement)?.[1];
+    const constraint = /^ALTER TABLE "([^"]+)" ADD CONSTRAINT "([^"]+)"/.exec(statement);
     if (table && !table.startsWith("new_")) tables.push(table);
-    else if (index) indexes.push(index);
+    else if (constraint) {
+      // A key of a table this migration creates goes with the table; one added to an older table is dropped.
+      if (!tables.includes(constraint[1]!)) constraints.push([constraint[1]!, constraint[2]!]);
+    } else if (index) indexes.push(index);
     else if (altered && !/\b(DROP|ALTER COLUMN|RENAME)\b/.test(statement))
       for (const m of statement.matchAll(/ADD COLUMN\s+"([^"]+)"/g)) columns.push([altered, m[1]!]);
     else
       throw new Error(`${lastMigration} does more than add tables, columns and indexes: give these tests one to undo`);
   }
   const statements = [
+    ...constraints.map(([t, c]) => `ALTER TABLE "${t}" DROP CONSTRAINT "${c}"`),
     ...indexes.map((i) => `DROP INDEX IF EXISTS "${i}"`),
     ...columns.map(([t, c]) => `ALTER TABLE "${t}" DROP COLUMN "${c}"`),
     ...tables.map((t) => `DROP TABLE "${t}"`),
