@@ -50,6 +50,7 @@ test("an accountant reads a practice, cannot change it, switches practice and lo
   await expect(page.getByRole("navigation", { name: "Navigazione principale" }).getByRole("link")).toHaveText([
     "Fatture",
     "Invii STS",
+    "Cifre dell'anno",
     "Cambia studio",
   ]);
 
@@ -71,6 +72,16 @@ test("an accountant reads a practice, cannot change it, switches practice and lo
   expect([receipt.status(), receipt.headers()["content-type"]]).toEqual([200, "application/pdf"]);
   await page.goto(`/invii/${practice.submissionId}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Invio del");
+  // The year's figures, without the practitioner's settings of what counts.
+  await page
+    .getByRole("navigation", { name: "Navigazione principale" })
+    .getByRole("link", { name: "Cifre dell'anno" })
+    .click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Cifre del");
+  await expect(page.getByTestId("figures-summary")).toBeVisible();
+  await expect(page.getByText("Cosa conta e quali limiti")).toHaveCount(0);
+  const figuresCsv = await page.request.get(`/cifre/esporta?anno=${new Date().getFullYear()}&formato=csv`);
+  expect(figuresCsv.status()).toBe(200);
 
   // Refused: the STS settings and every other page, the STS file, and a write from the page left open.
   for (const path of ["/impostazioni/sts", "/fatture/nuova", "/pazienti", "/invii/verifica", "/", "/impostazioni"]) {
