@@ -31,7 +31,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
   if (!invoice) notFound();
   const [events, messages] = await Promise.all([
     getInvoiceEvents({ db: db(), practitionerId: practitioner.id, invoiceId: id }),
-    listInvoiceMessages(db(), practitioner.id, id),
+    readOnly ? [] : listInvoiceMessages(db(), practitioner.id, id),
   ]);
   const title =
     invoice.kind === "credit_note"
@@ -45,7 +45,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
         <h1>{title}</h1>
         <StatusBadge {...invoice} />
       </div>
-      <InvoiceCitizenReports practitionerId={practitioner.id} invoiceId={invoice.id} />
+      {readOnly ? null : <InvoiceCitizenReports practitionerId={practitioner.id} invoiceId={invoice.id} />}
       <div className={styles.detailGrid}>
         <div className="card">
           <p>
@@ -170,7 +170,8 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
               </ul>
             </>
           ) : null}
-          {invoice.status === "issued" || messages.length > 0 ? (
+          {/* The messages to the patient are the practitioner's correspondence, not the accountant's to read. */}
+          {!readOnly && (invoice.status === "issued" || messages.length > 0) ? (
             <section aria-labelledby="invoice-mail" data-testid="invoice-mail">
               <h2 id="invoice-mail">E-mail al paziente</h2>
               {invoice.status === "issued" ? (
