@@ -1,0 +1,322 @@
+// Benchmark 5: the web under concurrent use (issue #24). The production build (`next build`, made only when missing
+// or older than the sources) is started the way `npm start` starts it (`next start`, the worker off) on a database
+// holding one practitioner with a realistic history — 5,000 issued invoices over 2022–2026, 300 patients, and real
+// STS submissions made by the worker's own code against the simulator — and a bounded load generator
+// (bench/lib/load.ts) requests the main pages, logged in, at each concurrency, each beside the cheapest
+// authenticated response of the same server (GET /login while logged in: a redirect) measured in the same run.
+// Reported per page: req/s, p50/p95/p99, the web process's CPU per request (/proc, SQLite included), HTML and RSC bytes.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import http from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { createDb, type Db } from "../lib/db";
+import { pollDueSubmissions } from "../lib/services/sts/poll-due-submissions";
+import { runAutomaticSending } from "../lib/services/sts/run-automatic-sending";
+import { migrate } from "../scripts/db.mjs";
+import type { DatabaseFactory, Provider } from "./lib/databases";
+import { request, runPhase, type LoadPhase, type LoadTarget } from "./lib/load";
+import { loadAverage, simulatorAdmin, stopProcess, type Simulator } from "./lib/processes";
+import { fmt, markdownTable } from "./lib/stats";
+import { listPlan, seedBulk } from "./seed-bulk";
+
+const ROOT = join(__dirname, "..");
+const NEXT_BIN = join(ROOT, "node_modules", "next", "dist", "bin", "next");
+// What the production build is made from (as scripts/start.ts decides when to rebuild).
+const BUILD_INPUTS = ["app", "components", "lib", "public", "next.config.ts", "package-lock.json", "tsconfig.json"];
+const PASSWORD = "password-sicura-1"; // what seedBulk's fixed hash stands for
+
+export type WebSizes = {
+  url: string;
+  htmlBytes: number;
+  htmlGzipBytes: number;
+  rscBytes: number;
+  rscGzipBytes: number;
+};
+export type WebResult = {
+  provider: Provider;
+  invoices: number;
+  patients: number;
+  submissions: number;
+  seedSeconds: number;
+  buildSeconds: number;
+  loadBefore: string;
+  loadAfter: string;
+  phases: LoadPhase[];
+  sizes: Record<string, WebSizes>;
+};
+
+function newestSource(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (stat.isFile()) return stat.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(path)) {
+    if (entry === "node_modules" || entry.startsWith(".")) continue;
+    newest = Math.max(newest, newestSource(join(path, entry)));
+  }
+  return newest;
+}
+
+/** Builds the production app when there is no build or a source is newer than it; returns the build's seconds. */
+function ensureBuild(log: (line: string) => void): number {
+  const buildId = join(ROOT, ".next", "BUILD_ID");
+  const sources = Math.max(...BUILD_INPUTS.map((input) => newestSource(join(ROOT, input))));
+  if (existsSync(buildId) && statSync(buildId).mtimeMs >= sources) {
+    log("  web: reusing the production build in .next");
+    return 0;
+  }
+  log("  web: next build (no build, or sources newer than it)…");
+  const t0 = Date.now();
+  const result = spawnSync(process.execPath, [NEXT_BIN, "build"], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (result.status !== 0) throw new Error("next build failed");
+  return (Date.now() - t0) / 1000;
+}
+
+/** The account's history; real submissions for its 2026 invoices still to send, made and polled by the worker's code. */
+async function seedAccount(db: Db, options: { invoices: number; patients: number; encryptionKey: Buffer }) {
+  const [account] = await seedBulk(db, {
+    practitioners: 1,
+    patientsPerPractitioner: options.patients,
+    invoicesOf: listPlan(options.invoices, { firstYear: 2022, years: 5 }),
+    autoSend: true,
+    autoSendFrom: "2026-01-01",
+    encryptionKey: options.encryptionKey,
+    events: true,
+    chunk: 400,
+  });
+  const id = account!.id;
+  const sent = await db.invoice.findFirst({
+    where: { practitionerId: id, year: 2026, stsState: "to_send" },
+    orderBy: [{ issueDate: "desc" }, { number: "desc" }],
+    select: { id: true },
+  });
+  const run = await runAutomaticSending({ db, slot: new Date(), concurrency: 4, practitionerIds: [id] });
+  // The worker would poll minutes later, on its schedule: here the outcomes are asked for at once.
+  for (let round = 0; round < 200; round++) {
+    const waiting = await db.stsSubmission.updateMany({
+      where: { practitionerId: id, status: "awaiting_outcome" },
+      data: { nextPollAt: new Date(Date.now() - 1000) },
+    });
+    if (waiting.count === 0) break;
+    await pollDueSubmissions({ db, workerId: "bench-web", concurrency: 4 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  // A running installation has planner statistics for every table, the transmission ones included.
+  await db.$executeRawUnsafe("ANALYZE");
+  const completed = await db.stsSubmission.count({ where: { practitionerId: id, status: "completed" } });
+  if (run.submissions === 0 || completed !== run.submissions)
+    throw new Error(`STS submissions: ${run.submissions} uploaded, ${completed} completed`);
+  const email = (await db.practitioner.findUniqueOrThrow({ where: { id }, select: { email: true } })).email;
+  return { id, email, patientId: account!.patientIds[0]!, invoiceId: sent!.id, submissions: run.submissions };
+}
+
+function cookiesOf(response: Response): string[] {
+  return response.headers.getSetCookie().map((c) => c.split(";")[0]!);
+}
+
+/** Logs in through the credentials form's endpoint (as bench/front-door.ts does); returns the Cookie header. */
+async function login(base: string, email: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookies = cookiesOf(csrf);
+  const answer = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
+    body: new URLSearchParams({ email, password: PASSWORD, csrfToken, json: "true" }),
+  });
+  return [...cookies, ...cookiesOf(answer)].join("; ");
+}
+
+async function sizesOf(base: string, path: string, cookie: string): Promise<WebSizes> {
+  const agent = new http.Agent({ keepAlive: false });
+  const url = new URL(path, base);
+  try {
+    const html = await request(agent, url, { cookie }, true);
+    const rsc = await request(agent, url, { cookie, rsc: "1" }, true);
+    if (html.status !== 200 || rsc.status !== 200) throw new Error(`${path}: HTML ${html.status}, RSC ${rsc.status}`);
+    return {
+      url: path,
+      htmlBytes: html.body.length,
+      htmlGzipBytes: gzipSync(html.body).length,
+      rscBytes: rsc.body.length,
+      rscGzipBytes: gzipSync(rsc.body).length,
+    };
+  } finally {
+    agent.destroy();
+  }
+}
+
+export async function webBenchmark(options: {
+  factory: DatabaseFactory;
+  provider: Provider;
+  sim: Simulator;
+  encryptionKey: Buffer;
+  port: number;
+  /** Timed seconds per page and concurrency. */
+  seconds: number;
+  concurrencies: number[];
+  invoices: number;
+  patients: number;
+  log: (line: string) => void;
+}): Promise<WebResult> {
+  const { provider, log, port } = options;
+  const base = `http://127.0.0.1:${port}`;
+  const dataDir = mkdtempSync(join(tmpdir(), "parcella-bench-web-"));
+  // SQLite where a default installation keeps it (DATA_DIR/parcella.db); PostgreSQL in a throwaway database.
+  const databaseUrl =
+    provider === "sqlite"
+      ? `file:${join(dataDir, "parcella.db")}`
+      : (await options.factory.create(provider, "web")).url;
+  const buildSeconds = ensureBuild(log);
+  if (provider === "sqlite") migrate(databaseUrl);
+  await simulatorAdmin(options.sim, "reset", { method: "POST", body: {} });
+  await simulatorAdmin(options.sim, "faults", { method: "DELETE" });
+  const t0 = Date.now();
+  const db = createDb(databaseUrl, { poolSize: 4 });
+  const account = await seedAccount(db, options).finally(() => db.$disconnect());
+  const seedSeconds = (Date.now() - t0) / 1000;
+  log(
+    `  web ${provider}: ${options.invoices} invoices, ${options.patients} patients, ${account.submissions} STS submissions seeded in ${seedSeconds.toFixed(1)} s`,
+  );
+
+  const server = spawn(process.execPath, [NEXT_BIN, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      AUTH_TRUST_HOST: "1",
+      DATA_DIR: dataDir,
+      DATABASE_URL: provider === "sqlite" ? "" : databaseUrl,
+      PORT: String(port),
+      WORKER_ENABLED: "false",
+      LOGIN_LIMIT_PER_ADDRESS: "1000000",
+    },
+  });
+  try {
+    for (let i = 0; ; i++) {
+      if (i > 240 || server.exitCode !== null) throw new Error("the web server did not start");
+      if (
+        await fetch(`${base}/login`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    const cookie = await login(base, account.email);
+    const headers = { cookie, "accept-encoding": "gzip" }; // as a browser asks
+    const redirect = await request(new http.Agent(), new URL("/login", base), headers);
+    if (redirect.status < 300 || redirect.status > 399 || redirect.location?.includes("login"))
+      throw new Error(`GET /login while logged in answered ${redirect.status} ${redirect.location}: not logged in`);
+    const cheapest: LoadTarget = { name: "cheapest: /login → redirect", path: "/login", status: redirect.status };
+    const pages: LoadTarget[] = [
+      { name: "home", path: "/", status: 200 },
+      { name: "invoice list, first page", path: "/fatture", status: 200 },
+      { name: "invoice list, 2025 + to send", path: "/fatture?year=2025&sts=to_send", status: 200 },
+      { name: "invoice detail", path: `/fatture/${account.invoiceId}`, status: 200 },
+      { name: "patient card", path: `/pazienti/${account.patientId}`, status: 200 },
+      { name: "send log", path: "/invii", status: 200 },
+    ];
+    const sizes: Record<string, WebSizes> = {};
+    for (const page of pages) sizes[page.name] = await sizesOf(base, page.path, cookie);
+    const loadBefore = loadAverage();
+    log(`  web ${provider}: logged in; load average ${loadBefore}`);
+    const phases: LoadPhase[] = [];
+    for (const concurrency of options.concurrencies) {
+      // The cheapest response first and last at each concurrency: the pages are compared with its mean.
+      for (const target of [cheapest, ...pages, cheapest]) {
+        const phase = await runPhase({
+          base,
+          headers,
+          target,
+          concurrency,
+          seconds: options.seconds,
+          maxRequests: 20_000,
+          warmup: Math.max(10, 2 * concurrency),
+          serverPid: server.pid!,
+        });
+        phases.push(phase);
+        log(
+          `  web c=${concurrency} ${target.name}: ${fmt(phase.perSecond)} req/s, p50 ${fmt(phase.p50)} / p95 ${fmt(phase.p95)} / p99 ${fmt(phase.p99)} ms, server CPU ${fmt(phase.serverCpuMs)} ms/req, machine ${fmt(phase.machineBusyPct, 0)} % busy`,
+        );
+      }
+    }
+    return {
+      provider,
+      invoices: options.invoices,
+      patients: options.patients,
+      submissions: account.submissions,
+      seedSeconds,
+      buildSeconds,
+      loadBefore,
+      loadAfter: loadAverage(),
+      phases,
+      sizes,
+    };
+  } finally {
+    await stopProcess(server);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The markdown tables: one row per page and concurrency, the ratio to the mean of the cheapest response's req/s. */
+export function webReport(results: WebResult[]): string {
+  const out: string[] = [];
+  for (const r of results) {
+    out.push(
+      `\n### 5. The web under concurrent use (${r.provider}; ${r.invoices} invoices, ${r.patients} patients, ${r.submissions} submissions; load average ${r.loadBefore} → ${r.loadAfter})\n`,
+    );
+    const rows = r.phases.map((p, i) => {
+      const cheap = r.phases.filter((x) => x.concurrency === p.concurrency && x.path === "/login");
+      const cheapest = cheap.reduce((s, x) => s + x.perSecond, 0) / cheap.length;
+      const size = r.sizes[p.target];
+      const first = p.path === "/login" && r.phases.findIndex((x) => x.concurrency === p.concurrency) === i;
+      return [
+        p.concurrency,
+        p.path === "/login" ? `${p.target} (${first ? "before" : "after"})` : p.target,
+        p.requests,
+        fmt(p.perSecond),
+        p.path === "/login" ? "1" : fmt(p.perSecond / cheapest, 2),
+        fmt(p.p50),
+        fmt(p.p95),
+        fmt(p.p99),
+        fmt(p.serverCpuMs),
+        fmt(p.clientCpuMs, 2),
+        fmt(p.machineBusyPct, 0),
+        size ? `${size.htmlBytes} (${size.htmlGzipBytes})` : "–",
+        size ? `${size.rscBytes} (${size.rscGzipBytes})` : "–",
+      ];
+    });
+    out.push(
+      markdownTable(
+        [
+          "clients",
+          "page",
+          "requests",
+          "req/s",
+          "÷ cheapest",
+          "p50 ms",
+          "p95 ms",
+          "p99 ms",
+          "server CPU ms/req",
+          "load generator CPU ms/req",
+          "machine busy %",
+          "HTML bytes (gzip)",
+          "RSC bytes (gzip)",
+        ],
+        rows,
+      ),
+    );
+  }
+  return out.join("\n");
+}
