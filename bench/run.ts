@@ -6,7 +6,7 @@
 //          --skip-poll (hourly runs without the outcome polling after them)
 //          --others PxN (PostgreSQL list: other practitioners × invoices, full default 1000x1000)   --json <path>
 //          --port N (web: the server's port, default 3250)   --seconds N (web: timed seconds per page, default 10)
-//          --concurrency 1,20 (web: clients)
+//          --concurrency 1,20 (web: clients)   --count-statements (web, SQLite: statements per request)
 // Databases are created (SQLite under /tmp, PostgreSQL parcella_bench_… on 127.0.0.1) and dropped at the end.
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
@@ -20,7 +20,8 @@ import { CONCURRENCY, hourlyBenchmark, LATENCY_MS, type HourlyResult } from "./h
 import { stsOnlyBenchmark, type StsOnlyResult } from "./sts-only";
 import { fileBenchmark, type FileResult } from "./file";
 import { listBenchmark, type ListCase } from "./list";
-import { webBenchmark, webReport, type WebResult } from "./web";
+import { webBenchmark, type WebResult } from "./web";
+import { webReport } from "./lib/web-report";
 
 const { values } = parseArgs({
   options: {
@@ -37,6 +38,7 @@ const { values } = parseArgs({
     port: { type: "string" },
     seconds: { type: "string" },
     concurrency: { type: "string" },
+    "count-statements": { type: "boolean" },
   },
 });
 
@@ -187,6 +189,7 @@ async function main() {
             concurrencies: (values.concurrency ?? "1,20").split(",").map(Number),
             invoices: 5_000,
             patients: 300,
+            countStatements: values["count-statements"],
             log,
           }),
         );

@@ -6,7 +6,7 @@
 // authenticated response of the same server (GET /login while logged in: a redirect) measured in the same run.
 // Reported per page: req/s, p50/p95/p99, the web process's CPU per request (/proc, SQLite included), HTML and RSC bytes.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,7 +18,7 @@ import { migrate } from "../scripts/db.mjs";
 import type { DatabaseFactory, Provider } from "./lib/databases";
 import { request, runPhase, type LoadPhase, type LoadTarget } from "./lib/load";
 import { loadAverage, simulatorAdmin, stopProcess, type Simulator } from "./lib/processes";
-import { fmt, markdownTable } from "./lib/stats";
+import { fmt } from "./lib/stats";
 import { listPlan, seedBulk } from "./seed-bulk";
 
 const ROOT = join(__dirname, "..");
@@ -34,6 +34,14 @@ export type WebSizes = {
   rscBytes: number;
   rscGzipBytes: number;
 };
+/** With --count-statements: what the server ran in SQLite per request during a phase (bench/lib/count-statements.mjs). */
+export type StatementCount = {
+  target: string;
+  concurrency: number;
+  perRequest: number;
+  sqliteMsPerRequest: number;
+  top: { sql: string; perRequest: number; msPerRequest: number }[];
+};
 export type WebResult = {
   provider: Provider;
   invoices: number;
@@ -45,7 +53,16 @@ export type WebResult = {
   loadAfter: string;
   phases: LoadPhase[];
   sizes: Record<string, WebSizes>;
+  statements: StatementCount[];
 };
+
+/** Asks the server for its statement counts since the last ask (SIGUSR2) and waits for the file. */
+async function takeStatements(pid: number, file: string) {
+  rmSync(file, { force: true });
+  process.kill(pid, "SIGUSR2");
+  for (let i = 0; i < 100 && !existsSync(file); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  return JSON.parse(readFileSync(file, "utf8")) as { sql: string; n: number; ms: number }[];
+}
 
 function newestSource(path: string): number {
   if (!existsSync(path)) return 0;
@@ -164,6 +181,8 @@ export async function webBenchmark(options: {
   concurrencies: number[];
   invoices: number;
   patients: number;
+  /** SQLite only: count the statements the server runs per request (adds a little time to each). */
+  countStatements?: boolean;
   log: (line: string) => void;
 }): Promise<WebResult> {
   const { provider, log, port } = options;
@@ -186,7 +205,13 @@ export async function webBenchmark(options: {
     `  web ${provider}: ${options.invoices} invoices, ${options.patients} patients, ${account.submissions} STS submissions seeded in ${seedSeconds.toFixed(1)} s`,
   );
 
-  const server = spawn(process.execPath, [NEXT_BIN, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  // BENCH_WEB_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof-web" profiles the server (written when it stops).
+  const nodeArgs = (process.env.BENCH_WEB_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const counting = Boolean(options.countStatements) && provider === "sqlite";
+  if (counting) nodeArgs.push("--import", join(ROOT, "bench", "lib", "count-statements.mjs"));
+  const statementsFile = join(dataDir, "statements.json");
+  const args = [...nodeArgs, NEXT_BIN, "start", "--port", String(port), "--hostname", "127.0.0.1"];
+  const server = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: ["ignore", "ignore", "inherit"],
     env: {
@@ -199,6 +224,7 @@ export async function webBenchmark(options: {
       PORT: String(port),
       WORKER_ENABLED: "false",
       LOGIN_LIMIT_PER_ADDRESS: "1000000",
+      BENCH_STATEMENTS_FILE: statementsFile,
     },
   });
   try {
@@ -232,6 +258,7 @@ export async function webBenchmark(options: {
     const loadBefore = loadAverage();
     log(`  web ${provider}: logged in; load average ${loadBefore}`);
     const phases: LoadPhase[] = [];
+    const statements: StatementCount[] = [];
     for (const concurrency of options.concurrencies) {
       // The cheapest response first and last at each concurrency: the pages are compared with its mean.
       for (const target of [cheapest, ...pages, cheapest]) {
@@ -244,8 +271,23 @@ export async function webBenchmark(options: {
           maxRequests: 20_000,
           warmup: Math.max(10, 2 * concurrency),
           serverPid: server.pid!,
+          beforeTimed: counting ? async () => void (await takeStatements(server.pid!, statementsFile)) : undefined,
         });
         phases.push(phase);
+        if (counting) {
+          const rows = await takeStatements(server.pid!, statementsFile);
+          const n = phase.requests;
+          statements.push({
+            target: target.name,
+            concurrency,
+            perRequest: rows.reduce((sum, r) => sum + r.n, 0) / n,
+            sqliteMsPerRequest: rows.reduce((sum, r) => sum + r.ms, 0) / n,
+            top: rows
+              .sort((a, b) => b.ms - a.ms)
+              .slice(0, 5)
+              .map((r) => ({ sql: r.sql, perRequest: r.n / n, msPerRequest: r.ms / n })),
+          });
+        }
         log(
           `  web c=${concurrency} ${target.name}: ${fmt(phase.perSecond)} req/s, p50 ${fmt(phase.p50)} / p95 ${fmt(phase.p95)} / p99 ${fmt(phase.p99)} ms, server CPU ${fmt(phase.serverCpuMs)} ms/req, machine ${fmt(phase.machineBusyPct, 0)} % busy`,
         );
@@ -262,61 +304,10 @@ export async function webBenchmark(options: {
       loadAfter: loadAverage(),
       phases,
       sizes,
+      statements,
     };
   } finally {
     await stopProcess(server);
     rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-/** The markdown tables: one row per page and concurrency, the ratio to the mean of the cheapest response's req/s. */
-export function webReport(results: WebResult[]): string {
-  const out: string[] = [];
-  for (const r of results) {
-    out.push(
-      `\n### 5. The web under concurrent use (${r.provider}; ${r.invoices} invoices, ${r.patients} patients, ${r.submissions} submissions; load average ${r.loadBefore} → ${r.loadAfter})\n`,
-    );
-    const rows = r.phases.map((p, i) => {
-      const cheap = r.phases.filter((x) => x.concurrency === p.concurrency && x.path === "/login");
-      const cheapest = cheap.reduce((s, x) => s + x.perSecond, 0) / cheap.length;
-      const size = r.sizes[p.target];
-      const first = p.path === "/login" && r.phases.findIndex((x) => x.concurrency === p.concurrency) === i;
-      return [
-        p.concurrency,
-        p.path === "/login" ? `${p.target} (${first ? "before" : "after"})` : p.target,
-        p.requests,
-        fmt(p.perSecond),
-        p.path === "/login" ? "1" : fmt(p.perSecond / cheapest, 2),
-        fmt(p.p50),
-        fmt(p.p95),
-        fmt(p.p99),
-        fmt(p.serverCpuMs),
-        fmt(p.clientCpuMs, 2),
-        fmt(p.machineBusyPct, 0),
-        size ? `${size.htmlBytes} (${size.htmlGzipBytes})` : "–",
-        size ? `${size.rscBytes} (${size.rscGzipBytes})` : "–",
-      ];
-    });
-    out.push(
-      markdownTable(
-        [
-          "clients",
-          "page",
-          "requests",
-          "req/s",
-          "÷ cheapest",
-          "p50 ms",
-          "p95 ms",
-          "p99 ms",
-          "server CPU ms/req",
-          "load generator CPU ms/req",
-          "machine busy %",
-          "HTML bytes (gzip)",
-          "RSC bytes (gzip)",
-        ],
-        rows,
-      ),
-    );
-  }
-  return out.join("\n");
 }

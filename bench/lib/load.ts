@@ -114,6 +114,8 @@ export async function runPhase(options: {
   maxRequests: number;
   warmup: number;
   serverPid: number;
+  /** Called between the warm-up and the timed part. */
+  beforeTimed?: () => Promise<void>;
 }): Promise<LoadPhase> {
   const { target, concurrency } = options;
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
@@ -133,6 +135,7 @@ export async function runPhase(options: {
     const latencies: number[] = [];
     let bytes = 0;
     let sent = 0;
+    await options.beforeTimed?.();
     const cpu0 = processTreeCpuSeconds(options.serverPid);
     const client0 = process.cpuUsage();
     const m0 = machineJiffies();
