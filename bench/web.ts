@@ -158,6 +158,7 @@ async function sizesOf(base: string, path: string, cookie: string): Promise<WebS
     const html = await request(agent, url, { cookie }, true);
     const rsc = await request(agent, url, { cookie, rsc: "1" }, true);
     if (html.status !== 200 || rsc.status !== 200) throw new Error(`${path}: HTML ${html.status}, RSC ${rsc.status}`);
+    if (!rsc.contentType.startsWith("text/x-component")) throw new Error(`${path}: RSC answered ${rsc.contentType}`);
     return {
       url: path,
       htmlBytes: html.body.length,

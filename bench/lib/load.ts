@@ -35,7 +35,14 @@ export function processTreeCpuSeconds(rootPid: number): number {
   return ticks / CLOCK_TICKS;
 }
 
-export type Answer = { status: number; location: string | null; wireBytes: number; body: Buffer; ms: number };
+export type Answer = {
+  status: number;
+  location: string | null;
+  contentType: string;
+  wireBytes: number;
+  body: Buffer;
+  ms: number;
+};
 
 /** One request; the body is kept only when `keepBody` (the load loop only counts bytes). */
 export function request(
@@ -59,6 +66,7 @@ export function request(
         resolve({
           status: res.statusCode ?? 0,
           location: (res.headers.location as string | undefined) ?? null,
+          contentType: res.headers["content-type"] ?? "",
           wireBytes,
           body,
           ms: performance.now() - start,
