@@ -7,6 +7,7 @@
 //          --others PxN (PostgreSQL list: other practitioners × invoices, full default 1000x1000)   --json <path>
 //          --port N (web: the server's port, default 3250)   --seconds N (web: timed seconds per page, default 10)
 //          --concurrency 1,20 (web: clients)   --count-statements (web, SQLite: statements per request)
+//          --pages home,list,filtered,detail,patient,log (web: which pages; all by default)
 // Databases are created (SQLite under /tmp, PostgreSQL parcella_bench_… on 127.0.0.1) and dropped at the end.
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
@@ -39,6 +40,7 @@ const { values } = parseArgs({
     seconds: { type: "string" },
     concurrency: { type: "string" },
     "count-statements": { type: "boolean" },
+    pages: { type: "string" },
   },
 });
 
@@ -190,6 +192,7 @@ async function main() {
             invoices: 5_000,
             patients: 300,
             countStatements: values["count-statements"],
+            pages: values.pages?.split(","),
             log,
           }),
         );

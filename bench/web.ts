@@ -182,6 +182,8 @@ export async function webBenchmark(options: {
   concurrencies: number[];
   invoices: number;
   patients: number;
+  /** Only these pages (home, list, filtered, detail, patient, log); all by default. */
+  pages?: string[];
   /** SQLite only: count the statements the server runs per request (adds a little time to each). */
   countStatements?: boolean;
   log: (line: string) => void;
@@ -246,14 +248,16 @@ export async function webBenchmark(options: {
     if (redirect.status < 300 || redirect.status > 399 || redirect.location?.includes("login"))
       throw new Error(`GET /login while logged in answered ${redirect.status} ${redirect.location}: not logged in`);
     const cheapest: LoadTarget = { name: "cheapest: /login → redirect", path: "/login", status: redirect.status };
-    const pages: LoadTarget[] = [
-      { name: "home", path: "/", status: 200 },
-      { name: "invoice list, first page", path: "/fatture", status: 200 },
-      { name: "invoice list, 2025 + to send", path: "/fatture?year=2025&sts=to_send", status: 200 },
-      { name: "invoice detail", path: `/fatture/${account.invoiceId}`, status: 200 },
-      { name: "patient card", path: `/pazienti/${account.patientId}`, status: 200 },
-      { name: "send log", path: "/invii", status: 200 },
-    ];
+    const pages = (
+      [
+        { key: "home", name: "home", path: "/", status: 200 },
+        { key: "list", name: "invoice list, first page", path: "/fatture", status: 200 },
+        { key: "filtered", name: "invoice list, 2025 + to send", path: "/fatture?year=2025&sts=to_send", status: 200 },
+        { key: "detail", name: "invoice detail", path: `/fatture/${account.invoiceId}`, status: 200 },
+        { key: "patient", name: "patient card", path: `/pazienti/${account.patientId}`, status: 200 },
+        { key: "log", name: "send log", path: "/invii", status: 200 },
+      ] satisfies (LoadTarget & { key: string })[]
+    ).filter((page) => !options.pages || options.pages.includes(page.key));
     const sizes: Record<string, WebSizes> = {};
     for (const page of pages) sizes[page.name] = await sizesOf(base, page.path, cookie);
     const loadBefore = loadAverage();
