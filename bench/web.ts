@@ -19,7 +19,7 @@ import type { DatabaseFactory, Provider } from "./lib/databases";
 import { request, runPhase, type LoadPhase, type LoadTarget } from "./lib/load";
 import { loadAverage, simulatorAdmin, stopProcess, type Simulator } from "./lib/processes";
 import { fmt } from "./lib/stats";
-import { listPlan, seedBulk } from "./seed-bulk";
+import { historyPlan, seedBulk } from "./seed-bulk";
 
 const ROOT = join(__dirname, "..");
 const NEXT_BIN = join(ROOT, "node_modules", "next", "dist", "bin", "next");
@@ -100,7 +100,7 @@ async function seedAccount(db: Db, options: { invoices: number; patients: number
   const [account] = await seedBulk(db, {
     practitioners: 1,
     patientsPerPractitioner: options.patients,
-    invoicesOf: listPlan(options.invoices, { firstYear: 2022, years: 5 }),
+    invoicesOf: historyPlan(options.invoices, 2022, 5),
     autoSend: true,
     autoSendFrom: "2026-01-01",
     encryptionKey: options.encryptionKey,
