@@ -156,8 +156,12 @@ async function sizesOf(base: string, path: string, cookie: string): Promise<WebS
   const url = new URL(path, base);
   try {
     const html = await request(agent, url, { cookie }, true);
-    const rsc = await request(agent, url, { cookie, rsc: "1" }, true);
-    if (html.status !== 200 || rsc.status !== 200) throw new Error(`${path}: HTML ${html.status}, RSC ${rsc.status}`);
+    // Next answers an RSC request without its cache-busting `_rsc` parameter with a redirect to the URL with it.
+    let rsc = await request(agent, url, { cookie, rsc: "1" }, true);
+    if (rsc.status === 307 && rsc.location?.includes("_rsc"))
+      rsc = await request(agent, new URL(rsc.location, base), { cookie, rsc: "1" }, true);
+    if (html.status !== 200 || rsc.status !== 200)
+      throw new Error(`${path}: HTML ${html.status}, RSC ${rsc.status} ${rsc.location ?? ""}`);
     if (!rsc.contentType.startsWith("text/x-component")) throw new Error(`${path}: RSC answered ${rsc.contentType}`);
     return {
       url: path,
