@@ -8,6 +8,7 @@
 //          --port N (web: the server's port, default 3250)   --seconds N (web: timed seconds per page, default 10)
 //          --concurrency 1,20 (web: clients)   --count-statements (web, SQLite: statements per request)
 //          --pages home,list,filtered,detail,patient,log (web: which pages; all by default)
+//          --profile <dir> (web: a CPU profile of the server per timed phase; summarise with bench/profile-summary.ts)
 // Databases are created (SQLite under /tmp, PostgreSQL parcella_bench_… on 127.0.0.1) and dropped at the end.
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
@@ -41,6 +42,7 @@ const { values } = parseArgs({
     concurrency: { type: "string" },
     "count-statements": { type: "boolean" },
     pages: { type: "string" },
+    profile: { type: "string" },
   },
 });
 
@@ -193,6 +195,7 @@ async function main() {
             patients: 300,
             countStatements: values["count-statements"],
             pages: values.pages?.split(","),
+            profileDir: values.profile,
             log,
           }),
         );

@@ -6,7 +6,7 @@
 // authenticated response of the same server (GET /login while logged in: a redirect) measured in the same run.
 // Reported per page: req/s, p50/p95/p99, the web process's CPU per request (/proc, SQLite included), HTML and RSC bytes.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -188,6 +188,8 @@ export async function webBenchmark(options: {
   patients: number;
   /** Only these pages (home, list, filtered, detail, patient, log); all by default. */
   pages?: string[];
+  /** A folder: write a CPU profile of the server for each timed phase there (`<page>-c<clients>.cpuprofile`). */
+  profileDir?: string;
   /** SQLite only: count the statements the server runs per request (adds a little time to each). */
   countStatements?: boolean;
   log: (line: string) => void;
@@ -215,8 +217,12 @@ export async function webBenchmark(options: {
   // BENCH_WEB_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof-web" profiles the server (written when it stops).
   const nodeArgs = (process.env.BENCH_WEB_NODE_ARGS ?? "").split(" ").filter(Boolean);
   const counting = Boolean(options.countStatements) && provider === "sqlite";
+  if (counting && options.profileDir) throw new Error("--count-statements and --profile: one at a time");
   if (counting) nodeArgs.push("--import", join(ROOT, "bench", "lib", "count-statements.mjs"));
+  if (options.profileDir) nodeArgs.push("--import", join(ROOT, "bench", "lib", "profile-phases.mjs"));
+  const profileFile = join(dataDir, "phase.cpuprofile");
   const statementsFile = join(dataDir, "statements.json");
+  if (options.profileDir) mkdirSync(options.profileDir, { recursive: true });
   const args = [...nodeArgs, NEXT_BIN, "start", "--port", String(port), "--hostname", "127.0.0.1"];
   const server = spawn(process.execPath, args, {
     cwd: ROOT,
@@ -232,6 +238,7 @@ export async function webBenchmark(options: {
       WORKER_ENABLED: "false",
       LOGIN_LIMIT_PER_ADDRESS: "1000000",
       BENCH_STATEMENTS_FILE: statementsFile,
+      BENCH_PROFILE_FILE: profileFile,
     },
   });
   try {
@@ -280,9 +287,22 @@ export async function webBenchmark(options: {
           maxRequests: 20_000,
           warmup: Math.max(10, 2 * concurrency),
           serverPid: server.pid!,
-          beforeTimed: counting ? async () => void (await takeStatements(server.pid!, statementsFile)) : undefined,
+          beforeTimed: counting
+            ? async () => void (await takeStatements(server.pid!, statementsFile))
+            : options.profileDir
+              ? async () => void process.kill(server.pid!, "SIGUSR2")
+              : undefined,
         });
         phases.push(phase);
+        if (options.profileDir) {
+          rmSync(profileFile, { force: true });
+          process.kill(server.pid!, "SIGUSR2");
+          for (let i = 0; i < 200 && !existsSync(profileFile); i++) await new Promise((r) => setTimeout(r, 50));
+          const key = "key" in target ? String(target.key) : "cheapest";
+          const to = join(options.profileDir, `${key}-c${concurrency}.cpuprofile`);
+          renameSync(profileFile, to);
+          log(`  web: profile of the phase in ${to}`);
+        }
         if (counting) {
           const rows = await takeStatements(server.pid!, statementsFile);
           const n = phase.requests;
