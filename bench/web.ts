@@ -14,7 +14,7 @@ import { createDb } from "../lib/db";
 import { migrate } from "../scripts/db.mjs";
 import type { DatabaseFactory, Provider } from "./lib/databases";
 import { request, runPhase, type LoadPhase, type LoadTarget } from "./lib/load";
-import { loadAverage, simulatorAdmin, stopProcess, type Simulator } from "./lib/processes";
+import { loadAverage, processesCpuSeconds, simulatorAdmin, stopProcess, type Simulator } from "./lib/processes";
 import { fmt } from "./lib/stats";
 import { ensureBuild, login, NEXT_BIN, seedAccount, sizesOf, takeStatements, type WebSizes } from "./lib/web-setup";
 
@@ -156,6 +156,7 @@ export async function webBenchmark(options: {
           maxRequests: 20_000,
           warmup: Math.max(10, 2 * concurrency),
           serverPid: server.pid!,
+          databaseCpuSeconds: provider === "postgresql" ? () => processesCpuSeconds("postgres") : undefined,
           beforeTimed: counting
             ? async () => void (await takeStatements(server.pid!, statementsFile))
             : options.profileDir

@@ -99,6 +99,8 @@ export type LoadPhase = {
   p99: number;
   /** Web server CPU (the process tree of `next start`, SQLite included) per request, ms. */
   serverCpuMs: number;
+  /** PostgreSQL's processes' CPU per request, ms (NaN when the database runs inside the server: SQLite). */
+  databaseCpuMs: number;
   /** The load generator's own CPU per request, ms (it shares the machine). */
   clientCpuMs: number;
   /** Machine-wide CPU utilisation during the phase (/proc/stat), %. */
@@ -122,6 +124,8 @@ export async function runPhase(options: {
   maxRequests: number;
   warmup: number;
   serverPid: number;
+  /** CPU seconds of the database's own processes so far (PostgreSQL), read before and after the phase. */
+  databaseCpuSeconds?: () => number;
   /** Called between the warm-up and the timed part. */
   beforeTimed?: () => Promise<void>;
 }): Promise<LoadPhase> {
@@ -145,6 +149,7 @@ export async function runPhase(options: {
     let sent = 0;
     await options.beforeTimed?.();
     const cpu0 = processTreeCpuSeconds(options.serverPid);
+    const db0 = options.databaseCpuSeconds?.() ?? NaN;
     const client0 = process.cpuUsage();
     const m0 = machineJiffies();
     const start = performance.now();
@@ -164,6 +169,7 @@ export async function runPhase(options: {
     const m1 = machineJiffies();
     const client = process.cpuUsage(client0);
     const serverCpu = processTreeCpuSeconds(options.serverPid) - cpu0;
+    const databaseCpu = (options.databaseCpuSeconds?.() ?? NaN) - db0;
     const n = latencies.length;
     return {
       target: target.name,
@@ -176,6 +182,7 @@ export async function runPhase(options: {
       p95: quantile(latencies, 0.95),
       p99: quantile(latencies, 0.99),
       serverCpuMs: (serverCpu * 1000) / n,
+      databaseCpuMs: (databaseCpu * 1000) / n,
       clientCpuMs: (client.user + client.system) / 1000 / n,
       machineBusyPct: (100 * (m1.busy - m0.busy)) / (m1.total - m0.total),
       wireBytesPerRequest: bytes / n,
