@@ -44,7 +44,7 @@ export type WebResult = {
   statements: StatementCount[];
 };
 
-export async function webBenchmark(options: {
+type WebOptions = {
   factory: DatabaseFactory;
   provider: Provider;
   sim: Simulator;
@@ -62,10 +62,21 @@ export async function webBenchmark(options: {
   /** SQLite only: count the statements the server runs per request (adds a little time to each). */
   countStatements?: boolean;
   log: (line: string) => void;
-}): Promise<WebResult> {
+};
+
+/** Runs the web benchmark in a temporary data folder, removed at the end whatever happens. */
+export async function webBenchmark(options: WebOptions): Promise<WebResult> {
+  const dataDir = mkdtempSync(join(tmpdir(), "parcella-bench-web-"));
+  try {
+    return await measureWeb(options, dataDir);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function measureWeb(options: WebOptions, dataDir: string): Promise<WebResult> {
   const { provider, log, port } = options;
   const base = `http://127.0.0.1:${port}`;
-  const dataDir = mkdtempSync(join(tmpdir(), "parcella-bench-web-"));
   // SQLite where a default installation keeps it (DATA_DIR/parcella.db); PostgreSQL in a throwaway database.
   const databaseUrl =
     provider === "sqlite"
@@ -207,6 +218,5 @@ export async function webBenchmark(options: {
     };
   } finally {
     await stopProcess(server);
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
