@@ -1,9 +1,14 @@
 // Parcella benchmarks (issue #7, docs/BENCHMARKS.md):
 //   tsx bench/run.ts --quick   small sizes, 3 runs each, under 3 minutes
 //   tsx bench/run.ts --full    the issue's sizes (10,000 practitioners × 25, 50,000-invoice list, 1,000 × 1,000)
-// Options: --only sts,hourly,list,file   --providers sqlite,postgresql   --runs N   --practitioners N   --workers 1,3
+// Options: --only sts,hourly,list,file,web (web: not in the default set; it needs a production build)
+//          --providers sqlite,postgresql   --runs N   --practitioners N   --workers 1,3
 //          --skip-poll (hourly runs without the outcome polling after them)
 //          --others PxN (PostgreSQL list: other practitioners × invoices, full default 1000x1000)   --json <path>
+//          --port N (web: the server's port, default 3250)   --seconds N (web: timed seconds per page, default 10)
+//          --concurrency 1,20 (web: clients)   --count-statements (web, SQLite: statements per request)
+//          --pages home,list,filtered,detail,patient,log (web: which pages; all by default)
+//          --profile <dir> (web: a CPU profile of the server per timed phase; summarise with bench/profile-summary.ts)
 // Databases are created (SQLite under /tmp, PostgreSQL parcella_bench_… on 127.0.0.1) and dropped at the end.
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
@@ -17,6 +22,8 @@ import { CONCURRENCY, hourlyBenchmark, LATENCY_MS, type HourlyResult } from "./h
 import { stsOnlyBenchmark, type StsOnlyResult } from "./sts-only";
 import { fileBenchmark, type FileResult } from "./file";
 import { listBenchmark, type ListCase } from "./list";
+import { webBenchmark, type WebResult } from "./web";
+import { webReport } from "./lib/web-report";
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +37,12 @@ const { values } = parseArgs({
     others: { type: "string" },
     json: { type: "string" },
     "skip-poll": { type: "boolean" },
+    port: { type: "string" },
+    seconds: { type: "string" },
+    concurrency: { type: "string" },
+    "count-statements": { type: "boolean" },
+    pages: { type: "string" },
+    profile: { type: "string" },
   },
 });
 
@@ -92,6 +105,7 @@ async function main() {
 
   const hourly: HourlyResult[] = [];
   const lists: ListCase[] = [];
+  const webs: WebResult[] = [];
   let file: FileResult | null = null;
   const stsOnly: StsOnlyResult[] = [];
   let onShutdown = false;
@@ -165,10 +179,32 @@ async function main() {
         }
       }
     }
+    if (only.has("web")) {
+      for (const provider of providers) {
+        log(`web: ${provider}, 5,000 invoices, 300 patients`);
+        webs.push(
+          await webBenchmark({
+            factory,
+            provider,
+            sim,
+            encryptionKey,
+            port: Number(values.port ?? 3250),
+            seconds: Number(values.seconds ?? 10),
+            concurrencies: (values.concurrency ?? "1,20").split(",").map(Number),
+            invoices: 5_000,
+            patients: 300,
+            countStatements: values["count-statements"],
+            pages: values.pages?.split(","),
+            profileDir: values.profile,
+            log,
+          }),
+        );
+      }
+    }
   } finally {
     await cleanup();
   }
-  report({ stsOnly, hourly, lists, file });
+  report({ stsOnly, hourly, lists, file, webs });
 }
 
 function report({
@@ -176,11 +212,13 @@ function report({
   hourly,
   lists,
   file,
+  webs,
 }: {
   stsOnly: StsOnlyResult[];
   hourly: HourlyResult[];
   lists: ListCase[];
   file: FileResult | null;
+  webs: WebResult[];
 }) {
   const out: string[] = [
     `\n## Results (${full ? "full" : "quick"}, ${new Date().toISOString()}, ${machine()}, load average at end ${loadAverage()})\n`,
@@ -371,12 +409,13 @@ function report({
       ),
     );
   }
+  if (webs.length) out.push(webReport(webs));
   const text = out.join("\n");
   console.log(text);
   const path = values.json ?? join(tmpdir(), `parcella-bench-${full ? "full" : "quick"}-${Date.now()}.json`);
   writeFileSync(
     path,
-    JSON.stringify({ full, practitioners, runs, machine: machine(), stsOnly, hourly, lists, file }, null, 2),
+    JSON.stringify({ full, practitioners, runs, machine: machine(), stsOnly, hourly, lists, file, webs }, null, 2),
   );
   log(`done; raw results in ${path}`);
 }

@@ -269,6 +269,37 @@ export function hourlyPlan(invoices: number): (p: number) => InvoicePlan[] {
     Array.from({ length: invoices }, (_, i) => ({ issueDate: `2026-02-${String(1 + (i % 28)).padStart(2, "0")}` }));
 }
 
+const STATE_MIX = [
+  "accepted",
+  "accepted",
+  "accepted",
+  "accepted",
+  "accepted",
+  "accepted",
+  "to_send",
+  "to_send",
+  "rejected",
+  "not_eligible",
+];
+
+/**
+ * The web benchmark's history: invoices spread over `years` years from `firstYear`, every year with the list's mix of
+ * STS states (60 % accepted, 20 % to send, 10 % rejected, 10 % not eligible), dates in order within the year.
+ */
+export function historyPlan(invoices: number, firstYear: number, years: number): (p: number) => InvoicePlan[] {
+  return () =>
+    Array.from({ length: invoices }, (_, i) => {
+      const year = firstYear + (i % years);
+      const k = Math.floor(i / years); // the invoice's place within its year
+      const day = k % 336;
+      const month = 1 + Math.floor(day / 28);
+      return {
+        issueDate: `${year}-${String(month).padStart(2, "0")}-${String(1 + (day % 28)).padStart(2, "0")}`,
+        stsState: STATE_MIX[(k * 7) % STATE_MIX.length],
+      };
+    });
+}
+
 /** The list dataset: invoices spread over 2021–2026 with a mix of STS states. */
 export function listPlan(invoices: number): (p: number) => InvoicePlan[] {
   const states = [

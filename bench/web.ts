@@ -1,0 +1,222 @@
+// Benchmark 5: the web under concurrent use (issue #24). The production build (`next build`, made only when missing
+// or older than the sources) is started the way `npm start` starts it (`next start`, the worker off) on a database
+// holding one practitioner with a realistic history — 5,000 issued invoices over 2022–2026, 300 patients, and real
+// STS submissions made by the worker's own code against the simulator — and a bounded load generator
+// (bench/lib/load.ts) requests the main pages, logged in, at each concurrency, each beside the cheapest
+// authenticated response of the same server (GET /login while logged in: a redirect) measured in the same run.
+// Reported per page: req/s, p50/p95/p99, the web process's CPU per request (/proc, SQLite included), HTML and RSC bytes.
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
+import http from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createDb } from "../lib/db";
+import { migrate } from "../scripts/db.mjs";
+import type { DatabaseFactory, Provider } from "./lib/databases";
+import { request, runPhase, type LoadPhase, type LoadTarget } from "./lib/load";
+import { loadAverage, processesCpuSeconds, simulatorAdmin, stopProcess, type Simulator } from "./lib/processes";
+import { fmt } from "./lib/stats";
+import { ensureBuild, login, NEXT_BIN, seedAccount, sizesOf, takeStatements, type WebSizes } from "./lib/web-setup";
+
+const ROOT = join(__dirname, "..");
+
+export type { WebSizes };
+
+/** With --count-statements: what the server ran in SQLite per request during a phase (bench/lib/count-statements.mjs). */
+export type StatementCount = {
+  target: string;
+  concurrency: number;
+  perRequest: number;
+  sqliteMsPerRequest: number;
+  top: { sql: string; perRequest: number; msPerRequest: number }[];
+};
+export type WebResult = {
+  provider: Provider;
+  invoices: number;
+  patients: number;
+  submissions: number;
+  seedSeconds: number;
+  buildSeconds: number;
+  loadBefore: string;
+  loadAfter: string;
+  phases: LoadPhase[];
+  sizes: Record<string, WebSizes>;
+  statements: StatementCount[];
+};
+
+type WebOptions = {
+  factory: DatabaseFactory;
+  provider: Provider;
+  sim: Simulator;
+  encryptionKey: Buffer;
+  port: number;
+  /** Timed seconds per page and concurrency. */
+  seconds: number;
+  concurrencies: number[];
+  invoices: number;
+  patients: number;
+  /** Only these pages (home, list, filtered, detail, patient, log); all by default. */
+  pages?: string[];
+  /** A folder: write a CPU profile of the server for each timed phase there (`<page>-c<clients>.cpuprofile`). */
+  profileDir?: string;
+  /** SQLite only: count the statements the server runs per request (adds a little time to each). */
+  countStatements?: boolean;
+  log: (line: string) => void;
+};
+
+/** Runs the web benchmark in a temporary data folder, removed at the end whatever happens. */
+export async function webBenchmark(options: WebOptions): Promise<WebResult> {
+  const dataDir = mkdtempSync(join(tmpdir(), "parcella-bench-web-"));
+  try {
+    return await measureWeb(options, dataDir);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function measureWeb(options: WebOptions, dataDir: string): Promise<WebResult> {
+  const { provider, log, port } = options;
+  const base = `http://127.0.0.1:${port}`;
+  // SQLite where a default installation keeps it (DATA_DIR/parcella.db); PostgreSQL in a throwaway database.
+  const databaseUrl =
+    provider === "sqlite"
+      ? `file:${join(dataDir, "parcella.db")}`
+      : (await options.factory.create(provider, "web")).url;
+  const buildSeconds = ensureBuild(log);
+  if (provider === "sqlite") migrate(databaseUrl);
+  await simulatorAdmin(options.sim, "reset", { method: "POST", body: {} });
+  await simulatorAdmin(options.sim, "faults", { method: "DELETE" });
+  const t0 = Date.now();
+  const db = createDb(databaseUrl, { poolSize: 4 });
+  const account = await seedAccount(db, options).finally(() => db.$disconnect());
+  const seedSeconds = (Date.now() - t0) / 1000;
+  log(
+    `  web ${provider}: ${options.invoices} invoices, ${options.patients} patients, ${account.submissions} STS submissions seeded in ${seedSeconds.toFixed(1)} s`,
+  );
+
+  // BENCH_WEB_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof-web" profiles the server (written when it stops).
+  const nodeArgs = (process.env.BENCH_WEB_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const counting = Boolean(options.countStatements) && provider === "sqlite";
+  if (counting && options.profileDir) throw new Error("--count-statements and --profile: one at a time");
+  if (counting) nodeArgs.push("--import", join(ROOT, "bench", "lib", "count-statements.mjs"));
+  if (options.profileDir) nodeArgs.push("--import", join(ROOT, "bench", "lib", "profile-phases.mjs"));
+  const profileFile = join(dataDir, "phase.cpuprofile");
+  const statementsFile = join(dataDir, "statements.json");
+  if (options.profileDir) mkdirSync(options.profileDir, { recursive: true });
+  const args = [...nodeArgs, NEXT_BIN, "start", "--port", String(port), "--hostname", "127.0.0.1"];
+  const server = spawn(process.execPath, args, {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      AUTH_TRUST_HOST: "1",
+      DATA_DIR: dataDir,
+      DATABASE_URL: provider === "sqlite" ? "" : databaseUrl,
+      PORT: String(port),
+      WORKER_ENABLED: "false",
+      LOGIN_LIMIT_PER_ADDRESS: "1000000",
+      BENCH_STATEMENTS_FILE: statementsFile,
+      BENCH_PROFILE_FILE: profileFile,
+    },
+  });
+  try {
+    for (let i = 0; ; i++) {
+      if (i > 240 || server.exitCode !== null) throw new Error("the web server did not start");
+      if (
+        await fetch(`${base}/login`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    const cookie = await login(base, account.email);
+    const headers = { cookie, "accept-encoding": "gzip" }; // as a browser asks
+    const redirect = await request(new http.Agent(), new URL("/login", base), headers);
+    if (redirect.status < 300 || redirect.status > 399 || redirect.location?.includes("login"))
+      throw new Error(`GET /login while logged in answered ${redirect.status} ${redirect.location}: not logged in`);
+    const cheapest: LoadTarget = { name: "cheapest: /login → redirect", path: "/login", status: redirect.status };
+    const pages = (
+      [
+        { key: "home", name: "home", path: "/", status: 200 },
+        { key: "list", name: "invoice list, first page", path: "/fatture", status: 200 },
+        { key: "filtered", name: "invoice list, 2025 + to send", path: "/fatture?year=2025&sts=to_send", status: 200 },
+        { key: "detail", name: "invoice detail", path: `/fatture/${account.invoiceId}`, status: 200 },
+        { key: "patient", name: "patient card", path: `/pazienti/${account.patientId}`, status: 200 },
+        { key: "log", name: "send log", path: "/invii", status: 200 },
+      ] satisfies (LoadTarget & { key: string })[]
+    ).filter((page) => !options.pages || options.pages.includes(page.key));
+    const sizes: Record<string, WebSizes> = {};
+    for (const page of pages) sizes[page.name] = await sizesOf(base, page.path, cookie);
+    const loadBefore = loadAverage();
+    log(`  web ${provider}: logged in; load average ${loadBefore}`);
+    const phases: LoadPhase[] = [];
+    const statements: StatementCount[] = [];
+    for (const concurrency of options.concurrencies) {
+      // The cheapest response first and last at each concurrency: the pages are compared with its mean.
+      for (const target of [cheapest, ...pages, cheapest]) {
+        const phase = await runPhase({
+          base,
+          headers,
+          target,
+          concurrency,
+          seconds: options.seconds,
+          maxRequests: 20_000,
+          warmup: Math.max(10, 2 * concurrency),
+          serverPid: server.pid!,
+          databaseCpuSeconds: provider === "postgresql" ? () => processesCpuSeconds("postgres") : undefined,
+          beforeTimed: counting
+            ? async () => void (await takeStatements(server.pid!, statementsFile))
+            : options.profileDir
+              ? async () => void process.kill(server.pid!, "SIGUSR2")
+              : undefined,
+        });
+        phases.push(phase);
+        if (options.profileDir) {
+          rmSync(profileFile, { force: true });
+          process.kill(server.pid!, "SIGUSR2");
+          for (let i = 0; i < 200 && !existsSync(profileFile); i++) await new Promise((r) => setTimeout(r, 50));
+          const key = "key" in target ? String(target.key) : "cheapest";
+          const to = join(options.profileDir, `${key}-c${concurrency}.cpuprofile`);
+          renameSync(profileFile, to);
+          log(`  web: profile of the phase in ${to}`);
+        }
+        if (counting) {
+          const rows = await takeStatements(server.pid!, statementsFile);
+          const n = phase.requests;
+          statements.push({
+            target: target.name,
+            concurrency,
+            perRequest: rows.reduce((sum, r) => sum + r.n, 0) / n,
+            sqliteMsPerRequest: rows.reduce((sum, r) => sum + r.ms, 0) / n,
+            top: rows
+              .sort((a, b) => b.ms - a.ms)
+              .slice(0, 5)
+              .map((r) => ({ sql: r.sql, perRequest: r.n / n, msPerRequest: r.ms / n })),
+          });
+        }
+        log(
+          `  web c=${concurrency} ${target.name}: ${fmt(phase.perSecond)} req/s, p50 ${fmt(phase.p50)} / p95 ${fmt(phase.p95)} / p99 ${fmt(phase.p99)} ms, server CPU ${fmt(phase.serverCpuMs)} ms/req, machine ${fmt(phase.machineBusyPct, 0)} % busy`,
+        );
+      }
+    }
+    return {
+      provider,
+      invoices: options.invoices,
+      patients: options.patients,
+      submissions: account.submissions,
+      seedSeconds,
+      buildSeconds,
+      loadBefore,
+      loadAfter: loadAverage(),
+      phases,
+      sizes,
+      statements,
+    };
+  } finally {
+    await stopProcess(server);
+  }
+}
