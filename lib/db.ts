@@ -21,6 +21,7 @@ export function createDb(databaseUrl: string | undefined, options: DbOptions = {
   if (!databaseUrl || databaseUrl.startsWith("file:")) {
     // `timeout` is SQLite's busy timeout: the web app and the worker share the file.
     const factory = new PrismaBetterSQLite3({ url: sqliteUrl(databaseUrl), timeout: 10_000 });
+    beginImmediate(factory);
     const driver = driverOf<BetterSqlite3.Database>(factory);
     const client = new SqliteClient({ adapter: factory, transactionOptions: options.transactionOptions });
     attachDirectSql(
@@ -40,6 +41,25 @@ export function createDb(databaseUrl: string | undefined, options: DbOptions = {
     postgresDirectSql(() => driver.get(client)),
   );
   return client;
+}
+
+/**
+ * Prisma's interactive transactions on SQLite start with a deferred BEGIN: one that reads, then writes after another
+ * process (the worker, the web app) committed a write, fails with SQLITE_BUSY_SNAPSHOT instead of waiting (seen on a
+ * credit note issued while the worker recorded an STS outcome). BEGIN IMMEDIATE takes the write lock at the start,
+ * waiting up to the busy timeout, so a transaction never reads a snapshot it cannot write on. The direct statements
+ * of lib/data/direct-sql.ts already run as immediate transactions.
+ */
+function beginImmediate(factory: { connect(): Promise<unknown> }) {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = (await connect()) as { client?: BetterSqlite3.Database };
+    const client = adapter.client;
+    if (!client) throw new Error("The database adapter no longer exposes its driver (lib/db.ts).");
+    const prepare = client.prepare.bind(client);
+    client.prepare = ((sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql)) as typeof client.prepare;
+    return adapter;
+  };
 }
 
 /**
