@@ -1,6 +1,6 @@
 import { AppError } from "../../app-error";
 import type { Db, Tx } from "../../db";
-import { findPatientIdsByCodiceFiscale, raiseInvoiceCounter } from "../../data/invoice-import";
+import { findPatientIdsByCodiceFiscale, insertImportedInvoices, raiseInvoiceCounter } from "../../data/invoice-import";
 import { findIssuerProfile } from "../../data/invoices";
 import { insertPatient } from "../../data/patients";
 import { toStsNumDocumento } from "../../domain/numbering";
@@ -70,12 +70,12 @@ async function writePlan(tx: Tx, plan: ImportPlan, context: { practitionerId: st
     (await findPatientIdsByCodiceFiscale(tx, practitionerId, cfs)).map((p) => [p.codiceFiscale!, p]),
   );
   const issuer = JSON.stringify(issuerSnapshot(profile));
-  const ids: string[] = [];
   const highest = new Map<number, number>();
-  for (const invoice of plan.invoices) {
+  const rows = plan.invoices.map((invoice) => {
     const patient = patients.get(invoice.codiceFiscale)!;
-    const created = await tx.invoice.create({
-      data: {
+    highest.set(invoice.year, Math.max(highest.get(invoice.year) ?? 0, invoice.number));
+    return {
+      invoice: {
         practitionerId,
         patientId: patient.id,
         kind: "invoice",
@@ -90,13 +90,11 @@ async function writePlan(tx: Tx, plan: ImportPlan, context: { practitionerId: st
         issuerSnapshot: issuer,
         issuedAt: now,
         ...sentRecord(invoice, profile.partitaIva),
-        lines: { create: invoice.pricing.lineRows },
       },
-      select: { id: true },
-    });
-    ids.push(created.id);
-    highest.set(invoice.year, Math.max(highest.get(invoice.year) ?? 0, invoice.number));
-  }
+      lines: invoice.pricing.lineRows,
+    };
+  });
+  const ids = await insertImportedInvoices(tx, rows);
   await tx.invoiceEvent.createMany({
     data: ids.map((invoiceId) => ({ invoiceId, practitionerId, actorId, action: "imported", at: now })),
   });

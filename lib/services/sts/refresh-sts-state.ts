@@ -35,13 +35,24 @@ export async function refreshStsState(
   const creditNotes = options.invoiceIds
     ? await findStsInvoices(db, options.practitionerId, { creditedInvoiceIds: options.invoiceIds })
     : [];
+  // Documents that reach the same state from the same revision are saved by one statement (an import or a change of
+  // credentials touches thousands), each still conditional on its revision: a concurrent claim's state is never
+  // overwritten by a stale one.
+  const groups = new Map<string, { state: string; reason: string | null; rev: number; ids: string[] }>();
   for (const invoice of [...invoices, ...creditNotes]) {
     const status = statusOf(invoice, configured, today);
     if (status.state === invoice.stsState && status.reason === invoice.stsReason) continue;
-    // Conditional on the record's revision: a concurrent claim's state is never overwritten by a stale one.
-    await db.invoice.updateMany({
-      where: { id: invoice.id, stsRecordRev: invoice.stsRecordRev },
-      data: { stsState: status.state, stsReason: status.reason },
-    });
+    const key = JSON.stringify([status.state, status.reason, invoice.stsRecordRev]);
+    const group = groups.get(key) ?? { state: status.state, reason: status.reason, rev: invoice.stsRecordRev, ids: [] };
+    group.ids.push(invoice.id);
+    groups.set(key, group);
   }
+  for (const group of groups.values())
+    for (let start = 0; start < group.ids.length; start += UPDATE_CHUNK)
+      await db.invoice.updateMany({
+        where: { id: { in: group.ids.slice(start, start + UPDATE_CHUNK) }, stsRecordRev: group.rev },
+        data: { stsState: group.state, stsReason: group.reason },
+      });
 }
+
+const UPDATE_CHUNK = 500;
