@@ -28,6 +28,14 @@ export async function login(page: Page, email: string, password = PASSWORD) {
 }
 
 export async function logout(page: Page) {
+  // Logging out navigates twice: the server action's refresh finds no session (a soft move to /login?next=…), then
+  // next-auth's sign-out sends the browser to /login. Done once that last page has loaded, so that the test's next
+  // page.goto is not cut short by it.
+  const signedOut = page.waitForResponse(
+    (r) => new URL(r.url()).pathname === "/api/auth/signout" && r.request().method() === "POST",
+  );
   await page.getByRole("button", { name: "Esci" }).click();
-  await expect(page).toHaveURL(/\/login/);
+  await signedOut;
+  await page.waitForURL((url) => url.pathname === "/login" && url.search === "", { waitUntil: "load" });
+  await page.waitForLoadState("networkidle");
 }
