@@ -29,6 +29,7 @@ import {
   type SupervisedProcessStatus,
 } from "../lib/supervision";
 
+const KEEP_ALIVE_MS = 65_000;
 const root = join(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
 const nextBin = join(root, "node_modules", "next", "dist", "bin", "next");
@@ -213,7 +214,10 @@ async function main() {
   }
   // The worker with a bounded heap and tsx's CommonJS hook only (jobs/node-args.ts says why).
   if (e.WORKER_ENABLED) run("worker", [...WORKER_NODE_ARGS, join(root, "jobs", "worker.ts"), "--skip-migrate"]);
-  run("web", [nextBin, dev ? "dev" : "start", "--port", String(e.PORT), "--hostname", webHost]);
+  // Idle connections kept 65 s instead of Node's 5: a client that pools connections (a reverse proxy, the HTTPS
+  // listener below, a script) and reuses one just as the server closes it gets a connection reset, not an answer.
+  const keepAlive = dev ? [] : ["--keepAliveTimeout", String(KEEP_ALIVE_MS)];
+  run("web", [nextBin, dev ? "dev" : "start", "--port", String(e.PORT), "--hostname", webHost, ...keepAlive]);
   const shown = webHost === "127.0.0.1" ? "localhost" : webHost;
   log(`Parcella: http://${shown}:${e.PORT}`);
   if (tls) {

@@ -5,20 +5,20 @@ import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { acceptInvitationLink, createInvitationLink } from "./accountant-helpers";
 import { registerAndLogin } from "./helpers";
-import { runSeedScript, seedInvoice, seedPatient, seedProfile } from "./seed";
+import { seedStsLog, seedInvoice, seedPatient, seedProfile } from "./seed";
 
 const READ_ONLY = "Con l'accesso da commercialista puoi solo consultare";
 
-function seedPractice(email: string, lastName: string) {
-  seedProfile(email);
-  const patient = seedPatient(email, { firstName: "Ines", lastName });
+async function seedPractice(email: string, lastName: string) {
+  await seedProfile(email);
+  const patient = await seedPatient(email, { firstName: "Ines", lastName });
   const paid = { patientId: patient.id, paymentDate: "2026-03-10", paymentMethod: "carta", issueDate: "2026-03-10" };
-  const first = seedInvoice(email, paid);
-  const second = seedInvoice(email, paid);
-  const { submissionId } = runSeedScript<{ submissionId: string }>("seed-sts-log.ts", [
-    email,
-    JSON.stringify({ invoiceIds: [first.id, second.id], protocollo: `26${Date.now().toString().slice(-8)}` }),
-  ]);
+  const first = await seedInvoice(email, paid);
+  const second = await seedInvoice(email, paid);
+  const { submissionId } = await seedStsLog(email, {
+    invoiceIds: [first.id, second.id],
+    protocollo: `26${Date.now().toString().slice(-8)}`,
+  });
   return { invoiceId: first.id, submissionId };
 }
 
@@ -33,7 +33,7 @@ test("an accountant reads a practice, cannot change it, switches practice and lo
   const ownerPage = await owner.newPage();
   const ownerName = "Dott.ssa Alba Titolare";
   const ownerEmail = await registerAndLogin(ownerPage, ownerName);
-  const practice = seedPractice(ownerEmail, `Contabile${suffix}`);
+  const practice = await seedPractice(ownerEmail, `Contabile${suffix}`);
   const link = await createInvitationLink(ownerPage);
 
   const page = await accountant.newPage();
@@ -97,7 +97,7 @@ test("an accountant reads a practice, cannot change it, switches practice and lo
   const otherPage = await other.newPage();
   const otherName = "Dott. Bruno Secondo";
   const otherEmail = await registerAndLogin(otherPage, otherName);
-  seedPractice(otherEmail, `Seconda${suffix}`);
+  await seedPractice(otherEmail, `Seconda${suffix}`);
   await acceptInvitationLink(page, await createInvitationLink(otherPage), otherName);
   await expect(page.getByTestId("invoice-row").filter({ hasText: `Seconda${suffix}` })).toHaveCount(2);
   await expect(page.getByTestId("invoice-row").filter({ hasText: `Contabile${suffix}` })).toHaveCount(0);

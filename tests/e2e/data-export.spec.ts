@@ -5,9 +5,9 @@ import { seedInvoice, seedPatient, seedProfile } from "./seed";
 
 test("full export and a patient's data: ZIP with manifest; deletion refused during retention", async ({ page }) => {
   const email = await registerAndLogin(page, "Dott.ssa Elsa Esporta");
-  seedProfile(email);
-  const patient = seedPatient(email, { firstName: "Piero", lastName: "Conservato" });
-  seedInvoice(email, { patientId: patient.id, issueDate: "2026-03-10" });
+  await seedProfile(email);
+  const patient = await seedPatient(email, { firstName: "Piero", lastName: "Conservato" });
+  await seedInvoice(email, { patientId: patient.id, issueDate: "2026-03-10" });
 
   await page.goto(`/pazienti/${patient.id}`);
   await page.getByRole("button", { name: "Elimina il paziente" }).click();

@@ -6,10 +6,10 @@ test("the deadline banner lists only what a payment year holds back, each count 
   page,
 }) => {
   const email = await registerAndLogin(page, "Dott. Marco Scadenze");
-  seedProfile(email);
-  const patient = seedPatient(email, { firstName: "Lia", lastName: "Conti" });
+  await seedProfile(email);
+  const patient = await seedPatient(email, { firstName: "Lia", lastName: "Conti" });
   // Unpaid, without STS credentials: not sendable, nothing to send.
-  seedInvoice(email, { patientId: patient.id, issueDate: "2026-03-02" });
+  await seedInvoice(email, { patientId: patient.id, issueDate: "2026-03-02" });
   await page.goto("/fatture");
   const banner = page.getByTestId("deadline-banner");
   await expect(banner).toContainText(/Spese pagate nel 2026: entro il 01\/02\/2027 \(.+\) — 1 non inviabile$/);

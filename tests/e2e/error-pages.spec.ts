@@ -11,10 +11,10 @@ test("an unexpected failure shows the Italian error page inside the shell: a way
   page,
 }) => {
   const email = await registerAndLogin(page, "Dott.ssa Errore Imprevisto");
-  seedProfile(email);
-  const patient = seedPatient(email, { firstName: "Lucia", lastName: "Ferri" });
-  const invoice = seedInvoice(email, { patientId: patient.id, issueDate: "2026-03-10" });
-  corruptStsRecord(email, invoice.id);
+  await seedProfile(email);
+  const patient = await seedPatient(email, { firstName: "Lucia", lastName: "Ferri" });
+  const invoice = await seedInvoice(email, { patientId: patient.id, issueDate: "2026-03-10" });
+  await corruptStsRecord(email, invoice.id);
 
   for (const size of WIDTHS) {
     await page.setViewportSize(size);

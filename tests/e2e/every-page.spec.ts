@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { acceptInvitationLink, createInvitationLink } from "./accountant-helpers";
 import { registerAndLogin } from "./helpers";
-import { runSeedScript, seedCitizenReport, seedInvoice, seedPatient, seedProfile } from "./seed";
+import { seedStsLog, seedCitizenReport, seedInvoice, seedPatient, seedProfile } from "./seed";
 import { VIEWPORTS } from "./viewports";
 
 // Every page of app/, at the desktop and the phone width: nothing scrolls sideways, the page's main action can be
@@ -79,26 +79,26 @@ type Practice = { patientId: string; firstId: string; secondId: string; submissi
 // A practice with a profile, a patient with long names, two paid invoices and a completed send.
 async function openPractice(page: Page, name: string): Promise<Practice> {
   const email = await registerAndLogin(page, name);
-  seedProfile(email);
-  const patient = seedPatient(email, { firstName: "Alessandra Maria", lastName: "Castiglioni Montefeltro" });
-  const first = seedInvoice(email, {
+  await seedProfile(email);
+  const patient = await seedPatient(email, { firstName: "Alessandra Maria", lastName: "Castiglioni Montefeltro" });
+  const first = await seedInvoice(email, {
     patientId: patient.id,
     issueDate: "2026-03-10",
     paymentDate: "2026-03-10",
     paymentMethod: "carta",
   });
-  const second = seedInvoice(email, {
+  const second = await seedInvoice(email, {
     patientId: patient.id,
     issueDate: "2026-03-11",
     paymentDate: "2026-03-11",
     paymentMethod: "bonifico",
   });
-  const { submissionId } = runSeedScript<{ submissionId: string }>("seed-sts-log.ts", [
-    email,
-    JSON.stringify({ invoiceIds: [first.id, second.id], protocollo: `26${Date.now().toString().slice(-8)}` }),
-  ]);
+  const { submissionId } = await seedStsLog(email, {
+    invoiceIds: [first.id, second.id],
+    protocollo: `26${Date.now().toString().slice(-8)}`,
+  });
   // A patient's report to STS about the first invoice: shown on its page and in the reports' list.
-  seedCitizenReport(email, {
+  await seedCitizenReport(email, {
     invoiceId: first.id,
     text: "L'importo indicato non corrisponde a quanto ho pagato alla professionista per la seduta di marzo",
     detail: {

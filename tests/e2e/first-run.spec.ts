@@ -22,20 +22,20 @@ test("first run: the checklist leads through profile, STS credentials and first 
   await expect(page).toHaveURL(/\/impostazioni\/profilo$/);
 
   // Profile done: the next step is the STS credentials.
-  seedProfile(email);
-  const patient = seedPatient(email, { firstName: "Sara", lastName: "Galli" });
+  await seedProfile(email);
+  const patient = await seedPatient(email, { firstName: "Sara", lastName: "Galli" });
   await page.goto("/");
   await expect(checklist).toContainText("1 di 3 passi fatti");
   await expect(checklist.getByRole("link")).toHaveText("Vai alle credenziali");
 
   // An invoice before the credentials: the grey dot says why, and its reason leads to the STS settings.
-  seedInvoice(email, {
+  await seedInvoice(email, {
     patientId: patient.id,
     issueDate: "2026-03-10",
     paymentDate: "2026-03-10",
     paymentMethod: "pos",
   });
-  seedInvoice(email, { patientId: patient.id, issueDate: "2026-03-12" });
+  await seedInvoice(email, { patientId: patient.id, issueDate: "2026-03-12" });
   await page.goto("/");
   await expect(checklist).toContainText("2 di 3 passi fatti");
   await expect(page.getByRole("link", { name: "1 fattura da pagare" })).toBeVisible();

@@ -7,7 +7,7 @@ const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 test("import: upload, columns, preview with row errors, fixed file imported, numbering goes on", async ({ page }) => {
   const email = await registerAndLogin(page, "Dott. Nicola Import");
-  seedProfile(email);
+  await seedProfile(email);
   const fixture: FixtureOptions = {
     rows: 30,
     year: 2026,

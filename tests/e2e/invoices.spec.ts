@@ -27,7 +27,10 @@ async function newInvoice(page: Page, patientId: string, price: string) {
 test("invoices: two invoices with ENPAP and bollo, card payment, PDF, credit note, CSV", async ({ page }) => {
   const email = await registerAndLogin(page, "Dott.ssa Elena Conti");
   // A profile made before the profession was asked: the PDF prints it by the practitioner's sex, with the Albo.
-  seedProfile(email, { profession: "Psicologo/a", alboRegistration: "Albo degli Psicologi della Lombardia n. 12345" });
+  await seedProfile(email, {
+    profession: "Psicologo/a",
+    alboRegistration: "Albo degli Psicologi della Lombardia n. 12345",
+  });
   const patientId = await createPatientThroughUi(page);
 
   // 70,00 + ENPAP 2% = 71,40, no bollo.
@@ -103,8 +106,8 @@ test("invoices: two invoices with ENPAP and bollo, card payment, PDF, credit not
 
 test("invoice form: bad input shows Italian errors beside the fields and saves nothing", async ({ page }) => {
   const email = await registerAndLogin(page, "Dott. Fabio Serra");
-  seedProfile(email);
-  const patient = seedPatient(email, { firstName: "Anna", lastName: '<b>Neri</b> & "Co"' });
+  await seedProfile(email);
+  const patient = await seedPatient(email, { firstName: "Anna", lastName: '<b>Neri</b> & "Co"' });
   await page.goto(`/fatture/nuova?paziente=${patient.id}`);
   await page.locator("#line-0-description").fill("x".repeat(10_000));
   await page.locator("#line-0-quantity").fill("100000");
@@ -124,7 +127,7 @@ test("invoice form: bad input shows Italian errors beside the fields and saves n
 
 test("isolation: another practitioner's invoice, PDF and export answer not found", async ({ page, browser }) => {
   const email = await registerAndLogin(page, "Dott.ssa Prima Isola");
-  seedProfile(email);
+  await seedProfile(email);
   const patientId = await createPatientThroughUi(page);
   await newInvoice(page, patientId, "70,00");
   await page.getByRole("button", { name: "Emetti fattura" }).click();

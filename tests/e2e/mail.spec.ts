@@ -34,24 +34,32 @@ async function pdfText(content: Buffer) {
 test("invoice, reminder and annual statement by e-mail: outbox first, then a real SMTP server", async ({ page }) => {
   test.setTimeout(300_000);
   const email = await registerAndLogin(page, "Dott.ssa Posta Elettronica");
-  seedProfile(email);
+  await seedProfile(email);
   const suffix = Date.now().toString(36).replace(/\d/g, "x");
-  const patient = seedPatient(email, { firstName: "Marta", lastName: `Postini${suffix}`, email: "marta@example.test" });
-  const other = seedPatient(email, { firstName: "Elio", lastName: `Altrove${suffix}`, email: "elio@example.test" });
-  seedInvoice(email, {
+  const patient = await seedPatient(email, {
+    firstName: "Marta",
+    lastName: `Postini${suffix}`,
+    email: "marta@example.test",
+  });
+  const other = await seedPatient(email, {
+    firstName: "Elio",
+    lastName: `Altrove${suffix}`,
+    email: "elio@example.test",
+  });
+  await seedInvoice(email, {
     patientId: other.id,
     issueDate: "2026-08-20",
     paymentDate: "2026-08-20",
     paymentMethod: "carta",
   });
-  const overdue = seedInvoice(email, { patientId: patient.id, issueDate: "2026-09-01" });
-  seedInvoice(email, {
+  const overdue = await seedInvoice(email, { patientId: patient.id, issueDate: "2026-09-01" });
+  await seedInvoice(email, {
     patientId: patient.id,
     issueDate: "2026-10-05",
     paymentDate: "2026-10-05",
     paymentMethod: "pos",
   });
-  const draft = seedInvoice(email, { patientId: patient.id, issueDate: "2026-11-25", issue: false });
+  const draft = await seedInvoice(email, { patientId: patient.id, issueDate: "2026-11-25", issue: false });
 
   // Issue, then e-mail with nothing configured: the message waits in the outbox, shown in the app.
   await page.goto(`/fatture/${draft.id}`);
@@ -141,15 +149,15 @@ test("invoice, reminder and annual statement by e-mail: outbox first, then a rea
 
 test("the year's figures: summary, limits and the monthly chart", async ({ page }) => {
   const email = await registerAndLogin(page, "Dott. Cifre Annuali");
-  seedProfile(email);
-  const patient = seedPatient(email);
-  seedInvoice(email, {
+  await seedProfile(email);
+  const patient = await seedPatient(email);
+  await seedInvoice(email, {
     patientId: patient.id,
     issueDate: "2025-12-20",
     paymentDate: "2026-01-08",
     paymentMethod: "carta",
   });
-  seedInvoice(email, {
+  await seedInvoice(email, {
     patientId: patient.id,
     issueDate: "2026-04-15",
     paymentDate: "2026-07-03",

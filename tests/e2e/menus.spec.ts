@@ -15,8 +15,8 @@ test("the STS row menu: one open at a time, Esc and an outside click close it, f
 }) => {
   const email = await registerAndLogin(page, "Dott.ssa Menu Tastiera");
   await setUpSts(page, email);
-  const patient = seedPatient(email, { firstName: "Rita", lastName: "Conti", codiceFiscale: uniqueCf() });
-  seedInvoices(email, {
+  const patient = await seedPatient(email, { firstName: "Rita", lastName: "Conti", codiceFiscale: uniqueCf() });
+  await seedInvoices(email, {
     count: 2,
     patientId: patient.id,
     issueDate: "2026-11-03",

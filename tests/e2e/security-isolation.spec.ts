@@ -10,7 +10,7 @@ import { expect, test, type APIRequestContext, type Browser, type BrowserContext
 import { acceptInvitationLink, createInvitationLink } from "./accountant-helpers";
 import { registerAndLogin, uniqueEmail } from "./helpers";
 import { URLS, type UrlEntry } from "./isolation-table";
-import { runSeedScript, seedCitizenReport, seedInvoice, seedInvoices, seedPatient } from "./seed";
+import { seedStsLog, seedCitizenReport, seedInvoice, seedInvoices, seedPatient } from "./seed";
 import { setUpSts } from "./sts-helpers";
 
 type Ids = Record<
@@ -18,11 +18,8 @@ type Ids = Record<
   string
 >;
 
-function seedSubmission(
-  email: string,
-  options: { invoiceIds: [string, string]; protocollo: string },
-): { submissionId: string } {
-  return runSeedScript<{ submissionId: string }>("seed-sts-log.ts", [email, JSON.stringify(options)]);
+function seedSubmission(email: string, options: { invoiceIds: [string, string]; protocollo: string }) {
+  return seedStsLog(email, options);
 }
 
 function fill(url: string, ids: Ids): string {
@@ -73,21 +70,21 @@ test.describe("isolation sweep: B replays A's URLs", () => {
     const emailA = await registerAndLogin(pageA, "Dott.ssa Anna Sweep", uniqueEmail("sweep-a"));
     await setUpSts(pageA, emailA);
     const patientLastName = `Riservatissima${Date.now().toString(36)}`;
-    const patient = seedPatient(emailA, { firstName: "Ottavia", lastName: patientLastName });
+    const patient = await seedPatient(emailA, { firstName: "Ottavia", lastName: patientLastName });
     const paid = { patientId: patient.id, paymentDate: "2026-03-10", paymentMethod: "carta" };
-    const [first, second] = seedInvoices(emailA, { count: 2, ...paid, issueDate: "2026-03-10" });
+    const [first, second] = await seedInvoices(emailA, { count: 2, ...paid, issueDate: "2026-03-10" });
     // A third document still to send: what the STS file, the credit note and the edit form act on.
-    const invoice = seedInvoice(emailA, { ...paid, issueDate: "2026-03-11", paymentDate: "2026-03-11" });
+    const invoice = await seedInvoice(emailA, { ...paid, issueDate: "2026-03-11", paymentDate: "2026-03-11" });
     // An invoice still unpaid long after its date (Promemoria di pagamento) and a message of A's to the patient (Posta).
-    seedInvoice(emailA, { patientId: patient.id, issueDate: "2026-03-12" });
+    await seedInvoice(emailA, { patientId: patient.id, issueDate: "2026-03-12" });
     await pageA.goto(`/fatture/${invoice.id}`);
     await pageA.getByLabel("Indirizzo e-mail del paziente").fill("ottavia@example.test");
     await pageA.getByRole("button", { name: "Invia per e-mail" }).click();
     await expect(pageA.getByRole("status").filter({ hasText: "Nessun server di posta configurato" })).toBeVisible();
     const protocollo = `26${Date.now().toString().slice(-8)}`;
-    const { submissionId } = seedSubmission(emailA, { invoiceIds: [first, second], protocollo });
+    const { submissionId } = await seedSubmission(emailA, { invoiceIds: [first, second], protocollo });
     // A patient's report about A's first invoice: the reports page links to it.
-    seedCitizenReport(emailA, { invoiceId: first, text: `Segnalazione di ${patientLastName}` });
+    await seedCitizenReport(emailA, { invoiceId: first, text: `Segnalazione di ${patientLastName}` });
     ids = {
       invoiceId: invoice.id,
       invoiceNumber: String(invoice.number),

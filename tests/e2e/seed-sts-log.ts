@@ -1,7 +1,7 @@
-// Run by tests/e2e/sts-log.spec.ts through tsx, against E2E_DATABASE_URL (see seed.ts): inserts one completed
-// submission of the given invoices as the STS transmission would leave it — one document rejected with S011, one
-// accepted with W003, a receipt PDF, an errors CSV and two redacted SOAP exchanges. Prints the submission's id.
-import { createDb } from "../../lib/db";
+// The seed server's "sts-log" command (seed-server.ts): inserts one completed submission of the given invoices as the
+// STS transmission would leave it — one document rejected with S011, one accepted with W003, a receipt PDF, an errors
+// CSV and two redacted SOAP exchanges.
+import type { Db } from "../../lib/db";
 
 // A minimal well-formed one-page PDF: enough for the download's type and signature.
 const RECEIPT_PDF = [
@@ -14,11 +14,12 @@ const RECEIPT_PDF = [
   "",
 ].join("\n");
 
-async function main() {
-  const [email, json] = process.argv.slice(2);
-  const { invoiceIds, protocollo } = JSON.parse(json) as { invoiceIds: [string, string]; protocollo: string };
-  const db = createDb(process.env.E2E_DATABASE_URL);
-  const { id: practitionerId } = await db.practitioner.findUniqueOrThrow({ where: { email }, select: { id: true } });
+export async function seedStsLog(
+  db: Db,
+  practitionerId: string,
+  options: { invoiceIds: [string, string]; protocollo: string },
+): Promise<{ submissionId: string }> {
+  const { invoiceIds, protocollo } = options;
   const csv = `protocollo;identificativo;esito;codice;descrizione\n${protocollo};65498732105|2026-03-10|1|1;1;S011;IL CF DEL CITTADINO RISULTA FORMALMENTE ERRATO\n`;
   const submission = await db.stsSubmission.create({
     data: {
@@ -99,11 +100,5 @@ async function main() {
       },
     ],
   });
-  process.stdout.write(JSON.stringify({ submissionId: submission.id }));
-  await db.$disconnect();
+  return { submissionId: submission.id };
 }
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});

@@ -1,25 +1,55 @@
-import { execFileSync } from "node:child_process";
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import { E2E_DATABASE_URL } from "./e2e-env";
 
 export { E2E_DATABASE_URL };
 
+type Waiting = { resolve: (value: unknown) => void; reject: (error: Error) => void };
+
+let server: ChildProcessWithoutNullStreams | null = null;
+const waiting = new Map<number, Waiting>();
+let nextId = 1;
+
 /**
- * Runs a seeding script of tests/e2e through tsx against the e2e database and parses its JSON output. A write that
- * SQLite refuses while the parallel tests and the app write too is run again inside the script, one write at a time
- * (seed-cli.ts), so that a batch of invoices is never seeded twice.
+ * The seed server of this Playwright worker (tests/e2e/seed-server.ts through tsx, against the e2e database), started
+ * at the first seed and kept for the worker's life. A write that SQLite refuses while the parallel tests and the app
+ * write too is run again inside the server, one write at a time, so that a batch of invoices is never seeded twice.
  */
-export function runSeedScript<T>(script: string, args: string[]): T {
-  const out = execFileSync(
+function seedServer(): ChildProcessWithoutNullStreams {
+  if (server) return server;
+  const child = spawn(
     process.execPath,
-    [join(process.cwd(), "node_modules/tsx/dist/cli.mjs"), join(process.cwd(), "tests/e2e", script), ...args],
-    { env: { ...process.env, E2E_DATABASE_URL }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
+    [join(process.cwd(), "node_modules/tsx/dist/cli.mjs"), join(process.cwd(), "tests/e2e/seed-server.ts")],
+    { env: { ...process.env, E2E_DATABASE_URL }, stdio: ["pipe", "pipe", "pipe"] },
   );
-  return JSON.parse(out) as T;
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  createInterface({ input: child.stdout }).on("line", (line) => {
+    const answer = JSON.parse(line) as { id: number; result?: unknown; error?: string };
+    const request = waiting.get(answer.id);
+    waiting.delete(answer.id);
+    if (answer.error !== undefined) request?.reject(new Error(`seed: ${answer.error}`));
+    else request?.resolve(answer.result);
+  });
+  child.on("exit", (code) => {
+    server = null;
+    for (const request of waiting.values()) request.reject(new Error(`the seed server stopped (${code}): ${stderr}`));
+    waiting.clear();
+  });
+  // The worker may end without closing it: the server's stdin then closes and it ends by itself.
+  child.unref();
+  server = child;
+  return child;
 }
 
-function seed<T>(command: string, email: string, options: unknown = {}): T {
-  return runSeedScript<T>("seed-cli.ts", [command, email, JSON.stringify(options)]);
+function seed<T>(command: string, email: string, options: unknown = {}): Promise<T> {
+  const id = nextId++;
+  const child = seedServer();
+  return new Promise<T>((resolve, reject) => {
+    waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
+    child.stdin.write(JSON.stringify({ id, command, email, options }) + "\n");
+  });
 }
 
 export const seedProfile = (email: string, overrides: Record<string, unknown> = {}) =>
@@ -38,3 +68,6 @@ export const seedInvoices = (email: string, options: Record<string, unknown> & {
   seed<string[]>("invoices", email, options);
 export const seedCitizenReport = (email: string, options: { invoiceId: string; text: string; detail?: unknown }) =>
   seed<{ id: string }>("citizen-report", email, options);
+/** One completed submission of two invoices, as tests/e2e/seed-sts-log.ts describes. */
+export const seedStsLog = (email: string, options: { invoiceIds: [string, string]; protocollo: string }) =>
+  seed<{ submissionId: string }>("sts-log", email, options);

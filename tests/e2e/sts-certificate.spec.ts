@@ -59,8 +59,14 @@ const uniqueCf = () =>
   buildCodiceFiscale({ sequence: 3_000_000 + Math.floor(Math.random() * 3_000_000), birthDate: "1981-06-15" });
 
 async function paidInvoices(email: string, count: number, date: string) {
-  const patient = seedPatient(email, { firstName: "Nora", lastName: "Galli", codiceFiscale: uniqueCf() });
-  seedInvoices(email, { count, patientId: patient.id, issueDate: date, paymentDate: date, paymentMethod: "carta" });
+  const patient = await seedPatient(email, { firstName: "Nora", lastName: "Galli", codiceFiscale: uniqueCf() });
+  await seedInvoices(email, {
+    count,
+    patientId: patient.id,
+    issueDate: date,
+    paymentDate: date,
+    paymentMethod: "carta",
+  });
 }
 
 async function screenshots(page: Page, name: string) {

@@ -56,12 +56,12 @@ test("a patient's report: job → on its invoice and in the list → correction 
   const email = await registerAndLogin(page, "Dott.ssa Segnalata");
   const pIva = nextPartitaIva();
   await setUpSts(page, email, pIva);
-  const patient = seedPatient(email, {
+  const patient = await seedPatient(email, {
     firstName: "Carla",
     lastName: "Neri",
     codiceFiscale: buildCodiceFiscale({ sequence: 9_700_000 + Math.floor(Math.random() * 200_000) }),
   });
-  const [invoiceId] = seedInvoices(email, {
+  const [invoiceId] = await seedInvoices(email, {
     count: 1,
     patientId: patient.id,
     issueDate: "2026-09-01",

@@ -11,7 +11,7 @@ export const SIMULATOR_URL = `http://127.0.0.1:${E2E_SIMULATOR_PORT}`;
 // A profile with a P.IVA of its own (STS identifies documents by P.IVA + date + number) and the kit STS user
 // saved and verified through the settings page.
 export async function setUpSts(page: Page, email: string, partitaIva = nextPartitaIva()) {
-  seedProfile(email, { partitaIva });
+  await seedProfile(email, { partitaIva });
   await page.goto("/impostazioni/sts");
   await page.getByLabel("Codice fiscale del titolare").fill(KIT.cf);
   await page.getByLabel("Password del Sistema TS").fill(KIT.password);
@@ -89,8 +89,8 @@ export async function practiceWithPaidInvoices(
   const email = await registerAndLogin(page, options.name);
   await setUpSts(page, email, options.partitaIva);
   const codiceFiscale = buildCodiceFiscale({ sequence: options.cfFrom + Math.floor(Math.random() * 200_000) });
-  const patient = seedPatient(email, { ...options.patient, codiceFiscale });
-  const invoiceIds = seedInvoices(email, {
+  const patient = await seedPatient(email, { ...options.patient, codiceFiscale });
+  const invoiceIds = await seedInvoices(email, {
     count: options.count,
     patientId: patient.id,
     issueDate: options.date,

@@ -1,13 +1,10 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { logout, registerAndLogin } from "./helpers";
-import { runSeedScript, seedInvoice, seedPatient, seedProfile } from "./seed";
+import { seedStsLog, seedInvoice, seedPatient, seedProfile } from "./seed";
 
-function seedSubmission(
-  email: string,
-  options: { invoiceIds: [string, string]; protocollo: string },
-): { submissionId: string } {
-  return runSeedScript<{ submissionId: string }>("seed-sts-log.ts", [email, JSON.stringify(options)]);
+function seedSubmission(email: string, options: { invoiceIds: [string, string]; protocollo: string }) {
+  return seedStsLog(email, options);
 }
 
 test("send log: list, detail with explained codes and fixes, receipt, and isolation", async ({ page }) => {
@@ -18,22 +15,22 @@ test("send log: list, detail with explained codes and fixes, receipt, and isolat
   await expect(page.getByText("Controlla qui l'esito di ogni invio")).toBeVisible();
   await expect(page.getByText("Nessun invio al Sistema Tessera Sanitaria finora.")).toBeVisible();
 
-  seedProfile(email);
-  const patient = seedPatient(email, { firstName: "Lucia", lastName: "Ferri" });
-  const first = seedInvoice(email, {
+  await seedProfile(email);
+  const patient = await seedPatient(email, { firstName: "Lucia", lastName: "Ferri" });
+  const first = await seedInvoice(email, {
     patientId: patient.id,
     issueDate: "2026-03-10",
     paymentDate: "2026-03-10",
     paymentMethod: "carta",
   });
-  const second = seedInvoice(email, {
+  const second = await seedInvoice(email, {
     patientId: patient.id,
     issueDate: "2026-03-11",
     paymentDate: "2026-03-11",
     paymentMethod: "carta",
   });
   const protocollo = `26${Date.now().toString().slice(-8)}`;
-  const { submissionId } = seedSubmission(email, { invoiceIds: [first.id, second.id], protocollo });
+  const { submissionId } = await seedSubmission(email, { invoiceIds: [first.id, second.id], protocollo });
 
   // The list.
   await page.goto("/invii");

@@ -82,8 +82,8 @@ test("dates: a future invoice or payment date is refused beside the field; a pay
   page,
 }) => {
   const email = await registerAndLogin(page, "Dott. Date Sensate");
-  seedProfile(email);
-  const patient = seedPatient(email, { firstName: "Ada", lastName: "Riva", codiceFiscale: uniqueCf() });
+  await seedProfile(email);
+  const patient = await seedPatient(email, { firstName: "Ada", lastName: "Riva", codiceFiscale: uniqueCf() });
   const today = isoDate(new Date());
   const tomorrow = isoDate(new Date(Date.now() + DAY));
   const yesterday = isoDate(new Date(Date.now() - DAY));
@@ -111,8 +111,8 @@ test("dates: a future invoice or payment date is refused beside the field; a pay
   await expect(page.getByText(/· pagamento anticipato/)).toBeVisible();
 
   // A document saved before these rules with a date in the future is listed, with a link to it.
-  const [legacy] = seedInvoices(email, { count: 1, patientId: patient.id, issueDate: today });
-  seedLegacyDates(email, { invoiceId: legacy!, issueDate: "2099-01-10" });
+  const [legacy] = await seedInvoices(email, { count: 1, patientId: patient.id, issueDate: today });
+  await seedLegacyDates(email, { invoiceId: legacy!, issueDate: "2099-01-10" });
   await page.goto("/fatture");
   const banner = page.getByTestId("dates-review");
   await expect(banner).toContainText("Un documento ha date da controllare");

@@ -12,7 +12,7 @@ test("manual send: yellow dot → Invia ora → green, protocollo in the send lo
 }) => {
   const email = await registerAndLogin(page, "Dott.ssa Invio Manuale");
   await setUpSts(page, email);
-  const patient = seedPatient(email, { firstName: "Marta", lastName: "Pini", codiceFiscale: uniqueCf() });
+  const patient = await seedPatient(email, { firstName: "Marta", lastName: "Pini", codiceFiscale: uniqueCf() });
 
   await page.goto(`/fatture/nuova?paziente=${patient.id}`);
   await page.getByLabel("Data fattura").fill("2026-11-20");
@@ -55,8 +55,8 @@ test("a CF the simulator rejects: red dot, explanation, link to the patient, fix
   await setUpSts(page, email);
   const badCf = uniqueCf();
   await simulatorConfig({ rejectedCfs: [badCf] });
-  const patient = seedPatient(email, { firstName: "Piero", lastName: "Villa", codiceFiscale: badCf });
-  seedInvoices(email, {
+  const patient = await seedPatient(email, { firstName: "Piero", lastName: "Villa", codiceFiscale: badCf });
+  await seedInvoices(email, {
     count: 1,
     patientId: patient.id,
     issueDate: "2026-11-02",
@@ -120,8 +120,8 @@ test("30 selected invoices → Invia selezionate → 2 submissions (25 + 5), eac
   test.setTimeout(180_000);
   const email = await registerAndLogin(page, "Dott.ssa Lotti Trenta");
   await setUpSts(page, email);
-  const patient = seedPatient(email, { firstName: "Aldo", lastName: "Neri", codiceFiscale: uniqueCf() });
-  seedInvoices(email, {
+  const patient = await seedPatient(email, { firstName: "Aldo", lastName: "Neri", codiceFiscale: uniqueCf() });
+  await seedInvoices(email, {
     count: 30,
     patientId: patient.id,
     issueDate: "2026-10-05",
