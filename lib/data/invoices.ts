@@ -75,7 +75,7 @@ export function findIssuerProfile(db: DbOrTx, practitionerId: string) {
  * existed): dated after `today`, paid after `today`, or an invoice paid before its date without the explicit
  * advance-payment choice. Voided documents are left out: their dates no longer matter.
  */
-export function findDocumentsWithDatesToReview(db: Db, practitionerId: string, today: string, take: number) {
+export async function findDocumentsWithDatesToReview(db: Db, practitionerId: string, today: string, take: number) {
   const where = {
     practitionerId,
     status: { in: ["draft", "issued"] },
@@ -85,24 +85,23 @@ export function findDocumentsWithDatesToReview(db: Db, practitionerId: string, t
       { kind: "invoice", paidInAdvance: false, paymentDate: { lt: db.invoice.fields.issueDate } },
     ],
   };
-  return Promise.all([
-    db.invoice.findMany({
-      where,
-      orderBy: [{ issueDate: "desc" }, { number: "desc" }],
-      take,
-      select: {
-        id: true,
-        kind: true,
-        status: true,
-        number: true,
-        year: true,
-        issueDate: true,
-        paymentDate: true,
-        paidInAdvance: true,
-      },
-    }),
-    db.invoice.count({ where }),
-  ]);
+  const rows = await db.invoice.findMany({
+    where,
+    orderBy: [{ issueDate: "desc" }, { number: "desc" }],
+    take,
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      number: true,
+      year: true,
+      issueDate: true,
+      paymentDate: true,
+      paidInAdvance: true,
+    },
+  });
+  // Nearly always fewer than `take` (usually none): then they are all, and the count needs no second statement.
+  return [rows, rows.length < take ? rows.length : await db.invoice.count({ where })] as const;
 }
 
 /** How many of the practitioner's invoices among `ids` are in each STS state (others' ids count for nothing). */
