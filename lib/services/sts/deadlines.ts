@@ -18,7 +18,7 @@ export type PaymentYearDeadline = {
 // Per payment year with documents not yet with STS: the deadline (31 January of the next year, moved to the next
 // working day — docs/STS-PROTOCOL.md §10.4), the days left, and how many documents are still to send, on their way
 // (each count matches one state of the invoice list's STS filter), refused or blocked. The database counts them
-// (lib/data/sts-payment-years.ts): the thousands of refused or not-eligible documents of past years are never read.
+// (lib/data/sts-payment-years.ts): the thousands of refused or not-eligible documents of past years stay there.
 export async function paymentYearDeadlines(options: {
   db: DbOrTx;
   practitionerId: string;
