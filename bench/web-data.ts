@@ -1,4 +1,4 @@
-// The data work of the invoice list page (and its banners), each function timed alone in one process, on the web
+// The data work of the invoice list page (and its banners, and the home page's figures), each function timed alone in one process, on the web
 // benchmark's dataset (one practitioner, 300 patients, 5,000 invoices over 2022–2026, nothing sent), SQLite:
 //   npx tsx bench/web-data.ts [--calls 100]
 // Read beside the web benchmark's statement counts and profile (docs/BENCHMARKS.md, "The web under concurrent use").
@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import { createDb } from "../lib/db";
 import { findInvoicePage, invoiceYears } from "../lib/data/invoice-list";
 import { parseInvoiceFilters } from "../lib/schemas/invoice-filters";
+import { getDashboard } from "../lib/services/invoices/dashboard";
 import { listDatesToReview } from "../lib/services/invoices/dates-to-review";
 import { paymentYearDeadlines } from "../lib/services/sts/deadlines";
 import { countSkippedByMinimumDate } from "../lib/services/sts/skipped-by-minimum-date";
@@ -40,6 +41,7 @@ async function main() {
       ["countSkippedByMinimumDate", () => countSkippedByMinimumDate({ db, practitionerId })],
       ["paymentYearDeadlines (deadline banner)", () => paymentYearDeadlines({ db, practitionerId })],
       ["listDatesToReview (dates banner)", () => listDatesToReview({ db, practitionerId })],
+      ["getDashboard (home page figures)", () => getDashboard({ db, practitionerId, year: 2026 })],
       ["one Practitioner read", () => db.practitioner.findUnique({ where: { id: practitionerId } })],
     ];
     const rows: (string | number)[][] = [];

@@ -13,7 +13,7 @@ import { requireReaderPage } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { mustEnrolTwoFactor } from "@/lib/services/two-factor/required-two-factor";
-import { listPracticesOfAccountant } from "@/lib/services/accountants/manage-access";
+import { followsAnyPractice } from "@/lib/services/accountants/manage-access";
 
 const SECURITY_PAGE = "/impostazioni/sicurezza";
 
@@ -32,7 +32,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   )
     redirect(SECURITY_PAGE);
   // An account that is also somebody's accountant finds the practices it follows from its own shell.
-  const follows = accountant ? [] : await listPracticesOfAccountant({ db: db(), accountantId: practitioner.id });
+  const follows = accountant ? false : await followsAnyPractice({ db: db(), accountantId: practitioner.id });
   return (
     <div className="shell">
       <a className="skip-link" href="#contenuto">
@@ -51,7 +51,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <span className="who" data-testid="practitioner-name">
               {practitioner.name}
             </span>
-            {follows.length > 0 ? <Link href="/commercialista">Studi che segui</Link> : null}
+            {follows ? <Link href="/commercialista">Studi che segui</Link> : null}
             {accountant ? (
               <span className="who" data-testid="accountant-name">
                 Sola lettura · {accountant.name}

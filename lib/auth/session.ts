@@ -1,6 +1,7 @@
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { AppError } from "../app-error";
 import { db } from "../db";
 import { findLiveAccess } from "../data/accountant-access";
@@ -28,23 +29,30 @@ async function currentAccount(): Promise<CurrentPractitioner | null> {
   return { id: practitioner.id, name: practitioner.name, email: practitioner.email };
 }
 
+// A page's layout and the page itself both ask who is reading: within one render the JWT is decoded and the account
+// read once (React's cache is per request). Outside a render — server actions, route handlers — it is a plain call,
+// so an action always sees the account as it is now.
+const accountOfRender = cache(currentAccount);
+
 async function loginRedirect(): Promise<never> {
   const path = (await headers()).get("x-parcella-path");
   redirect(path && path !== "/" ? `/login?next=${encodeURIComponent(path)}` : "/login");
 }
 
 // The owner's own session: refused while the account looks at another practice as its accountant.
-async function ownSession(): Promise<CurrentPractitioner | "none" | "viewing"> {
-  const account = await currentAccount();
-  if (!account) return "none";
-  return (await viewingAccessId()) ? "viewing" : account;
+async function ownSession(
+  account: () => Promise<CurrentPractitioner | null>,
+): Promise<CurrentPractitioner | "none" | "viewing"> {
+  const current = await account();
+  if (!current) return "none";
+  return (await viewingAccessId()) ? "viewing" : current;
 }
 
 // For pages and layouts: no valid session → the login page, which comes back to the page asked for (the path
 // is passed on by proxy.ts; the login form follows only same-origin paths). An accountant's session → the
 // accountant's page.
 export async function requirePractitionerPage(): Promise<CurrentPractitioner> {
-  const own = await ownSession();
+  const own = await ownSession(accountOfRender);
   if (own === "none") return loginRedirect();
   if (own === "viewing") redirect("/commercialista");
   return own;
@@ -53,7 +61,7 @@ export async function requirePractitionerPage(): Promise<CurrentPractitioner> {
 // For server actions (through lib/actions/action.ts) and route handlers: every one calls this itself (every
 // export of a 'use server' file is a public endpoint). An accountant's session is refused here.
 export async function requirePractitioner(): Promise<CurrentPractitioner> {
-  const own = await ownSession();
+  const own = await ownSession(currentAccount);
   if (own === "none") throw new AppError("unauthenticated", EXPIRED_MESSAGE);
   if (own === "viewing") throw new AppError("forbidden", READ_ONLY_MESSAGE);
   return own;
@@ -67,13 +75,15 @@ export async function requireAccount(): Promise<CurrentPractitioner> {
 }
 
 export async function optionalPractitioner(): Promise<CurrentPractitioner | null> {
-  return currentAccount();
+  return accountOfRender();
 }
 
 // The read-only pages and routes (invoices, their PDFs and CSV, the STS log and receipts) serve the owner and
 // the accountant alike. The accountant's access is looked up on every request, so a revocation refuses the next.
-async function currentReader(): Promise<Reader | "none" | "revoked"> {
-  const account = await currentAccount();
+async function currentReader(
+  accountOf: () => Promise<CurrentPractitioner | null>,
+): Promise<Reader | "none" | "revoked"> {
+  const account = await accountOf();
   if (!account) return "none";
   const accessId = await viewingAccessId();
   if (!accessId) return { practitioner: account, accountant: null };
@@ -81,15 +91,17 @@ async function currentReader(): Promise<Reader | "none" | "revoked"> {
   return access ? { practitioner: access.practitioner, accountant: account } : "revoked";
 }
 
+const readerOfRender = cache(() => currentReader(accountOfRender));
+
 export async function requireReaderPage(): Promise<Reader> {
-  const reader = await currentReader();
+  const reader = await readerOfRender();
   if (reader === "none") return loginRedirect();
   if (reader === "revoked") redirect("/commercialista");
   return reader;
 }
 
 export async function requireReader(): Promise<Reader> {
-  const reader = await currentReader();
+  const reader = await currentReader(currentAccount);
   if (reader === "none") throw new AppError("unauthenticated", EXPIRED_MESSAGE);
   if (reader === "revoked") throw new AppError("forbidden", REVOKED_MESSAGE);
   return reader;
@@ -97,6 +109,6 @@ export async function requireReader(): Promise<Reader> {
 
 /** For the accountant's own pages (choosing a practice, accepting an invitation). */
 export async function requireAccountPage(): Promise<CurrentPractitioner> {
-  const account = await currentAccount();
+  const account = await accountOfRender();
   return account ?? loginRedirect();
 }

@@ -1,4 +1,6 @@
 import type { DbOrTx } from "../db";
+import { Prisma } from "../generated/sqlite/client";
+import { queryRows } from "./direct-sql";
 
 const PERSON = { select: { id: true, name: true, email: true } } as const;
 
@@ -39,6 +41,16 @@ export function findLiveAccessesOfAccountant(db: DbOrTx, accountantId: string) {
     orderBy: { acceptedAt: "asc" },
     select: { id: true, acceptedAt: true, practitioner: PERSON },
   });
+}
+
+/** Whether the account follows any practice as an accountant: asked by the app's layout on every page. */
+export async function hasLiveAccessAsAccountant(db: DbOrTx, accountantId: string): Promise<boolean> {
+  const rows = await queryRows<{ one: number }>(
+    db,
+    Prisma.sql`SELECT 1 AS "one" FROM "AccountantAccess"
+      WHERE "accountantId" = ${accountantId} AND "acceptedAt" IS NOT NULL AND "revokedAt" IS NULL LIMIT 1`,
+  );
+  return rows.length > 0;
 }
 
 /** The practitioner's invitations still open and accesses still live (revoked and expired ones are history). */

@@ -1,4 +1,6 @@
-import type { Db, DbOrTx, Tx } from "../db";
+import type { DbOrTx, Tx } from "../db";
+import { Prisma } from "../generated/sqlite/client";
+import { queryRows } from "./direct-sql";
 
 export const invoiceWithDetails = {
   lines: { orderBy: { position: "asc" } },
@@ -70,39 +72,46 @@ export function findIssuerProfile(db: DbOrTx, practitionerId: string) {
   return db.profile.findUnique({ where: { practitionerId } });
 }
 
+type DatesToReviewRow = {
+  id: string;
+  kind: string;
+  status: string;
+  number: number | null;
+  year: number | null;
+  issueDate: string;
+  paymentDate: string | null;
+  paidInAdvance: boolean;
+};
+
 /**
  * A practitioner's drafts and issued documents whose dates the current rules refuse (saved before the rules
  * existed): dated after `today`, paid after `today`, or an invoice paid before its date without the explicit
- * advance-payment choice. Voided documents are left out: their dates no longer matter.
+ * advance-payment choice. Voided documents are left out: their dates no longer matter. Asked on every render of the
+ * invoice list (its banner): hand-written, on the driver (lib/data/direct-sql.ts).
  */
-export function findDocumentsWithDatesToReview(db: Db, practitionerId: string, today: string, take: number) {
-  const where = {
-    practitionerId,
-    status: { in: ["draft", "issued"] },
-    OR: [
-      { issueDate: { gt: today } },
-      { kind: "invoice", paymentDate: { gt: today } },
-      { kind: "invoice", paidInAdvance: false, paymentDate: { lt: db.invoice.fields.issueDate } },
-    ],
-  };
-  return Promise.all([
-    db.invoice.findMany({
-      where,
-      orderBy: [{ issueDate: "desc" }, { number: "desc" }],
-      take,
-      select: {
-        id: true,
-        kind: true,
-        status: true,
-        number: true,
-        year: true,
-        issueDate: true,
-        paymentDate: true,
-        paidInAdvance: true,
-      },
-    }),
-    db.invoice.count({ where }),
-  ]);
+export async function findDocumentsWithDatesToReview(
+  db: DbOrTx,
+  practitionerId: string,
+  today: string,
+  take: number,
+): Promise<readonly [DatesToReviewRow[], number]> {
+  const where = Prisma.sql`"practitionerId" = ${practitionerId} AND "status" IN ('draft', 'issued')
+    AND ("issueDate" > ${today} OR ("kind" = 'invoice' AND "paymentDate" > ${today})
+      OR ("kind" = 'invoice' AND "paidInAdvance" = FALSE AND "paymentDate" < "issueDate"))`;
+  const rows = await queryRows<Omit<DatesToReviewRow, "paidInAdvance"> & { paidInAdvance: boolean | number }>(
+    db,
+    Prisma.sql`
+      SELECT "id", "kind", "status", "number", "year", "issueDate", "paymentDate", "paidInAdvance" FROM "Invoice"
+      WHERE ${where} ORDER BY "issueDate" DESC, "number" DESC LIMIT ${take}`,
+  );
+  const documents = rows.map((r) => ({ ...r, paidInAdvance: Boolean(r.paidInAdvance) }));
+  // Nearly always fewer than `take` (usually none): then they are all, and the count needs no second statement.
+  if (documents.length < take) return [documents, documents.length] as const;
+  const [count] = await queryRows<{ count: number | bigint | string }>(
+    db,
+    Prisma.sql`SELECT CAST(COUNT(*) AS INTEGER) AS "count" FROM "Invoice" WHERE ${where}`,
+  );
+  return [documents, Number(count?.count ?? 0)] as const;
 }
 
 /** How many of the practitioner's invoices among `ids` are in each STS state (others' ids count for nothing). */

@@ -1,10 +1,13 @@
+import { cache } from "react";
 import type { DbOrTx } from "../db";
 import { Prisma } from "../generated/sqlite/client";
 import { queryRows } from "./direct-sql";
 
-export function findStsSettings(db: DbOrTx, practitionerId: string) {
-  return db.stsSettings.findUnique({ where: { practitionerId } });
-}
+// Read by the layout's credentials banner and by the invoice list in the same page render: React's cache reads them
+// once per render. Outside a render (server actions, the worker, tests) every call reads the database.
+export const findStsSettings = cache(async (db: DbOrTx, practitionerId: string) =>
+  db.stsSettings.findUnique({ where: { practitionerId } }),
+);
 
 export function upsertStsSettings(db: DbOrTx, practitionerId: string, data: Omit<Prisma.StsSettingsUncheckedCreateInput, "practitionerId">) {
   return db.stsSettings.upsert({ where: { practitionerId }, create: { ...data, practitionerId }, update: data });

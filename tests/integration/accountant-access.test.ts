@@ -6,6 +6,7 @@ import { acceptInvitation, describeInvitation } from "../../lib/services/account
 import { INVITATION_VALIDITY_DAYS, inviteAccountant } from "../../lib/services/accountants/invite-accountant";
 import {
   listAccountantAccess,
+  followsAnyPractice,
   listPracticesOfAccountant,
   openPractice,
   revokeAccountantAccess,
@@ -54,6 +55,7 @@ describe("accountant access", () => {
     );
     expect([again.code, again.userMessage]).toEqual(["conflict", expect.stringContaining("già stato usato")]);
     expect(await listPracticesOfAccountant({ db: testDb(), accountantId: other.id })).toEqual([]);
+    expect(await followsAnyPractice({ db: testDb(), accountantId: other.id })).toBe(false);
 
     const late = await invite(owner.id);
     const expired = await appErrorOf(
@@ -102,6 +104,8 @@ describe("accountant access", () => {
 
     const practices = await listPracticesOfAccountant({ db: testDb(), accountantId: carla.id });
     expect(practices.map((p) => p.practitioner.id).sort()).toEqual([anna.id, bruno.id].sort());
+    expect(await followsAnyPractice({ db: testDb(), accountantId: carla.id })).toBe(true);
+    expect(await followsAnyPractice({ db: testDb(), accountantId: anna.id })).toBe(false);
     expect((await openPractice({ db: testDb(), accountantId: carla.id, accessId: fromBruno.id })).practitioner.id).toBe(
       bruno.id,
     );
@@ -130,6 +134,7 @@ describe("accountant access", () => {
     await revokeAccountantAccess({ db: testDb(), practitionerId: owner.id, accessId: invitation.id, now: NOW });
     expect(await findLiveAccess(testDb(), { id: invitation.id, accountantId: accountant.id })).toBeNull();
     expect(await listPracticesOfAccountant({ db: testDb(), accountantId: accountant.id })).toEqual([]);
+    expect(await followsAnyPractice({ db: testDb(), accountantId: accountant.id })).toBe(false);
     expect(
       (await appErrorOf(openPractice({ db: testDb(), accountantId: accountant.id, accessId: invitation.id }))).code,
     ).toBe("not_found");

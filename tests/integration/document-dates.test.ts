@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { findDocumentsWithDatesToReview } from "../../lib/data/invoices";
 import { createCreditNote } from "../../lib/services/invoices/create-credit-note";
 import { listDatesToReview } from "../../lib/services/invoices/dates-to-review";
 import { recordPayment } from "../../lib/services/invoices/record-payment";
@@ -162,6 +163,10 @@ describe("existing data with dates the rules refuse", () => {
       [early!.id]: ["pagamento precedente alla fattura, senza «Pagamento anticipato»"],
     });
     expect(list.items[0]).toMatchObject({ id: future!.id, label: "Fattura n. 1/2026" });
+    // When the banner shows only some of them, the total still counts them all.
+    const [shown, total] = await findDocumentsWithDatesToReview(testDb(), p.id, "2026-06-15", 2);
+    expect([shown.map((d) => d.id), total]).toEqual([list.items.slice(0, 2).map((i) => i.id), 3]);
+    expect(shown[0]).toMatchObject({ paidInAdvance: false, status: "issued", kind: "invoice", number: 1, year: 2026 });
   });
 
   it("a future-dated invoice no longer blocks the numbers after it once corrected or voided", async () => {

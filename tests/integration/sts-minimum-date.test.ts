@@ -5,6 +5,7 @@ import { voidInvoice } from "../../lib/services/invoices/void-invoice";
 import { pollDueSubmissions } from "../../lib/services/sts/poll-due-submissions";
 import { runAutomaticSending } from "../../lib/services/sts/run-automatic-sending";
 import { sendDocumentNow } from "../../lib/services/sts/send-document-now";
+import { countSkippedByMinimumDate } from "../../lib/services/sts/skipped-by-minimum-date";
 import { createTestInvoice, SESSION_LINE } from "../../prisma/seed/factories/invoices";
 import { stsPractitioner, useSimulator } from "./sts-harness";
 import { testDb } from "./test-db";
@@ -95,5 +96,35 @@ describe("the automatic minimum date applies to first insertions only", () => {
       [neverSent.id]: false,
       [note.id]: true,
     });
+    // The invoice list's notice counts exactly that one.
+    expect(await countSkippedByMinimumDate({ db: testDb(), practitionerId: p.id })).toEqual({
+      from: "2026-06-01",
+      count: 1,
+    });
+  });
+
+  it("the list's notice counts the never-sent invoices to send or failed before the date, of this practice only", async () => {
+    const off = await stsPractitioner("min-date-off");
+    await createTestInvoice(testDb(), off.id, { patientId: off.patientId, ...paidOn("2026-03-10") });
+    expect(await countSkippedByMinimumDate({ db: testDb(), practitionerId: off.id })).toBeNull();
+
+    const p = await stsPractitioner("min-date-count", { autoSend: true, autoSendFrom: "2026-06-01" });
+    const other = await stsPractitioner("min-date-count-other", { autoSend: true, autoSendFrom: "2026-06-01" });
+    await createTestInvoice(testDb(), other.id, { patientId: other.patientId, ...paidOn("2026-03-10") });
+    await createTestInvoice(testDb(), p.id, { patientId: p.patientId, ...paidOn("2026-03-10") }); // to send: counted
+    const failed = await createTestInvoice(testDb(), p.id, { patientId: p.patientId, ...paidOn("2026-04-10") });
+    await testDb().invoice.update({ where: { id: failed.id }, data: { stsState: "failed" } }); // counted
+    const rejected = await createTestInvoice(testDb(), p.id, { patientId: p.patientId, ...paidOn("2026-04-11") });
+    await testDb().invoice.update({ where: { id: rejected.id }, data: { stsState: "rejected" } }); // not counted
+    await createTestInvoice(testDb(), p.id, { patientId: p.patientId, issueDate: "2026-04-12" }); // unpaid: not eligible
+    await createTestInvoice(testDb(), p.id, { patientId: p.patientId, ...paidOn("2026-06-01") }); // on the date
+    expect(await countSkippedByMinimumDate({ db: testDb(), practitionerId: p.id })).toEqual({
+      from: "2026-06-01",
+      count: 2,
+    });
   });
 });
+
+function paidOn(date: string) {
+  return { issueDate: date, paymentDate: date, paymentMethod: "pos" as const };
+}

@@ -4,6 +4,7 @@ import {
   findAccessesOfPractitioner,
   findLiveAccess,
   findLiveAccessesOfAccountant,
+  hasLiveAccessAsAccountant,
   revokeAccessOf,
 } from "../../data/accountant-access";
 
@@ -26,6 +27,11 @@ export async function revokeAccountantAccess(options: { db: Db; practitionerId: 
 export async function listPracticesOfAccountant(options: { db: Db; accountantId: string }) {
   const accesses = await findLiveAccessesOfAccountant(options.db, options.accountantId);
   return accesses.map((a) => ({ accessId: a.id, practitioner: a.practitioner }));
+}
+
+/** Whether the account follows any practice as an accountant (its shell then links to them). */
+export async function followsAnyPractice(options: { db: Db; accountantId: string }): Promise<boolean> {
+  return hasLiveAccessAsAccountant(options.db, options.accountantId);
 }
 
 /** Switching practice: only to an access that is the accountant's and still live. */

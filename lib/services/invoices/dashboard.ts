@@ -1,4 +1,5 @@
 import type { DbOrTx } from "../../db";
+import { sumIssuedByMonth } from "../../data/dashboard-months";
 
 export type DashboardFigures = {
   year: number;
@@ -19,17 +20,8 @@ export async function getDashboard(options: {
   year: number;
 }): Promise<DashboardFigures> {
   const { db, practitionerId, year } = options;
-  const yearStart = `${year}-01-01`;
-  const yearEnd = `${year}-12-31`;
-  const [issued, paid, unpaid, draftCount] = await Promise.all([
-    db.invoice.findMany({
-      where: { practitionerId, status: "issued", issueDate: { gte: yearStart, lte: yearEnd } },
-      select: { kind: true, issueDate: true, totalCents: true },
-    }),
-    db.invoice.findMany({
-      where: { practitionerId, status: "issued", paymentDate: { gte: yearStart, lte: yearEnd } },
-      select: { kind: true, paymentDate: true, totalCents: true },
-    }),
+  const [sums, unpaid, draftCount] = await Promise.all([
+    sumIssuedByMonth(db, practitionerId, year),
     db.invoice.aggregate({
       where: { practitionerId, status: "issued", kind: "invoice", paymentDate: null },
       _sum: { totalCents: true },
@@ -37,15 +29,11 @@ export async function getDashboard(options: {
     }),
     db.invoice.count({ where: { practitionerId, status: "draft" } }),
   ]);
-  const months = Array.from({ length: 12 }, (_, i) => ({ month: i + 1, invoicedCents: 0, collectedCents: 0 }));
-  for (const invoice of issued) {
-    const sign = invoice.kind === "credit_note" ? -1 : 1;
-    months[Number(invoice.issueDate.slice(5, 7)) - 1]!.invoicedCents += sign * invoice.totalCents;
-  }
-  for (const invoice of paid) {
-    const sign = invoice.kind === "credit_note" ? -1 : 1;
-    months[Number(invoice.paymentDate!.slice(5, 7)) - 1]!.collectedCents += sign * invoice.totalCents;
-  }
+  const months = Array.from({ length: 12 }, (_, i) => ({
+    month: i + 1,
+    invoicedCents: sums.invoiced.get(i + 1) ?? 0,
+    collectedCents: sums.collected.get(i + 1) ?? 0,
+  }));
   return {
     year,
     invoicedCents: months.reduce((s, m) => s + m.invoicedCents, 0),

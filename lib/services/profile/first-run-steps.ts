@@ -11,7 +11,8 @@ export async function getFirstRunSteps(options: { db: DbOrTx; practitionerId: st
   const [profile, stsCredentials, issued] = await Promise.all([
     getProfile({ db, practitionerId }),
     hasStsCredentials(db, practitionerId),
-    db.invoice.count({ where: { practitionerId, status: { not: "draft" } } }),
+    // Whether one exists, not how many: the home page asks on every visit.
+    db.invoice.findFirst({ where: { practitionerId, status: { not: "draft" } }, select: { id: true } }),
   ]);
-  return { profile: isProfileComplete(profile), stsCredentials, firstInvoice: issued > 0 };
+  return { profile: isProfileComplete(profile), stsCredentials, firstInvoice: issued !== null };
 }

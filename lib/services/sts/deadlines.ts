@@ -1,4 +1,5 @@
 import type { DbOrTx } from "../../db";
+import { countOpenStsDocumentsByPaymentYear } from "../../data/sts-payment-years";
 import { isoDate } from "../../domain/dates";
 import { daysUntil, stsDeadlineForPaymentYear } from "../../domain/sts-deadlines";
 
@@ -16,26 +17,19 @@ export type PaymentYearDeadline = {
 
 // Per payment year with documents not yet with STS: the deadline (31 January of the next year, moved to the next
 // working day — docs/STS-PROTOCOL.md §10.4), the days left, and how many documents are still to send, on their way
-// (each count matches one state of the invoice list's STS filter), refused or blocked.
+// (each count matches one state of the invoice list's STS filter), refused or blocked. The database counts them
+// (lib/data/sts-payment-years.ts): the thousands of refused or not-eligible documents of past years stay there.
 export async function paymentYearDeadlines(options: {
   db: DbOrTx;
   practitionerId: string;
   now?: Date;
 }): Promise<PaymentYearDeadline[]> {
   const today = isoDate(options.now ?? new Date());
-  const rows = await options.db.invoice.findMany({
-    where: {
-      practitionerId: options.practitionerId,
-      stsState: { in: ["to_send", "sending", "awaiting_outcome", "rejected", "failed", "not_eligible"] },
-      status: { not: "draft" },
-    },
-    select: { paymentDate: true, issueDate: true, kind: true, stsState: true },
-  });
   const years = new Map<number, PaymentYearDeadline>();
-  for (const row of rows) {
-    // A refund's payment date is its issue date; unpaid documents count in their issue year until paid.
-    const date = row.kind === "credit_note" ? row.issueDate : (row.paymentDate ?? row.issueDate);
-    const year = Number(date.slice(0, 4));
+  for (const { year, stsState, count } of await countOpenStsDocumentsByPaymentYear(
+    options.db,
+    options.practitionerId,
+  )) {
     const deadline = stsDeadlineForPaymentYear(year);
     const entry = years.get(year) ?? {
       year,
@@ -47,11 +41,11 @@ export async function paymentYearDeadlines(options: {
       rejected: 0,
       notEligible: 0,
     };
-    if (row.stsState === "rejected" || row.stsState === "failed") entry.rejected++;
-    else if (row.stsState === "not_eligible") entry.notEligible++;
-    else if (row.stsState === "sending") entry.sending++;
-    else if (row.stsState === "awaiting_outcome") entry.awaitingOutcome++;
-    else entry.toSend++;
+    if (stsState === "rejected" || stsState === "failed") entry.rejected += count;
+    else if (stsState === "not_eligible") entry.notEligible += count;
+    else if (stsState === "sending") entry.sending += count;
+    else if (stsState === "awaiting_outcome") entry.awaitingOutcome += count;
+    else entry.toSend += count;
     years.set(year, entry);
   }
   return [...years.values()].sort((a, b) => a.year - b.year);

@@ -1,5 +1,6 @@
 import type { DbOrTx } from "../../db";
 import { findStsSettings } from "../../data/sts-settings";
+import { countFirstInsertionsBefore } from "../../data/sts-skipped";
 
 /**
  * The documents waiting for a first insertion that the hourly automatic run leaves alone because they are dated
@@ -12,15 +13,6 @@ export async function countSkippedByMinimumDate(options: {
 }): Promise<{ from: string; count: number } | null> {
   const settings = await findStsSettings(options.db, options.practitionerId);
   if (!settings?.autoSend || !settings.autoSendFrom) return null;
-  const count = await options.db.invoice.count({
-    where: {
-      practitionerId: options.practitionerId,
-      stsState: { in: ["to_send", "failed"] },
-      issueDate: { lt: settings.autoSendFrom },
-      stsEverHeld: false,
-      kind: "invoice",
-      replacesInvoiceId: null,
-    },
-  });
+  const count = await countFirstInsertionsBefore(options.db, options.practitionerId, settings.autoSendFrom);
   return { from: settings.autoSendFrom, count };
 }

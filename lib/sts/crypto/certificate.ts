@@ -13,12 +13,35 @@ export type CertificateValidity = {
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const CERTIFICATE_WARNING_DAYS = 60;
 
+type ParsedDates = { validFrom: number; validTo: number; fingerprint256: string };
+
+// The web layout checks the certificate on every request (its expiry banner): each PEM is parsed once per process.
+// The key is the PEM itself, so an installed or renewed certificate is parsed afresh the moment it is in use.
+const parsedCertificates = new Map<string, ParsedDates | null>();
+const MAX_PARSED = 8;
+
+function parseDates(pem: string): ParsedDates | null {
+  if (parsedCertificates.has(pem)) return parsedCertificates.get(pem)!;
+  let dates: ParsedDates | null;
+  try {
+    const cert = new X509Certificate(pem);
+    dates = {
+      validFrom: new Date(cert.validFrom).getTime(),
+      validTo: new Date(cert.validTo).getTime(),
+      fingerprint256: cert.fingerprint256,
+    };
+  } catch {
+    dates = null;
+  }
+  if (parsedCertificates.size >= MAX_PARSED) parsedCertificates.clear();
+  parsedCertificates.set(pem, dates);
+  return dates;
+}
+
 /** Checks an encryption certificate at start-up: warns when it expires within 60 days. */
 export function checkCertificateValidity(pem: string, now: Date): CertificateValidity {
-  let cert: X509Certificate;
-  try {
-    cert = new X509Certificate(pem);
-  } catch {
+  const dates = parseDates(pem);
+  if (!dates) {
     return {
       status: "unreadable",
       validFrom: null,
@@ -28,10 +51,10 @@ export function checkCertificateValidity(pem: string, now: Date): CertificateVal
       warning: "Il certificato di cifratura del Sistema TS non è leggibile.",
     };
   }
-  const validFrom = new Date(cert.validFrom);
-  const validTo = new Date(cert.validTo);
+  const validFrom = new Date(dates.validFrom);
+  const validTo = new Date(dates.validTo);
   const daysLeft = Math.floor((validTo.getTime() - now.getTime()) / DAY_MS);
-  const base = { validFrom, validTo, daysLeft, fingerprint256: cert.fingerprint256 };
+  const base = { validFrom, validTo, daysLeft, fingerprint256: dates.fingerprint256 };
   const until = validTo.toISOString().slice(0, 10);
   if (now < validFrom) {
     return {

@@ -1,0 +1,33 @@
+import type { DbOrTx } from "../db";
+import { Prisma } from "../generated/sqlite/client";
+import { queryRows } from "./direct-sql";
+
+export type MonthSums = { invoiced: Map<number, number>; collected: Map<number, number> };
+
+/**
+ * One year of the practitioner's issued documents summed by month in the database (credit notes subtract): invoiced
+ * by issue date, collected by payment date (a credit note's is its issue date). The home page shows them on every
+ * visit, and a year holds thousands of documents that need not travel to be added up.
+ */
+export async function sumIssuedByMonth(db: DbOrTx, practitionerId: string, year: number): Promise<MonthSums> {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const signed = Prisma.sql`CAST(SUM(CASE WHEN "kind" = 'credit_note' THEN -"totalCents" ELSE "totalCents" END) AS BIGINT)`;
+  const rows = await queryRows<{ by: string; month: string; cents: number | bigint | string }>(
+    db,
+    Prisma.sql`
+      SELECT 'invoiced' AS "by", SUBSTR("issueDate", 6, 2) AS "month", ${signed} AS "cents"
+      FROM "Invoice"
+      WHERE "practitionerId" = ${practitionerId} AND "status" = 'issued' AND "issueDate" >= ${from} AND "issueDate" <= ${to}
+      GROUP BY SUBSTR("issueDate", 6, 2)
+      UNION ALL
+      SELECT 'collected', SUBSTR("paymentDate", 6, 2), ${signed}
+      FROM "Invoice"
+      WHERE "practitionerId" = ${practitionerId} AND "status" = 'issued' AND "paymentDate" >= ${from} AND "paymentDate" <= ${to}
+      GROUP BY SUBSTR("paymentDate", 6, 2)`,
+  );
+  const sums: MonthSums = { invoiced: new Map(), collected: new Map() };
+  for (const row of rows)
+    (row.by === "invoiced" ? sums.invoiced : sums.collected).set(Number(row.month), Number(row.cents));
+  return sums;
+}
