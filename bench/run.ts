@@ -1,11 +1,11 @@
 // Parcella benchmarks (issue #7, docs/BENCHMARKS.md):
-//   tsx bench/run.ts --quick   small sizes, 3 runs each, under 3 minutes
+//   tsx bench/run.ts --quick   small sizes, 3 runs each; the web at 5 s per page (about 10 minutes with the build)
 //   tsx bench/run.ts --full    the issue's sizes (10,000 practitioners × 25, 50,000-invoice list, 1,000 × 1,000)
-// Options: --only sts,hourly,list,file,web (web: not in the default set; it needs a production build)
+// Options: --only sts,hourly,list,file,web (web builds the app first when .next is missing or older than the sources)
 //          --providers sqlite,postgresql   --runs N   --practitioners N   --workers 1,3
 //          --skip-poll (hourly runs without the outcome polling after them)
 //          --others PxN (PostgreSQL list: other practitioners × invoices, full default 1000x1000)   --json <path>
-//          --port N (web: the server's port, default 3250)   --seconds N (web: timed seconds per page, default 10)
+//          --port N (web: the server's port, default 3250)   --seconds N (web: timed seconds per page; quick 5, full 10)
 //          --concurrency 1,20 (web: clients)   --count-statements (web, SQLite: statements per request)
 //          --pages home,list,filtered,detail,patient,log (web: which pages; all by default)
 //          --profile <dir> (web: a CPU profile of the server per timed phase; summarise with bench/profile-summary.ts)
@@ -68,7 +68,7 @@ const sizes = full
     };
 const runs = Number(values.runs ?? sizes.runs);
 const practitioners = Number(values.practitioners ?? sizes.practitioners);
-const only = new Set((values.only ?? "sts,hourly,list,file").split(","));
+const only = new Set((values.only ?? "sts,hourly,list,file,web").split(","));
 const providers = (values.providers ?? "sqlite,postgresql").split(",") as Provider[];
 const workerCounts = new Set((values.workers ?? "1,3").split(",").map(Number));
 if (values.others) {
@@ -189,7 +189,7 @@ async function main() {
             sim,
             encryptionKey,
             port: Number(values.port ?? 3250),
-            seconds: Number(values.seconds ?? 10),
+            seconds: Number(values.seconds ?? (full ? 10 : 5)),
             concurrencies: (values.concurrency ?? "1,20").split(",").map(Number),
             invoices: 5_000,
             patients: 300,
