@@ -33,6 +33,9 @@ const boundaries = [
   },
 ];
 
+// The statement builders of lib/data, for the data functions that run them together (lib/data/sts-batch-saves.ts).
+const sqlStatementBuilders = ["exchangesInsert", "submissionInsert", "submissionUpdate", "stsRecordsUpdate"];
+
 export default defineConfig([
   globalIgnores([
     ".next/**",
@@ -60,6 +63,44 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": [
         "error",
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_" },
+      ],
+    },
+  },
+  {
+    // Hand-written SQL lives in lib/data, behind functions named for the unit of work ("save the upload's result"):
+    // a use case never builds, joins or runs a statement, nor needs to know the rules of running several together.
+    files: ["lib/services/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/data/direct-sql"],
+              message: "Services never run SQL: call a lib/data function named for the unit of work.",
+            },
+            {
+              group: ["**/data/*"],
+              importNames: sqlStatementBuilders,
+              message: "Services never build SQL statements: call a lib/data function named for the unit of work.",
+            },
+          ],
+        },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "TSQualifiedName[left.name='Prisma'][right.name='Sql']",
+          message: "Services never hold SQL statements: they belong in lib/data.",
+        },
+        {
+          selector: "MemberExpression[object.name='Prisma'][property.name=/^(sql|raw|join|empty)$/]",
+          message: "Services never build SQL statements: they belong in lib/data.",
+        },
+        {
+          selector: "MemberExpression[property.name=/^[$](query|execute)Raw(Unsafe)?$/]",
+          message: "Services never run SQL: call a lib/data function named for the unit of work.",
+        },
       ],
     },
   },

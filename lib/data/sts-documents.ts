@@ -1,6 +1,6 @@
 import type { DbOrTx } from "../db";
 import { Prisma } from "../generated/sqlite/client";
-import { queryRows, queryTogether } from "./direct-sql";
+import { queryRows } from "./direct-sql";
 
 // The documents of the STS services are read and claimed with hand-written SQL, valid on SQLite and PostgreSQL
 // alike: these queries run for every batch of the hourly run and of the outcome polling, and through Prisma's
@@ -179,25 +179,21 @@ export type StsRecordChange = {
 /**
  * Saves many documents' STS records in one statement, each only if its revision is still the one read (and bumps
  * it): how several workers and web instances agree on who sends a document. Returns the ids saved; the others lost
- * a race and must be read again. `updatedAt` is the time of the write, as Prisma's @updatedAt would set it.
- * `alongside`: independent statements to run with it as one unit (queryTogether), such as the submission's own
- * changes, so that the submission and its documents' records are never saved one without the other.
+ * a race and must be read again. `updatedAt` is the time of the write, as Prisma's @updatedAt would set it. The
+ * saves that go as one unit with a submission's own changes are in lib/data/sts-batch-saves.ts.
  */
 export async function updateStsRecordsIfUnchanged(
   db: DbOrTx,
   practitionerId: string,
   changes: StsRecordChange[],
-  alongside: Prisma.Sql[] = [],
 ): Promise<Set<string>> {
-  if (changes.length === 0) {
-    if (alongside.length) await queryTogether(db, alongside);
-    return new Set();
-  }
-  const rows = await queryTogether<{ id: string }>(db, [...alongside, stsRecordsUpdate(practitionerId, changes)]);
+  if (changes.length === 0) return new Set();
+  const rows = await queryRows<{ id: string }>(db, stsRecordsUpdate(practitionerId, changes));
   return new Set(rows.map((r) => r.id));
 }
 
-function stsRecordsUpdate(practitionerId: string, changes: StsRecordChange[]): Prisma.Sql {
+/** The statement of updateStsRecordsIfUnchanged, for the saves that run it with others as one unit. */
+export function stsRecordsUpdate(practitionerId: string, changes: StsRecordChange[]): Prisma.Sql {
   // The changes as a VALUES table joined on (id, revision): one row per document, valid on both databases (their
   // VALUES columns are both named column1…column6).
   const values = changes.map((c) => Prisma.sql`(${c.id}, CAST(${c.rev} AS INTEGER), ${c.stsRecord}, ${c.stsState}, ${c.stsReason}, ${Prisma.raw(c.everHeld ? "TRUE" : "FALSE")})`);

@@ -33,9 +33,9 @@ export type NewSubmission = {
   slotKey?: string | null;
 };
 
-/** The statement that inserts a new submission, and the submission's id. */
-export function submissionInsert(data: NewSubmission): { id: string; statement: Prisma.Sql } {
-  const id = newId();
+/** The statement that inserts a new submission (with the id given, else a new one), and the submission's id. */
+export function submissionInsert(data: NewSubmission & { id?: string }): { id: string; statement: Prisma.Sql } {
+  const id = data.id ?? newId();
   const now = new Date();
   const statement = Prisma.sql`
     INSERT INTO "StsSubmission" ("id", "practitionerId", "trigger", "channel", "environment", "status", "documentCount",
