@@ -9,12 +9,11 @@ import {
   type StsRecordChange,
 } from "../../data/sts-documents";
 import { isoDate } from "../../domain/dates";
+import type { DocumentOutcome } from "../../domain/sts/submission";
 import { hasBeenHeld, transition, type StsCodeRef, type StsEvent } from "../../domain/sts/record";
 import { hasStsCredentials, refreshStsState, statusOf } from "./refresh-sts-state";
 import { parseStsRecord } from "./sts-view";
 import type { StsMessage } from "../../sts/client/sts-client";
-
-export type DocumentOutcome = "accepted" | "accepted_with_warnings" | "rejected" | "failed" | "pending";
 
 export type StsEventItem = { invoiceId: string; event: StsEvent; outcome?: DocumentOutcome; codes?: StsCodeRef[] };
 

@@ -1,7 +1,12 @@
 import type { Db } from "../../db";
 import { createSubmissionWithClaim, newSubmissionId } from "../../data/sts-batch-saves";
 import { findStsInvoices, type StsInvoice, type StsRecordChange } from "../../data/sts-documents";
-import { deleteSubmission, insertSubmissionLines, updateSubmission } from "../../data/sts-worker-sql";
+import {
+  deleteSubmission,
+  insertSubmissionLines,
+  updateSubmission,
+  type NewSubmission,
+} from "../../data/sts-worker-sql";
 import { isoDate } from "../../domain/dates";
 import { transition } from "../../domain/sts/record";
 import { isSendable, type StsPendingOperation } from "../../domain/sts/status";
@@ -90,7 +95,7 @@ export async function claimDocuments(options: {
 
   // The submission and the claim in one unit (one round trip on PostgreSQL): a submission no document names is
   // deleted below, in the rare case where every document was lost to a concurrent claim.
-  const submission = {
+  const submission: NewSubmission & { id: string } = {
     id: newSubmissionId(),
     practitionerId,
     trigger: options.trigger,
@@ -118,7 +123,7 @@ export async function claimDocuments(options: {
   }));
   const won = await createSubmissionWithClaim(db, { submission, changes });
   const claimed = chosen
-    .map((doc, i) => ({
+    .map((doc, i): ClaimedDocument => ({
       ...doc,
       invoice: {
         ...doc.invoice,
