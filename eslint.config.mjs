@@ -3,8 +3,8 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 import jsxA11y from "eslint-plugin-jsx-a11y";
 
-// The layers, from the top: app/ and components/ (screens), lib/services (use cases), lib/data (queries), and the
-// self-contained libraries lib/sts (the STS protocol, client and simulator) and lib/domain (Italian invoicing rules).
+// The layers, from the top: app/ and components/ (screens), lib/services (use cases), lib/presentation (labels and
+// formatting for the screens), lib/data (queries), and the self-contained libraries lib/sts (the STS protocol, client and simulator) and lib/domain (Italian invoicing rules).
 // Arrows point down only; the two libraries import nothing of the app.
 const appFolders = ["./app", "./components", "./jobs", "./scripts", "./prisma", "./bench", "./tests"];
 
@@ -25,6 +25,11 @@ const boundaries = [
     target: "./lib/data",
     from: ["./lib/services", "./lib/actions"],
     message: "lib/data serves the services: it never imports them.",
+  },
+  {
+    target: "./lib/presentation",
+    from: ["./lib/services"],
+    message: "lib/presentation formats for the screens: pure functions of their arguments, never a use case.",
   },
   {
     target: "./lib",

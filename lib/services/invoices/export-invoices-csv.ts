@@ -5,8 +5,8 @@ import { stsStateLabel } from "../../domain/sts/status";
 import { isPaymentMethod, paymentMethodLabel } from "../../domain/payment";
 import { findAllInvoices, type InvoiceListRow } from "../../data/invoice-list";
 import type { InvoiceFilters } from "../../schemas/invoice-filters";
-import { patientDisplayName } from "../patients/patient-display-name";
-import { documentStatusLabel, documentNumberLabel } from "./labels";
+import { patientDisplayName } from "../../presentation/patients/patient-display-name";
+import { documentStatusLabel, documentNumberLabel } from "../../presentation/invoices/labels";
 
 const HEADER = [
   "Numero",
