@@ -3,8 +3,8 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 import jsxA11y from "eslint-plugin-jsx-a11y";
 
-// The layers, from the top: app/ and components/ (screens), lib/services (use cases), lib/data (queries), and the
-// self-contained libraries lib/sts (the STS protocol, client and simulator) and lib/domain (Italian invoicing rules).
+// The layers, from the top: app/ and components/ (screens), lib/services (use cases), lib/presentation (labels and
+// formatting for the screens), lib/data (queries), and the self-contained libraries lib/sts (the STS protocol, client and simulator) and lib/domain (Italian invoicing rules).
 // Arrows point down only; the two libraries import nothing of the app.
 const appFolders = ["./app", "./components", "./jobs", "./scripts", "./prisma", "./bench", "./tests"];
 
@@ -27,11 +27,19 @@ const boundaries = [
     message: "lib/data serves the services: it never imports them.",
   },
   {
+    target: "./lib/presentation",
+    from: ["./lib/services"],
+    message: "lib/presentation formats for the screens: pure functions of their arguments, never a use case.",
+  },
+  {
     target: "./lib",
     from: ["./app", "./components", "./jobs", "./scripts", "./bench", "./tests"],
     message: "lib/ never imports the screens, the jobs, the scripts or the tests.",
   },
 ];
+
+// The statement builders of lib/data, for the data functions that run them together (lib/data/sts-batch-saves.ts).
+const sqlStatementBuilders = ["exchangesInsert", "submissionInsert", "submissionUpdate", "stsRecordsUpdate"];
 
 export default defineConfig([
   globalIgnores([
@@ -60,6 +68,44 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": [
         "error",
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_" },
+      ],
+    },
+  },
+  {
+    // Hand-written SQL lives in lib/data, behind functions named for the unit of work ("save the upload's result"):
+    // a use case never builds, joins or runs a statement, nor needs to know the rules of running several together.
+    files: ["lib/services/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/data/direct-sql"],
+              message: "Services never run SQL: call a lib/data function named for the unit of work.",
+            },
+            {
+              group: ["**/data/*"],
+              importNames: sqlStatementBuilders,
+              message: "Services never build SQL statements: call a lib/data function named for the unit of work.",
+            },
+          ],
+        },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "TSQualifiedName[left.name='Prisma'][right.name='Sql']",
+          message: "Services never hold SQL statements: they belong in lib/data.",
+        },
+        {
+          selector: "MemberExpression[object.name='Prisma'][property.name=/^(sql|raw|join|empty)$/]",
+          message: "Services never build SQL statements: they belong in lib/data.",
+        },
+        {
+          selector: "MemberExpression[property.name=/^[$](query|execute)Raw(Unsafe)?$/]",
+          message: "Services never run SQL: call a lib/data function named for the unit of work.",
+        },
       ],
     },
   },

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from "better-sqlite3";
-import type { Pool } from "pg";
+import pg, { type Pool } from "pg";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
@@ -20,74 +20,85 @@ export type DbOptions = {
 export function createDb(databaseUrl: string | undefined, options: DbOptions = {}): Db {
   if (!databaseUrl || databaseUrl.startsWith("file:")) {
     // `timeout` is SQLite's busy timeout: the web app and the worker share the file.
-    const factory = new PrismaBetterSQLite3({ url: sqliteUrl(databaseUrl), timeout: 10_000 });
-    beginImmediate(factory);
-    const driver = driverOf<BetterSqlite3.Database>(factory);
-    const client = new SqliteClient({ adapter: factory, transactionOptions: options.transactionOptions });
+    const adapter = new SqliteAdapter({ url: sqliteUrl(databaseUrl), timeout: 10_000 });
+    const client = new SqliteClient({ adapter, transactionOptions: options.transactionOptions });
     attachDirectSql(
       client,
-      sqliteDirectSql(() => driver.get(client)),
+      sqliteDirectSql(() => adapter.connectionOf(client)),
     );
     return client;
   }
-  const factory = new PrismaPg({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
-  const driver = driverOf<Pool>(factory);
-  const client = new PostgresClient({
-    adapter: factory,
-    transactionOptions: options.transactionOptions,
-  }) as unknown as Db;
+  const adapter = postgresAdapter({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
+  const client = new PostgresClient({ adapter, transactionOptions: options.transactionOptions }) as unknown as Db;
   attachDirectSql(
     client,
-    postgresDirectSql(() => driver.get(client)),
+    postgresDirectSql(() => adapter.poolOf(client)),
   );
   return client;
 }
 
-/**
- * Prisma's interactive transactions on SQLite start with a deferred BEGIN: one that reads, then writes after another
- * process (the worker, the web app) committed a write, fails with SQLITE_BUSY_SNAPSHOT instead of waiting (seen on a
- * credit note issued while the worker recorded an STS outcome). BEGIN IMMEDIATE takes the write lock at the start,
- * waiting up to the busy timeout, so a transaction never reads a snapshot it cannot write on. The direct statements
- * of lib/data/direct-sql.ts already run as immediate transactions.
- */
-function beginImmediate(factory: { connect(): Promise<unknown> }) {
-  const connect = factory.connect.bind(factory);
-  factory.connect = async () => {
-    const adapter = (await connect()) as { client?: BetterSqlite3.Database };
-    const client = adapter.client;
-    if (!client) throw new Error("The database adapter no longer exposes its driver (lib/db.ts).");
-    const prepare = client.prepare.bind(client);
-    client.prepare = ((sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql)) as typeof client.prepare;
-    return adapter;
-  };
-}
+type Connectable = { $connect(): Promise<void> };
 
 /**
- * The driver object (better-sqlite3 connection, pg pool) behind the adapter a factory connects, for the direct
- * statements of lib/data/direct-sql.ts: caught as Prisma connects, so both use the same connection or pool, and
- * caught again if Prisma reconnects after a $disconnect.
+ * SQLite: Prisma's adapter opens its own better-sqlite3 connection at every connect, and offers neither a way to
+ * hand it ours nor a hook on it. The connection is the adapter's `client` field, outside its typed API: taken here,
+ * in this one place, checked at every connect (and by tests/integration/db-driver.test.ts, which fails if the
+ * adapter changes shape) for two uses:
+ * - the direct statements of lib/data/direct-sql.ts run on it, so they share Prisma's connection (and its lock);
+ * - Prisma's interactive transactions begin IMMEDIATE. Its deferred BEGIN lets a transaction that reads, then writes
+ *   after another process (the worker, the web app) committed a write, fail with SQLITE_BUSY_SNAPSHOT instead of
+ *   waiting (seen on a credit note issued while the worker recorded an STS outcome); BEGIN IMMEDIATE takes the write
+ *   lock first, waiting up to the busy timeout. The direct statements already run as immediate transactions.
  */
-function driverOf<T extends object>(factory: { connect(): Promise<unknown> }) {
-  let driver: T | undefined;
-  let disposed = true;
-  const connect = factory.connect.bind(factory);
-  factory.connect = async () => {
-    const adapter = (await connect()) as { client?: T; dispose(): Promise<void> };
-    if (!adapter.client) throw new Error("The database adapter no longer exposes its driver (lib/db.ts).");
-    driver = adapter.client;
-    disposed = false;
-    const dispose = adapter.dispose.bind(adapter);
-    adapter.dispose = () => {
-      disposed = true;
-      return dispose();
-    };
+class SqliteAdapter extends PrismaBetterSQLite3 {
+  #connection: BetterSqlite3.Database | undefined;
+
+  override async connect() {
+    const adapter = await super.connect();
+    const connection = (adapter as { client?: Partial<BetterSqlite3.Database> }).client;
+    if (typeof connection?.prepare !== "function" || typeof connection.open !== "boolean") {
+      throw new Error("The SQLite adapter no longer exposes its better-sqlite3 connection as `client` (lib/db.ts).");
+    }
+    const prepare = connection.prepare.bind(connection);
+    connection.prepare = ((sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql)) as typeof prepare;
+    this.#connection = connection as BetterSqlite3.Database;
     return adapter;
-  };
+  }
+
+  /** Prisma's current connection, connecting (again, after a $disconnect closed it) when there is none. */
+  async connectionOf(client: Connectable): Promise<BetterSqlite3.Database> {
+    if (!this.#connection?.open) await client.$connect();
+    if (!this.#connection?.open) throw new Error("The database is not connected.");
+    return this.#connection;
+  }
+}
+
+type PostgresAdapter = Pick<PrismaPg, "provider" | "adapterName" | "connect" | "connectToShadowDb"> & {
+  poolOf(client: Connectable): Promise<Pool>;
+};
+
+/**
+ * PostgreSQL: the pool is ours. Prisma's adapter takes a pg.Pool (PrismaPg's documented first argument), so the
+ * direct statements use the pool Prisma uses without reaching into the adapter. Every connect makes a new pool,
+ * which the adapter ends on $disconnect (disposeExternalPool): a client used again after $disconnect reconnects,
+ * as it would with a pool of Prisma's own, and a closed client leaves no connection open.
+ */
+function postgresAdapter(config: pg.PoolConfig): PostgresAdapter {
+  const template = new PrismaPg(config);
+  let pool: Pool | undefined;
   return {
-    async get(client: { $connect(): Promise<void> }): Promise<T> {
-      if (disposed || !driver) await client.$connect();
-      if (disposed || !driver) throw new Error("The database is not connected.");
-      return driver;
+    provider: template.provider,
+    adapterName: template.adapterName,
+    connect() {
+      pool = new pg.Pool(config);
+      return new PrismaPg(pool, { disposeExternalPool: true }).connect();
+    },
+    connectToShadowDb: () => template.connectToShadowDb(),
+    /** Prisma's current pool, connecting (again, after a $disconnect ended it) when there is none. */
+    async poolOf(client: Connectable): Promise<Pool> {
+      if (!pool || pool.ending) await client.$connect();
+      if (!pool || pool.ending) throw new Error("The database is not connected.");
+      return pool;
     },
   };
 }

@@ -1,5 +1,5 @@
 import { formatCents } from "@/lib/domain/money";
-import { MONTH_NAMES } from "@/lib/services/figures/figures-summary";
+import { MONTH_NAMES } from "@/lib/presentation/figures/figures-summary";
 
 const W = 720;
 const H = 260;

@@ -2,7 +2,7 @@ import { isoDate } from "@/lib/domain/dates";
 import { formatCents } from "@/lib/domain/money";
 import { isStsExpenseType } from "@/lib/domain/sts-expense-type";
 import type { InvoiceWithDetails } from "@/lib/data/invoices";
-import { patientDisplayName } from "@/lib/services/patients/patient-display-name";
+import { patientDisplayName } from "@/lib/presentation/patients/patient-display-name";
 import type { InvoiceFormValues } from "./invoice-form";
 import { newLine } from "./line-values";
 

@@ -1,4 +1,4 @@
-import { documentStatusLabel } from "@/lib/services/invoices/labels";
+import { documentStatusLabel } from "@/lib/presentation/invoices/labels";
 
 const TONES: Record<string, string> = {
   Bozza: "badge-info",

@@ -3,7 +3,7 @@ import { StatusBadge } from "@/components/invoices/status-badge";
 import { StsDot } from "@/components/sts/sts-dot";
 import { formatItalianDate } from "@/lib/domain/dates";
 import { formatCents } from "@/lib/domain/money";
-import { documentNumberLabel } from "@/lib/services/invoices/labels";
+import { documentNumberLabel } from "@/lib/presentation/invoices/labels";
 import type { PatientInvoiceRow } from "@/lib/services/patients/patient-invoices";
 
 export type ExpenseYearSummary = { year: number; totalCents: number; documentCount: number };

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Patient } from "@/lib/generated/sqlite/client";
-import { patientDisplayName } from "@/lib/services/patients/patient-display-name";
+import { patientDisplayName } from "@/lib/presentation/patients/patient-display-name";
 import { PatientBadges } from "./patient-badges";
 import styles from "./patients.module.css";
 

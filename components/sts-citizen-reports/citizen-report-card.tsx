@@ -2,8 +2,8 @@ import Link from "next/link";
 import { formatItalianDate } from "@/lib/domain/dates";
 import { formatCents } from "@/lib/domain/money";
 import { isStsExpenseType, stsExpenseTypeLabel } from "@/lib/domain/sts-expense-type";
-import type { CitizenReportView } from "@/lib/services/sts-citizen-reports/report-view";
-import { documentNumberLabel } from "@/lib/services/invoices/labels";
+import type { CitizenReportView } from "@/lib/presentation/sts-citizen-reports/report-view";
+import { documentNumberLabel } from "@/lib/presentation/invoices/labels";
 import { MarkHandledButton } from "./report-actions";
 
 function expenseType(code: string | null) {

@@ -1,5 +1,5 @@
-import type { DocumentCode } from "@/lib/services/sts-log/document-codes";
-import type { FixContext } from "@/lib/services/sts-log/fix-target";
+import type { DocumentCode } from "@/lib/presentation/sts-log/document-codes";
+import type { FixContext } from "@/lib/presentation/sts-log/fix-target";
 import { FixLink } from "./fix-link";
 import styles from "./sts-log.module.css";
 

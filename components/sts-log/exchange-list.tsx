@@ -1,5 +1,5 @@
 import type { SubmissionExchange } from "@/lib/services/sts-log/list-submission-exchanges";
-import { formatRomeTimestamp } from "@/lib/services/sts-log/labels";
+import { formatRomeTimestamp } from "@/lib/presentation/sts-log/labels";
 import styles from "./sts-log.module.css";
 
 // The raw SOAP traffic, for support. It was redacted when recorded (no password, PIN or ciphertext); React escapes

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { StsFix } from "@/lib/sts/codes";
-import { fixTarget, type FixContext } from "@/lib/services/sts-log/fix-target";
+import { fixTarget, type FixContext } from "@/lib/presentation/sts-log/fix-target";
 import styles from "./sts-log.module.css";
 
 // Read-only (an accountant): the fix is said, not linked — the pages that fix things are the owner's.

@@ -1,4 +1,4 @@
-import type { OutcomeCounts } from "@/lib/services/sts-log/outcome-counts";
+import type { OutcomeCounts } from "@/lib/presentation/sts-log/outcome-counts";
 import styles from "./sts-log.module.css";
 
 export function OutcomeCountsText({ counts }: { counts: OutcomeCounts }) {

@@ -3,7 +3,7 @@ import {
   submissionOutcomeLabel,
   submissionPhase,
   submissionPhaseLabel,
-} from "@/lib/services/sts-log/labels";
+} from "@/lib/presentation/sts-log/labels";
 import styles from "./sts-log.module.css";
 
 const ENVIRONMENT_TONES: Record<string, string> = {

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { StsDot } from "@/components/sts/sts-dot";
 import type { SubmissionDocumentDetail } from "@/lib/services/sts-log/get-submission";
-import { documentOutcomeLabel, operationLabel } from "@/lib/services/sts-log/labels";
-import { documentNumberLabel } from "@/lib/services/invoices/labels";
-import { patientDisplayName } from "@/lib/services/patients/patient-display-name";
+import { documentOutcomeLabel, operationLabel } from "@/lib/presentation/sts-log/labels";
+import { documentNumberLabel } from "@/lib/presentation/invoices/labels";
+import { patientDisplayName } from "@/lib/presentation/patients/patient-display-name";
 import { formatItalianDate } from "@/lib/domain/dates";
 import { CodeList } from "./code-list";
 import styles from "./sts-log.module.css";

@@ -1,5 +1,5 @@
-import { SUBMISSION_OUTCOME_FILTERS, type SubmissionFilters } from "@/lib/services/sts-log/submission-filters";
-import { submissionOutcomeLabel, triggerLabel } from "@/lib/services/sts-log/labels";
+import { SUBMISSION_OUTCOME_FILTERS, type SubmissionFilters } from "@/lib/schemas/submission-filters";
+import { submissionOutcomeLabel, triggerLabel } from "@/lib/presentation/sts-log/labels";
 import styles from "./sts-log.module.css";
 
 // A plain GET form: the filters live in the URL.

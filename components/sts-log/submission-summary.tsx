@@ -1,5 +1,5 @@
 import type { SubmissionDetail } from "@/lib/services/sts-log/get-submission";
-import { channelLabel, formatRomeDateTime, triggerLabel } from "@/lib/services/sts-log/labels";
+import { channelLabel, formatRomeDateTime, triggerLabel } from "@/lib/presentation/sts-log/labels";
 import { STS_STATI } from "@/lib/sts/codes";
 import { FixLink } from "./fix-link";
 import { OutcomeCountsText } from "./outcome-counts";

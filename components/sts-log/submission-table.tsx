@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { SubmissionListRow } from "@/lib/services/sts-log/list-submissions";
-import { channelLabel, formatRomeDateTime, triggerLabel } from "@/lib/services/sts-log/labels";
+import { channelLabel, formatRomeDateTime, triggerLabel } from "@/lib/presentation/sts-log/labels";
 import { OutcomeCountsText } from "./outcome-counts";
 import { EnvironmentBadge, SubmissionStateBadges } from "./submission-badges";
 import styles from "./sts-log.module.css";

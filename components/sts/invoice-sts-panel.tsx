@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { FOREIGN_PATIENT_REASON } from "@/lib/domain/sts/eligibility";
 import { explainStsStatus } from "@/lib/services/sts/explain-sts-status";
 import { invoiceStsHistory } from "@/lib/services/sts/invoice-sts-history";
-import { operationLabel } from "@/lib/services/sts-log/labels";
+import { operationLabel } from "@/lib/presentation/sts-log/labels";
 import { StsAutoRefresh } from "./sts-auto-refresh";
 import { StsDot } from "./sts-dot";
 import { StsRowButton } from "./sts-row-button";

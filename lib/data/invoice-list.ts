@@ -2,7 +2,9 @@ import type { DbOrTx } from "../db";
 import { Prisma } from "../generated/sqlite/client";
 import { queryRows } from "./direct-sql";
 import { parseInvoiceNumber } from "../domain/numbering";
+import { STS_STATES } from "../domain/sts/status";
 import type { InvoiceFilters } from "../schemas/invoice-filters";
+import { invoiceKindAndStatus, oneOf } from "./narrow";
 
 /** Default page size (the list also offers 50 and 100). */
 export const PAGE_SIZE = 25;
@@ -60,6 +62,13 @@ export const invoiceListSelect = {
   patient: { select: { id: true, kind: true, firstName: true, lastName: true, companyName: true, codiceFiscale: true } },
 } as const;
 
+type SelectedRow = Prisma.InvoiceGetPayload<{ select: typeof invoiceListSelect }>;
+
+const listRow = (row: SelectedRow) => ({
+  ...invoiceKindAndStatus(row),
+  stsState: oneOf(STS_STATES, row.stsState, "Invoice.stsState"),
+});
+
 export async function findInvoicePage(db: DbOrTx, practitionerId: string, filters: InvoiceFilters) {
   const where = invoiceListWhere(practitionerId, filters);
   const [rows, total] = await Promise.all([
@@ -72,7 +81,7 @@ export async function findInvoicePage(db: DbOrTx, practitionerId: string, filter
     }),
     db.invoice.count({ where }),
   ]);
-  return { rows, total, page: filters.page, pageCount: Math.max(1, Math.ceil(total / filters.size)) };
+  return { rows: rows.map(listRow), total, page: filters.page, pageCount: Math.max(1, Math.ceil(total / filters.size)) };
 }
 
 export type InvoiceListRow = Awaited<ReturnType<typeof findInvoicePage>>["rows"][number];
@@ -81,7 +90,7 @@ export async function* findAllInvoices(db: DbOrTx, practitionerId: string, filte
   const where = invoiceListWhere(practitionerId, filters);
   for (let skip = 0; ; skip += 1000) {
     const rows = await db.invoice.findMany({ where, orderBy: orderBy(filters), skip, take: 1000, select: invoiceListSelect });
-    yield* rows;
+    yield* rows.map(listRow);
     if (rows.length < 1000) return;
   }
 }

@@ -1,6 +1,8 @@
-import type { DbOrTx, Tx } from "../db";
+import type { Db, DbOrTx, Tx } from "../db";
 import { Prisma } from "../generated/sqlite/client";
+import { STS_STATES } from "../domain/sts/status";
 import { queryRows } from "./direct-sql";
+import { invoiceKindAndStatus, oneOf } from "./narrow";
 
 export const invoiceWithDetails = {
   lines: { orderBy: { position: "asc" } },
@@ -14,8 +16,17 @@ export const invoiceWithDetails = {
   replacedBy: { select: { id: true, kind: true, number: true, year: true, issueDate: true, status: true } },
 } as const;
 
-export function findInvoice(db: DbOrTx, practitionerId: string, id: string) {
-  return db.invoice.findFirst({ where: { id, practitionerId }, include: invoiceWithDetails });
+export async function findInvoice(db: DbOrTx, practitionerId: string, id: string) {
+  const invoice = await db.invoice.findFirst({ where: { id, practitionerId }, include: invoiceWithDetails });
+  if (!invoice) return null;
+  return {
+    ...invoiceKindAndStatus(invoice),
+    stsState: oneOf(STS_STATES, invoice.stsState, "Invoice.stsState"),
+    creditedInvoice: invoice.creditedInvoice && invoiceKindAndStatus(invoice.creditedInvoice),
+    creditNotes: invoice.creditNotes.map(invoiceKindAndStatus),
+    replaces: invoice.replaces && invoiceKindAndStatus(invoice.replaces),
+    replacedBy: invoice.replacedBy && invoiceKindAndStatus(invoice.replacedBy),
+  };
 }
 
 export type InvoiceWithDetails = NonNullable<Awaited<ReturnType<typeof findInvoice>>>;

@@ -1,6 +1,9 @@
 import type { DbOrTx } from "../db";
 import { Prisma } from "../generated/sqlite/client";
-import { queryRows, queryTogether } from "./direct-sql";
+import { INVOICE_KINDS, INVOICE_STATUSES, type InvoiceKind, type InvoiceStatus } from "../domain/invoice-kind";
+import { STS_STATES, type StsState } from "../domain/sts/status";
+import { queryRows } from "./direct-sql";
+import { oneOf } from "./narrow";
 
 // The documents of the STS services are read and claimed with hand-written SQL, valid on SQLite and PostgreSQL
 // alike: these queries run for every batch of the hourly run and of the outcome polling, and through Prisma's
@@ -13,8 +16,8 @@ export type StsInvoice = {
   id: string;
   practitionerId: string;
   patientId: string;
-  kind: string;
-  status: string;
+  kind: InvoiceKind;
+  status: InvoiceStatus;
   number: number | null;
   year: number | null;
   issueDate: string;
@@ -33,13 +36,13 @@ export type StsInvoice = {
   contentVersion: number;
   stsRecord: string;
   stsRecordRev: number;
-  stsState: string;
+  stsState: StsState;
   stsReason: string | null;
   lines: { quantity: number; unitPriceCents: number; pensionFund: boolean; expenseType: string }[];
   patient: { id: string; kind: string; foreign: boolean; codiceFiscale: string | null };
   creditedInvoice: {
     id: string;
-    kind: string;
+    kind: InvoiceKind;
     number: number | null;
     year: number | null;
     issueDate: string;
@@ -63,7 +66,10 @@ export type StsInvoiceFilter = {
   patientId?: string;
 };
 
-type Row = Omit<StsInvoice, "lines" | "patient" | "creditedInvoice" | "opposition"> & {
+type Row = Omit<StsInvoice, "lines" | "patient" | "creditedInvoice" | "opposition" | "kind" | "status" | "stsState"> & {
+  kind: string;
+  status: string;
+  stsState: string;
   opposition: boolean | number;
   patientKind: string;
   patientForeign: boolean | number;
@@ -136,8 +142,8 @@ function toStsInvoice(r: Row): StsInvoice {
     id: r.id,
     practitionerId: r.practitionerId,
     patientId: r.patientId,
-    kind: r.kind,
-    status: r.status,
+    kind: oneOf(INVOICE_KINDS, r.kind, "Invoice.kind"),
+    status: oneOf(INVOICE_STATUSES, r.status, "Invoice.status"),
     number: int(r.number),
     year: int(r.year),
     issueDate: r.issueDate,
@@ -155,12 +161,12 @@ function toStsInvoice(r: Row): StsInvoice {
     contentVersion: int(r.contentVersion)!,
     stsRecord: r.stsRecord,
     stsRecordRev: int(r.stsRecordRev)!,
-    stsState: r.stsState,
+    stsState: oneOf(STS_STATES, r.stsState, "Invoice.stsState"),
     stsReason: r.stsReason,
     lines: [],
     patient: { id: r.patientId, kind: r.patientKind, foreign: Boolean(r.patientForeign), codiceFiscale: r.patientCodiceFiscale },
     creditedInvoice: r.cId
-      ? { id: r.cId, kind: r.cKind, number: int(r.cNumber), year: int(r.cYear), issueDate: r.cIssueDate, stsRecord: r.cStsRecord, issuerSnapshot: r.cIssuerSnapshot }
+      ? { id: r.cId, kind: oneOf(INVOICE_KINDS, r.cKind, "Invoice.kind"), number: int(r.cNumber), year: int(r.cYear), issueDate: r.cIssueDate, stsRecord: r.cStsRecord, issuerSnapshot: r.cIssuerSnapshot }
       : null,
   };
 }
@@ -170,7 +176,7 @@ export type StsRecordChange = {
   /** The revision read with the record: the change is saved only if nobody saved another since. */
   rev: number;
   stsRecord: string;
-  stsState: string;
+  stsState: StsState;
   stsReason: string | null;
   /** STS holds or cancelled the document after this change (stsEverHeld only ever turns true). */
   everHeld?: boolean;
@@ -179,25 +185,21 @@ export type StsRecordChange = {
 /**
  * Saves many documents' STS records in one statement, each only if its revision is still the one read (and bumps
  * it): how several workers and web instances agree on who sends a document. Returns the ids saved; the others lost
- * a race and must be read again. `updatedAt` is the time of the write, as Prisma's @updatedAt would set it.
- * `alongside`: independent statements to run with it as one unit (queryTogether), such as the submission's own
- * changes, so that the submission and its documents' records are never saved one without the other.
+ * a race and must be read again. `updatedAt` is the time of the write, as Prisma's @updatedAt would set it. The
+ * saves that go as one unit with a submission's own changes are in lib/data/sts-batch-saves.ts.
  */
 export async function updateStsRecordsIfUnchanged(
   db: DbOrTx,
   practitionerId: string,
   changes: StsRecordChange[],
-  alongside: Prisma.Sql[] = [],
 ): Promise<Set<string>> {
-  if (changes.length === 0) {
-    if (alongside.length) await queryTogether(db, alongside);
-    return new Set();
-  }
-  const rows = await queryTogether<{ id: string }>(db, [...alongside, stsRecordsUpdate(practitionerId, changes)]);
+  if (changes.length === 0) return new Set();
+  const rows = await queryRows<{ id: string }>(db, stsRecordsUpdate(practitionerId, changes));
   return new Set(rows.map((r) => r.id));
 }
 
-function stsRecordsUpdate(practitionerId: string, changes: StsRecordChange[]): Prisma.Sql {
+/** The statement of updateStsRecordsIfUnchanged, for the saves that run it with others as one unit. */
+export function stsRecordsUpdate(practitionerId: string, changes: StsRecordChange[]): Prisma.Sql {
   // The changes as a VALUES table joined on (id, revision): one row per document, valid on both databases (their
   // VALUES columns are both named column1…column6).
   const values = changes.map((c) => Prisma.sql`(${c.id}, CAST(${c.rev} AS INTEGER), ${c.stsRecord}, ${c.stsState}, ${c.stsReason}, ${Prisma.raw(c.everHeld ? "TRUE" : "FALSE")})`);

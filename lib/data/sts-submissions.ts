@@ -1,5 +1,14 @@
 import type { DbOrTx } from "../db";
 import type { Prisma } from "../generated/sqlite/client";
+import { STS_OPERATIONS } from "../domain/sts/record";
+import {
+  DOCUMENT_OUTCOMES,
+  SUBMISSION_CHANNELS,
+  SUBMISSION_OUTCOMES,
+  SUBMISSION_STATUSES,
+  SUBMISSION_TRIGGERS,
+} from "../domain/sts/submission";
+import { invoiceKindAndStatus, oneOf, oneOfOrNull } from "./narrow";
 
 export const SUBMISSION_PAGE_SIZE = 25;
 
@@ -37,6 +46,19 @@ export const submissionHeaderSelect = {
   completedAt: true,
 } as const;
 
+type SelectedHeader = Prisma.StsSubmissionGetPayload<{ select: typeof submissionHeaderSelect }>;
+
+// The header's status, outcome, trigger and channel as the domain's union types.
+function header<R extends SelectedHeader>(row: R) {
+  return {
+    ...row,
+    trigger: oneOf(SUBMISSION_TRIGGERS, row.trigger, "StsSubmission.trigger"),
+    channel: oneOf(SUBMISSION_CHANNELS, row.channel, "StsSubmission.channel"),
+    status: oneOf(SUBMISSION_STATUSES, row.status, "StsSubmission.status"),
+    outcome: oneOfOrNull(SUBMISSION_OUTCOMES, row.outcome, "StsSubmission.outcome"),
+  };
+}
+
 /** Which of the given submissions have a receipt PDF and an errors CSV, without loading the bytes. */
 async function findStoredFiles(db: DbOrTx, practitionerId: string, ids: string[]) {
   if (ids.length === 0) return { receipts: new Set<string>(), csvs: new Set<string>() };
@@ -61,7 +83,7 @@ export async function findSubmissionPage(db: DbOrTx, practitionerId: string, pag
   ]);
   const files = await findStoredFiles(db, practitionerId, rows.map((r) => r.id));
   return {
-    rows: rows.map((r) => ({ ...r, hasReceipt: files.receipts.has(r.id), hasErrorsCsv: files.csvs.has(r.id) })),
+    rows: rows.map((r) => ({ ...header(r), hasReceipt: files.receipts.has(r.id), hasErrorsCsv: files.csvs.has(r.id) })),
     total,
     page,
     pageCount: Math.max(1, Math.ceil(total / SUBMISSION_PAGE_SIZE)),
@@ -102,7 +124,17 @@ export async function findSubmission(db: DbOrTx, practitionerId: string, submiss
   });
   if (!submission) return null;
   const files = await findStoredFiles(db, practitionerId, [submission.id]);
-  return { ...submission, hasReceipt: files.receipts.has(submission.id), hasErrorsCsv: files.csvs.has(submission.id) };
+  return {
+    ...header(submission),
+    documents: submission.documents.map((d) => ({
+      ...d,
+      operation: oneOf(STS_OPERATIONS, d.operation, "StsSubmissionDocument.operation"),
+      outcome: oneOf(DOCUMENT_OUTCOMES, d.outcome, "StsSubmissionDocument.outcome"),
+      invoice: invoiceKindAndStatus(d.invoice),
+    })),
+    hasReceipt: files.receipts.has(submission.id),
+    hasErrorsCsv: files.csvs.has(submission.id),
+  };
 }
 
 export type SubmissionWithDocuments = NonNullable<Awaited<ReturnType<typeof findSubmission>>>;

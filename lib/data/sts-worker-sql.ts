@@ -1,7 +1,18 @@
 import { randomBytes } from "node:crypto";
 import type { DbOrTx } from "../db";
 import { Prisma } from "../generated/sqlite/client";
+import { STS_OPERATIONS, type StsOperation } from "../domain/sts/record";
+import {
+  DOCUMENT_OUTCOMES,
+  SUBMISSION_STATUSES,
+  type DocumentOutcome,
+  type SubmissionChannel,
+  type SubmissionOutcome,
+  type SubmissionStatus,
+  type SubmissionTrigger,
+} from "../domain/sts/submission";
 import { executeSql, queryRows } from "./direct-sql";
+import { oneOf } from "./narrow";
 
 // The writes of a submission's life on the worker's paths (hourly run, outcome polling), in hand-written SQL valid
 // on SQLite and PostgreSQL: see lib/data/sts-documents.ts for why. The pages read submissions through Prisma.
@@ -25,17 +36,17 @@ export function newId(): string {
 
 export type NewSubmission = {
   practitionerId: string;
-  trigger: string;
-  channel: string;
+  trigger: SubmissionTrigger;
+  channel: SubmissionChannel;
   environment: string;
-  status: string;
+  status: SubmissionStatus;
   documentCount: number;
   slotKey?: string | null;
 };
 
-/** The statement that inserts a new submission, and the submission's id. */
-export function submissionInsert(data: NewSubmission): { id: string; statement: Prisma.Sql } {
-  const id = newId();
+/** The statement that inserts a new submission (with the id given, else a new one), and the submission's id. */
+export function submissionInsert(data: NewSubmission & { id?: string }): { id: string; statement: Prisma.Sql } {
+  const id = data.id ?? newId();
   const now = new Date();
   const statement = Prisma.sql`
     INSERT INTO "StsSubmission" ("id", "practitionerId", "trigger", "channel", "environment", "status", "documentCount",
@@ -47,8 +58,8 @@ export function submissionInsert(data: NewSubmission): { id: string; statement: 
 
 // What the worker paths change on a submission; undefined leaves a column as it is, null empties it.
 export type SubmissionChange = Partial<{
-  status: string;
-  outcome: string | null;
+  status: SubmissionStatus;
+  outcome: SubmissionOutcome | null;
   fileName: string | null;
   protocollo: string | null;
   acceptedAt: string | null;
@@ -95,7 +106,7 @@ export type NewSubmissionLine = {
   submissionId: string;
   invoiceId: string;
   practitionerId: string;
-  operation: string;
+  operation: StsOperation;
   identity: string;
   version: number;
 };
@@ -111,19 +122,30 @@ export function insertSubmissionLines(db: DbOrTx, lines: NewSubmissionLine[]): P
     VALUES ${Prisma.join(rows, ", ")}`);
 }
 
-export type SubmissionLine = { invoiceId: string; operation: string; identity: string; version: number; outcome: string };
+export type SubmissionLine = {
+  invoiceId: string;
+  operation: StsOperation;
+  identity: string;
+  version: number;
+  outcome: DocumentOutcome;
+};
 
 export async function findSubmissionLines(db: DbOrTx, submissionId: string): Promise<SubmissionLine[]> {
-  const rows = await queryRows<SubmissionLine>(db, Prisma.sql`
+  const rows = await queryRows<Omit<SubmissionLine, "operation" | "outcome"> & { operation: string; outcome: string }>(db, Prisma.sql`
     SELECT "invoiceId", "operation", "identity", "version", "outcome" FROM "StsSubmissionDocument"
     WHERE "submissionId" = ${submissionId} ORDER BY "id"`);
-  return rows.map((r) => ({ ...r, version: Number(r.version) }));
+  return rows.map((r) => ({
+    ...r,
+    operation: oneOf(STS_OPERATIONS, r.operation, "StsSubmissionDocument.operation"),
+    outcome: oneOf(DOCUMENT_OUTCOMES, r.outcome, "StsSubmissionDocument.outcome"),
+    version: Number(r.version),
+  }));
 }
 
 /** Notes one outcome (and, when given, its codes as JSON) on some documents' lines of a submission. */
 export function setLineOutcomes(
   db: DbOrTx,
-  line: { submissionId: string; practitionerId: string; invoiceIds: string[]; outcome: string; codes?: string },
+  line: { submissionId: string; practitionerId: string; invoiceIds: string[]; outcome: DocumentOutcome; codes?: string },
 ): Promise<number> {
   if (line.invoiceIds.length === 0) return Promise.resolve(0);
   const codes = line.codes === undefined ? Prisma.empty : Prisma.sql`, "codes" = ${line.codes}`;
@@ -133,7 +155,20 @@ export function setLineOutcomes(
       AND "invoiceId" IN (${Prisma.join(line.invoiceIds)})`);
 }
 
-export type LeasedSubmission = { id: string; practitionerId: string; status: string; protocollo: string | null; attempts: number };
+export type LeasedSubmission = {
+  id: string;
+  practitionerId: string;
+  status: SubmissionStatus;
+  protocollo: string | null;
+  attempts: number;
+};
+
+type LeasedRow = Omit<LeasedSubmission, "status"> & { status: string };
+const leased = (r: LeasedRow): LeasedSubmission => ({
+  ...r,
+  status: oneOf(SUBMISSION_STATUSES, r.status, "StsSubmission.status"),
+  attempts: Number(r.attempts),
+});
 
 /**
  * Leases up to `limit` submissions whose outcome is due to `workerId` until `until`, in one statement. The lease
@@ -146,12 +181,12 @@ export async function leaseDueSubmissions(
 ): Promise<LeasedSubmission[]> {
   const { workerId, now, until, limit } = options;
   const free = Prisma.sql`"status" = 'awaiting_outcome' AND "nextPollAt" <= ${now} AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})`;
-  const rows = await queryRows<LeasedSubmission>(db, Prisma.sql`
+  const rows = await queryRows<LeasedRow>(db, Prisma.sql`
     UPDATE "StsSubmission" SET "lockedBy" = ${workerId}, "lockedUntil" = ${until}
     WHERE ${free} AND "id" IN (
       SELECT "id" FROM "StsSubmission" WHERE ${free} ORDER BY "nextPollAt" LIMIT ${limit})
     RETURNING "id", "practitionerId", "status", "protocollo", "attempts"`);
-  return rows.map((r) => ({ ...r, attempts: Number(r.attempts) }));
+  return rows.map(leased);
 }
 
 /** Ends `workerId`'s leases on these submissions (those it still holds). */
@@ -176,10 +211,10 @@ export async function leaseUncertainSubmissions(
 ): Promise<LeasedSubmission[]> {
   const { workerId, now, until, limit } = options;
   const free = Prisma.sql`"status" = 'uncertain' AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})`;
-  const rows = await queryRows<LeasedSubmission>(db, Prisma.sql`
+  const rows = await queryRows<LeasedRow>(db, Prisma.sql`
     UPDATE "StsSubmission" SET "lockedBy" = ${workerId}, "lockedUntil" = ${until}
     WHERE ${free} AND "id" IN (
       SELECT "id" FROM "StsSubmission" WHERE ${free} ORDER BY "createdAt" LIMIT ${limit})
     RETURNING "id", "practitionerId", "status", "protocollo", "attempts"`);
-  return rows.map((r) => ({ ...r, attempts: Number(r.attempts) }));
+  return rows.map(leased);
 }

@@ -8,7 +8,7 @@ import { isoDate } from "../../lib/domain/dates";
 import { parseStsIdentity } from "../../lib/domain/sts/record";
 import { fetchCitizenReports } from "../../lib/services/sts-citizen-reports/fetch-citizen-reports";
 import { markReportHandled } from "../../lib/services/sts-citizen-reports/mark-report-handled";
-import { viewOf } from "../../lib/services/sts-citizen-reports/report-view";
+import { viewOf } from "../../lib/presentation/sts-citizen-reports/report-view";
 import { runDailyCitizenReports } from "../../lib/services/sts-citizen-reports/run-daily-citizen-reports";
 import { applyStsEvent } from "../../lib/services/sts/apply-sts-event";
 import { statusOf } from "../../lib/services/sts/refresh-sts-state";

@@ -6,7 +6,12 @@ import { requireReaderPage } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { isoDate, MAX_DOCUMENT_YEAR, MIN_DOCUMENT_YEAR } from "@/lib/domain/dates";
 import { formatCents } from "@/lib/domain/money";
-import { figuresSummaryRows, limitBasisLabel, limitWarning, MONTH_NAMES } from "@/lib/services/figures/figures-summary";
+import {
+  figuresSummaryRows,
+  limitBasisLabel,
+  limitWarning,
+  MONTH_NAMES,
+} from "@/lib/presentation/figures/figures-summary";
 import { getYearFigures } from "@/lib/services/figures/year-figures";
 
 export const metadata: Metadata = { title: "Cifre dell'anno" };

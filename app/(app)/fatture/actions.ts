@@ -4,7 +4,7 @@ import { z } from "zod";
 import { action, Id, IdList, type Revalidate } from "@/lib/actions/action";
 import { db } from "@/lib/db";
 import { searchPatientsForPicker } from "@/lib/services/patients/search-patients-for-picker";
-import { patientDisplayName } from "@/lib/services/patients/patient-display-name";
+import { patientDisplayName } from "@/lib/presentation/patients/patient-display-name";
 import { cloneInvoice } from "@/lib/services/invoices/clone-invoice";
 import { createCreditNote } from "@/lib/services/invoices/create-credit-note";
 import { deleteDraft } from "@/lib/services/invoices/delete-draft";

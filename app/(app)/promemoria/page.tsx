@@ -5,9 +5,9 @@ import { requirePractitionerPage } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { formatItalianDate } from "@/lib/domain/dates";
 import { formatCents } from "@/lib/domain/money";
-import { documentNumberLabel } from "@/lib/services/invoices/labels";
+import { documentNumberLabel } from "@/lib/presentation/invoices/labels";
 import { listOverdueInvoices } from "@/lib/services/mail/overdue-invoices";
-import { patientDisplayName } from "@/lib/services/patients/patient-display-name";
+import { patientDisplayName } from "@/lib/presentation/patients/patient-display-name";
 
 export const metadata: Metadata = { title: "Promemoria di pagamento" };
 

@@ -27,7 +27,9 @@ import type { IsoDate } from "../dates";
  * identity STS cancelled; V/C of an identity STS does not hold).
  */
 
-export type StsOperation = "I" | "V" | "C" | "R";
+/** Insert, change (variazione), cancel, refund (rimborso: a credit note). */
+export const STS_OPERATIONS = ["I", "V", "C", "R"] as const;
+export type StsOperation = (typeof STS_OPERATIONS)[number];
 
 /** `pIva|dataEmissione|dispositivo|numDocumento`: the idDocumentoFiscale key of docs/STS-PROTOCOL.md §10.1. */
 export type StsIdentity = string;

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { Db } from "../../db";
 import { exportInvoicesCsv, csvCell } from "../invoices/export-invoices-csv";
 import { renderInvoicePdfFor } from "../invoices/invoice-pdf";
-import { documentNumberLabel } from "../invoices/labels";
+import { documentNumberLabel } from "../../presentation/invoices/labels";
 import { parseInvoiceFilters } from "../../schemas/invoice-filters";
 
 export type ExportFile = { path: string; bytes: Uint8Array };

@@ -2,7 +2,7 @@ import type { Db } from "../../db";
 import { formatItalianDate } from "../../domain/dates";
 import { formatCents } from "../../domain/money";
 import { renderYearFiguresPdf } from "../../pdf/year-figures-pdf";
-import { figuresSummaryRows, limitBasisLabel, MONTH_NAMES } from "./figures-summary";
+import { figuresSummaryRows, limitBasisLabel, MONTH_NAMES } from "../../presentation/figures/figures-summary";
 import { getYearFigures } from "./year-figures";
 
 function csvCell(value: string): string {

@@ -11,7 +11,7 @@ import {
   type YearFigures,
 } from "../../domain/year-figures";
 import { notFound } from "../../app-error";
-import { documentNumberLabel } from "../invoices/labels";
+import { documentNumberLabel } from "../../presentation/invoices/labels";
 
 export type { YearFigures } from "../../domain/year-figures";
 

@@ -2,7 +2,7 @@ import type { Db } from "../../db";
 import { findDocumentsWithDatesToReview } from "../../data/invoices";
 import { isoDate } from "../../domain/dates";
 import { dateProblemLabel, storedDateProblems } from "../../domain/invoice-dates";
-import { documentNumberLabel } from "./labels";
+import { documentNumberLabel } from "../../presentation/invoices/labels";
 
 const SHOWN = 20;
 

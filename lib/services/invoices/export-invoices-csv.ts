@@ -1,12 +1,12 @@
 import type { DbOrTx } from "../../db";
 import { formatItalianDate } from "../../domain/dates";
 import { formatCents } from "../../domain/money";
-import { STS_STATES, stsStateLabel, type StsState } from "../../domain/sts/status";
+import { stsStateLabel } from "../../domain/sts/status";
 import { isPaymentMethod, paymentMethodLabel } from "../../domain/payment";
 import { findAllInvoices, type InvoiceListRow } from "../../data/invoice-list";
 import type { InvoiceFilters } from "../../schemas/invoice-filters";
-import { patientDisplayName } from "../patients/patient-display-name";
-import { documentStatusLabel, documentNumberLabel } from "./labels";
+import { patientDisplayName } from "../../presentation/patients/patient-display-name";
+import { documentStatusLabel, documentNumberLabel } from "../../presentation/invoices/labels";
 
 const HEADER = [
   "Numero",
@@ -57,12 +57,8 @@ function row(invoice: InvoiceListRow): Cell[] {
     documentStatusLabel(invoice),
     invoice.paymentDate ? formatItalianDate(invoice.paymentDate) : "",
     invoice.paymentMethod && isPaymentMethod(invoice.paymentMethod) ? paymentMethodLabel(invoice.paymentMethod) : "",
-    stsStateLabel(asStsState(invoice.stsState)),
+    stsStateLabel(invoice.stsState),
   ];
-}
-
-function asStsState(value: string): StsState {
-  return (STS_STATES as readonly string[]).includes(value) ? (value as StsState) : "not_applicable";
 }
 
 // The filtered list as a semicolon-separated CSV with Italian decimals (what Italian spreadsheets open directly),

@@ -7,7 +7,7 @@ import { findIssuerProfile, type InvoiceWithDetails } from "../../data/invoices"
 import type { InvoicePdfModel } from "../../pdf/invoice-pdf-model";
 import { renderInvoicePdf } from "../../pdf/invoice-pdf";
 import { getInvoiceOrThrow } from "./get-invoice";
-import { documentNumberLabel } from "./labels";
+import { documentNumberLabel } from "../../presentation/invoices/labels";
 import { issuerSnapshot, parseSnapshot, patientSnapshot, type IssuerSnapshot, type PatientSnapshot } from "./snapshots";
 
 const EMPTY_ISSUER: IssuerSnapshot = {

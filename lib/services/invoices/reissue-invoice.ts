@@ -8,7 +8,7 @@ import { writeInvoiceContent } from "./invoice-content";
 import { pricingFromProfile } from "./invoice-pricing";
 import { issueInvoiceInTx } from "./issue-invoice";
 import { invoiceIdentityLock } from "./identity-lock";
-import { documentNumberLabel } from "./labels";
+import { documentNumberLabel } from "../../presentation/invoices/labels";
 import { ownedInvoiceFor } from "./owned-invoice";
 
 /**

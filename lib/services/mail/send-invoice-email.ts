@@ -6,7 +6,7 @@ import { SendToSchema } from "../../schemas/mail";
 import { parseInput } from "../../schemas/validation";
 import { getInvoiceOrThrow } from "../invoices/get-invoice";
 import { renderInvoicePdfFor } from "../invoices/invoice-pdf";
-import { documentNumberLabel } from "../invoices/labels";
+import { documentNumberLabel } from "../../presentation/invoices/labels";
 import { queueMessage } from "./queue-message";
 
 type Addressee = { kind: string; firstName: string | null; lastName: string | null; companyName: string | null };

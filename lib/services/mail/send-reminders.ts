@@ -4,7 +4,7 @@ import { claimReminder, findUnpaidInvoices, type UnpaidInvoice } from "../../dat
 import { formatItalianDate, isoDate } from "../../domain/dates";
 import { formatCents } from "../../domain/money";
 import { EmailAddress } from "../../schemas/mail";
-import { documentNumberLabel } from "../invoices/labels";
+import { documentNumberLabel } from "../../presentation/invoices/labels";
 import type { DeliveryOutcome } from "./deliver-message";
 import { queueMessage } from "./queue-message";
 import { greetingName } from "./send-invoice-email";

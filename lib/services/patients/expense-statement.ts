@@ -4,7 +4,7 @@ import { isoDate, MAX_DOCUMENT_YEAR, MIN_DOCUMENT_YEAR } from "../../domain/date
 import { isPaymentMethod, type PaymentMethod } from "../../domain/payment";
 import { findIssuerProfile } from "../../data/invoices";
 import { renderExpenseStatementPdf } from "../../pdf/expense-statement-pdf";
-import { documentNumberLabel } from "../invoices/labels";
+import { documentNumberLabel } from "../../presentation/invoices/labels";
 import { issuerSnapshot, patientSnapshot } from "../invoices/snapshots";
 import { getPatientOrThrow } from "./get-patient-or-throw";
 

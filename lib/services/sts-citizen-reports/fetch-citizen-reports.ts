@@ -18,7 +18,7 @@ import type { Limiter } from "../sts/pool";
 import { createClientFor, loadStsCredentials } from "../sts/sts-connection";
 import { parseStsRecord } from "../sts/sts-view";
 import { fingerprintOf } from "./fingerprint";
-import { detailOf, type CitizenReportDetail } from "./report-view";
+import { detailOf, type CitizenReportDetail } from "../../presentation/sts-citizen-reports/report-view";
 
 /**
  * The first reading goes back to 1 January of the previous year: citizens report on the expenses of their 730,

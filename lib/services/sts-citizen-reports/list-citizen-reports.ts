@@ -1,6 +1,6 @@
 import type { Db } from "../../db";
 import { countOpenCitizenReports, findCitizenReports, findInvoiceCitizenReports } from "../../data/sts-citizen-reports";
-import { viewOf } from "./report-view";
+import { viewOf } from "../../presentation/sts-citizen-reports/report-view";
 
 /** How many reports the practitioner has not marked handled (the dashboard's count). */
 export function countOpenReports(options: { db: Db; practitionerId: string }) {

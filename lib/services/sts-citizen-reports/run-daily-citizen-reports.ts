@@ -1,7 +1,7 @@
 import type { Db } from "../../db";
 import { claimCitizenReportFetch } from "../../data/sts-citizen-reports";
 import { isoDate } from "../../domain/dates";
-import { createLimiter, inPool } from "../sts/pool";
+import { runClaimed } from "../sts/claimed-runs";
 import { fetchCitizenReports, firstReadingFrom } from "./fetch-citizen-reports";
 
 /**
@@ -30,21 +30,18 @@ export async function runDailyCitizenReports(options: {
     },
     select: { practitionerId: true },
   });
-  const limit = createLimiter(options.concurrency);
   const summary = { practitioners: 0, read: 0, stored: 0, failed: 0 };
-  await inPool(practitioners, options.concurrency, async ({ practitionerId }) => {
-    if (!(await claimCitizenReportFetch(db, practitionerId, slot, firstReadingFrom(now)))) return;
-    try {
+  summary.failed = await runClaimed(practitioners, {
+    concurrency: options.concurrency,
+    claim: ({ practitionerId }) => claimCitizenReportFetch(db, practitionerId, slot, firstReadingFrom(now)),
+    run: async ({ practitionerId }, limit) => {
       const reading = await fetchCitizenReports({ db, practitionerId, now, limit });
       summary.practitioners++;
       summary.read += reading.read;
       summary.stored += reading.stored;
-    } catch (error) {
-      summary.failed++;
-      options.log?.(
-        `citizen reports of ${practitionerId} failed: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
+    },
+    subject: ({ practitionerId }) => `citizen reports of ${practitionerId}`,
+    log: options.log,
   });
   options.log?.(`citizen reports ${isoDate(slot)}: ${JSON.stringify(summary)}`);
   return summary;

@@ -2,8 +2,8 @@ import { notFound } from "../../app-error";
 import type { DbOrTx } from "../../db";
 import { countDocumentOutcomes, findSubmission } from "../../data/sts-submissions";
 import { describeStsCode } from "../../sts/codes";
-import { parseDocumentCodes } from "./document-codes";
-import { outcomeCounts } from "./outcome-counts";
+import { parseDocumentCodes } from "../../presentation/sts-log/document-codes";
+import { outcomeCounts } from "../../presentation/sts-log/outcome-counts";
 
 export const SUBMISSION_NOT_FOUND = "Invio non trovato.";
 

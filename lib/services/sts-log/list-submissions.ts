@@ -1,6 +1,6 @@
 import type { DbOrTx } from "../../db";
 import { countDocumentOutcomes, findSubmissionPage, type SubmissionListFilters } from "../../data/sts-submissions";
-import { outcomeCounts } from "./outcome-counts";
+import { outcomeCounts } from "../../presentation/sts-log/outcome-counts";
 
 /** One page (25) of the practitioner's submissions, newest first, with their outcome counts. */
 export async function listSubmissions(options: {

@@ -1,6 +1,6 @@
 import type { Db } from "../../db";
 import { isoDate } from "../../domain/dates";
-import { createLimiter, inPool } from "../sts/pool";
+import { runClaimed } from "../sts/claimed-runs";
 import { reconcileYear } from "./reconcile-year";
 
 /** How far back "recently sent" reaches: a document accepted in the last week is compared again each night. */
@@ -50,20 +50,18 @@ export async function runNightlyReconciliation(options: {
       })
     ).map((s) => s.practitionerId),
   );
-  const limit = createLimiter(options.concurrency);
   const summary = { checked: 0, differences: 0, failed: 0 };
-  await inPool([...work.values()], options.concurrency, async ({ practitionerId, year }) => {
-    if (!active.has(practitionerId) || !(await claim(db, practitionerId, year, slot))) return;
-    try {
+  summary.failed = await runClaimed([...work.values()], {
+    concurrency: options.concurrency,
+    claim: async ({ practitionerId, year }) =>
+      active.has(practitionerId) && (await claim(db, practitionerId, year, slot)),
+    run: async ({ practitionerId, year }, limit) => {
       const result = await reconcileYear({ db, practitionerId, year, now, trigger: "automatic", limit });
       summary.checked++;
       summary.differences += result.differences.length;
-    } catch (error) {
-      summary.failed++;
-      options.log?.(
-        `reconciliation of ${practitionerId} ${year} failed: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
+    },
+    subject: ({ practitionerId, year }) => `reconciliation of ${practitionerId} ${year}`,
+    log: options.log,
   });
   options.log?.(`reconciliation ${isoDate(slot)}: ${JSON.stringify(summary)}`);
   return summary;

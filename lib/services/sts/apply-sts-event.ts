@@ -1,6 +1,5 @@
 import type { DbOrTx } from "../../db";
-import { queryTogether } from "../../data/direct-sql";
-import type { Prisma } from "../../generated/sqlite/client";
+import { saveUploadResult, type UploadResult } from "../../data/sts-batch-saves";
 import { setLineOutcomes } from "../../data/sts-worker-sql";
 import {
   findCreditNoteIds,
@@ -10,12 +9,11 @@ import {
   type StsRecordChange,
 } from "../../data/sts-documents";
 import { isoDate } from "../../domain/dates";
+import type { DocumentOutcome } from "../../domain/sts/submission";
 import { hasBeenHeld, transition, type StsCodeRef, type StsEvent } from "../../domain/sts/record";
 import { hasStsCredentials, refreshStsState, statusOf } from "./refresh-sts-state";
 import { parseStsRecord } from "./sts-view";
 import type { StsMessage } from "../../sts/client/sts-client";
-
-export type DocumentOutcome = "accepted" | "accepted_with_warnings" | "rejected" | "failed" | "pending";
 
 export type StsEventItem = { invoiceId: string; event: StsEvent; outcome?: DocumentOutcome; codes?: StsCodeRef[] };
 
@@ -43,13 +41,13 @@ export async function applyStsEvents(
     now?: Date;
     known?: StsInvoice[];
     credentialsConfigured?: boolean;
-    /** Independent statements saved as one unit with the first save of the records (the submission's changes). */
-    alongside?: Prisma.Sql[];
+    /** The upload's result, saved as one unit with the first save of the records. */
+    uploadResult?: UploadResult;
   },
 ) {
-  const { practitionerId, submissionId } = options;
+  const { practitionerId, submissionId, uploadResult } = options;
   if (options.items.length === 0) {
-    if (options.alongside?.length) await queryTogether(db, options.alongside);
+    if (uploadResult) await saveUploadResult(db, { practitionerId, result: uploadResult, changes: [] });
     return;
   }
   const now = options.now ?? new Date();
@@ -91,12 +89,10 @@ export async function applyStsEvents(
       });
       tried.push(item);
     }
-    const saved = await updateStsRecordsIfUnchanged(
-      db,
-      practitionerId,
-      changes,
-      round === 0 ? options.alongside : undefined,
-    );
+    const saved =
+      round === 0 && uploadResult
+        ? await saveUploadResult(db, { practitionerId, result: uploadResult, changes })
+        : await updateStsRecordsIfUnchanged(db, practitionerId, changes);
     for (const item of tried) if (saved.has(item.invoiceId)) applied.push(item);
     pending = [...tried.filter((item) => !saved.has(item.invoiceId)), ...unread];
   }

@@ -1,11 +1,12 @@
 import type { Db } from "../../db";
+import { createSubmissionWithClaim, newSubmissionId } from "../../data/sts-batch-saves";
+import { findStsInvoices, type StsInvoice, type StsRecordChange } from "../../data/sts-documents";
 import {
-  findStsInvoices,
-  updateStsRecordsIfUnchanged,
-  type StsInvoice,
-  type StsRecordChange,
-} from "../../data/sts-documents";
-import { deleteSubmission, insertSubmissionLines, submissionInsert, updateSubmission } from "../../data/sts-worker-sql";
+  deleteSubmission,
+  insertSubmissionLines,
+  updateSubmission,
+  type NewSubmission,
+} from "../../data/sts-worker-sql";
 import { isoDate } from "../../domain/dates";
 import { transition } from "../../domain/sts/record";
 import { isSendable, type StsPendingOperation } from "../../domain/sts/status";
@@ -94,7 +95,8 @@ export async function claimDocuments(options: {
 
   // The submission and the claim in one unit (one round trip on PostgreSQL): a submission no document names is
   // deleted below, in the rare case where every document was lost to a concurrent claim.
-  const submission = submissionInsert({
+  const submission: NewSubmission & { id: string } = {
+    id: newSubmissionId(),
     practitionerId,
     trigger: options.trigger,
     channel: options.channel,
@@ -103,7 +105,7 @@ export async function claimDocuments(options: {
     status: "uploading",
     documentCount: chosen.length,
     slotKey: options.slotKey,
-  });
+  };
   const changes: StsRecordChange[] = chosen.map(({ invoice, pending }) => ({
     id: invoice.id,
     rev: invoice.stsRecordRev,
@@ -119,9 +121,9 @@ export async function claimDocuments(options: {
     stsState: "sending",
     stsReason: null,
   }));
-  const won = await updateStsRecordsIfUnchanged(db, practitionerId, changes, [submission.statement]);
+  const won = await createSubmissionWithClaim(db, { submission, changes });
   const claimed = chosen
-    .map((doc, i) => ({
+    .map((doc, i): ClaimedDocument => ({
       ...doc,
       invoice: {
         ...doc.invoice,

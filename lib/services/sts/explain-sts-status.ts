@@ -5,7 +5,7 @@ import { isoDate } from "../../domain/dates";
 import { parseStsIdentity } from "../../domain/sts/record";
 import { isSendable, stsStateLabel } from "../../domain/sts/status";
 import { describeStsCode } from "../../sts/codes";
-import { operationLabel } from "../sts-log/labels";
+import { operationLabel } from "../../presentation/sts-log/labels";
 import { hasStsCredentials, statusOf } from "./refresh-sts-state";
 
 // "Verifica idoneità" / "Perché non è idonea?": the document's STS state in words, what would be sent, and why not.

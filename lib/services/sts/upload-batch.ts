@@ -1,7 +1,7 @@
 import { AppError } from "../../app-error";
 import type { Db } from "../../db";
-import { exchangesInsert } from "../../data/sts-exchanges";
-import { submissionUpdate, updateSubmission, type SubmissionChange } from "../../data/sts-worker-sql";
+import type { UploadResult } from "../../data/sts-batch-saves";
+import { updateSubmission, type SubmissionChange } from "../../data/sts-worker-sql";
 import type { StsCodeRef, StsEvent } from "../../domain/sts/record";
 import { StsValidationError } from "../../sts/errors";
 import { buildStsFile } from "../../sts/file/build-file";
@@ -95,11 +95,11 @@ export async function uploadBatch(options: {
     zip: file.zip,
   });
   // The exchanges, the submission's result and its documents' records are saved as one unit.
-  const exchanges = exchangesInsert(practitionerId, submission.id, result.exchanges);
-  const along = (change: SubmissionChange) => [
-    ...(exchanges ? [exchanges] : []),
-    submissionUpdate(submission.id, change),
-  ];
+  const uploadResult = (change: SubmissionChange): UploadResult => ({
+    submissionId: submission.id,
+    change,
+    exchanges: result.exchanges,
+  });
   if (result.kind === "accepted") {
     // The lines were written "pending" when claimed: only the records change.
     await applyStsEvents(db, {
@@ -112,7 +112,7 @@ export async function uploadBatch(options: {
         invoiceId: doc.invoice.id,
         event: { type: "upload_accepted", protocollo: result.protocollo },
       })),
-      alongside: along({
+      uploadResult: uploadResult({
         status: "awaiting_outcome",
         protocollo: result.protocollo,
         acceptedAt: result.dataAccoglienza,
@@ -145,7 +145,7 @@ export async function uploadBatch(options: {
       outcome: uncertain ? "pending" : "failed",
       codes,
     })),
-    alongside: along({
+    uploadResult: uploadResult({
       status: uncertain ? "uncertain" : "failed",
       outcome: uncertain ? null : "failed",
       fileName,

@@ -17,8 +17,8 @@ import { formatItalianDate, isoDate } from "@/lib/domain/dates";
 import { formatBasisPoints, formatCents } from "@/lib/domain/money";
 import { isPaymentMethod, paymentMethodLabel } from "@/lib/domain/payment";
 import { getInvoiceEvents } from "@/lib/services/invoices/get-invoice";
-import { documentNumberLabel } from "@/lib/services/invoices/labels";
-import { patientDisplayName } from "@/lib/services/patients/patient-display-name";
+import { documentNumberLabel } from "@/lib/presentation/invoices/labels";
+import { patientDisplayName } from "@/lib/presentation/patients/patient-display-name";
 
 export const metadata: Metadata = { title: "Fattura" };
 

@@ -10,7 +10,7 @@ import { listSubmissions } from "@/lib/services/sts-log/list-submissions";
 import { StsAutoRefresh } from "@/components/sts/sts-auto-refresh";
 import { CitizenReportsBanner } from "@/components/sts-citizen-reports/citizen-reports-banner";
 import { ReconciliationBanner } from "@/components/sts-reconciliation/reconciliation-banner";
-import { parseSubmissionFilters } from "@/lib/services/sts-log/submission-filters";
+import { parseSubmissionFilters } from "@/lib/schemas/submission-filters";
 
 export const metadata: Metadata = { title: "Invii STS" };
 

@@ -10,7 +10,7 @@ import { AppError } from "@/lib/app-error";
 import { requireReaderPage } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { getSubmissionOrThrow } from "@/lib/services/sts-log/get-submission";
-import { formatRomeDateTime } from "@/lib/services/sts-log/labels";
+import { formatRomeDateTime } from "@/lib/presentation/sts-log/labels";
 import { listSubmissionExchanges } from "@/lib/services/sts-log/list-submission-exchanges";
 import { sendableDocumentsOf } from "@/lib/services/sts/resend-submission";
 import { ResendButton } from "@/components/sts/resend-button";

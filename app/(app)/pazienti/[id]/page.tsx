@@ -17,7 +17,7 @@ import { summarizePatientExpenses } from "@/lib/services/patients/expense-statem
 import { FISCAL_RETENTION_YEARS } from "@/lib/services/patients/delete-patient";
 import { getPatientOrThrow } from "@/lib/services/patients/get-patient-or-throw";
 import { listPatientInvoices } from "@/lib/services/patients/patient-invoices";
-import { patientDisplayName } from "@/lib/services/patients/patient-display-name";
+import { patientDisplayName } from "@/lib/presentation/patients/patient-display-name";
 
 export const metadata: Metadata = { title: "Paziente" };
 

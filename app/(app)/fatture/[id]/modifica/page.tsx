@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { findInvoice } from "@/lib/data/invoices";
 import { getProfile } from "@/lib/services/profile/get-profile";
 import { pricingFromProfile } from "@/lib/services/invoices/invoice-pricing";
-import { documentNumberLabel } from "@/lib/services/invoices/labels";
+import { documentNumberLabel } from "@/lib/presentation/invoices/labels";
 import { invoiceIdentityLock } from "@/lib/services/invoices/identity-lock";
 import styles from "@/components/invoices/invoices.module.css";
 

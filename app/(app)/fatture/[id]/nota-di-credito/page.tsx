@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { findInvoice } from "@/lib/data/invoices";
 import { isoDate } from "@/lib/domain/dates";
 import { formatCents } from "@/lib/domain/money";
-import { documentNumberLabel } from "@/lib/services/invoices/labels";
+import { documentNumberLabel } from "@/lib/presentation/invoices/labels";
 
 export const metadata: Metadata = { title: "Nota di credito" };
 

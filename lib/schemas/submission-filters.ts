@@ -1,15 +1,8 @@
 import { z } from "zod";
+import { SUBMISSION_OUTCOMES, SUBMISSION_TRIGGERS } from "../domain/sts/submission";
 
-export const SUBMISSION_TRIGGERS = ["manual", "automatic"] as const;
 // "pending": no outcome yet. The rest are StsSubmission.outcome values.
-export const SUBMISSION_OUTCOME_FILTERS = [
-  "accepted",
-  "accepted_with_warnings",
-  "partially_rejected",
-  "rejected",
-  "failed",
-  "pending",
-] as const;
+export const SUBMISSION_OUTCOME_FILTERS = [...SUBMISSION_OUTCOMES, "pending"] as const;
 
 // The send log's query string; anything unexpected falls back to "all" instead of failing the page.
 export const SubmissionFiltersSchema = z.object({
