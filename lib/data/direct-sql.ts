@@ -55,7 +55,9 @@ export async function queryTogether<T>(db: DbOrTx, statements: Prisma.Sql[]): Pr
   if (direct) return direct.together<T>(statements);
   const last = statements.length - 1;
   if ("$transaction" in db) {
-    const results = await db.$transaction(statements.map((statement, i) => (i === last ? db.$queryRaw<T[]>(statement) : db.$executeRaw(statement))));
+    const results = await db.$transaction(
+      statements.map((statement, i) => (i === last ? db.$queryRaw<T[]>(statement) : db.$executeRaw(statement))),
+    );
     return results[last] as T[];
   }
   // A transaction's client: its statements are already all or none.
@@ -129,7 +131,11 @@ function sqliteValue(value: unknown): unknown {
 export function postgresDirectSql(connection: () => Promise<Pool>): DirectSql {
   const run = async (sql: Prisma.Sql) => {
     const pool = await connection();
-    return pool.query<QueryResultRow>({ text: sql.text, values: sql.values.map(postgresValue), types: { getTypeParser } });
+    return pool.query<QueryResultRow>({
+      text: sql.text,
+      values: sql.values.map(postgresValue),
+      types: { getTypeParser },
+    });
   };
   return {
     async query<T>(sql: Prisma.Sql) {
@@ -158,4 +164,6 @@ const parseUtcTimestamp = (text: string) => new Date(text.replace(" ", "T") + "Z
 
 // pg's parsers, except timestamps without time zone, which it would read as local time.
 const getTypeParser = ((oid: number, format?: "text" | "binary") =>
-  oid === TIMESTAMP_OID && format !== "binary" ? parseUtcTimestamp : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser;
+  oid === TIMESTAMP_OID && format !== "binary"
+    ? parseUtcTimestamp
+    : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser;

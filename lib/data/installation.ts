@@ -11,6 +11,9 @@ export async function findMigrationRecords(db: DbOrTx): Promise<MigrationRecord[
 
 /** The first account ever registered: the installation's administrator unless ADMIN_EMAIL names another. */
 export async function findFirstPractitionerId(db: DbOrTx): Promise<string | null> {
-  const first = await db.practitioner.findFirst({ orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } });
+  const first = await db.practitioner.findFirst({
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
   return first?.id ?? null;
 }

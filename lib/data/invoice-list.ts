@@ -59,7 +59,9 @@ export const invoiceListSelect = {
   bolloCents: true,
   stsState: true,
   stsReason: true,
-  patient: { select: { id: true, kind: true, firstName: true, lastName: true, companyName: true, codiceFiscale: true } },
+  patient: {
+    select: { id: true, kind: true, firstName: true, lastName: true, companyName: true, codiceFiscale: true },
+  },
 } as const;
 
 type SelectedRow = Prisma.InvoiceGetPayload<{ select: typeof invoiceListSelect }>;
@@ -81,7 +83,12 @@ export async function findInvoicePage(db: DbOrTx, practitionerId: string, filter
     }),
     db.invoice.count({ where }),
   ]);
-  return { rows: rows.map(listRow), total, page: filters.page, pageCount: Math.max(1, Math.ceil(total / filters.size)) };
+  return {
+    rows: rows.map(listRow),
+    total,
+    page: filters.page,
+    pageCount: Math.max(1, Math.ceil(total / filters.size)),
+  };
 }
 
 export type InvoiceListRow = Awaited<ReturnType<typeof findInvoicePage>>["rows"][number];
@@ -89,7 +96,13 @@ export type InvoiceListRow = Awaited<ReturnType<typeof findInvoicePage>>["rows"]
 export async function* findAllInvoices(db: DbOrTx, practitionerId: string, filters: InvoiceFilters) {
   const where = invoiceListWhere(practitionerId, filters);
   for (let skip = 0; ; skip += 1000) {
-    const rows = await db.invoice.findMany({ where, orderBy: orderBy(filters), skip, take: 1000, select: invoiceListSelect });
+    const rows = await db.invoice.findMany({
+      where,
+      orderBy: orderBy(filters),
+      skip,
+      take: 1000,
+      select: invoiceListSelect,
+    });
     yield* rows.map(listRow);
     if (rows.length < 1000) return;
   }

@@ -1,4 +1,4 @@
-import type { Db, DbOrTx, Tx } from "../db";
+import type { DbOrTx, Tx } from "../db";
 import { Prisma } from "../generated/sqlite/client";
 import { STS_STATES } from "../domain/sts/status";
 import { queryRows } from "./direct-sql";

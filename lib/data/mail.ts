@@ -45,7 +45,11 @@ export function listOutboxMessages(db: DbOrTx, practitionerId: string, take = 20
 }
 
 export function listInvoiceMessages(db: DbOrTx, practitionerId: string, invoiceId: string) {
-  return db.outboxMessage.findMany({ where: { practitionerId, invoiceId }, orderBy: { createdAt: "desc" }, select: listed });
+  return db.outboxMessage.findMany({
+    where: { practitionerId, invoiceId },
+    orderBy: { createdAt: "desc" },
+    select: listed,
+  });
 }
 
 export type ListedMessage = Awaited<ReturnType<typeof listOutboxMessages>>[number];

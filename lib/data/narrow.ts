@@ -11,7 +11,11 @@ export function oneOf<const T extends string>(allowed: readonly T[], value: stri
 }
 
 /** The same for a column that may be empty. */
-export function oneOfOrNull<const T extends string>(allowed: readonly T[], value: string | null, column: string): T | null {
+export function oneOfOrNull<const T extends string>(
+  allowed: readonly T[],
+  value: string | null,
+  column: string,
+): T | null {
   return value === null ? null : oneOf(allowed, value, column);
 }
 

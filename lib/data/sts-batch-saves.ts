@@ -4,13 +4,7 @@ import type { StsExchange as RecordedExchange } from "../sts/client/exchange";
 import { queryTogether } from "./direct-sql";
 import { stsRecordsUpdate, type StsRecordChange } from "./sts-documents";
 import { exchangesInsert } from "./sts-exchanges";
-import {
-  newId,
-  submissionInsert,
-  submissionUpdate,
-  type NewSubmission,
-  type SubmissionChange,
-} from "./sts-worker-sql";
+import { newId, submissionInsert, submissionUpdate, type NewSubmission, type SubmissionChange } from "./sts-worker-sql";
 
 // The two saves of a batch that must never be half done, each one unit of work (all or none, and one round trip on
 // PostgreSQL: lib/data/direct-sql.ts). The claim saves the new submission with its documents' records, so that no

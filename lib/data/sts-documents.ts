@@ -83,7 +83,13 @@ type Row = Omit<StsInvoice, "lines" | "patient" | "creditedInvoice" | "oppositio
   cIssuerSnapshot: string | null;
 };
 
-type LineRow = { invoiceId: string; quantity: number; unitPriceCents: number; pensionFund: boolean | number; expenseType: string };
+type LineRow = {
+  invoiceId: string;
+  quantity: number;
+  unitPriceCents: number;
+  pensionFund: boolean | number;
+  expenseType: string;
+};
 
 const list = (values: string[]) => Prisma.join(values);
 // SQLite hands integers back as numbers and booleans as 0/1; PostgreSQL as numbers and booleans.
@@ -96,7 +102,8 @@ export async function findStsInvoices(
   filter: StsInvoiceFilter = {},
   page: { take?: number; skip?: number } = {},
 ): Promise<StsInvoice[]> {
-  for (const values of [filter.ids, filter.states, filter.creditedInvoiceIds]) if (values && values.length === 0) return [];
+  for (const values of [filter.ids, filter.states, filter.creditedInvoiceIds])
+    if (values && values.length === 0) return [];
   const conditions = [Prisma.sql`i."practitionerId" = ${practitionerId}`];
   if (filter.ids) conditions.push(Prisma.sql`i."id" IN (${list(filter.ids)})`);
   if (filter.notIds?.length) conditions.push(Prisma.sql`i."id" NOT IN (${list(filter.notIds)})`);
@@ -105,10 +112,13 @@ export async function findStsInvoices(
     conditions.push(Prisma.sql`(i."issueDate" >= ${filter.automaticFrom} OR i."stsEverHeld" = TRUE
       OR i."kind" = 'credit_note' OR i."replacesInvoiceId" IS NOT NULL)`);
   }
-  if (filter.creditedInvoiceIds) conditions.push(Prisma.sql`i."creditedInvoiceId" IN (${list(filter.creditedInvoiceIds)})`);
+  if (filter.creditedInvoiceIds)
+    conditions.push(Prisma.sql`i."creditedInvoiceId" IN (${list(filter.creditedInvoiceIds)})`);
   if (filter.patientId) conditions.push(Prisma.sql`i."patientId" = ${filter.patientId}`);
   const limit = page.take === undefined ? Prisma.empty : Prisma.sql`LIMIT ${page.take} OFFSET ${page.skip ?? 0}`;
-  const rows = await queryRows<Row>(db, Prisma.sql`
+  const rows = await queryRows<Row>(
+    db,
+    Prisma.sql`
     SELECT i."id", i."practitionerId", i."patientId", i."kind", i."status", i."number", i."year", i."issueDate",
       i."paymentDate", i."paymentMethod", i."opposition", i."creditedInvoiceId", i."replacesInvoiceId",
       (SELECT r."id" FROM "Invoice" r WHERE r."replacesInvoiceId" = i."id") AS "replacedById", i."pensionFundRateBp",
@@ -122,17 +132,28 @@ export async function findStsInvoices(
     LEFT JOIN "Invoice" c ON c."id" = i."creditedInvoiceId"
     WHERE ${Prisma.join(conditions, " AND ")}
     ORDER BY i."issueDate", i."number", i."id"
-    ${limit}`);
+    ${limit}`,
+  );
   if (rows.length === 0) return [];
   // The lines in a second statement, by invoice id: joined into the first, PostgreSQL may hash-join the whole
   // InvoiceLine table instead of using its index (seen at 250,000 lines without statistics: one full scan per batch).
-  const lines = await queryRows<LineRow>(db, Prisma.sql`
+  const lines = await queryRows<LineRow>(
+    db,
+    Prisma.sql`
     SELECT "invoiceId", "quantity", "unitPriceCents", "pensionFund", "expenseType"
     FROM "InvoiceLine" WHERE "invoiceId" IN (${list(rows.map((r) => r.id))})
-    ORDER BY "invoiceId", "position"`);
+    ORDER BY "invoiceId", "position"`,
+  );
   const documents = new Map(rows.map((r) => [r.id, toStsInvoice(r)]));
   for (const l of lines) {
-    documents.get(l.invoiceId)?.lines.push({ quantity: int(l.quantity)!, unitPriceCents: int(l.unitPriceCents)!, pensionFund: Boolean(l.pensionFund), expenseType: l.expenseType });
+    documents
+      .get(l.invoiceId)
+      ?.lines.push({
+        quantity: int(l.quantity)!,
+        unitPriceCents: int(l.unitPriceCents)!,
+        pensionFund: Boolean(l.pensionFund),
+        expenseType: l.expenseType,
+      });
   }
   return [...documents.values()];
 }
@@ -164,9 +185,22 @@ function toStsInvoice(r: Row): StsInvoice {
     stsState: oneOf(STS_STATES, r.stsState, "Invoice.stsState"),
     stsReason: r.stsReason,
     lines: [],
-    patient: { id: r.patientId, kind: r.patientKind, foreign: Boolean(r.patientForeign), codiceFiscale: r.patientCodiceFiscale },
+    patient: {
+      id: r.patientId,
+      kind: r.patientKind,
+      foreign: Boolean(r.patientForeign),
+      codiceFiscale: r.patientCodiceFiscale,
+    },
     creditedInvoice: r.cId
-      ? { id: r.cId, kind: oneOf(INVOICE_KINDS, r.cKind, "Invoice.kind"), number: int(r.cNumber), year: int(r.cYear), issueDate: r.cIssueDate, stsRecord: r.cStsRecord, issuerSnapshot: r.cIssuerSnapshot }
+      ? {
+          id: r.cId,
+          kind: oneOf(INVOICE_KINDS, r.cKind, "Invoice.kind"),
+          number: int(r.cNumber),
+          year: int(r.cYear),
+          issueDate: r.cIssueDate,
+          stsRecord: r.cStsRecord,
+          issuerSnapshot: r.cIssuerSnapshot,
+        }
       : null,
   };
 }
@@ -202,7 +236,10 @@ export async function updateStsRecordsIfUnchanged(
 export function stsRecordsUpdate(practitionerId: string, changes: StsRecordChange[]): Prisma.Sql {
   // The changes as a VALUES table joined on (id, revision): one row per document, valid on both databases (their
   // VALUES columns are both named column1…column6).
-  const values = changes.map((c) => Prisma.sql`(${c.id}, CAST(${c.rev} AS INTEGER), ${c.stsRecord}, ${c.stsState}, ${c.stsReason}, ${Prisma.raw(c.everHeld ? "TRUE" : "FALSE")})`);
+  const values = changes.map(
+    (c) =>
+      Prisma.sql`(${c.id}, CAST(${c.rev} AS INTEGER), ${c.stsRecord}, ${c.stsState}, ${c.stsReason}, ${Prisma.raw(c.everHeld ? "TRUE" : "FALSE")})`,
+  );
   return Prisma.sql`
     UPDATE "Invoice" SET
       "stsRecord" = v.column3,
@@ -219,7 +256,10 @@ export function stsRecordsUpdate(practitionerId: string, changes: StsRecordChang
 /** The practitioner's credit notes refunding any of `originalIds`. */
 export async function findCreditNoteIds(db: DbOrTx, practitionerId: string, originalIds: string[]): Promise<string[]> {
   if (originalIds.length === 0) return [];
-  const rows = await queryRows<{ id: string }>(db, Prisma.sql`
-    SELECT "id" FROM "Invoice" WHERE "practitionerId" = ${practitionerId} AND "creditedInvoiceId" IN (${list(originalIds)})`);
+  const rows = await queryRows<{ id: string }>(
+    db,
+    Prisma.sql`
+    SELECT "id" FROM "Invoice" WHERE "practitionerId" = ${practitionerId} AND "creditedInvoiceId" IN (${list(originalIds)})`,
+  );
   return rows.map((r) => r.id);
 }

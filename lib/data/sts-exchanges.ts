@@ -17,11 +17,17 @@ export function saveExchanges(
 }
 
 /** The statement that stores these exchanges; null when there are none. */
-export function exchangesInsert(practitionerId: string, submissionId: string | null, exchanges: RecordedExchange[]): Prisma.Sql | null {
+export function exchangesInsert(
+  practitionerId: string,
+  submissionId: string | null,
+  exchanges: RecordedExchange[],
+): Prisma.Sql | null {
   if (exchanges.length === 0) return null;
   const now = new Date();
   const rows = exchanges.map(
-    (e) => Prisma.sql`(${newId()}, ${submissionId}, ${practitionerId}, ${e.operation}, ${e.url}, ${e.httpStatus ?? null},
+    (
+      e,
+    ) => Prisma.sql`(${newId()}, ${submissionId}, ${practitionerId}, ${e.operation}, ${e.url}, ${e.httpStatus ?? null},
       ${Math.round(e.durationMs)}, ${e.request}, ${e.response ?? ""}, ${now})`,
   );
   return Prisma.sql`

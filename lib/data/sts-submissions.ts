@@ -63,13 +63,24 @@ function header<R extends SelectedHeader>(row: R) {
 async function findStoredFiles(db: DbOrTx, practitionerId: string, ids: string[]) {
   if (ids.length === 0) return { receipts: new Set<string>(), csvs: new Set<string>() };
   const [receipts, csvs] = await Promise.all([
-    db.stsSubmission.findMany({ where: { practitionerId, id: { in: ids }, receiptPdf: { not: null } }, select: { id: true } }),
-    db.stsSubmission.findMany({ where: { practitionerId, id: { in: ids }, errorsCsv: { not: null } }, select: { id: true } }),
+    db.stsSubmission.findMany({
+      where: { practitionerId, id: { in: ids }, receiptPdf: { not: null } },
+      select: { id: true },
+    }),
+    db.stsSubmission.findMany({
+      where: { practitionerId, id: { in: ids }, errorsCsv: { not: null } },
+      select: { id: true },
+    }),
   ]);
   return { receipts: new Set(receipts.map((r) => r.id)), csvs: new Set(csvs.map((r) => r.id)) };
 }
 
-export async function findSubmissionPage(db: DbOrTx, practitionerId: string, page: number, filters: SubmissionListFilters) {
+export async function findSubmissionPage(
+  db: DbOrTx,
+  practitionerId: string,
+  page: number,
+  filters: SubmissionListFilters,
+) {
   const where = listWhere(practitionerId, filters);
   const [rows, total] = await Promise.all([
     db.stsSubmission.findMany({
@@ -81,7 +92,11 @@ export async function findSubmissionPage(db: DbOrTx, practitionerId: string, pag
     }),
     db.stsSubmission.count({ where }),
   ]);
-  const files = await findStoredFiles(db, practitionerId, rows.map((r) => r.id));
+  const files = await findStoredFiles(
+    db,
+    practitionerId,
+    rows.map((r) => r.id),
+  );
   return {
     rows: rows.map((r) => ({ ...header(r), hasReceipt: files.receipts.has(r.id), hasErrorsCsv: files.csvs.has(r.id) })),
     total,
@@ -140,18 +155,33 @@ export async function findSubmission(db: DbOrTx, practitionerId: string, submiss
 export type SubmissionWithDocuments = NonNullable<Awaited<ReturnType<typeof findSubmission>>>;
 
 export function findSubmissionReceipt(db: DbOrTx, practitionerId: string, submissionId: string) {
-  return db.stsSubmission.findFirst({ where: { id: submissionId, practitionerId }, select: { id: true, protocollo: true, receiptPdf: true } });
+  return db.stsSubmission.findFirst({
+    where: { id: submissionId, practitionerId },
+    select: { id: true, protocollo: true, receiptPdf: true },
+  });
 }
 
 export function findSubmissionErrorsCsv(db: DbOrTx, practitionerId: string, submissionId: string) {
-  return db.stsSubmission.findFirst({ where: { id: submissionId, practitionerId }, select: { id: true, protocollo: true, errorsCsv: true } });
+  return db.stsSubmission.findFirst({
+    where: { id: submissionId, practitionerId },
+    select: { id: true, protocollo: true, errorsCsv: true },
+  });
 }
 
 export function findSubmissionExchanges(db: DbOrTx, practitionerId: string, submissionId: string) {
   return db.stsExchange.findMany({
     where: { submissionId, practitionerId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, operation: true, url: true, httpStatus: true, durationMs: true, request: true, response: true, createdAt: true },
+    select: {
+      id: true,
+      operation: true,
+      url: true,
+      httpStatus: true,
+      durationMs: true,
+      request: true,
+      response: true,
+      createdAt: true,
+    },
   });
 }
 

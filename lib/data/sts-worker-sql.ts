@@ -81,9 +81,26 @@ export type SubmissionChange = Partial<{
 }>;
 
 const SUBMISSION_COLUMNS = [
-  "status", "outcome", "fileName", "protocollo", "acceptedAt", "documentCount", "nInviati", "nAccolti", "nWarnings",
-  "nErrori", "stato", "errorCode", "errorMessage", "receiptPdf", "errorsCsv", "attempts", "nextPollAt", "lockedBy",
-  "lockedUntil", "completedAt",
+  "status",
+  "outcome",
+  "fileName",
+  "protocollo",
+  "acceptedAt",
+  "documentCount",
+  "nInviati",
+  "nAccolti",
+  "nWarnings",
+  "nErrori",
+  "stato",
+  "errorCode",
+  "errorMessage",
+  "receiptPdf",
+  "errorsCsv",
+  "attempts",
+  "nextPollAt",
+  "lockedBy",
+  "lockedUntil",
+  "completedAt",
 ] as const satisfies readonly (keyof SubmissionChange)[];
 
 /** The statement that updates one submission (updatedAt set to the time of the write). */
@@ -115,11 +132,15 @@ export type NewSubmissionLine = {
 export function insertSubmissionLines(db: DbOrTx, lines: NewSubmissionLine[]): Promise<number> {
   if (lines.length === 0) return Promise.resolve(0);
   const rows = lines.map(
-    (l) => Prisma.sql`(${newId()}, ${l.submissionId}, ${l.invoiceId}, ${l.practitionerId}, ${l.operation}, ${l.identity}, ${l.version}, 'pending')`,
+    (l) =>
+      Prisma.sql`(${newId()}, ${l.submissionId}, ${l.invoiceId}, ${l.practitionerId}, ${l.operation}, ${l.identity}, ${l.version}, 'pending')`,
   );
-  return executeSql(db, Prisma.sql`
+  return executeSql(
+    db,
+    Prisma.sql`
     INSERT INTO "StsSubmissionDocument" ("id", "submissionId", "invoiceId", "practitionerId", "operation", "identity", "version", "outcome")
-    VALUES ${Prisma.join(rows, ", ")}`);
+    VALUES ${Prisma.join(rows, ", ")}`,
+  );
 }
 
 export type SubmissionLine = {
@@ -131,9 +152,12 @@ export type SubmissionLine = {
 };
 
 export async function findSubmissionLines(db: DbOrTx, submissionId: string): Promise<SubmissionLine[]> {
-  const rows = await queryRows<Omit<SubmissionLine, "operation" | "outcome"> & { operation: string; outcome: string }>(db, Prisma.sql`
+  const rows = await queryRows<Omit<SubmissionLine, "operation" | "outcome"> & { operation: string; outcome: string }>(
+    db,
+    Prisma.sql`
     SELECT "invoiceId", "operation", "identity", "version", "outcome" FROM "StsSubmissionDocument"
-    WHERE "submissionId" = ${submissionId} ORDER BY "id"`);
+    WHERE "submissionId" = ${submissionId} ORDER BY "id"`,
+  );
   return rows.map((r) => ({
     ...r,
     operation: oneOf(STS_OPERATIONS, r.operation, "StsSubmissionDocument.operation"),
@@ -145,14 +169,23 @@ export async function findSubmissionLines(db: DbOrTx, submissionId: string): Pro
 /** Notes one outcome (and, when given, its codes as JSON) on some documents' lines of a submission. */
 export function setLineOutcomes(
   db: DbOrTx,
-  line: { submissionId: string; practitionerId: string; invoiceIds: string[]; outcome: DocumentOutcome; codes?: string },
+  line: {
+    submissionId: string;
+    practitionerId: string;
+    invoiceIds: string[];
+    outcome: DocumentOutcome;
+    codes?: string;
+  },
 ): Promise<number> {
   if (line.invoiceIds.length === 0) return Promise.resolve(0);
   const codes = line.codes === undefined ? Prisma.empty : Prisma.sql`, "codes" = ${line.codes}`;
-  return executeSql(db, Prisma.sql`
+  return executeSql(
+    db,
+    Prisma.sql`
     UPDATE "StsSubmissionDocument" SET "outcome" = ${line.outcome}${codes}
     WHERE "submissionId" = ${line.submissionId} AND "practitionerId" = ${line.practitionerId}
-      AND "invoiceId" IN (${Prisma.join(line.invoiceIds)})`);
+      AND "invoiceId" IN (${Prisma.join(line.invoiceIds)})`,
+  );
 }
 
 export type LeasedSubmission = {
@@ -181,20 +214,26 @@ export async function leaseDueSubmissions(
 ): Promise<LeasedSubmission[]> {
   const { workerId, now, until, limit } = options;
   const free = Prisma.sql`"status" = 'awaiting_outcome' AND "nextPollAt" <= ${now} AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})`;
-  const rows = await queryRows<LeasedRow>(db, Prisma.sql`
+  const rows = await queryRows<LeasedRow>(
+    db,
+    Prisma.sql`
     UPDATE "StsSubmission" SET "lockedBy" = ${workerId}, "lockedUntil" = ${until}
     WHERE ${free} AND "id" IN (
       SELECT "id" FROM "StsSubmission" WHERE ${free} ORDER BY "nextPollAt" LIMIT ${limit})
-    RETURNING "id", "practitionerId", "status", "protocollo", "attempts"`);
+    RETURNING "id", "practitionerId", "status", "protocollo", "attempts"`,
+  );
   return rows.map(leased);
 }
 
 /** Ends `workerId`'s leases on these submissions (those it still holds). */
 export function releaseLeases(db: DbOrTx, workerId: string, ids: string[]): Promise<number> {
   if (ids.length === 0) return Promise.resolve(0);
-  return executeSql(db, Prisma.sql`
+  return executeSql(
+    db,
+    Prisma.sql`
     UPDATE "StsSubmission" SET "lockedBy" = NULL, "lockedUntil" = NULL
-    WHERE "lockedBy" = ${workerId} AND "id" IN (${Prisma.join(ids)})`);
+    WHERE "lockedBy" = ${workerId} AND "id" IN (${Prisma.join(ids)})`,
+  );
 }
 
 export function deleteSubmission(db: DbOrTx, id: string): Promise<number> {
@@ -211,10 +250,13 @@ export async function leaseUncertainSubmissions(
 ): Promise<LeasedSubmission[]> {
   const { workerId, now, until, limit } = options;
   const free = Prisma.sql`"status" = 'uncertain' AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})`;
-  const rows = await queryRows<LeasedRow>(db, Prisma.sql`
+  const rows = await queryRows<LeasedRow>(
+    db,
+    Prisma.sql`
     UPDATE "StsSubmission" SET "lockedBy" = ${workerId}, "lockedUntil" = ${until}
     WHERE ${free} AND "id" IN (
       SELECT "id" FROM "StsSubmission" WHERE ${free} ORDER BY "createdAt" LIMIT ${limit})
-    RETURNING "id", "practitionerId", "status", "protocollo", "attempts"`);
+    RETURNING "id", "practitionerId", "status", "protocollo", "attempts"`,
+  );
   return rows.map(leased);
 }
