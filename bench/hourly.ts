@@ -1,5 +1,6 @@
 // Benchmarks 1 and 2: the hourly automatic run (runAutomaticSending) and then outcome polling (pollDueSubmissions)
 // of the submissions it left, in worker processes, against the simulator in its own process with injected latency.
+import { readdirSync, readFileSync } from "node:fs";
 import { createDb, type Db } from "../lib/db";
 import { createClientFor } from "../lib/services/sts/sts-connection";
 import { KIT_STS } from "../prisma/seed/factories/sts";
@@ -7,6 +8,7 @@ import type { DatabaseFactory, Provider } from "./lib/databases";
 import {
   loadAverage,
   machineCpu,
+  processCpuSeconds,
   processesCpuSeconds,
   simulatorAdmin,
   startWorker,
@@ -42,6 +44,12 @@ export type HourlyResult = {
   ratio: number;
   docsPerSecond: number;
   workerCpuMsPerBatch: number;
+  /**
+   * Worker CPU and this database's backends' CPU per batch in the run's steady state (from 25 % to 90 % of the
+   * uploads: see steadyCpuMsPerUpload), read from /proc every second.
+   */
+  steadyWorkerCpuMsPerBatch: number;
+  steadyDatabaseCpuMsPerBatch: number;
   /** The part of it spent in the kernel (sockets, memory). */
   workerSystemCpuMsPerBatch: number;
   /** One upload call as the client timed it (STS latency + the client's own waits), median and p95. */
@@ -54,12 +62,20 @@ export type HourlyResult = {
   /** The table most of them came from. */
   seqScanTopTable: string;
   simulatorCpuSeconds: number;
+  /** Every PostgreSQL process on the machine (other databases' work included). */
   databaseCpuSeconds: number;
+  /** PostgreSQL: the backends of the run's database alone, per batch, and how many connections they were. */
+  ownDatabaseCpuMsPerBatch: number;
+  databaseConnections: number;
+  /** PostgreSQL's checkpointer, background writer and WAL writer (shared by every database on the server). */
+  databaseBackgroundCpuSeconds: number;
   machineBusyPct: number;
   peakRssMb: number;
   exactlyOnce: boolean;
   exactlyOnceDetail: string;
   loadBefore: string;
+  /** The readings behind the steady figures. */
+  timeline: Progress[];
   poll?: PollResult;
 };
 
@@ -135,11 +151,103 @@ function sequentialScansSince(before: Map<string, number>, after: Map<string, nu
   return { total: after.size ? total : NaN, top };
 }
 
+/**
+ * CPU seconds of the PostgreSQL backends serving one database, sampled from /proc every 100 ms (a backend names its
+ * database in its process title). The machine's other PostgreSQL work (other databases, other users of the server)
+ * is left out, which the sum over every "postgres" process is not; the background processes (checkpointer, WAL
+ * writer) are counted apart, since they serve every database. A backend's last 100 ms before it exits may be missed:
+ * a lower bound by at most 0.1 s per connection.
+ */
+function backendCpuSampler(databaseUrl: string) {
+  const name = new URL(databaseUrl).pathname.slice(1);
+  const first = new Map<number, number>();
+  const last = new Map<number, number>();
+  const backgroundFirst = new Map<number, number>();
+  const backgroundLast = new Map<number, number>();
+  // What each process is, decided once per pid: only this database's backends and the background processes are read
+  // at every sample.
+  const kind = new Map<number, "own" | "background" | "other">();
+  const classify = (pid: number) => {
+    let k = kind.get(pid);
+    if (k) return k;
+    k = "other";
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      if (stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")) === "postgres") {
+        const title = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+        // A backend just forked still bears the postmaster's command line until it has connected: decide later.
+        if (!title.startsWith("postgres: ")) return "other";
+        if (title.includes(` ${name} `)) k = "own";
+        else if (/checkpointer|background writer|walwriter/.test(title)) k = "background";
+      }
+    } catch {
+      // the process ended while listing
+    }
+    kind.set(pid, k);
+    return k;
+  };
+  const sample = () => {
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      const pid = Number(entry);
+      const k = classify(pid);
+      if (k === "other") continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        const seconds = (Number(fields[11]) + Number(fields[12])) / 100;
+        const [from, to] = k === "own" ? [first, last] : [backgroundFirst, backgroundLast];
+        if (!from.has(pid)) from.set(pid, seconds);
+        to.set(pid, seconds);
+      } catch {
+        // the process ended while listing
+      }
+    }
+  };
+  // Backends already connected count from now; those opened later from zero.
+  sample();
+  for (const pid of first.keys()) first.set(pid, last.get(pid)!);
+  const known = new Set(first.keys());
+  const timer = setInterval(sample, 100);
+  const total = () => [...last].reduce((s, [pid, v]) => s + v - (known.has(pid) ? first.get(pid)! : 0), 0);
+  const sum = (from: Map<number, number>, to: Map<number, number>, zeroForNew: Set<number> | null) =>
+    [...to].reduce((s, [pid, v]) => s + v - (zeroForNew && !zeroForNew.has(pid) ? 0 : from.get(pid)!), 0);
+  return {
+    /** This database's backends so far (as of the last sample). */
+    current: total,
+    stop() {
+      sample();
+      clearInterval(timer);
+      return {
+        backends: sum(first, last, known),
+        connections: last.size,
+        background: sum(backgroundFirst, backgroundLast, null),
+      };
+    },
+  };
+}
+
 /** The memory breakdown of the worker with the largest peak RSS. */
 function memoryText(reports: WorkerReport[]) {
   const top = reports.reduce((a, b) => (b.peakRssMb > a.peakRssMb ? b : a));
   const m = top.memory;
   return `heap used ≤ ${m.heapUsedMb.toFixed(0)} MB, heap reserved ≤ ${m.heapTotalMb.toFixed(0)} MB, external ≤ ${m.externalMb.toFixed(0)} MB`;
+}
+
+/** One reading of the run's progress: seconds since the start, uploads done, CPU seconds so far. */
+export type Progress = { seconds: number; uploads: number; workerCpu: number; databaseCpu: number };
+
+/**
+ * CPU per upload between two points of the run (from 25 % to 90 % of the uploads, by default): the run's steady
+ * state, without the start-up of the processes (JIT, connections, caches) and the last wave, whatever the size.
+ */
+export function steadyCpuMsPerUpload(timeline: Progress[], total: number, from = 0.25, to = 0.9) {
+  const readings = timeline.filter((p) => Number.isFinite(p.workerCpu));
+  const a = readings.find((p) => p.uploads >= from * total);
+  const b = readings.find((p) => p.uploads >= to * total);
+  if (!a || !b || b.uploads === a.uploads) return { worker: NaN, database: NaN };
+  const n = b.uploads - a.uploads;
+  return { worker: (1000 * (b.workerCpu - a.workerCpu)) / n, database: (1000 * (b.databaseCpu - a.databaseCpu)) / n };
 }
 
 async function runWorkers(
@@ -148,6 +256,7 @@ async function runWorkers(
   task: (index: number) => object,
   env: Record<string, string>,
   sim: Simulator,
+  progress = false,
 ) {
   const workers = Array.from({ length: count }, (_, i) => startWorker(task(i), env));
   await Promise.all(workers.map((w) => w.ready));
@@ -155,9 +264,28 @@ async function runWorkers(
   const db0 = processesCpuSeconds("postgres");
   const seq0 = await rowsReadBySequentialScans(databaseUrl);
   const m0 = machineCpu();
+  const backends = databaseUrl.startsWith("file:") ? null : backendCpuSampler(databaseUrl);
+  // Every second: uploads so far (the simulator's count) and the CPU of the workers and of this database's backends.
+  const timeline: Progress[] = [];
+  const t0 = Date.now();
+  const cpu0 = workers.map((w) => processCpuSeconds(w.child.pid!));
+  const read = async () => {
+    const counts = await simulatorAdmin<Counts>(sim, "counts");
+    timeline.push({
+      seconds: (Date.now() - t0) / 1000,
+      uploads: counts.requests.inviaFileMtom ?? 0,
+      workerCpu: workers.reduce((s, w, i) => s + processCpuSeconds(w.child.pid!) - cpu0[i]!, 0),
+      databaseCpu: backends?.current() ?? NaN,
+    });
+  };
+  let reading: Promise<void> = Promise.resolve();
+  const ticker = progress ? setInterval(() => (reading = reading.then(read)), 1000) : undefined;
   for (const w of workers) w.go();
   const reports: WorkerReport[] = await Promise.all(workers.map((w) => w.done));
+  clearInterval(ticker);
+  await reading;
   const m1 = machineCpu();
+  const own = backends?.stop();
   return {
     reports,
     wallSeconds: (Math.max(...reports.map((r) => r.endedAt)) - Math.min(...reports.map((r) => r.startedAt))) / 1000,
@@ -165,11 +293,16 @@ async function runWorkers(
     systemCpuMs: reports.reduce((s, r) => s + r.cpuSystemMs, 0),
     // PostgreSQL's server processes (0 on SQLite, which runs inside the worker).
     dbCpuSeconds: processesCpuSeconds("postgres") - db0,
+    // The backends of this database alone, and PostgreSQL's background processes (NaN on SQLite).
+    ownDbCpuSeconds: own?.backends ?? NaN,
+    dbConnections: own?.connections ?? 0,
+    dbBackgroundCpuSeconds: own?.background ?? NaN,
     seqScans: sequentialScansSince(seq0, await rowsReadBySequentialScans(databaseUrl)),
     peakRssMb: Math.max(...reports.map((r) => r.peakRssMb)),
     peakMemory: memoryText(reports),
     simulatorCpuSeconds: sim.cpuSeconds() - sim0,
     machineBusyPct: (100 * (m1.busy - m0.busy)) / (m1.total - m0.total),
+    timeline,
   };
 }
 
@@ -231,6 +364,7 @@ export async function hourlyBenchmark(options: {
       }),
       env,
       sim,
+      true,
     );
     const summaries = hourly.reports.map(
       (r) => r.result as { practitioners: number; submissions: number; documents: number },
@@ -255,6 +389,7 @@ export async function hourlyBenchmark(options: {
       .map((s) => `${s._count} ${s.status}${s.errorMessage ? ` (${s.errorMessage})` : ""}`)
       .join(", ");
     const idealSeconds = (batches * LATENCY_MS) / 1000 / CONCURRENCY;
+    const steady = steadyCpuMsPerUpload(hourly.timeline, uploads);
     const result: HourlyResult = {
       provider,
       workers: options.workers,
@@ -268,6 +403,8 @@ export async function hourlyBenchmark(options: {
       ratio: idealSeconds / hourly.wallSeconds,
       docsPerSecond: sent / hourly.wallSeconds,
       workerCpuMsPerBatch: hourly.cpuMs / Math.max(1, batches),
+      steadyWorkerCpuMsPerBatch: steady.worker,
+      steadyDatabaseCpuMsPerBatch: steady.database,
       workerSystemCpuMsPerBatch: hourly.systemCpuMs / Math.max(1, batches),
       uploadMsP50: quantile(uploadMs, 0.5),
       uploadMsP95: quantile(uploadMs, 0.95),
@@ -276,14 +413,18 @@ export async function hourlyBenchmark(options: {
       seqScanTopTable: hourly.seqScans.top.table,
       simulatorCpuSeconds: hourly.simulatorCpuSeconds,
       databaseCpuSeconds: hourly.dbCpuSeconds,
+      ownDatabaseCpuMsPerBatch: (1000 * hourly.ownDbCpuSeconds) / Math.max(1, batches),
+      databaseConnections: hourly.dbConnections,
+      databaseBackgroundCpuSeconds: hourly.dbBackgroundCpuSeconds,
       machineBusyPct: hourly.machineBusyPct,
       peakRssMb: hourly.peakRssMb,
       exactlyOnce: once.ok && sent === documents && uploads === batches,
       exactlyOnceDetail: `${once.detail}; ${uploads} uploads for ${batches} submissions (${statusText}); ${sent}/${documents} documents sent`,
       loadBefore,
+      timeline: hourly.timeline,
     };
     log(
-      `  hourly ${provider} ${options.workers}w run ${options.run}: ${result.wallSeconds.toFixed(1)} s (ideal ${idealSeconds.toFixed(1)} s, ratio ${result.ratio.toFixed(2)}), ${result.workerCpuMsPerBatch.toFixed(1)} ms CPU/batch (${result.workerSystemCpuMsPerBatch.toFixed(1)} system), upload call p50 ${result.uploadMsP50.toFixed(0)} ms p95 ${result.uploadMsP95.toFixed(0)} ms, peak ${result.peakInFlight} in flight, ${result.seqRowsPerBatch.toFixed(0)} rows seq-scanned/batch${result.seqScanTopTable ? ` (mostly ${result.seqScanTopTable})` : ""}, RSS ${result.peakRssMb.toFixed(0)} MB (${hourly.peakMemory}), sim CPU ${result.simulatorCpuSeconds.toFixed(1)} s, database CPU ${result.databaseCpuSeconds.toFixed(1)} s, machine ${result.machineBusyPct.toFixed(0)} % busy, exactly once: ${result.exactlyOnce} (${result.exactlyOnceDetail})`,
+      `  hourly ${provider} ${options.workers}w run ${options.run}: ${result.wallSeconds.toFixed(1)} s (ideal ${idealSeconds.toFixed(1)} s, ratio ${result.ratio.toFixed(2)}), ${result.workerCpuMsPerBatch.toFixed(1)} ms CPU/batch (${result.workerSystemCpuMsPerBatch.toFixed(1)} system; steady state ${result.steadyWorkerCpuMsPerBatch.toFixed(1)}, database ${result.steadyDatabaseCpuMsPerBatch.toFixed(1)}), upload call p50 ${result.uploadMsP50.toFixed(0)} ms p95 ${result.uploadMsP95.toFixed(0)} ms, peak ${result.peakInFlight} in flight, ${result.seqRowsPerBatch.toFixed(0)} rows seq-scanned/batch${result.seqScanTopTable ? ` (mostly ${result.seqScanTopTable})` : ""}, RSS ${result.peakRssMb.toFixed(0)} MB (${hourly.peakMemory}), sim CPU ${result.simulatorCpuSeconds.toFixed(1)} s, database CPU ${result.databaseCpuSeconds.toFixed(1)} s (this database's ${result.databaseConnections} backends ${result.ownDatabaseCpuMsPerBatch.toFixed(1)} ms/batch, background processes ${result.databaseBackgroundCpuSeconds.toFixed(1)} s), machine ${result.machineBusyPct.toFixed(0)} % busy, exactly once: ${result.exactlyOnce} (${result.exactlyOnceDetail})`,
     );
 
     if (options.poll)
