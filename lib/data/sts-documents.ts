@@ -146,14 +146,12 @@ export async function findStsInvoices(
   );
   const documents = new Map(rows.map((r) => [r.id, toStsInvoice(r)]));
   for (const l of lines) {
-    documents
-      .get(l.invoiceId)
-      ?.lines.push({
-        quantity: int(l.quantity)!,
-        unitPriceCents: int(l.unitPriceCents)!,
-        pensionFund: Boolean(l.pensionFund),
-        expenseType: l.expenseType,
-      });
+    documents.get(l.invoiceId)?.lines.push({
+      quantity: int(l.quantity)!,
+      unitPriceCents: int(l.unitPriceCents)!,
+      pensionFund: Boolean(l.pensionFund),
+      expenseType: l.expenseType,
+    });
   }
   return [...documents.values()];
 }
