@@ -19,7 +19,7 @@ export default defineConfig({
   // Every test registers practitioners of its own, and the STS data of each carries its own P.IVA and codici
   // fiscali: tests share the server, the worker and the simulator but no data, so they run side by side.
   fullyParallel: true,
-  workers: Number(process.env.E2E_WORKERS ?? 2),
+  workers: Number(process.env.E2E_WORKERS ?? 4),
   retries: 0,
   reporter: [["list"]],
   projects: [

@@ -277,7 +277,9 @@ describe("automatic sending (the minute-10 run)", () => {
     for (let i = 0; i < 6; i++) practitioners.push(await stsPractitioner(`auto-bound-${i}`, AUTO));
     for (const p of practitioners) await invoices(p.id, p.patientId, 1, "2026-04-01");
     const ids = practitioners.map((p) => p.id);
-    simulator.sim.faults.push({ type: "latency", latencyMs: 150 });
+    // Each call held a second: long enough that the two lanes' calls overlap even when the machine is so busy that
+    // the database work between two calls takes hundreds of milliseconds (at 150 ms they did not, under load).
+    simulator.sim.faults.push({ type: "latency", latencyMs: 1_000 });
     const summary = await runAutomaticSending({
       db: testDb(),
       slot: slot("2026-11-26T15:10:00Z"),

@@ -1,4 +1,4 @@
-// What `npm test` needs from the machine beyond node_modules, checked before anything runs (check-prerequisites.ts,
+// What `npm test` needs from the machine beyond node_modules, checked before anything runs (by run-suite.ts,
 // the first step of `npm test`; again by the Playwright config), so that a missing piece stops the run at once with
 // the command that fixes it. PostgreSQL is not needed: when none answers, the integration tests start an embedded one
 // (postgres-server.ts).

@@ -1,37 +1,60 @@
 // `npm test`: the whole suite as one command. Stops at once, with the fix, when the machine lacks what the suite needs;
-// runs the three static checks side by side (each is one process, and a 2-core machine has room for them), then
-// vitest, then Playwright, and stops at the first part that fails. Ends with the time of each part.
+// then runs the parts in three steps and ends with each part's time:
+//
+//   1. types, lint, format and the production build, side by side (four processes that each leave part of a core
+//      idle: a 2-core machine has room for them);
+//   2. vitest, alone: it keeps both cores busy by itself;
+//   3. the browser tests, alone, on the build of step 1: each test mostly waits (on the server, on the simulator's
+//      processing delay, on the worker's polling), so several run at once (E2E_WORKERS, playwright.config.ts).
+//
+// Running vitest and the browser tests side by side was tried: the machine's load went to 20, the static checks took
+// ten times as long and two integration tests timed out; one after the other is both shorter and steady. A failed
+// step stops the run (later steps would only repeat the failure's cause or hide it).
 import { spawn } from "node:child_process";
 import { missingChromium } from "./prerequisites";
 
-type Part = { name: string; command: string; args: string[] };
+type Part = { name: string; command: string; args: string[]; live?: boolean };
 
-const STATIC_CHECKS: Part[] = [
-  { name: "types", command: "npx", args: ["tsc", "--noEmit"] },
-  { name: "lint", command: "npx", args: ["eslint", "--max-warnings", "0", "."] },
-  { name: "format", command: "npx", args: ["prettier", "--check", "--log-level", "warn", "."] },
+const tsx = ["node_modules/tsx/dist/cli.mjs"];
+const STEPS: Part[][] = [
+  [
+    { name: "types", command: "npx", args: ["tsc", "--noEmit"] },
+    { name: "lint", command: "npx", args: ["eslint", "--max-warnings", "0", "."] },
+    { name: "format", command: "npx", args: ["prettier", "--check", "--log-level", "warn", "."] },
+    { name: "build", command: process.execPath, args: [...tsx, "scripts/start.ts", "--build-only"] },
+  ],
+  [{ name: "vitest (unit, STS, integration)", command: "npx", args: ["vitest", "run"], live: true }],
+  [{ name: "browser (Playwright)", command: "npx", args: ["playwright", "test"], live: true }],
 ];
-const VITEST: Part = { name: "vitest (unit, STS, integration)", command: "npx", args: ["vitest", "run"] };
-const PLAYWRIGHT: Part = { name: "browser (Playwright)", command: "npx", args: ["playwright", "test"] };
 
-const times: string[] = [];
+type Result = { part: Part; ok: boolean; seconds: number };
 
-function run(part: Part, output: "inherit" | "buffer"): Promise<{ ok: boolean; text: string }> {
-  const started = Date.now();
+const started = Date.now();
+const seconds = (since: number) => Math.round((Date.now() - since) / 1000);
+const results: Result[] = [];
+
+function run(part: Part): Promise<Result> {
+  const start = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(part.command, part.args, { stdio: output === "inherit" ? "inherit" : "pipe" });
-    let text = "";
-    child.stdout?.on("data", (chunk: Buffer) => (text += chunk.toString()));
-    child.stderr?.on("data", (chunk: Buffer) => (text += chunk.toString()));
+    const child = spawn(part.command, part.args, { stdio: part.live ? "inherit" : "pipe" });
+    const output: Buffer[] = [];
+    child.stdout?.on("data", (chunk: Buffer) => output.push(chunk));
+    child.stderr?.on("data", (chunk: Buffer) => output.push(chunk));
     child.on("close", (code) => {
-      times.push(`${part.name}: ${((Date.now() - started) / 1000).toFixed(0)} s${code === 0 ? "" : " (failed)"}`);
-      resolve({ ok: code === 0, text });
+      const result = { part, ok: code === 0, seconds: seconds(start) };
+      const text = Buffer.concat(output).toString().trimEnd();
+      // A part that runs side by side with others says nothing unless it fails, so that outputs never interleave.
+      if (!result.ok && text) console.log(`\n── ${part.name} failed ──\n${text}`);
+      results.push(result);
+      resolve(result);
     });
   });
 }
 
-function finish(ok: boolean): never {
-  console.log(`\nnpm test ${ok ? "passed" : "FAILED"} — ${times.join(", ")}`);
+function finish(): never {
+  const ok = results.every((result) => result.ok);
+  const times = results.map((r) => `${r.part.name} ${r.seconds} s${r.ok ? "" : " (FAILED)"}`).join(", ");
+  console.log(`\nnpm test ${ok ? "passed" : "FAILED"} in ${seconds(started)} s — ${times}`);
   process.exit(ok ? 0 : 1);
 }
 
@@ -41,14 +64,12 @@ async function main() {
     console.error(problem);
     process.exit(1);
   }
-  console.log("Static checks: types, lint and format, side by side…");
-  const checks = await Promise.all(STATIC_CHECKS.map((part) => run(part, "buffer")));
-  checks.forEach((result, i) => {
-    if (!result.ok) console.log(`\n── ${STATIC_CHECKS[i]!.name} failed ──\n${result.text}`);
-  });
-  if (checks.some((result) => !result.ok)) finish(false);
-  if (!(await run(VITEST, "inherit")).ok) finish(false);
-  finish((await run(PLAYWRIGHT, "inherit")).ok);
+  for (const step of STEPS) {
+    console.log(`\n── ${step.map((part) => part.name).join(", ")} ──`);
+    const outcomes = await Promise.all(step.map(run));
+    if (outcomes.some((outcome) => !outcome.ok)) finish();
+  }
+  finish();
 }
 
 void main();
