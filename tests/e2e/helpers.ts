@@ -28,14 +28,20 @@ export async function login(page: Page, email: string, password = PASSWORD) {
 }
 
 export async function logout(page: Page) {
-  // Logging out navigates twice: the server action's refresh finds no session (a soft move to /login?next=…), then
-  // next-auth's sign-out sends the browser to /login. Done once that last page has loaded, so that the test's next
-  // page.goto is not cut short by it.
+  // Logging out navigates twice: the server action's refresh finds no session (a soft move to /login, with ?next= unless
+  // the page was the home), then next-auth's sign-out loads /login as a new document. Done once that document has
+  // loaded, so that the test's next page.goto is not cut short by it: waiting for the URL alone is not enough, the soft
+  // move from the home already shows /login.
   const signedOut = page.waitForResponse(
     (r) => new URL(r.url()).pathname === "/api/auth/signout" && r.request().method() === "POST",
   );
   await page.getByRole("button", { name: "Esci" }).click();
   await signedOut;
+  // Listened for only now: next-auth asks for the document once the sign-out has answered, never before.
+  await page.waitForResponse((r) => {
+    const url = new URL(r.url());
+    return r.request().isNavigationRequest() && url.pathname === "/login" && url.search === "";
+  });
   await page.waitForURL((url) => url.pathname === "/login" && url.search === "", { waitUntil: "load" });
   await page.waitForLoadState("networkidle");
 }
