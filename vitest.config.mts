@@ -7,6 +7,7 @@ const alias = { "@": fileURLToPath(new URL(".", import.meta.url)) };
 // (tests/integration/global-setup.ts), so files run in parallel. `npm test` runs both; TEST_DATABASE=sqlite or
 // postgresql keeps the single project "integration" on that database (for one file: `TEST_DATABASE=sqlite
 // npx vitest run --project integration tests/integration/x.test.ts`).
+
 // Files whose subject is not the database run on the embedded default only: the transport faults of the SOAP
 // calls, the CLI's certificate and diagnosis steps, PDF/ZIP export, mail, two-factor codes and the demo seed. What
 // they store goes through the same data functions that the other files exercise on both databases; the database

@@ -15,13 +15,16 @@ import { missingChromium } from "./prerequisites";
 
 type Part = { name: string; command: string; args: string[]; live?: boolean };
 
-const tsx = ["node_modules/tsx/dist/cli.mjs"];
 const STEPS: Part[][] = [
   [
     { name: "types", command: "npx", args: ["tsc", "--noEmit"] },
     { name: "lint", command: "npx", args: ["eslint", "--max-warnings", "0", "."] },
     { name: "format", command: "npx", args: ["prettier", "--check", "--log-level", "warn", "."] },
-    { name: "build", command: process.execPath, args: [...tsx, "scripts/start.ts", "--build-only"] },
+    {
+      name: "build",
+      command: process.execPath,
+      args: ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts", "--build-only"],
+    },
   ],
   [{ name: "vitest (unit, STS, integration)", command: "npx", args: ["vitest", "run"], live: true }],
   [{ name: "browser (Playwright)", command: "npx", args: ["playwright", "test"], live: true }],
