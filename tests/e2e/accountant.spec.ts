@@ -25,7 +25,6 @@ async function seedPractice(email: string, lastName: string) {
 test("an accountant reads a practice, cannot change it, switches practice and loses access when revoked", async ({
   browser,
 }) => {
-  test.setTimeout(180_000);
   const suffix = Date.now().toString(36);
   const owner = await browser.newContext();
   const other = await browser.newContext();

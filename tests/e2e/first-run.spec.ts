@@ -4,9 +4,6 @@ import { seedInvoice, seedPatient, seedProfile } from "./seed";
 import { setUpSts, stsCell } from "./sts-helpers";
 import { screenshotBothWidths } from "./viewports";
 
-// Several pages, STS set-up and both widths in one story: a guard against hangs on a busy machine, not a speed check.
-test.describe.configure({ timeout: 300_000 });
-
 test("first run: the checklist leads through profile, STS credentials and first invoice, then goes away", async ({
   page,
 }) => {

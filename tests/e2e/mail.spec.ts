@@ -32,7 +32,6 @@ async function pdfText(content: Buffer) {
 }
 
 test("invoice, reminder and annual statement by e-mail: outbox first, then a real SMTP server", async ({ page }) => {
-  test.setTimeout(300_000);
   const email = await registerAndLogin(page, "Dott.ssa Posta Elettronica");
   await seedProfile(email);
   const suffix = Date.now().toString(36).replace(/\d/g, "x");

@@ -4,9 +4,6 @@ import { registerAndLogin } from "./helpers";
 import { seedInvoices, seedPatient } from "./seed";
 import { setUpSts, stsCell } from "./sts-helpers";
 
-// Several pages, STS set-up and both widths in one story: a guard against hangs on a busy machine, not a speed check.
-test.describe.configure({ timeout: 300_000 });
-
 const uniqueCf = () =>
   buildCodiceFiscale({ sequence: 3_000_000 + Math.floor(Math.random() * 2_000_000), birthDate: "1983-09-21" });
 

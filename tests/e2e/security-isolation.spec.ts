@@ -60,7 +60,6 @@ test.describe("isolation sweep: B replays A's URLs", () => {
   let markers: string[];
 
   test.beforeAll(async ({ browser }) => {
-    test.setTimeout(180_000);
     contextA = await newContext(browser);
     contextB = await newContext(browser);
     anonymous = await newContext(browser);
@@ -121,7 +120,6 @@ test.describe("isolation sweep: B replays A's URLs", () => {
 
   // One test, one step per URL, soft assertions: a run reports every URL that fails, not only the first.
   test("every page and route handler of the table", async () => {
-    test.setTimeout(180_000);
     for (const entry of URLS) {
       await test.step(`${entry.url} (${entry.outcome})`, () => sweep(entry));
     }
@@ -129,7 +127,6 @@ test.describe("isolation sweep: B replays A's URLs", () => {
 
   // One test for the accountant: the read-only set, then A revokes, then the same set again (refused).
   test("every page and route handler for A's accountant, before and after revocation", async () => {
-    test.setTimeout(180_000);
     for (const entry of URLS) {
       await test.step(`${entry.url} (accountant: ${entry.accountant})`, () => sweepAccountant(entry, false));
     }

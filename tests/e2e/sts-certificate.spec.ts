@@ -81,7 +81,6 @@ async function screenshots(page: Page, name: string) {
 test("a certificate installed while web and worker run is used by both from the next call; STS decrypts with the new key", async ({
   page,
 }) => {
-  test.setTimeout(180_000);
   const email = await registerAndLogin(page, "Dott.ssa Nuovo Certificato");
   await setUpSts(page, email);
   await paidInvoices(email, 2, "2026-11-03");
@@ -125,7 +124,6 @@ test("a 002 pauses sending for every practitioner with what to do; a passing dia
   page,
   browser,
 }) => {
-  test.setTimeout(180_000);
   const email = await registerAndLogin(page, "Dott. Codice Duecento");
   await setUpSts(page, email);
   await paidInvoices(email, 1, "2026-11-04");
@@ -166,7 +164,6 @@ test("a 002 pauses sending for every practitioner with what to do; a passing dia
 test("Diagnostica STS: every step passes with the kit user; a wrong PIN says which step failed and what to do", async ({
   page,
 }) => {
-  test.setTimeout(120_000);
   const email = await registerAndLogin(page, "Dott.ssa Diagnosi");
   await setUpSts(page, email);
   await page.goto("/impostazioni/sts");
@@ -199,7 +196,6 @@ test("Diagnostica STS: every step passes with the kit user; a wrong PIN says whi
 test("an expiring certificate: banner for the practitioner, sending goes on; password and nickname warnings beside the fields", async ({
   page,
 }) => {
-  test.setTimeout(120_000);
   const email = await registerAndLogin(page, "Dott. Certificato In Scadenza");
   await setUpSts(page, email);
   await paidInvoices(email, 1, "2026-11-05");

@@ -4,7 +4,6 @@ import { practiceWithPaidInvoices, sendNow, sendNowFromDocument } from "./sts-he
 test("lifecycle: edit an accepted invoice → V → green; credit note → R → green; void → C → accepted", async ({
   page,
 }) => {
-  test.setTimeout(150_000);
   const {
     invoiceIds: [first, second],
   } = await practiceWithPaidInvoices(page, {

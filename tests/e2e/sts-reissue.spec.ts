@@ -12,7 +12,6 @@ const DAY = 86_400_000;
 test("Annulla e riemetti: the date of an accepted invoice is locked; the reissue voids it, issues the next number and both go to STS together", async ({
   page,
 }) => {
-  test.setTimeout(180_000);
   const {
     invoiceIds: [first],
   } = await practiceWithPaidInvoices(page, {

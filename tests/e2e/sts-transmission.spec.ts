@@ -117,7 +117,6 @@ test("a CF the simulator rejects: red dot, explanation, link to the patient, fix
 test("30 selected invoices → Invia selezionate → 2 submissions (25 + 5), each with its receipt once processed", async ({
   page,
 }) => {
-  test.setTimeout(180_000);
   const email = await registerAndLogin(page, "Dott.ssa Lotti Trenta");
   await setUpSts(page, email);
   const patient = await seedPatient(email, { firstName: "Aldo", lastName: "Neri", codiceFiscale: uniqueCf() });

@@ -3,9 +3,6 @@ import { registerAndLogin } from "./helpers";
 import { seedInvoice, seedPatient, seedProfile } from "./seed";
 import { setUpSts } from "./sts-helpers";
 
-// Several pages, STS set-up and both widths in one story: a guard against hangs on a busy machine, not a speed check.
-test.describe.configure({ timeout: 300_000 });
-
 test("the invoice's STS section never says 'to send' beside 'not sendable'", async ({ page }) => {
   const email = await registerAndLogin(page, "Dott. Coerente Stato");
   await seedProfile(email);

@@ -4,8 +4,14 @@
 // (postgres-server.ts).
 import { existsSync } from "node:fs";
 
+// Debian's `chromium` command is a shell script that adds its desktop defaults, among them GPU rasterization, which
+// headless on a machine without a GPU does in software: measured on a 2-core machine, two browser specs took 140 s of
+// CPU through the script and 117 s with the binary behind it. The tests start that binary when it is there.
+const DEBIAN_BINARY = "/usr/lib/chromium/chromium";
+const DEBIAN_COMMAND = "/usr/bin/chromium";
+
 export function chromiumPath(): string {
-  return process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+  return process.env.CHROMIUM_PATH || (existsSync(DEBIAN_BINARY) ? DEBIAN_BINARY : DEBIAN_COMMAND);
 }
 
 /** Why the browser tests cannot run, with the fix; null when Chromium is there. */
