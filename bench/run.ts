@@ -9,6 +9,7 @@
 //          --concurrency 1,20 (web: clients)   --count-statements (web, SQLite: statements per request)
 //          --pages home,list,filtered,detail,patient,log (web: which pages; all by default)
 //          --profile <dir> (web: a CPU profile of the server per timed phase; summarise with bench/profile-summary.ts)
+//          --web-processes N (web: server processes on the port, as WEB_PROCESSES=N npm start; default 1)
 // Databases are created (SQLite under /tmp, PostgreSQL parcella_bench_… on 127.0.0.1) and dropped at the end.
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
@@ -43,6 +44,7 @@ const { values } = parseArgs({
     "count-statements": { type: "boolean" },
     pages: { type: "string" },
     profile: { type: "string" },
+    "web-processes": { type: "string" },
   },
 });
 
@@ -196,6 +198,7 @@ async function main() {
             countStatements: values["count-statements"],
             pages: values.pages?.split(","),
             profileDir: values.profile,
+            webProcesses: Number(values["web-processes"] ?? 1),
             log,
           }),
         );

@@ -35,6 +35,7 @@ export type WebResult = {
   invoices: number;
   patients: number;
   submissions: number;
+  webProcesses: number;
   seedSeconds: number;
   buildSeconds: number;
   loadBefore: string;
@@ -55,6 +56,8 @@ type WebOptions = {
   concurrencies: number[];
   invoices: number;
   patients: number;
+  /** Server processes sharing the port (scripts/web-cluster.ts, as WEB_PROCESSES does for `npm start`). */
+  webProcesses?: number;
   /** Only these pages (home, list, filtered, detail, patient, log); all by default. */
   pages?: string[];
   /** A folder: write a CPU profile of the server for each timed phase there (`<page>-c<clients>.cpuprofile`). */
@@ -103,7 +106,15 @@ async function measureWeb(options: WebOptions, dataDir: string): Promise<WebResu
   const profileFile = join(dataDir, "phase.cpuprofile");
   const statementsFile = join(dataDir, "statements.json");
   if (options.profileDir) mkdirSync(options.profileDir, { recursive: true });
-  const args = [...nodeArgs, NEXT_BIN, "start", "--port", String(port), "--hostname", "127.0.0.1"];
+  const startArgs = [NEXT_BIN, "start", "--port", String(port), "--hostname", "127.0.0.1"];
+  const processes = options.webProcesses ?? 1;
+  if (processes > 1 && (nodeArgs.length > 0 || counting))
+    throw new Error("--web-processes: without profiling or counting");
+  // Several processes: the cluster primary of `npm start` (its children are counted in the server's CPU).
+  const args =
+    processes > 1
+      ? ["--require", "tsx/cjs", join(ROOT, "scripts", "web-cluster.ts"), String(processes), ...startArgs]
+      : [...nodeArgs, ...startArgs];
   const server = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: ["ignore", "ignore", "inherit"],
@@ -208,6 +219,7 @@ async function measureWeb(options: WebOptions, dataDir: string): Promise<WebResu
       invoices: options.invoices,
       patients: options.patients,
       submissions: account.submissions,
+      webProcesses: processes,
       seedSeconds,
       buildSeconds,
       loadBefore,

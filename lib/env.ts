@@ -83,6 +83,9 @@ const EnvSchema = z.object({
     .enum(["true", "false", "1", "0"])
     .default("true")
     .transform((v) => v === "true" || v === "1"),
+  // Web processes `npm start` runs on its one port (scripts/web-cluster.ts): one is enough for a practice; a
+  // machine serving many practitioners gives one per core.
+  WEB_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
 });
 
 export type Env = z.infer<typeof EnvSchema> & {

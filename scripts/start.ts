@@ -220,7 +220,22 @@ async function main() {
   // Idle connections kept 65 s instead of Node's 5: a client that pools connections (a reverse proxy, the HTTPS
   // listener below, a script) and reuses one just as the server closes it gets a connection reset, not an answer.
   const keepAlive = dev ? [] : ["--keepAliveTimeout", String(KEEP_ALIVE_MS)];
-  run("web", [nextBin, dev ? "dev" : "start", "--port", String(e.PORT), "--hostname", webHost, ...keepAlive]);
+  const nextArgs = [dev ? "dev" : "start", "--port", String(e.PORT), "--hostname", webHost, ...keepAlive];
+  // Several processes share the port through Node's cluster module (scripts/web-cluster.ts); `next dev` stays one.
+  const webProcesses = dev ? 1 : e.WEB_PROCESSES;
+  if (webProcesses > 1) {
+    log(`web: ${webProcesses} processes on port ${e.PORT}`);
+    run("web", [
+      "--require",
+      "tsx/cjs",
+      join(root, "scripts", "web-cluster.ts"),
+      String(webProcesses),
+      nextBin,
+      ...nextArgs,
+    ]);
+  } else {
+    run("web", [nextBin, ...nextArgs]);
+  }
   const shown = webHost === "127.0.0.1" ? "localhost" : webHost;
   log(`Parcella: http://${shown}:${e.PORT}`);
   if (tls) {

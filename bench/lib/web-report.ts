@@ -8,7 +8,7 @@ export function webReport(results: WebResult[]): string {
   const out: string[] = [];
   for (const r of results) {
     out.push(
-      `\n### 5. The web under concurrent use (${r.provider}; ${r.invoices} invoices, ${r.patients} patients, ${r.submissions} submissions; load average ${r.loadBefore} → ${r.loadAfter})\n`,
+      `\n### 5. The web under concurrent use (${r.provider}; ${r.invoices} invoices, ${r.patients} patients, ${r.submissions} submissions; ${r.webProcesses} web process${r.webProcesses === 1 ? "" : "es"}; load average ${r.loadBefore} → ${r.loadAfter})\n`,
     );
     const rows = r.phases.map((p, i) => {
       const cheap = r.phases.filter((x) => x.concurrency === p.concurrency && x.path === "/login");

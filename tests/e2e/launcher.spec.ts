@@ -1,5 +1,6 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { get as httpGet } from "node:http";
 import { get } from "node:https";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -9,7 +10,8 @@ import type { LauncherStatus } from "../../lib/supervision";
 import { makePrivateCa } from "../certificates";
 
 // A second Parcella started like `npm start` (the run's build, its own data folder and free ports): the launcher
-// under test, which this file may kill parts of without touching the run's server.
+// under test, which this file may kill parts of without touching the run's server. It runs two web processes on its
+// port (WEB_PROCESSES=2, scripts/web-cluster.ts); the run's own server runs the default one, so both ways are used.
 const root = join(__dirname, "../..");
 const tsx = join(root, "node_modules/tsx/dist/cli.mjs");
 
@@ -20,6 +22,25 @@ function freePort(): Promise<number> {
       const { port } = server.address() as { port: number };
       server.close(() => resolve(port));
     });
+  });
+}
+
+/** The processes `pid` started (Linux: /proc). */
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** One GET on a connection of its own (no keep-alive: a new connection may go to either web process). */
+function statusOf(url: string): Promise<number> {
+  return new Promise((resolve) => {
+    httpGet(url, { agent: false }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.statusCode ?? 0));
+    }).on("error", () => resolve(0));
   });
 }
 
@@ -67,6 +88,7 @@ test.beforeAll(async () => {
     TLS_CERT_FILE: join(dataDir, "tls-cert.pem"),
     TLS_KEY_FILE: join(dataDir, "tls-key.pem"),
     TLS_PORT: String(tlsPort),
+    WEB_PROCESSES: "2",
   };
   delete env.HOST;
   launcher = spawn(process.execPath, [tsx, "scripts/start.ts"], { cwd: root, env });
@@ -171,8 +193,53 @@ test("a killed worker is back within 10 s and the web app never stops answering"
   expect(status().processes.worker.restarts).toBe(1);
 });
 
+test("two web processes share the port; a killed one is replaced while the other answers", async () => {
+  const primary = status().processes.web.pid!;
+  expect(output).toContain(`web: 2 processes on port ${port}`);
+  const before = childrenOf(primary);
+  expect(before).toHaveLength(2);
+  // Both serve: after a round of requests, each has answered some (the primary hands connections out in turn).
+  const cpuOf = (pid: number) => {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return Number(fields[11]) + Number(fields[12]);
+  };
+  const cpu0 = before.map(cpuOf);
+  for (let i = 0; i < 40; i++) expect(await statusOf(`http://127.0.0.1:${port}/login`)).toBe(200);
+  const cpu1 = before.map(cpuOf);
+  expect(cpu1.every((ticks, i) => ticks > cpu0[i]!)).toBe(true);
+
+  process.kill(before[0]!, "SIGKILL");
+  // From the moment the primary knows (its log line), every new connection goes to a living process.
+  const stopped = new RegExp(`web process ${before[0]} stopped \\(SIGKILL\\): restarting in 1 s`);
+  await expect.poll(() => output, { timeout: 10_000 }).toMatch(stopped);
+  let failures = 0;
+  let answers = 0;
+  const killedAt = Date.now();
+  // Guard, not a speed check: the new process starts Next (seconds on a loaded machine).
+  while (Date.now() - killedAt < 60_000) {
+    if ((await statusOf(`http://127.0.0.1:${port}/login`)) === 200) answers += 1;
+    else failures += 1;
+    const now = childrenOf(primary);
+    if (now.length === 2 && !now.includes(before[0]!) && answers >= 20) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const after = childrenOf(primary);
+  console.log(
+    `web process replaced: ${before.join(", ")} → ${after.join(", ")}; ${answers} answers, ${failures} failures`,
+  );
+  expect(failures).toBe(0);
+  expect(after).toHaveLength(2);
+  expect(after).toContain(before[1]);
+  expect(after).not.toContain(before[0]);
+  // The launcher's own record is unchanged: the cluster replaced its child itself.
+  expect(status().processes.web.pid).toBe(primary);
+  expect(status().processes.web.restarts).toBe(0);
+});
+
 test("Ctrl-C stops every process", async () => {
-  const pids = Object.values(status().processes).map((p) => p.pid!);
+  const launched = Object.values(status().processes).map((p) => p.pid!);
+  const pids = [...launched, ...childrenOf(status().processes.web.pid!)];
+  expect(pids.length).toBe(launched.length + 2);
   expect(pids.every(alive)).toBe(true);
   const exited = new Promise<number | null>((resolve) => launcher.on("exit", (code) => resolve(code)));
   launcher.kill("SIGINT");
