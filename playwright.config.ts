@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "@playwright/test";
 import { chromiumPath, missingChromium } from "./tests/support/prerequisites";
 import { E2E_ADMIN_EMAIL, E2E_DATA_DIR, E2E_PORT, E2E_SIMULATOR_PORT } from "./tests/e2e/e2e-env";
@@ -12,16 +13,17 @@ if (chromiumProblem) throw new Error(chromiumProblem);
 export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "tests/.artifacts/test-results",
-  // Guards against hangs, not speed checks. The browser part is bound by CPU, most of it Chromium's (a run of the
-  // whole part on a quiet 2-core machine: 1,890 s of CPU in 965 s, the renderers alone 750 s), so with four tests
-  // at once and both cores also busy with other work a test that registers, seeds and browses takes minutes (one
-  // took 2 minutes on a quiet machine).
+  // Guards against hangs, not speed checks. The browser part is bound by CPU, most of it Chromium's (the whole part
+  // on a quiet 2-core machine with 4 workers: 1,891 s of CPU in 965 s, the machine 98 % busy, the renderers alone
+  // 749 s), so with both cores also busy with other work a test that registers, seeds and browses takes minutes.
   timeout: 300_000,
   expect: { timeout: 30_000 },
   // Every test registers practitioners of its own, and the STS data of each carries its own P.IVA and codici
   // fiscali: tests share the server, the worker and the simulator but no data, so they run side by side.
   fullyParallel: true,
-  workers: Number(process.env.E2E_WORKERS ?? 4),
+  // One test per core (at least two): with four on two cores the machine was already 98 % busy, so more tests at
+  // once than cores mostly stretch each test toward its guard. E2E_WORKERS overrides.
+  workers: Number(process.env.E2E_WORKERS ?? Math.max(2, availableParallelism())),
   retries: 0,
   reporter: [["list"]],
   projects: [
