@@ -284,17 +284,31 @@ const STATE_MIX = [
 
 /**
  * The web benchmark's history: invoices spread over `years` years from `firstYear`, every year with the list's mix of
- * STS states (60 % accepted, 20 % to send, 10 % rejected, 10 % not eligible), dates in order within the year.
+ * STS states (60 % accepted, 20 % to send, 10 % rejected, 10 % not eligible), dates in order within the year and
+ * none after `today` (a date in the future is refused since the date rules exist, and the list would show the
+ * "dates to review" banner that a real account does not have): the current year fills the days gone by.
  */
-export function historyPlan(invoices: number, firstYear: number, years: number): (p: number) => InvoicePlan[] {
+export function historyPlan(
+  invoices: number,
+  firstYear: number,
+  years: number,
+  today = new Date().toISOString().slice(0, 10),
+): (p: number) => InvoicePlan[] {
+  // Day slots: the 1st to the 28th of each month, 336 a year.
+  const dateOf = (year: number, slot: number) =>
+    `${year}-${String(1 + Math.floor(slot / 28)).padStart(2, "0")}-${String(1 + (slot % 28)).padStart(2, "0")}`;
+  const slotsIn = (year: number) => {
+    let slots = 336;
+    while (slots > 1 && dateOf(year, slots - 1) > today) slots--;
+    return slots;
+  };
+  const slots = Array.from({ length: years }, (_, y) => slotsIn(firstYear + y));
   return () =>
     Array.from({ length: invoices }, (_, i) => {
       const year = firstYear + (i % years);
       const k = Math.floor(i / years); // the invoice's place within its year
-      const day = k % 336;
-      const month = 1 + Math.floor(day / 28);
       return {
-        issueDate: `${year}-${String(month).padStart(2, "0")}-${String(1 + (day % 28)).padStart(2, "0")}`,
+        issueDate: dateOf(year, k % slots[i % years]!),
         stsState: STATE_MIX[(k * 7) % STATE_MIX.length],
       };
     });

@@ -21,7 +21,11 @@ export type DirectSql = {
   together<T>(statements: Prisma.Sql[]): Promise<T[]>;
 };
 
-const attached = new WeakMap<object, DirectSql>();
+// On globalThis, like the client itself (lib/db.ts): Next bundles this module more than once in one process (its
+// server-component and server-rendering layers, route handlers), and a map of one copy would not know a client
+// made through another, so every statement of the app would silently take the slower path through Prisma.
+const shared = globalThis as { parcellaDirectSql?: WeakMap<object, DirectSql> };
+const attached = (shared.parcellaDirectSql ??= new WeakMap<object, DirectSql>());
 
 export function attachDirectSql(db: object, sql: DirectSql): void {
   attached.set(db, sql);

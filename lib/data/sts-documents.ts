@@ -116,6 +116,9 @@ export async function findStsInvoices(
     conditions.push(Prisma.sql`i."creditedInvoiceId" IN (${list(filter.creditedInvoiceIds)})`);
   if (filter.patientId) conditions.push(Prisma.sql`i."patientId" = ${filter.patientId}`);
   const limit = page.take === undefined ? Prisma.empty : Prisma.sql`LIMIT ${page.take} OFFSET ${page.skip ?? 0}`;
+  // The patient's three columns are read by its primary key, one row at a time, never joined: with the table bloated
+  // by a large run's updates (no vacuum yet), PostgreSQL's estimate of a practitioner's candidates grew and it hashed
+  // the whole Patient table for a batch of 25 (docs/BENCHMARKS.md, "Growth of the hourly run").
   const rows = await queryRows<Row>(
     db,
     Prisma.sql`
@@ -124,11 +127,12 @@ export async function findStsInvoices(
       (SELECT r."id" FROM "Invoice" r WHERE r."replacesInvoiceId" = i."id") AS "replacedById", i."pensionFundRateBp",
       i."bolloPolicy", i."taxRegime", i."patientSnapshot", i."issuerSnapshot", i."contentVersion", i."stsRecord",
       i."stsRecordRev", i."stsState", i."stsReason",
-      p."kind" AS "patientKind", p."foreign" AS "patientForeign", p."codiceFiscale" AS "patientCodiceFiscale",
+      (SELECT p."kind" FROM "Patient" p WHERE p."id" = i."patientId") AS "patientKind",
+      (SELECT p."foreign" FROM "Patient" p WHERE p."id" = i."patientId") AS "patientForeign",
+      (SELECT p."codiceFiscale" FROM "Patient" p WHERE p."id" = i."patientId") AS "patientCodiceFiscale",
       c."id" AS "cId", c."kind" AS "cKind", c."number" AS "cNumber", c."year" AS "cYear",
       c."issueDate" AS "cIssueDate", c."stsRecord" AS "cStsRecord", c."issuerSnapshot" AS "cIssuerSnapshot"
     FROM "Invoice" i
-    JOIN "Patient" p ON p."id" = i."patientId"
     LEFT JOIN "Invoice" c ON c."id" = i."creditedInvoiceId"
     WHERE ${Prisma.join(conditions, " AND ")}
     ORDER BY i."issueDate", i."number", i."id"

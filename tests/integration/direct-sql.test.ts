@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { directSqlOf, executeSql, queryTogether } from "../../lib/data/direct-sql";
 import { findStsSecrets } from "../../lib/data/sts-settings";
 import { submissionInsert, submissionUpdate, updateSubmission } from "../../lib/data/sts-worker-sql";
@@ -23,6 +23,16 @@ describe("the worker's statements on the database driver", () => {
     expect(await executeSql(testDb(), statement)).toBe(1);
     return { id };
   };
+
+  it("are found by every copy of the module: Next bundles it more than once in one server process", async () => {
+    const client = testDb();
+    expect(directSqlOf(client)).toBeDefined();
+    // A second instance of the module, as a second bundle of the app loads it, with the client made by the first.
+    vi.resetModules();
+    const copy = await import("../../lib/data/direct-sql");
+    expect(copy.directSqlOf).not.toBe(directSqlOf);
+    expect(copy.directSqlOf(client)).toBe(directSqlOf(client));
+  });
 
   it("run on the driver of the client createDb made, and a wrapped client's own driver path is the one used", async () => {
     const p = await stsPractitioner("direct-sql-path");
