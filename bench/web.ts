@@ -16,7 +16,8 @@ import type { DatabaseFactory, Provider } from "./lib/databases";
 import { request, runPhase, type LoadPhase, type LoadTarget } from "./lib/load";
 import { loadAverage, processesCpuSeconds, simulatorAdmin, stopProcess, type Simulator } from "./lib/processes";
 import { fmt } from "./lib/stats";
-import { ensureBuild, login, NEXT_BIN, seedAccount, sizesOf, takeStatements, type WebSizes } from "./lib/web-setup";
+import { webServerArgs } from "../scripts/web-command";
+import { ensureBuild, login, seedAccount, sizesOf, takeStatements, type WebSizes } from "./lib/web-setup";
 
 const ROOT = join(__dirname, "..");
 
@@ -106,15 +107,13 @@ async function measureWeb(options: WebOptions, dataDir: string): Promise<WebResu
   const profileFile = join(dataDir, "phase.cpuprofile");
   const statementsFile = join(dataDir, "statements.json");
   if (options.profileDir) mkdirSync(options.profileDir, { recursive: true });
-  const startArgs = [NEXT_BIN, "start", "--port", String(port), "--hostname", "127.0.0.1"];
+  const startArgs = ["start", "--port", String(port), "--hostname", "127.0.0.1"];
   const processes = options.webProcesses ?? 1;
   if (processes > 1 && (nodeArgs.length > 0 || counting))
     throw new Error("--web-processes: without profiling or counting");
   // Several processes: the cluster primary of `npm start` (its children are counted in the server's CPU).
   const args =
-    processes > 1
-      ? ["--require", "tsx/cjs", join(ROOT, "scripts", "web-cluster.ts"), String(processes), ...startArgs]
-      : [...nodeArgs, ...startArgs];
+    processes > 1 ? webServerArgs(ROOT, processes, startArgs) : [...nodeArgs, ...webServerArgs(ROOT, 1, startArgs)];
   const server = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: ["ignore", "ignore", "inherit"],

@@ -14,6 +14,7 @@ import { migrate } from "./db.mjs";
 import { backupDir, backupKey, env, sessionSecret, encryptionKey } from "../lib/env";
 import { WORKER_NODE_ARGS } from "../jobs/node-args";
 import { startTlsProxy } from "./tls-proxy";
+import { nextBin, webServerArgs } from "./web-command";
 import { backupSqlite } from "./backup-sqlite";
 import { sqliteUrl } from "../lib/db-url.mjs";
 import { pendingSqliteMigrations } from "../lib/db-migrations.mjs";
@@ -32,7 +33,6 @@ import {
 const KEEP_ALIVE_MS = 65_000;
 const root = join(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
-const nextBin = join(root, "node_modules", "next", "dist", "bin", "next");
 const tsxBin = join(root, "node_modules", "tsx", "dist", "cli.mjs");
 const BUILD_INPUTS = ["app", "components", "lib", "public", "next.config.ts", "package-lock.json", "tsconfig.json"];
 
@@ -67,7 +67,11 @@ function ensureBuild() {
   const built = existsSync(join(root, ".next", "BUILD_ID")) && existsSync(marker);
   if (built && readFileSync(marker, "utf8") === fingerprint) return;
   log("building the web app (first start or changed sources: a few minutes)…");
-  const result = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: childEnv() });
+  const result = spawnSync(process.execPath, [nextBin(root), "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: childEnv(),
+  });
   if (result.status !== 0) throw new Error("next build failed");
   writeFileSync(marker, fingerprint);
 }
@@ -223,19 +227,8 @@ async function main() {
   const nextArgs = [dev ? "dev" : "start", "--port", String(e.PORT), "--hostname", webHost, ...keepAlive];
   // Several processes share the port through Node's cluster module (scripts/web-cluster.ts); `next dev` stays one.
   const webProcesses = dev ? 1 : e.WEB_PROCESSES;
-  if (webProcesses > 1) {
-    log(`web: ${webProcesses} processes on port ${e.PORT}`);
-    run("web", [
-      "--require",
-      "tsx/cjs",
-      join(root, "scripts", "web-cluster.ts"),
-      String(webProcesses),
-      nextBin,
-      ...nextArgs,
-    ]);
-  } else {
-    run("web", [nextBin, ...nextArgs]);
-  }
+  if (webProcesses > 1) log(`web: ${webProcesses} processes on port ${e.PORT}`);
+  run("web", webServerArgs(root, webProcesses, nextArgs));
   const shown = webHost === "127.0.0.1" ? "localhost" : webHost;
   log(`Parcella: http://${shown}:${e.PORT}`);
   if (tls) {

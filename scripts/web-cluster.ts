@@ -38,7 +38,9 @@ cluster.on("exit", (worker, code, signal) => {
     return;
   }
   const reason = signal ?? `exit code ${code}`;
-  console.log(`[parcella] web process ${worker.process.pid} stopped (${reason}): restarting in 1 s`);
+  console.log(
+    `[parcella] web process ${worker.process.pid} stopped (${reason}): restarting in ${RESTART_DELAY_MS / 1000} s`,
+  );
   setTimeout(() => {
     if (!stopping) start();
   }, RESTART_DELAY_MS);

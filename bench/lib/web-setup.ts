@@ -9,10 +9,11 @@ import type { Db } from "../../lib/db";
 import { pollDueSubmissions } from "../../lib/services/sts/poll-due-submissions";
 import { runAutomaticSending } from "../../lib/services/sts/run-automatic-sending";
 import { historyPlan, seedBulk } from "../seed-bulk";
+import { nextBin } from "../../scripts/web-command";
 import { request } from "./load";
 
 const ROOT = join(__dirname, "..", "..");
-export const NEXT_BIN = join(ROOT, "node_modules", "next", "dist", "bin", "next");
+export const NEXT_BIN = nextBin(ROOT);
 // What the production build is made from (as scripts/start.ts decides when to rebuild).
 const BUILD_INPUTS = ["app", "components", "lib", "public", "next.config.ts", "package-lock.json", "tsconfig.json"];
 const PASSWORD = "password-sicura-1"; // what seedBulk's fixed hash stands for
