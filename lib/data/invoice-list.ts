@@ -103,7 +103,8 @@ function orderBy(filters: InvoiceFilters): Prisma.Sql {
 // The page's rows are chosen on "Invoice" alone (in the order of its (practitionerId, issueDate) index for the default
 // sort, stopping at the page's end), then joined to their patients: joined first, SQLite sorted the whole
 // practitioner's history with their patients for every page. Sorting by patient needs the patient to choose.
-function selectRows(practitionerId: string, filters: InvoiceFilters, limit: number, offset: number): Prisma.Sql {
+// `where` is `listConditions` of the same filters, built once by the caller.
+function selectRows(where: Prisma.Sql, filters: InvoiceFilters, limit: number, offset: number): Prisma.Sql {
   const order = orderBy(filters);
   const patientToChoose =
     filters.sort === "patient" ? Prisma.sql`JOIN "Patient" p ON p."id" = i."patientId"` : Prisma.empty;
@@ -114,7 +115,7 @@ function selectRows(practitionerId: string, filters: InvoiceFilters, limit: numb
       p."companyName" AS "pCompanyName", p."codiceFiscale" AS "pCodiceFiscale"
     FROM (
       SELECT i.* FROM "Invoice" i ${patientToChoose}
-      WHERE ${listConditions(practitionerId, filters)}
+      WHERE ${where}
       ORDER BY ${order}
       LIMIT ${limit} OFFSET ${offset}
     ) i JOIN "Patient" p ON p."id" = i."patientId"
@@ -147,11 +148,12 @@ const listRow = (r: SqlRow): InvoiceListRow => ({
 });
 
 export async function findInvoicePage(db: DbOrTx, practitionerId: string, filters: InvoiceFilters) {
+  const where = listConditions(practitionerId, filters);
   const [rows, [count]] = await Promise.all([
-    queryRows<SqlRow>(db, selectRows(practitionerId, filters, filters.size, (filters.page - 1) * filters.size)),
+    queryRows<SqlRow>(db, selectRows(where, filters, filters.size, (filters.page - 1) * filters.size)),
     queryRows<{ count: number | bigint | string }>(
       db,
-      Prisma.sql`SELECT CAST(COUNT(*) AS INTEGER) AS "count" FROM "Invoice" i WHERE ${listConditions(practitionerId, filters)}`,
+      Prisma.sql`SELECT CAST(COUNT(*) AS INTEGER) AS "count" FROM "Invoice" i WHERE ${where}`,
     ),
   ]);
   const total = Number(count?.count ?? 0);
@@ -165,8 +167,9 @@ export async function findInvoicePage(db: DbOrTx, practitionerId: string, filter
 
 /** Every row the filters select, in the list's order, read a thousand at a time (the CSV export). */
 export async function* findAllInvoices(db: DbOrTx, practitionerId: string, filters: InvoiceFilters) {
+  const where = listConditions(practitionerId, filters);
   for (let offset = 0; ; offset += 1000) {
-    const rows = await queryRows<SqlRow>(db, selectRows(practitionerId, filters, 1000, offset));
+    const rows = await queryRows<SqlRow>(db, selectRows(where, filters, 1000, offset));
     yield* rows.map(listRow);
     if (rows.length < 1000) return;
   }
