@@ -12,10 +12,10 @@ import { StsBulkActions } from "@/components/sts/sts-bulk-actions";
 import { StsRowButton } from "@/components/sts/sts-row-button";
 import { StsReason } from "@/components/sts/sts-reason";
 import { StatusBadge } from "./status-badge";
+import styles from "./invoices.module.css";
 
 // Rows that get the yellow STS action button (to send, or red and retryable after a fix).
 const SENDABLE = new Set(["to_send", "failed", "rejected"]);
-import styles from "./invoices.module.css";
 
 // The invoice list with bulk selection and the bulk actions for the selected rows (read-only: export only).
 export function InvoiceTable(props: { rows: InvoiceListRow[]; readOnly?: boolean }) {
