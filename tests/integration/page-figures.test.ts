@@ -75,9 +75,10 @@ describe("the figures the home page and the list read on every visit", () => {
     await createTestInvoice(testDb(), p.id, { patientId: p.patientId, issueDate: "2023-05-02" });
     await createTestInvoice(testDb(), p.id, { patientId: p.patientId, issueDate: "2023-06-02" });
     await createTestInvoice(testDb(), p.id, { patientId: p.patientId, issueDate: "2025-01-10" });
+    await createTestInvoice(testDb(), p.id, { patientId: p.patientId, issueDate: "2021-11-30" });
     await createTestInvoice(testDb(), p.id, { patientId: p.patientId, issueDate: "2024-03-01", issue: false }); // no number
     await createTestInvoice(testDb(), other.id, { patientId: other.patientId, issueDate: "2022-03-01" });
-    expect(await invoiceYears(testDb(), p.id)).toEqual([2025, 2023]);
+    expect(await invoiceYears(testDb(), p.id)).toEqual([2025, 2023, 2021]);
     expect(await invoiceYears(testDb(), (await newPractitioner("invoice-years-none")).id)).toEqual([]);
   });
 });
