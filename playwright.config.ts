@@ -13,9 +13,9 @@ if (chromiumProblem) throw new Error(chromiumProblem);
 export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "tests/.artifacts/test-results",
-  // Guards against hangs, not speed checks. The browser part is bound by CPU, most of it Chromium's (the whole part
-  // on a quiet 2-core machine with 4 workers: 1,891 s of CPU in 965 s, the machine 98 % busy, the renderers alone
-  // 749 s), so with both cores also busy with other work a test that registers, seeds and browses takes minutes.
+  // Guards against hangs, not speed checks. The browser part is bound by CPU, most of it Chromium's
+  // (docs/TESTING.md), so with both cores also busy with other work a test that registers, seeds and browses takes
+  // minutes.
   timeout: 300_000,
   expect: { timeout: 30_000 },
   // Every test registers practitioners of its own, and the STS data of each carries its own P.IVA and codici

@@ -4,14 +4,13 @@
 // (postgres-server.ts).
 import { existsSync } from "node:fs";
 
-// Debian's `chromium` command is a shell script that adds its desktop defaults, among them GPU rasterization, which
-// headless on a machine without a GPU does in software: measured on a 2-core machine, two browser specs took 140 s of
-// CPU through the script and 117 s with the binary behind it. The tests start that binary when it is there.
-const DEBIAN_BINARY = "/usr/lib/chromium/chromium";
-const DEBIAN_COMMAND = "/usr/bin/chromium";
+// The browser tests drive Debian's Chromium headless shell (package `chromium-headless-shell`): Chromium's old
+// headless mode, a browser without the desktop browser's user interface, the one Playwright itself runs headless
+// tests in. It costs about a fifth less CPU than the full Chromium for the same tests (docs/TESTING.md, Figures).
+const HEADLESS_SHELL = "/usr/lib/chromium/chromium-headless-shell";
 
 export function chromiumPath(): string {
-  return process.env.CHROMIUM_PATH || (existsSync(DEBIAN_BINARY) ? DEBIAN_BINARY : DEBIAN_COMMAND);
+  return process.env.CHROMIUM_PATH || HEADLESS_SHELL;
 }
 
 /** Why the browser tests cannot run, with the fix; null when Chromium is there. */
@@ -19,9 +18,9 @@ export function missingChromium(path = chromiumPath(), chosen = Boolean(process.
   if (existsSync(path)) return null;
   if (chosen) return `Chromium not found at CHROMIUM_PATH=${path}: point CHROMIUM_PATH at a Chromium binary.`;
   return [
-    `Chromium is missing (${path}); the browser tests drive Debian's Chromium. Install it with:`,
+    `Chromium's headless shell is missing (${path}); the browser tests drive Debian's. Install it with:`,
     "",
-    "  apt-get install -y chromium",
+    "  apt-get install -y chromium-headless-shell",
     "",
     "(as root; with sudo otherwise), or set CHROMIUM_PATH to a Chromium binary.",
   ].join("\n");

@@ -9,7 +9,7 @@ describe("the test run's prerequisites", () => {
   it("without Chromium at the default place, gives the exact command that installs it", () => {
     const problem = missingChromium("/nonexistent/chromium", false);
     expect(problem).toContain("/nonexistent/chromium");
-    expect(problem).toMatch(/^\s+apt-get install -y chromium$/m);
+    expect(problem).toMatch(/^\s+apt-get install -y chromium-headless-shell$/m);
   });
 
   it("with a CHROMIUM_PATH that leads nowhere, says so", () => {
