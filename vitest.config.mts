@@ -24,14 +24,26 @@ const SQLITE_ONLY = [
   "seed",
 ].map((name) => `tests/integration/${name}.test.ts`);
 
-function integration(name: string, provider: "sqlite" | "postgresql"): TestProjectInlineConfiguration {
+// Files that replace modules with vi.mock need a module registry of their own: they run in a project whose files
+// each get a fresh worker. Every other file shares its worker with the files before it (`isolate: false`): Prisma's
+// runtime, the drivers and the app's modules load once per worker, not once per file; setup-file.ts gives each file
+// the run's environment again and forgets what the app cached from the previous one.
+const OWN_MODULES = ["isolation-actions-accountant"].map((name) => `tests/integration/${name}.test.ts`);
+
+function integration(
+  name: string,
+  provider: "sqlite" | "postgresql",
+  files: "shared" | "own-modules" | "all",
+): TestProjectInlineConfiguration {
+  const skipped = name.startsWith("integration-postgresql") ? SQLITE_ONLY : [];
   return {
     resolve: { alias },
     test: {
       name,
-      include: ["tests/integration/**/*.test.ts"],
+      include: files === "own-modules" ? OWN_MODULES : ["tests/integration/**/*.test.ts"],
       // With TEST_DATABASE set, a file named on the command line runs on that database whatever it is.
-      exclude: name === "integration-postgresql" ? SQLITE_ONLY : [],
+      exclude: files === "shared" ? [...skipped, ...OWN_MODULES] : skipped,
+      isolate: files !== "shared",
       environment: "node",
       env: { TEST_DATABASE: provider, STS_ENVIRONMENT: "simulator" },
       globalSetup: ["tests/integration/global-setup.ts"],
@@ -47,13 +59,16 @@ function integration(name: string, provider: "sqlite" | "postgresql"): TestProje
 const only = process.env.TEST_DATABASE;
 if (only && only !== "sqlite" && only !== "postgresql") throw new Error("TEST_DATABASE must be sqlite or postgresql");
 const integrationProjects = only
-  ? [integration("integration", only)]
-  : [integration("integration-sqlite", "sqlite"), integration("integration-postgresql", "postgresql")];
+  ? [integration("integration", only, "all")]
+  : (["sqlite", "postgresql"] as const).flatMap((provider) => [
+      integration(`integration-${provider}`, provider, "shared"),
+      integration(`integration-${provider}-own-modules`, provider, "own-modules"),
+    ]);
 
 export default defineConfig({
   resolve: { alias },
   test: {
-    // Worker threads start faster than child processes; each test file still runs in a fresh worker of its own.
+    // Worker threads start faster than child processes.
     pool: "threads",
     // The suites wait on sockets and databases as much as they compute: a few files at once keep both cores of a
     // small machine busy (vitest's default on 2 cores is one file at a time).
@@ -72,6 +87,8 @@ export default defineConfig({
             "tests/unit/**/*.test.ts",
           ],
           environment: "node",
+          // Files share their worker, with the modules already loaded: none replaces modules or leaves timers faked.
+          isolate: false,
           // Property-based tests run hundreds of cases: on a loaded 2-core machine 5 s is too tight.
           testTimeout: 20_000,
         },
@@ -83,6 +100,7 @@ export default defineConfig({
           name: "sts",
           include: ["tests/sts/**/*.test.ts"],
           environment: "node",
+          isolate: false,
           testTimeout: 30_000,
         },
       },

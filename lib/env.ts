@@ -106,6 +106,11 @@ export function env(): Env {
   return cached;
 }
 
+/** Forget the configuration read, so that the next env() reads the environment again (tests that share a process). */
+export function forgetEnv(): void {
+  cached = null;
+}
+
 // Zero configuration for one practitioner: a secret not given by the environment is generated once into the
 // data directory (mode 0600) and reused by every later start, web and worker alike.
 function persistentSecret(fileName: string, generate: () => string): string {
