@@ -35,7 +35,7 @@ function integration(
   provider: "sqlite" | "postgresql",
   files: "shared" | "own-modules" | "all",
 ): TestProjectInlineConfiguration {
-  const skipped = name.startsWith("integration-postgresql") ? SQLITE_ONLY : [];
+  const skipped = provider === "postgresql" && files !== "all" ? SQLITE_ONLY : [];
   return {
     resolve: { alias },
     test: {
