@@ -21,9 +21,10 @@ export default defineConfig({
   // Every test registers practitioners of its own, and the STS data of each carries its own P.IVA and codici
   // fiscali: tests share the server, the worker and the simulator but no data, so they run side by side.
   fullyParallel: true,
-  // One test per core (at least two): with four on two cores the machine was already 98 % busy, so more tests at
-  // once than cores mostly stretch each test toward its guard. E2E_WORKERS overrides.
-  workers: Number(process.env.E2E_WORKERS ?? Math.max(2, availableParallelism())),
+  // One test more than cores (at least three): a test spends part of its time waiting on the server, the worker or the
+  // simulator, and a third test fills that time on a 2-core machine (docs/TESTING.md has the runs). Four at once kept
+  // the machine 98 % busy and mostly stretched each test toward its guard. E2E_WORKERS overrides.
+  workers: Number(process.env.E2E_WORKERS ?? Math.max(3, availableParallelism() + 1)),
   retries: 0,
   reporter: [["list"]],
   projects: [
@@ -40,9 +41,11 @@ export default defineConfig({
     locale: "it-IT",
     timezoneId: "Europe/Rome",
     screenshot: "only-on-failure",
-    // The trace of a failed test keeps its DOM snapshots and network, not the screencast: recording frames for every
-    // test cost the browser and the runner about a fifth of their CPU (two specs: 117 s → 99 s of the machine).
-    trace: { mode: "retain-on-failure", screenshots: false },
+    // No trace by default: a trace is recorded for every test in case it fails, and recording the DOM at each step
+    // cost the browser and the runner about an eighth of the browser part's CPU (docs/TESTING.md). A failed test
+    // still leaves its screenshot and the page's accessibility snapshot (error-context.md); E2E_TRACE=1 records the
+    // traces, kept for failed tests only (`npx playwright show-trace <zip>`).
+    trace: process.env.E2E_TRACE ? { mode: "retain-on-failure", screenshots: false } : "off",
     launchOptions: {
       executablePath: chromiumPath(),
       args: [
