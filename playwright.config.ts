@@ -1,9 +1,9 @@
 import { availableParallelism } from "node:os";
 import { defineConfig } from "@playwright/test";
 import { chromiumPath, missingChromium } from "./tests/support/prerequisites";
-import { E2E_ADMIN_EMAIL, E2E_DATA_DIR, E2E_PORT, E2E_SIMULATOR_PORT } from "./tests/e2e/e2e-env";
+import { E2E_ADMIN_EMAIL, INSTALLATION, PRACTICES, type E2eInstance } from "./tests/e2e/e2e-env";
 
-// E2E against the production build started by the same launcher as `npm start`, on a fresh data directory
+// E2E against the production build started by the same launcher as `npm start`, on fresh data directories
 // (outside the checkout), in Debian's Chromium (Playwright cannot download browsers here).
 const INSTALLATION_WIDE = /(sts-certificate|login-burst)\.spec\.ts$/;
 
@@ -28,15 +28,20 @@ export default defineConfig({
   retries: 0,
   reporter: [["list"]],
   projects: [
-    { name: "practices", testIgnore: INSTALLATION_WIDE },
-    // Tests that change what every practitioner of the installation shares (the encryption certificate, the
-    // simulator's keys, the installation-wide pause after a 002, the login pacing a burst of guesses fills): alone, one
-    // at a time, once the others are done, so that no other test sends while STS "changed its key" or logs in while
-    // the logins are paced.
-    { name: "installation", testMatch: INSTALLATION_WIDE, fullyParallel: false, dependencies: ["practices"] },
+    // Tests that change what every practitioner of an installation shares (the encryption certificate, the simulator's
+    // keys, the installation-wide pause after a 002, the login pacing a burst of guesses fills) run on a Parcella of
+    // their own, one at a time, beside the others: no other test sends while STS "changed its key" or logs in while
+    // the logins are paced. Listed first, so that they start at once rather than after the practices' tests.
+    {
+      name: "installation",
+      testMatch: INSTALLATION_WIDE,
+      fullyParallel: false,
+      workers: 1,
+      use: { baseURL: INSTALLATION.origin },
+    },
+    { name: "practices", testIgnore: INSTALLATION_WIDE, use: { baseURL: PRACTICES.origin } },
   ],
   use: {
-    baseURL: `http://localhost:${E2E_PORT}`,
     browserName: "chromium",
     locale: "it-IT",
     timezoneId: "Europe/Rome",
@@ -59,21 +64,27 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `rm -rf ${E2E_DATA_DIR} && node node_modules/tsx/dist/cli.mjs scripts/start.ts`,
-    url: `http://localhost:${E2E_PORT}/login`,
+  // The two installations (tests/e2e/e2e-env.ts), started one after the other: the first start builds the app if its
+  // sources changed, the second finds the build made.
+  webServer: [webServer(PRACTICES), webServer(INSTALLATION)],
+});
+
+function webServer(instance: E2eInstance) {
+  return {
+    command: `rm -rf ${instance.dataDir} && node node_modules/tsx/dist/cli.mjs scripts/start.ts`,
+    url: `${instance.origin}/login`,
     // The first start builds the app: minutes on a busy 2-core machine.
     timeout: 600_000,
     reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
+    stdout: "pipe" as const,
+    stderr: "pipe" as const,
     env: {
-      PORT: String(E2E_PORT),
-      DATA_DIR: E2E_DATA_DIR,
+      PORT: String(instance.port),
+      DATA_DIR: instance.dataDir,
       DATABASE_URL: "",
       STS_ENVIRONMENT: "simulator",
-      STS_SIMULATOR_PORT: String(E2E_SIMULATOR_PORT),
-      STS_SIMULATOR_URL: `http://127.0.0.1:${E2E_SIMULATOR_PORT}`,
+      STS_SIMULATOR_PORT: String(instance.simulatorPort),
+      STS_SIMULATOR_URL: instance.simulatorUrl,
       NEXT_TELEMETRY_DISABLED: "1",
       ADMIN_EMAIL: E2E_ADMIN_EMAIL,
       // Every test's browser comes from 127.0.0.1: the per-address limits would count the whole suite as one
@@ -81,5 +92,5 @@ export default defineConfig({
       LOGIN_LIMIT_PER_ADDRESS: "100000",
       REGISTRATION_LIMIT_PER_ADDRESS: "100000",
     },
-  },
-});
+  };
+}

@@ -1,12 +1,11 @@
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
-import { E2E_DATABASE_URL, E2E_PORT } from "./e2e-env";
+import { e2eInstance } from "./e2e-env";
 import { logout, PASSWORD, registerAndLogin, uniqueEmail } from "./helpers";
 
 // A burst of guesses from outside. It fills the installation's login pacing (lib/auth/login-gate.ts) for a few
 // seconds, so that a login of any other test running beside it would be asked to retry: it runs in the project
-// "installation", alone, after the others.
-const ORIGIN = `http://localhost:${E2E_PORT}`;
+// "installation", on that project's own Parcella, one test at a time.
 
 test("30 concurrent wrong guesses then the right password: refused, at most 10 password checks", async ({
   page,
@@ -16,7 +15,7 @@ test("30 concurrent wrong guesses then the right password: refused, at most 10 p
   await registerAndLogin(page, "Dott. Bruno Raffica", email);
   await logout(page);
 
-  const client = await playwright.request.newContext({ baseURL: ORIGIN });
+  const client = await playwright.request.newContext({ baseURL: e2eInstance().origin });
   const { csrfToken } = (await (await client.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const guesses = await Promise.all(
     Array.from({ length: 30 }, (_, i) =>
@@ -37,7 +36,7 @@ test("30 concurrent wrong guesses then the right password: refused, at most 10 p
   await expect(page.locator(".form-error")).toContainText("Troppi tentativi");
   await expect(page).toHaveURL(/\/login/);
 
-  const sqlite = new Database(E2E_DATABASE_URL.slice("file:".length), { readonly: true, fileMustExist: true });
+  const sqlite = new Database(e2eInstance().databaseUrl.slice("file:".length), { readonly: true, fileMustExist: true });
   const row = sqlite.prepare('SELECT "checks" FROM "LoginThrottle" WHERE "key" = ?').get(email) as { checks: number };
   sqlite.close();
   // The registration's own login is one check; the burst adds at most FREE_ATTEMPTS (5).

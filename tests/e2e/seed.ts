@@ -1,9 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { E2E_DATABASE_URL } from "./e2e-env";
-
-export { E2E_DATABASE_URL };
+import { e2eInstance } from "./e2e-env";
 
 type Waiting = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 
@@ -21,7 +19,7 @@ function seedServer(): ChildProcessWithoutNullStreams {
   const child = spawn(
     process.execPath,
     [join(process.cwd(), "node_modules/tsx/dist/cli.mjs"), join(process.cwd(), "tests/e2e/seed-server.ts")],
-    { env: { ...process.env, E2E_DATABASE_URL }, stdio: ["pipe", "pipe", "pipe"] },
+    { env: { ...process.env, E2E_DATABASE_URL: e2eInstance().databaseUrl }, stdio: ["pipe", "pipe", "pipe"] },
   );
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));

@@ -8,8 +8,9 @@ import { SIMULATOR_PRIVATE_KEY_PEM } from "../../lib/sts/crypto/certs/simulator-
 import { buildCodiceFiscale } from "../../prisma/seed/factories/patients";
 import { makeEncryptionCertificate, makeKeyPair } from "../certificates";
 import { registerAndLogin, uniqueEmail } from "./helpers";
-import { E2E_DATABASE_URL, seedInvoices, seedPatient } from "./seed";
-import { KIT, SIMULATOR_URL, sendNow, setUpSts, simulatorAdmin, simulatorConfig, stsCell } from "./sts-helpers";
+import { e2eInstance } from "./e2e-env";
+import { seedInvoices, seedPatient } from "./seed";
+import { KIT, sendNow, setUpSts, simulatorAdmin, simulatorConfig, stsCell } from "./sts-helpers";
 
 // The installation's encryption certificate, changed while `npm start` runs (web, worker and simulator): through the
 // administrator's command line, with no restart. Every test leaves the shipped certificate and the simulator's key.
@@ -24,9 +25,9 @@ function sts(...args: string[]): string {
       encoding: "utf8",
       env: {
         ...process.env,
-        DATABASE_URL: E2E_DATABASE_URL,
+        DATABASE_URL: e2eInstance().databaseUrl,
         STS_ENVIRONMENT: "simulator",
-        STS_SIMULATOR_URL: SIMULATOR_URL,
+        STS_SIMULATOR_URL: e2eInstance().simulatorUrl,
       },
     },
   );

@@ -3,10 +3,10 @@ import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { nextPartitaIva } from "../../prisma/seed/factories/partita-iva";
 import { buildCodiceFiscale } from "../../prisma/seed/factories/patients";
-import { E2E_DATA_DIR } from "./e2e-env";
+import { e2eInstance } from "./e2e-env";
 import { registerAndLogin } from "./helpers";
 import { seedInvoices, seedPatient } from "./seed";
-import { SIMULATOR_URL, setUpSts, simulatorAdmin, stsCell } from "./sts-helpers";
+import { setUpSts, simulatorAdmin, stsCell } from "./sts-helpers";
 import { screenshotBothWidths } from "./viewports";
 
 // A patient's report to STS about an accepted invoice: planted in the simulator, read by the daily job (run now,
@@ -25,10 +25,10 @@ async function sendNow(page: Page, number: string) {
 function runJob(name: string): Promise<{ code: number; stdout: string; stderr: string }> {
   const env = {
     ...process.env,
-    DATA_DIR: E2E_DATA_DIR,
+    DATA_DIR: e2eInstance().dataDir,
     DATABASE_URL: "",
     STS_ENVIRONMENT: "simulator",
-    STS_SIMULATOR_URL: SIMULATOR_URL,
+    STS_SIMULATOR_URL: e2eInstance().simulatorUrl,
     NEXT_TELEMETRY_DISABLED: "1",
   };
   const tsx = join(process.cwd(), "node_modules/tsx/dist/cli.mjs");

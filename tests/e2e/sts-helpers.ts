@@ -1,12 +1,13 @@
 import { expect, type Page } from "@playwright/test";
 import { nextPartitaIva } from "../../prisma/seed/factories/partita-iva";
-import { E2E_SIMULATOR_PORT } from "./e2e-env";
+import { e2eInstance } from "./e2e-env";
 import { buildCodiceFiscale } from "../../prisma/seed/factories/patients";
 import { registerAndLogin } from "./helpers";
 import { seedInvoices, seedPatient, seedProfile } from "./seed";
 
 export const KIT = { cf: "MTOMRA66A41G224M", password: "Salve123", pin: "3489543096" };
-export const SIMULATOR_URL = `http://127.0.0.1:${E2E_SIMULATOR_PORT}`;
+/** The simulator of the running test's installation. */
+export const simulatorUrl = () => e2eInstance().simulatorUrl;
 
 // A profile with a P.IVA of its own (STS identifies documents by P.IVA + date + number) and the kit STS user
 // saved and verified through the settings page.
@@ -26,9 +27,9 @@ export async function setUpSts(page: Page, email: string, partitaIva = nextParti
 // lands on a connection closed meanwhile is repeated once (the admin calls are idempotent).
 export async function simulatorAdmin(path: string, init?: RequestInit): Promise<Response> {
   try {
-    return await fetch(`${SIMULATOR_URL}/__admin/${path}`, init);
+    return await fetch(`${simulatorUrl()}/__admin/${path}`, init);
   } catch {
-    return fetch(`${SIMULATOR_URL}/__admin/${path}`, init);
+    return fetch(`${simulatorUrl()}/__admin/${path}`, init);
   }
 }
 
