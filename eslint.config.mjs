@@ -110,6 +110,17 @@ export default defineConfig([
     },
   },
   {
+    // Links go through components/ui/link.tsx, which turns Next's prefetching off (a prefetch is a server render).
+    files: ["app/**", "components/**"],
+    ignores: ["components/ui/link.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "next/link", message: "Import Link from @/components/ui/link (no prefetching)." }] },
+      ],
+    },
+  },
+  {
     // Playwright fixtures are called `use`, which the React rule takes for a hook.
     files: ["tests/**", "bench/**", "jobs/**", "scripts/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },

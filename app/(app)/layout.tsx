@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { Nav } from "@/components/shell/nav";
@@ -39,7 +39,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         Vai al contenuto
       </a>
       <aside className="sidebar">
-        <Link href={accountant ? "/fatture" : "/"} className="brand">
+        <Link href={accountant ? "/fatture" : "/"} prefetch="auto" className="brand">
           Parcella
         </Link>
         <div className="sidebar-environment">

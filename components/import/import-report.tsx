@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { fieldsOf } from "@/lib/domain/import/columns";
 import { formatItalianDate } from "@/lib/domain/dates";
 import type { ImportPreview } from "@/lib/services/import/preview-import";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { formatCents } from "@/lib/domain/money";
 import type { DashboardFigures } from "@/lib/services/invoices/dashboard";
 import styles from "./invoices.module.css";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { FirstRunSteps } from "@/lib/services/profile/first-run-steps";
 import styles from "./invoices.module.css";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useState } from "react";
 import type { InvoiceListRow } from "@/lib/data/invoice-list";
 import { formatItalianDate } from "@/lib/domain/dates";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { StatusBadge } from "@/components/invoices/status-badge";
 import { StsDot } from "@/components/sts/sts-dot";
 import { formatItalianDate } from "@/lib/domain/dates";

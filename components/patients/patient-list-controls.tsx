@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import styles from "./patients.module.css";
 
 type Props = { q: string; archived: boolean };

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { Patient } from "@/lib/generated/sqlite/client";
 import { patientDisplayName } from "@/lib/presentation/patients/patient-display-name";
 import { PatientBadges } from "./patient-badges";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { usePathname } from "next/navigation";
 
 // The accountant's read-only set: nothing else opens in their session (lib/auth/session.ts).
@@ -16,7 +16,12 @@ export function AccountantNav() {
   return (
     <nav className="nav" aria-label="Navigazione principale">
       {LINKS.map((link) => (
-        <Link key={link.href} href={link.href} aria-current={pathname.startsWith(link.href) ? "page" : undefined}>
+        <Link
+          key={link.href}
+          href={link.href}
+          prefetch="auto"
+          aria-current={pathname.startsWith(link.href) ? "page" : undefined}
+        >
           {link.label}
         </Link>
       ))}

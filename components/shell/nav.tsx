@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { usePathname } from "next/navigation";
 
 const LINKS = [
@@ -19,7 +19,7 @@ export function Nav() {
   return (
     <nav className="nav" aria-label="Navigazione principale">
       {LINKS.map((link) => (
-        <Link key={link.href} href={link.href} aria-current={isCurrent(link.href) ? "page" : undefined}>
+        <Link key={link.href} href={link.href} prefetch="auto" aria-current={isCurrent(link.href) ? "page" : undefined}>
           {link.label}
         </Link>
       ))}

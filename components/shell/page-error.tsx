@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useEffect, useRef } from "react";
 
 // What a page shows when something unexpected went wrong while preparing it: what happened in plain Italian, a way

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { formatItalianDate } from "@/lib/domain/dates";
 import { formatCents } from "@/lib/domain/money";
 import { isStsExpenseType, stsExpenseTypeLabel } from "@/lib/domain/sts-expense-type";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { db } from "@/lib/db";
 import { countOpenReports } from "@/lib/services/sts-citizen-reports/list-citizen-reports";
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import styles from "./sts-log.module.css";
 
 // Above a submission's documents, when some of them were refused: show only those, or all of them again.

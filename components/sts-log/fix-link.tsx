@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { StsFix } from "@/lib/sts/codes";
 import { fixTarget, type FixContext } from "@/lib/presentation/sts-log/fix-target";
 import styles from "./sts-log.module.css";

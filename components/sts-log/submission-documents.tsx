@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { StsDot } from "@/components/sts/sts-dot";
 import type { SubmissionDocumentDetail } from "@/lib/services/sts-log/get-submission";
 import { documentOutcomeLabel, operationLabel } from "@/lib/presentation/sts-log/labels";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { SubmissionListRow } from "@/lib/services/sts-log/list-submissions";
 import { channelLabel, formatRomeDateTime, triggerLabel } from "@/lib/presentation/sts-log/labels";
 import { OutcomeCountsText } from "./outcome-counts";

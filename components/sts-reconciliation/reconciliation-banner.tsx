@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { db } from "@/lib/db";
 
 // The differences the last "Verifica su STS" (by hand or nightly) left unfixed, per payment year.

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { HideOnStsSettings } from "@/components/sts-settings/hide-on-sts-settings";
 import { formatItalianDate } from "@/lib/domain/dates";
 import { db } from "@/lib/db";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { db } from "@/lib/db";
 import { formatItalianDate } from "@/lib/domain/dates";
 import { paymentYearDeadlines, type PaymentYearDeadline } from "@/lib/services/sts/deadlines";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { db } from "@/lib/db";
 import { FOREIGN_PATIENT_REASON } from "@/lib/domain/sts/eligibility";
 import { explainStsStatus } from "@/lib/services/sts/explain-sts-status";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { CREDENTIALS_MISSING_REASON } from "@/lib/domain/sts/eligibility";
 import styles from "./sts.module.css";
 

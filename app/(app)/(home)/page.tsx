@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { Dashboard } from "@/components/invoices/dashboard";
 import { FirstRunChecklist } from "@/components/invoices/first-run-checklist";
 import { DeadlineBanner } from "@/components/sts/deadline-banner";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { FiguresSettingsForm } from "@/components/figures/figures-settings-form";
 import { MonthlyChart } from "@/components/figures/monthly-chart";
 import { requireReaderPage } from "@/lib/auth/session";

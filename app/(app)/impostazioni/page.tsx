@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { ProfileIncompleteBanner } from "@/components/profile/profile-incomplete-banner";
 import styles from "@/components/profile/profile.module.css";
 import { requirePractitionerPage } from "@/lib/auth/session";

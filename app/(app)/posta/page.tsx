@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { MessageList } from "@/components/mail/message-list";
 import { requirePractitionerPage } from "@/lib/auth/session";
 import { db } from "@/lib/db";

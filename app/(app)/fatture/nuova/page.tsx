@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { InvoiceForm } from "@/components/invoices/invoice-form";
 import { emptyInvoiceFormValues } from "@/components/invoices/invoice-form-values";
 import { requirePractitionerPage } from "@/lib/auth/session";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { InviteAccountant } from "@/components/accountants/invite-accountant";
 import styles from "@/components/profile/profile.module.css";
 import { RevokeAccessButton } from "@/components/accountants/revoke-access-button";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { ImportWizard } from "@/components/import/import-wizard";
 import { requirePractitionerPage } from "@/lib/auth/session";
 

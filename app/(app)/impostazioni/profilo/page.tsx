@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { ProfileForm } from "@/components/profile/profile-form";
 import { ProfileIncompleteBanner } from "@/components/profile/profile-incomplete-banner";
 import { requirePractitionerPage } from "@/lib/auth/session";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { EnvironmentBadge } from "@/components/sts/environment-badge";
 import { KitUserHint } from "@/components/sts-settings/kit-user-hint";
 import { PausedBanner } from "@/components/sts-settings/paused-banner";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { SubmissionFiltersForm } from "@/components/sts-log/submission-filters";
 import { SubmissionTable } from "@/components/sts-log/submission-table";
 import styles from "@/components/sts-log/sts-log.module.css";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { ExchangeList } from "@/components/sts-log/exchange-list";
 import { DocumentFilter } from "@/components/sts-log/document-filter";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { CitizenReportCard } from "@/components/sts-citizen-reports/citizen-report-card";
 import { CheckNowButton } from "@/components/sts-citizen-reports/report-actions";
 import { requirePractitionerPage } from "@/lib/auth/session";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { DIFFERENCE_TEXT, FIX_TEXT } from "@/components/sts-reconciliation/texts";
 import {
   CancelOnSts,

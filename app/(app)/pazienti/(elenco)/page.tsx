@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { PatientListControls, PatientPagination } from "@/components/patients/patient-list-controls";
 import { PatientTable } from "@/components/patients/patient-table";
 import { requirePractitionerPage } from "@/lib/auth/session";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { PatientForm } from "@/components/patients/patient-form";
 import { emptyPatientFormValues } from "@/components/patients/patient-form-values";
 import { requirePractitionerPage } from "@/lib/auth/session";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { EnvironmentBadge } from "@/components/sts/environment-badge";
 import { StsDiagnosis } from "@/components/sts-settings/sts-diagnosis";
 import { requirePractitionerPage } from "@/lib/auth/session";
