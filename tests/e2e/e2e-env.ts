@@ -34,8 +34,6 @@ export const E2E_SIMULATOR_PORT = Number(process.env.E2E_SIMULATOR_PORT ?? 3211)
 export const PRACTICES = instance(E2E_PORT, E2E_SIMULATOR_PORT);
 /** The installation of the `installation` project: the two ports after the simulator's. */
 export const INSTALLATION = instance(E2E_SIMULATOR_PORT + 1, E2E_SIMULATOR_PORT + 2);
-export const E2E_DATA_DIR = PRACTICES.dataDir;
-export const E2E_DATABASE_URL = PRACTICES.databaseUrl;
 // The installation's administrator for the run (the status page's test registers it).
 export const E2E_ADMIN_EMAIL = "amministrazione@example.test";
 
