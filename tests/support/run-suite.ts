@@ -4,7 +4,7 @@
 //   1. types, lint, format and the production build, side by side (four processes that each leave part of a core
 //      idle: a 2-core machine has room for them);
 //   2. vitest, alone: it keeps both cores busy by itself;
-//   3. the browser tests, alone, on the build of step 1, one per core (Chromium keeps the cores busy:
+//   3. the browser tests, alone, on the build of step 1, one test more than cores (Chromium keeps the cores busy:
 //      playwright.config.ts).
 //
 // Running vitest and the browser tests side by side was tried: the machine's load went to 20, the static checks took
