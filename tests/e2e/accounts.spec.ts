@@ -1,12 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { login, logout, PASSWORD, registerAndLogin, uniqueEmail } from "./helpers";
+import { login, logout, PASSWORD, registerAndLogin, registerThroughForm, uniqueEmail } from "./helpers";
 
 test("a new practitioner registers, sees the empty shell, logs out and logs in again", async ({ page, context }) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/login/);
   await expect(page.getByRole("heading", { name: "Accedi" })).toBeVisible();
 
-  const email = await registerAndLogin(page, "Dott.ssa Giulia Bianchi");
+  const email = await registerThroughForm(page, "Dott.ssa Giulia Bianchi");
   await expect(page.getByRole("heading", { name: /Ti diamo il benvenuto, Dott.ssa Giulia Bianchi/ })).toBeVisible();
   for (const item of ["Fatture", "Pazienti", "Invii STS", "Impostazioni"]) {
     await expect(page.getByRole("navigation").getByRole("link", { name: item })).toBeVisible();
@@ -39,6 +39,7 @@ test("every page carries the security headers (CSP, no framing, no sniffing)", a
 
 test("a session ended by logout cannot be replayed", async ({ page, browser }) => {
   await registerAndLogin(page, "Dott. Paolo Neri");
+  await page.goto("/");
   const stolen = await page.context().cookies();
   await logout(page);
   const other = await browser.newContext();
@@ -64,7 +65,7 @@ test("registration shows Italian errors beside the fields and refuses a duplicat
   await expect(page.locator("#passwordConfirm-error")).toHaveText("Le due password non coincidono.");
   await page.screenshot({ path: "tests/.artifacts/screenshots/register-errors.png", fullPage: true });
 
-  const email = await registerAndLogin(page, "Dott.ssa Carla Rossi");
+  const email = await registerThroughForm(page, "Dott.ssa Carla Rossi");
   await logout(page);
   await page.goto("/registrazione");
   await page.getByLabel("Nome e cognome").fill("Qualcun Altro");
@@ -79,6 +80,7 @@ test("a failed login does not reveal whether the email exists, and repeated fail
   page,
 }) => {
   const email = await registerAndLogin(page, "Dott. Marco Gallo");
+  await page.goto("/");
   await logout(page);
 
   const formError = page.locator(".form-error");

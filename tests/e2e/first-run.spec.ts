@@ -8,6 +8,7 @@ test("first run: the checklist leads through profile, STS credentials and first 
   page,
 }) => {
   const email = await registerAndLogin(page, "Dott.ssa Chiara Esordio");
+  await page.goto("/");
   const checklist = page.getByTestId("first-run");
 
   // Nothing done yet: the first step's link is offered, and the greeting does not assume a gender.

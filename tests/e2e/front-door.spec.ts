@@ -26,6 +26,7 @@ test("after login, next leads only to a page of Parcella", async ({ page }) => {
 
 test("a page asked for without a session is the page shown after login", async ({ page }) => {
   const email = await registerAndLogin(page, "Dott.ssa Lia Ritorno");
+  await page.goto("/");
   await logout(page);
   await page.goto("/pazienti?q=rossi");
   await expect(page).toHaveURL(/\/login\?next=%2Fpazienti%3Fq%3Drossi$/);

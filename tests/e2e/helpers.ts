@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { seedPractitioner } from "./seed";
 
 export const PASSWORD = "password-e2e-sicura";
 
@@ -6,7 +7,30 @@ export function uniqueEmail(label: string): string {
   return `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.test`;
 }
 
+/**
+ * A new practitioner, logged in in the page's browser context, without loading a form: registered through the
+ * registration form's own service (the seed server) and logged in through next-auth's endpoints, as the login form
+ * does. The page stays where it was (blank, for a new one): the test opens the page it needs. Loading the two forms
+ * for each of the suite's practitioners cost the browser part a fifth of its CPU (docs/TESTING.md); the forms
+ * themselves are tested by accounts.spec.ts, which registers through the form (`registerThroughForm`).
+ */
 export async function registerAndLogin(page: Page, name: string, email = uniqueEmail("user")) {
+  await seedPractitioner(email, { name, password: PASSWORD });
+  const csrf = await page.request.get("/api/auth/csrf");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const callback = await page.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password: PASSWORD, json: "true" },
+    maxRedirects: 0,
+  });
+  const { url } = (await callback.json()) as { url: string };
+  expect(new URL(url).searchParams.get("error"), `login of ${email}`).toBeNull();
+  const session = await page.request.get("/api/auth/session");
+  expect(((await session.json()) as { user?: { email?: string } }).user?.email).toBe(email);
+  return email;
+}
+
+/** Registration through the form, as a user does: it ends on the home page, logged in. */
+export async function registerThroughForm(page: Page, name: string, email = uniqueEmail("user")) {
   await page.goto("/registrazione");
   await page.getByLabel("Nome e cognome").fill(name);
   await page.getByLabel("Email").fill(email);

@@ -13,6 +13,7 @@ test("30 concurrent wrong guesses then the right password: refused, at most 10 p
 }) => {
   const email = uniqueEmail("burst");
   await registerAndLogin(page, "Dott. Bruno Raffica", email);
+  await page.goto("/");
   await logout(page);
 
   const client = await playwright.request.newContext({ baseURL: e2eInstance().origin });

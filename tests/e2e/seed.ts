@@ -50,6 +50,9 @@ function seed<T>(command: string, email: string, options: unknown = {}): Promise
   });
 }
 
+/** A practitioner registered through the registration form's service (tests/e2e/helpers.ts signs them in). */
+export const seedPractitioner = (email: string, options: { name: string; password: string }) =>
+  seed<{ practitionerId: string }>("register", email, options);
 export const seedProfile = (email: string, overrides: Record<string, unknown> = {}) =>
   seed<{ practitionerId: string }>("profile", email, overrides);
 export const seedPatient = (email: string, overrides: Record<string, unknown> = {}) =>

@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { nextPartitaIva } from "../../prisma/seed/factories/partita-iva";
+import { axeViolations } from "./axe";
 import { practiceWithPaidInvoices, sendNow, simulatorAdmin } from "./sts-helpers";
 import { screenshotBothWidths } from "./viewports";
 
@@ -77,7 +77,7 @@ test("Verifica su STS: finds an invoice missing on STS, one whose amount differs
   await mistaken.getByRole("button", { name: "Annulla sul Sistema TS" }).click();
   await expect(mistaken.getByRole("alert")).toContainText("conferma di aver capito");
   await screenshotBothWidths(page, "reconciliation-cancel-confirmation");
-  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   const counts = async () => ((await (await simulatorAdmin("counts")).json()) as CountsBody).documents;
   expect((await counts())[`${pIva}|2026-02-05|1|X-3`]?.received ?? {}).toEqual({});
   await mistaken.getByLabel("Ho capito: il paziente perde la detrazione di questa spesa").check();

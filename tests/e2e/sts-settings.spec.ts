@@ -7,6 +7,7 @@ test("STS settings: save the kit user, verify, wrong PIN, write-only secrets, au
   page,
 }) => {
   await registerAndLogin(page, "Dott.ssa Tessera Sanitaria");
+  await page.goto("/");
   // The shell says which STS the app talks to.
   await expect(page.getByTestId("sts-environment").first()).toContainText("Simulatore");
 
