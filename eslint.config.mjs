@@ -41,6 +41,13 @@ const boundaries = [
 // The statement builders of lib/data, for the data functions that run them together (lib/data/sts-batch-saves.ts).
 const sqlStatementBuilders = ["exchangesInsert", "submissionInsert", "submissionUpdate", "stsRecordsUpdate"];
 
+const reactRulesOff = Object.fromEntries(
+  nextVitals
+    .flatMap((config) => Object.keys(config.rules ?? {}))
+    .filter((rule) => rule.startsWith("react/") || rule.startsWith("react-hooks/"))
+    .map((rule) => [rule, "off"]),
+);
+
 export default defineConfig([
   globalIgnores([
     ".next/**",
@@ -121,9 +128,33 @@ export default defineConfig([
     },
   },
   {
-    // Playwright fixtures are called `use`, which the React rule takes for a hook.
-    files: ["tests/**", "bench/**", "jobs/**", "scripts/**"],
-    rules: { "react-hooks/rules-of-hooks": "off" },
+    // The screens adapt to the width through CSS alone: the page sweep (tests/e2e/every-page.spec.ts) loads each page
+    // once and checks the phone width by resizing it, which is only the phone's page while no script reads the size.
+    files: ["app/**", "components/**"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        ...["innerWidth", "outerWidth", "matchMedia", "visualViewport"].map((property) => ({
+          object: "window",
+          property,
+          message: "Adapt to the width with CSS (media queries), not in scripts: see tests/e2e/every-page.spec.ts.",
+        })),
+      ],
+      "no-restricted-globals": [
+        "error",
+        ...["innerWidth", "outerWidth", "matchMedia", "visualViewport"].map((name) => ({
+          name,
+          message: "Adapt to the width with CSS (media queries), not in scripts: see tests/e2e/every-page.spec.ts.",
+        })),
+      ],
+    },
+  },
+  {
+    // React lives in app/ and components/ only; elsewhere the React rules would only find false hooks (Playwright's
+    // fixtures are called `use`) and cost the lint a third of its time (the compiler-based hook rules analyse every
+    // function).
+    files: ["lib/**", "tests/**", "bench/**", "jobs/**", "scripts/**", "prisma/**"],
+    rules: reactRulesOff,
   },
   {
     // Tests read the JSON the simulator's admin API and the command line print, whatever its shape.
