@@ -8,9 +8,8 @@ export function uniqueEmail(label: string): string {
 }
 
 /**
- * A new practitioner, logged in in the page's browser context, without loading a form: registered through the
- * registration form's own service (the seed server) and logged in through next-auth's endpoints, as the login form
- * does. The page stays where it was (blank, for a new one): the test opens the page it needs. Loading the two forms
+ * A new practitioner, logged in in the page's browser context, without loading a form: written by the seed server as
+ * the registration form's service writes one, and logged in through next-auth's endpoints, as the login form does. The page stays where it was (blank, for a new one): the test opens the page it needs. Loading the two forms
  * for each of the suite's practitioners cost the browser part a fifth of its CPU (docs/TESTING.md); the forms
  * themselves are tested by accounts.spec.ts, which registers through the form (`registerThroughForm`).
  */

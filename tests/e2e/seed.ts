@@ -50,7 +50,7 @@ function seed<T>(command: string, email: string, options: unknown = {}): Promise
   });
 }
 
-/** A practitioner registered through the registration form's service (tests/e2e/helpers.ts signs them in). */
+/** A practitioner as the registration form makes one (tests/e2e/helpers.ts logs them in). */
 export const seedPractitioner = (email: string, options: { name: string; password: string }) =>
   seed<{ practitionerId: string }>("register", email, options);
 export const seedProfile = (email: string, overrides: Record<string, unknown> = {}) =>
