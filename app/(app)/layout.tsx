@@ -39,7 +39,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         Vai al contenuto
       </a>
       <aside className="sidebar">
-        <Link href={accountant ? "/fatture" : "/"} prefetch="auto" className="brand">
+        <Link href={accountant ? "/fatture" : "/"} prefetch="intent" className="brand">
           Parcella
         </Link>
         <div className="sidebar-environment">

@@ -19,7 +19,7 @@ export function AccountantNav() {
         <Link
           key={link.href}
           href={link.href}
-          prefetch="auto"
+          prefetch="intent"
           aria-current={pathname.startsWith(link.href) ? "page" : undefined}
         >
           {link.label}
