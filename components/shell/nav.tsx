@@ -19,7 +19,12 @@ export function Nav() {
   return (
     <nav className="nav" aria-label="Navigazione principale">
       {LINKS.map((link) => (
-        <Link key={link.href} href={link.href} prefetch="intent" aria-current={isCurrent(link.href) ? "page" : undefined}>
+        <Link
+          key={link.href}
+          href={link.href}
+          prefetch="intent"
+          aria-current={isCurrent(link.href) ? "page" : undefined}
+        >
           {link.label}
         </Link>
       ))}
