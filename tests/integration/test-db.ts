@@ -1,7 +1,8 @@
 import { expect } from "vitest";
 import { AppError } from "../../lib/app-error";
 import { createDb, type Db } from "../../lib/db";
-import { registerPractitioner } from "../../lib/services/accounts/register-practitioner";
+import { hashPassword } from "../../lib/auth/password";
+import { createPractitioner } from "../../lib/data/practitioners";
 
 let shared: Db | null = null;
 
@@ -37,16 +38,19 @@ export function uniqueEmail(label: string): string {
 
 export const TEST_PASSWORD = "password-sicura-1";
 
-/** A practitioner registered through the same service as the registration form. */
+let testPasswordHash: Promise<string> | null = null;
+
+/**
+ * A practitioner as the registration form's service writes one (the service itself, with its checks, is tested by
+ * registration.test.ts and accounts.test.ts), with TEST_PASSWORD hashed once per worker: scrypt costs 0.1–0.2 s of
+ * CPU per hash, and the integration files register several hundred practitioners.
+ */
 export async function registerTestPractitioner(label: string) {
-  return registerPractitioner({
-    db: testDb(),
-    input: {
-      name: `Dott. ${label}`,
-      email: uniqueEmail(label),
-      password: TEST_PASSWORD,
-      passwordConfirm: TEST_PASSWORD,
-    },
+  testPasswordHash ??= hashPassword(TEST_PASSWORD);
+  return createPractitioner(testDb(), {
+    name: `Dott. ${label}`,
+    email: uniqueEmail(label),
+    passwordHash: await testPasswordHash,
   });
 }
 
