@@ -9,8 +9,9 @@ export function uniqueEmail(label: string): string {
 
 /**
  * A new practitioner, logged in in the page's browser context, without loading a form: written by the seed server as
- * the registration form's service writes one, and logged in through next-auth's endpoints, as the login form does. The page stays where it was (blank, for a new one): the test opens the page it needs. Loading the two forms
- * for each of the suite's practitioners cost the browser part a fifth of its CPU (docs/TESTING.md); the forms
+ * the registration form's service writes one, and logged in through next-auth's endpoints, as the login form does.
+ * The page stays where it was (blank, for a new one): the test opens the page it needs. Through the forms, each of
+ * the suite's ~70 practitioners cost two page loads, two server actions and two password hashes; the forms
  * themselves are tested by accounts.spec.ts, which registers through the form (`registerThroughForm`).
  */
 export async function registerAndLogin(page: Page, name: string, email = uniqueEmail("user")) {
