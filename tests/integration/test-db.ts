@@ -43,7 +43,7 @@ let testPasswordHash: Promise<string> | null = null;
 /**
  * A practitioner as the registration form's service writes one (the service itself, with its checks, is tested by
  * registration.test.ts and accounts.test.ts), with TEST_PASSWORD hashed once per worker: scrypt costs 0.1–0.2 s of
- * CPU per hash, and the integration files register several hundred practitioners.
+ * CPU per hash, and nearly every integration test registers practitioners of its own.
  */
 export async function registerTestPractitioner(label: string) {
   testPasswordHash ??= hashPassword(TEST_PASSWORD);
