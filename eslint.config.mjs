@@ -41,6 +41,12 @@ const boundaries = [
 // The statement builders of lib/data, for the data functions that run them together (lib/data/sts-batch-saves.ts).
 const sqlStatementBuilders = ["exchangesInsert", "submissionInsert", "submissionUpdate", "stsRecordsUpdate"];
 
+// What a script would read the window's size with (window.x or the bare global x).
+const widthReaders = ["innerWidth", "outerWidth", "matchMedia", "visualViewport"].map((name) => ({
+  name,
+  message: "Adapt to the width with CSS (media queries), not in scripts: see tests/e2e/every-page.spec.ts.",
+}));
+
 const reactRulesOff = Object.fromEntries(
   nextVitals
     .flatMap((config) => Object.keys(config.rules ?? {}))
@@ -134,19 +140,9 @@ export default defineConfig([
     rules: {
       "no-restricted-properties": [
         "error",
-        ...["innerWidth", "outerWidth", "matchMedia", "visualViewport"].map((property) => ({
-          object: "window",
-          property,
-          message: "Adapt to the width with CSS (media queries), not in scripts: see tests/e2e/every-page.spec.ts.",
-        })),
+        ...widthReaders.map(({ name, message }) => ({ object: "window", property: name, message })),
       ],
-      "no-restricted-globals": [
-        "error",
-        ...["innerWidth", "outerWidth", "matchMedia", "visualViewport"].map((name) => ({
-          name,
-          message: "Adapt to the width with CSS (media queries), not in scripts: see tests/e2e/every-page.spec.ts.",
-        })),
-      ],
+      "no-restricted-globals": ["error", ...widthReaders],
     },
   },
   {
