@@ -1,7 +1,7 @@
 import type { DbOrTx, Tx } from "../db";
 import { Prisma } from "../generated/sqlite/client";
 import { STS_STATES } from "../domain/sts/status";
-import { queryRows } from "./direct-sql";
+import { executeSql, queryRows } from "./direct-sql";
 import { invoiceKindAndStatus, oneOf } from "./narrow";
 
 export const invoiceWithDetails = {
@@ -95,10 +95,32 @@ type DatesToReviewRow = {
 };
 
 /**
+ * Whether the practitioner may still have documents saved before the date rules whose dates they refuse
+ * (`Practitioner.datesToReview`, set by the migration that added it): asked on every render of the invoice list, so
+ * that the search below runs only for them. Hand-written, on the driver (lib/data/direct-sql.ts).
+ */
+export async function mayHaveDatesToReview(db: DbOrTx, practitionerId: string): Promise<boolean> {
+  const [row] = await queryRows<{ datesToReview: boolean | number }>(
+    db,
+    Prisma.sql`SELECT "datesToReview" FROM "Practitioner" WHERE "id" = ${practitionerId}`,
+  );
+  return Boolean(row?.datesToReview);
+}
+
+/** The practitioner's documents have no dates left to review: the list stops searching for them. */
+export async function clearDatesToReview(db: DbOrTx, practitionerId: string): Promise<void> {
+  await executeSql(
+    db,
+    Prisma.sql`UPDATE "Practitioner" SET "datesToReview" = FALSE WHERE "id" = ${practitionerId} AND "datesToReview" = TRUE`,
+  );
+}
+
+/**
  * A practitioner's drafts and issued documents whose dates the current rules refuse (saved before the rules
  * existed): dated after `today`, paid after `today`, or an invoice paid before its date without the explicit
- * advance-payment choice. Voided documents are left out: their dates no longer matter. Asked on every render of the
- * invoice list (its banner): hand-written, on the driver (lib/data/direct-sql.ts).
+ * advance-payment choice. Voided documents are left out: their dates no longer matter. It reads the practitioner's
+ * whole history (the conditions compare two columns of a row, which no index serves): asked only while
+ * `mayHaveDatesToReview`. Hand-written, on the driver (lib/data/direct-sql.ts).
  */
 export async function findDocumentsWithDatesToReview(
   db: DbOrTx,

@@ -61,13 +61,15 @@ async function run(db: Db, command: string, email: string, options: Record<strin
     result = { invoiceId };
   } else if (command === "legacy-dates") {
     // Dates saved before today's rules existed (a future invoice date, a payment before the invoice), written
-    // straight to the row: the services refuse them now.
+    // straight to the row: the services refuse them now. The practitioner is marked as the migration that brought
+    // the rules' review marks one with such documents (Practitioner.datesToReview).
     const { invoiceId, ...data } = options as unknown as {
       invoiceId: string;
       issueDate?: string;
       paymentDate?: string;
     };
     result = await db.invoice.update({ where: { id: invoiceId, practitionerId: id }, data, select: { id: true } });
+    await db.practitioner.update({ where: { id }, data: { datesToReview: true } });
   } else if (command === "citizen-report") {
     // A citizen's report as the daily reading stores it (the sweep's control: A's list shows A's invoice).
     const {

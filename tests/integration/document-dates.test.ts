@@ -1,5 +1,7 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { findDocumentsWithDatesToReview } from "../../lib/data/invoices";
+import { findDocumentsWithDatesToReview, mayHaveDatesToReview } from "../../lib/data/invoices";
 import { createCreditNote } from "../../lib/services/invoices/create-credit-note";
 import { listDatesToReview } from "../../lib/services/invoices/dates-to-review";
 import { recordPayment } from "../../lib/services/invoices/record-payment";
@@ -9,7 +11,7 @@ import { voidInvoice } from "../../lib/services/invoices/void-invoice";
 import { sendDocumentNow } from "../../lib/services/sts/send-document-now";
 import { createTestInvoice, SESSION_LINE } from "../../prisma/seed/factories/invoices";
 import { stsPractitioner, useSimulator } from "./sts-harness";
-import { appErrorOf, testDb } from "./test-db";
+import { appErrorOf, testDatabaseProvider, testDb } from "./test-db";
 
 // Dates that make sense, checked by the services against an injected clock (today in Europe/Rome).
 const simulator = useSimulator();
@@ -126,10 +128,21 @@ describe("dates that make sense", () => {
 });
 
 describe("existing data with dates the rules refuse", () => {
-  // Saved before the rules existed: written straight to the database.
+  // The statement with which the migration that brought `Practitioner.datesToReview` marks the practitioners whose
+  // documents, saved before the rules existed, have dates the rules refuse; this database's own version of it.
+  function markingStatement(): string {
+    const dir = join(__dirname, "../../prisma", testDatabaseProvider(), "migrations");
+    const migration = readdirSync(dir).find((name) => name.endsWith("_dates_to_review"))!;
+    const sql = readFileSync(join(dir, migration, "migration.sql"), "utf8");
+    return /UPDATE "Practitioner"[^;]+/.exec(sql)![0];
+  }
+  const markAsMigrated = () => testDb().$executeRawUnsafe(markingStatement());
+
+  // Saved before the rules existed: written straight to the database, then marked as the migration marks it.
   async function legacy(p: { id: string; patientId: string }, data: Record<string, unknown>) {
     const inv = await createTestInvoice(testDb(), p.id, { patientId: p.patientId, issueDate: "2026-03-02" });
     await testDb().invoice.update({ where: { id: inv.id }, data });
+    await markAsMigrated();
     return inv;
   }
 
@@ -155,6 +168,13 @@ describe("existing data with dates the rules refuse", () => {
     });
     const others = await createTestInvoice(testDb(), other.id, { patientId: other.patientId, issueDate: "2026-03-02" });
     await legacy(others.id, { issueDate: "2027-03-02" });
+    const clean = await stsPractitioner("review-clean");
+    await createTestInvoice(testDb(), clean.id, { patientId: clean.patientId, issueDate: "2026-03-02" });
+    await markAsMigrated();
+    // The migration marked the two practitioners with such documents, and them only.
+    expect(await mayHaveDatesToReview(testDb(), p.id)).toBe(true);
+    expect(await mayHaveDatesToReview(testDb(), other.id)).toBe(true);
+    expect(await mayHaveDatesToReview(testDb(), clean.id)).toBe(false);
     const list = await listDatesToReview({ db: testDb(), practitionerId: p.id, now: NOW });
     expect(list.total).toBe(3);
     expect(Object.fromEntries(list.items.map((i) => [i.id, i.problems]))).toEqual({
@@ -167,6 +187,37 @@ describe("existing data with dates the rules refuse", () => {
     const [shown, total] = await findDocumentsWithDatesToReview(testDb(), p.id, "2026-06-15", 2);
     expect([shown.map((d) => d.id), total]).toEqual([list.items.slice(0, 2).map((i) => i.id), 3]);
     expect(shown[0]).toMatchObject({ paidInAdvance: false, status: "issued", kind: "invoice", number: 1, year: 2026 });
+  });
+
+  it("searches only while the practitioner is marked, and unmarks once nothing is left to review", async () => {
+    const p = await stsPractitioner("review-fixed");
+    const early = await legacy(p, { paymentDate: "2026-02-20", paymentMethod: "carta" });
+    expect((await listDatesToReview({ db: testDb(), practitionerId: p.id, now: NOW })).total).toBe(1);
+    // Fixed through the form: the payment confirmed as an advance one.
+    await updateIssuedInvoice({
+      db: testDb(),
+      practitionerId: p.id,
+      actorId: p.id,
+      invoiceId: early.id,
+      input: {
+        patientId: p.patientId,
+        issueDate: "2026-03-02",
+        paymentDate: "2026-02-20",
+        paymentMethod: "carta",
+        paidInAdvance: true,
+        lines: [SESSION_LINE],
+      },
+      now: NOW,
+    });
+    expect(await mayHaveDatesToReview(testDb(), p.id)).toBe(true);
+    expect(await listDatesToReview({ db: testDb(), practitionerId: p.id, now: NOW })).toEqual({ total: 0, items: [] });
+    expect(await mayHaveDatesToReview(testDb(), p.id)).toBe(false);
+    // Unmarked, the practitioner's documents are no longer searched: a row written straight to the database, as
+    // no save since the rules can write it, stays out of the banner (the search itself still finds it).
+    const unmarked = await createTestInvoice(testDb(), p.id, { patientId: p.patientId, issueDate: "2026-03-02" });
+    await testDb().invoice.update({ where: { id: unmarked.id }, data: { issueDate: "2027-01-01" } });
+    expect((await listDatesToReview({ db: testDb(), practitionerId: p.id, now: NOW })).total).toBe(0);
+    expect((await findDocumentsWithDatesToReview(testDb(), p.id, "2026-06-15", 20))[1]).toBe(1);
   });
 
   it("a future-dated invoice no longer blocks the numbers after it once corrected or voided", async () => {
