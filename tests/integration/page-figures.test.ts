@@ -54,6 +54,9 @@ describe("the figures the home page and the list read on every visit", () => {
       paymentDate: "2025-02-10",
       paymentMethod: "carta",
     });
+    // Another practice's unpaid invoice and draft count for nothing here.
+    await createTestInvoice(testDb(), other.id, { patientId: other.patientId, issueDate: "2025-02-11" });
+    await createTestInvoice(testDb(), other.id, { patientId: other.patientId, issueDate: "2025-02-12", issue: false });
 
     const sums = await sumIssuedByMonth(testDb(), p.id, 2025);
     expect(Object.fromEntries(sums.invoiced)).toEqual({ 2: 2 * 7140, 4: -2000, 5: 7140, 12: 7140 });

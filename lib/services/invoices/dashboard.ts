@@ -1,5 +1,5 @@
 import type { DbOrTx } from "../../db";
-import { sumIssuedByMonth } from "../../data/dashboard-months";
+import { sumIssuedByMonth, sumUnpaidAndCountDrafts } from "../../data/dashboard-months";
 
 export type DashboardFigures = {
   year: number;
@@ -20,14 +20,9 @@ export async function getDashboard(options: {
   year: number;
 }): Promise<DashboardFigures> {
   const { db, practitionerId, year } = options;
-  const [sums, unpaid, draftCount] = await Promise.all([
+  const [sums, open] = await Promise.all([
     sumIssuedByMonth(db, practitionerId, year),
-    db.invoice.aggregate({
-      where: { practitionerId, status: "issued", kind: "invoice", paymentDate: null },
-      _sum: { totalCents: true },
-      _count: true,
-    }),
-    db.invoice.count({ where: { practitionerId, status: "draft" } }),
+    sumUnpaidAndCountDrafts(db, practitionerId),
   ]);
   const months = Array.from({ length: 12 }, (_, i) => ({
     month: i + 1,
@@ -38,9 +33,7 @@ export async function getDashboard(options: {
     year,
     invoicedCents: months.reduce((s, m) => s + m.invoicedCents, 0),
     collectedCents: months.reduce((s, m) => s + m.collectedCents, 0),
-    unpaidCents: unpaid._sum.totalCents ?? 0,
-    unpaidCount: unpaid._count,
-    draftCount,
+    ...open,
     months,
   };
 }
