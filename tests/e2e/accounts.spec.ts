@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { login, logout, PASSWORD, registerAndLogin, registerThroughForm, uniqueEmail } from "./helpers";
+import { screenshot } from "./screenshots";
 
 test("a new practitioner registers, sees the empty shell, logs out and logs in again", async ({ page, context }) => {
   await page.goto("/");
@@ -11,7 +12,7 @@ test("a new practitioner registers, sees the empty shell, logs out and logs in a
   for (const item of ["Fatture", "Pazienti", "Invii STS", "Impostazioni"]) {
     await expect(page.getByRole("navigation").getByRole("link", { name: item })).toBeVisible();
   }
-  await page.screenshot({ path: "tests/.artifacts/screenshots/shell-home.png", fullPage: true });
+  await screenshot(page, "shell-home");
 
   const session = (await context.cookies()).find((c) => c.name.includes("next-auth.session-token"));
   expect(session, "session cookie").toBeTruthy();
@@ -63,7 +64,7 @@ test("registration shows Italian errors beside the fields and refuses a duplicat
   await page.getByRole("button", { name: "Crea l'account" }).click();
   await expect(page.locator("#email-error")).toHaveText("L'email non è valida.");
   await expect(page.locator("#passwordConfirm-error")).toHaveText("Le due password non coincidono.");
-  await page.screenshot({ path: "tests/.artifacts/screenshots/register-errors.png", fullPage: true });
+  await screenshot(page, "register-errors");
 
   const email = await registerThroughForm(page, "Dott.ssa Carla Rossi");
   await logout(page);

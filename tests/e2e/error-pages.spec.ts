@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { registerAndLogin } from "./helpers";
 import { corruptStsRecord, seedInvoice, seedPatient, seedProfile } from "./seed";
+import { screenshot } from "./screenshots";
 
 const WIDTHS = [
   { name: "desktop", width: 1366, height: 900 },
@@ -29,7 +30,7 @@ test("an unexpected failure shows the Italian error page inside the shell: a way
     for (const leak of ["JSON", "SyntaxError", "stsRecord", "node_modules", "    at "])
       expect(text).not.toContain(leak);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
-    await page.screenshot({ path: `tests/.artifacts/screenshots/error-page-${size.name}.png`, fullPage: true });
+    await screenshot(page, `error-page-${size.name}`);
   }
 
   // "Riprova" asks the server again (the data is still damaged, so the page explains again).
@@ -82,7 +83,7 @@ test("a page waiting for its data shows the loading placeholder inside the shell
   await expect(page.getByTestId("practitioner-name")).toHaveText("Dott. Attesa Caricamento");
   for (const size of WIDTHS) {
     await page.setViewportSize(size);
-    await page.screenshot({ path: `tests/.artifacts/screenshots/page-loading-${size.name}.png`, fullPage: true });
+    await screenshot(page, `page-loading-${size.name}`);
   }
   release();
   await expect(page.getByRole("heading", { name: "Invii STS" })).toBeVisible();

@@ -4,6 +4,7 @@ import { axeViolations } from "./axe";
 import { registerAndLogin } from "./helpers";
 import { seedStsLog, seedCitizenReport, seedInvoice, seedPatient, seedProfile } from "./seed";
 import { VIEWPORTS } from "./viewports";
+import { screenshot, TAKE_SCREENSHOTS } from "./screenshots";
 
 // Every page of app/, at the desktop and the phone width: nothing scrolls sideways, the page's main action can be
 // reached (inside the screen's width once scrolled to), and axe-core finds no accessibility violation. A guard for
@@ -45,11 +46,10 @@ async function checkPage(page: Page, check: PageCheck) {
 
     expect(await axeViolations(page), `axe on ${check.path} at ${viewport.width}px`).toEqual([]);
 
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({
-      path: `tests/.artifacts/screenshots/page-${check.name}-${viewport.width}.png`,
-      fullPage: true,
-    });
+    if (TAKE_SCREENSHOTS) {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await screenshot(page, `page-${check.name}-${viewport.width}`);
+    }
   }
 }
 
@@ -267,7 +267,7 @@ test("the phone menu: collapsed navigation, every item and Esci on the screen on
   ]) {
     await expect(item).toBeInViewport({ ratio: 1 });
   }
-  await page.screenshot({ path: "tests/.artifacts/screenshots/phone-menu-open-390.png" });
+  await screenshot(page, "phone-menu-open-390", { fullPage: false });
   await page.keyboard.press("Escape");
   await expect(navigation).toBeHidden();
   await expect(menuButton).toBeFocused();

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { buildImportXlsx, type FixtureOptions } from "../support/import-fixture";
 import { registerAndLogin } from "./helpers";
 import { seedProfile } from "./seed";
+import { screenshot } from "./screenshots";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -45,7 +46,7 @@ test("import: upload, columns, preview with row errors, fixed file imported, num
   await expect(page.getByTestId("import-summary")).toContainText("30 fatture da importare");
   await expect(page.getByTestId("import-summary")).toContainText("6 pazienti nuovi");
   await expect(page.getByTestId("import-errors")).toHaveCount(0);
-  await page.screenshot({ path: "tests/.artifacts/screenshots/import-preview.png", fullPage: true });
+  await screenshot(page, "import-preview");
   await page.getByRole("button", { name: "Importa" }).click();
   const done = page.getByTestId("import-done");
   await expect(done).toContainText("Importate 30 fatture e 6 pazienti");

@@ -3,6 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { extractText } from "unpdf";
 import { registerAndLogin } from "./helpers";
 import { seedPatient, seedProfile } from "./seed";
+import { screenshot } from "./screenshots";
 
 // Lucia Ferri, born in Rome on 1 January 1980: letters that match her names, so no confirmation is asked.
 const LUCIA_FERRI = "FRRLCU80A41H501O";
@@ -46,7 +47,7 @@ test("invoices: two invoices with ENPAP and bollo, card payment, PDF, credit not
   await expect(page.getByTestId("totals")).toContainText("83,60");
   await page.getByRole("button", { name: "Emetti fattura" }).click();
   await expect(page.getByRole("heading", { name: "Fattura n. 2/2026" })).toBeVisible();
-  await page.screenshot({ path: "tests/.artifacts/screenshots/invoice-detail.png", fullPage: true });
+  await screenshot(page, "invoice-detail");
 
   // Card payment.
   await page.getByRole("button", { name: "Registra pagamento" }).click();
@@ -93,7 +94,7 @@ test("invoices: two invoices with ENPAP and bollo, card payment, PDF, credit not
   // The list and its CSV export.
   await page.goto("/fatture");
   await expect(page.getByTestId("invoice-row")).toHaveCount(3);
-  await page.screenshot({ path: "tests/.artifacts/screenshots/invoice-list.png", fullPage: true });
+  await screenshot(page, "invoice-list");
   const csvDownload = page.waitForEvent("download");
   await page.getByRole("link", { name: "Esporta CSV" }).first().click();
   const csv = readFileSync(await (await csvDownload).path(), "utf8");
@@ -116,7 +117,7 @@ test("invoice form: bad input shows Italian errors beside the fields and saves n
   await expect(page.locator("#line-0-description-error")).toContainText("troppo lunga");
   await expect(page.locator("#line-0-quantity-error")).toHaveText("La quantità massima è 999.");
   await expect(page.locator("#line-0-unitPrice-error")).toBeVisible();
-  await page.screenshot({ path: "tests/.artifacts/screenshots/invoice-errors.png", fullPage: true });
+  await screenshot(page, "invoice-errors");
   await page.goto("/fatture");
   await expect(page.getByText("Non hai ancora emesso fatture.")).toBeVisible();
 

@@ -3,6 +3,7 @@ import { extractText } from "unpdf";
 import { startSmtpTestServer, type SmtpTestServer } from "../support/smtp-test-server";
 import { registerAndLogin } from "./helpers";
 import { seedInvoice, seedPatient, seedProfile } from "./seed";
+import { screenshot } from "./screenshots";
 
 const SMTP_USER = "studio-e2e@example.test";
 const SMTP_PASSWORD = "smtp-e2e-Segreta-51";
@@ -74,7 +75,7 @@ test("invoice, reminder and annual statement by e-mail: outbox first, then a rea
   await expect(page.getByTestId("mail-message")).toHaveCount(1);
   await expect(page.getByTestId("mail-message")).toContainText("Nella posta in uscita");
   await expect(page.getByTestId("mail-message")).toContainText(`Fattura n. ${number}`);
-  await page.screenshot({ path: "tests/.artifacts/screenshots/mail-outbox.png", fullPage: true });
+  await screenshot(page, "mail-outbox");
 
   // A real server: an invalid address is refused beside the field, then the message arrives with the right PDF.
   await configureSmtp(page, server.port);
@@ -95,7 +96,7 @@ test("invoice, reminder and annual statement by e-mail: outbox first, then a rea
   expect(invoicePdf).toContain(`Postini${suffix}`);
   expect(`${invoiceMail.parsed.text}${invoicePdf}`).not.toContain(`Altrove${suffix}`);
   await expect(page.getByTestId("invoice-mail").getByTestId("mail-message").first()).toContainText("Inviata");
-  await page.screenshot({ path: "tests/.artifacts/screenshots/mail-invoice-sent.png", fullPage: true });
+  await screenshot(page, "mail-invoice-sent");
 
   // The message kept in the outbox goes out on request, once.
   await page.goto("/posta");
@@ -107,7 +108,7 @@ test("invoice, reminder and annual statement by e-mail: outbox first, then a rea
   await page.goto("/promemoria");
   const row = page.getByTestId("overdue-invoice").filter({ hasText: "01/09/2026" });
   await expect(row).toHaveCount(1);
-  await page.screenshot({ path: "tests/.artifacts/screenshots/mail-reminders.png", fullPage: true });
+  await screenshot(page, "mail-reminders");
   await row.getByRole("button", { name: "Invia promemoria" }).click();
   await expect(page.getByText("1 promemoria inviato.")).toBeVisible();
   const reminder = (await server.waitFor(3))[2];
@@ -142,7 +143,7 @@ test("invoice, reminder and annual statement by e-mail: outbox first, then a rea
   await expect(page.locator('[data-testid="mail-message"][data-status="queued"]')).toHaveCount(1);
   await expect(page.getByRole("button", { name: "Riprova" })).toBeVisible();
   await expect(page.locator("body")).not.toContainText(SMTP_PASSWORD);
-  await page.screenshot({ path: "tests/.artifacts/screenshots/mail-failed.png", fullPage: true });
+  await screenshot(page, "mail-failed");
   expect(server.received).toHaveLength(4);
 });
 
@@ -171,7 +172,7 @@ test("the year's figures: summary, limits and the monthly chart", async ({ page 
   const chart = page.getByTestId("monthly-chart");
   await expect(chart).toBeVisible();
   await expect(chart.locator("rect")).toHaveCount(2);
-  await page.screenshot({ path: "tests/.artifacts/screenshots/figures-2026.png", fullPage: true });
+  await screenshot(page, "figures-2026");
 
   const csv = await page.request.get("/cifre/esporta?anno=2026&formato=csv");
   expect(csv.headers()["content-type"]).toContain("text/csv");

@@ -3,6 +3,7 @@ import { buildCodiceFiscale } from "../../prisma/seed/factories/patients";
 import { registerAndLogin } from "./helpers";
 import { seedInvoices, seedPatient } from "./seed";
 import { setUpSts, stsCell } from "./sts-helpers";
+import { screenshot } from "./screenshots";
 
 const uniqueCf = () =>
   buildCodiceFiscale({ sequence: 3_000_000 + Math.floor(Math.random() * 2_000_000), birthDate: "1983-09-21" });
@@ -56,9 +57,9 @@ test("the STS row menu: one open at a time, Esc and an outside click close it, f
     await expect(firstPanel).toBeHidden();
     await expect(page.getByRole("button", { name: "Invia ora", exact: true })).toHaveCount(1);
     if (viewport.width === 390) {
-      await page.screenshot({ path: "tests/.artifacts/screenshots/sts-row-menu-390.png", fullPage: true });
+      await screenshot(page, "sts-row-menu-390");
     } else {
-      await page.screenshot({ path: "tests/.artifacts/screenshots/sts-row-menu-1366.png", fullPage: true });
+      await screenshot(page, "sts-row-menu-1366");
     }
 
     // An outside click closes it.

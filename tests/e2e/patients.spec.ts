@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { codiceFiscaleCheckCharacter } from "../../lib/domain/codice-fiscale";
 import { registerAndLogin } from "./helpers";
+import { screenshot } from "./screenshots";
 
 const withCheck = (first15: string) => first15 + codiceFiscaleCheckCharacter(first15);
 // Mario Rossi, born in Rome on 1 January 1980; a per-run variant of the surname letters keeps runs independent.
@@ -29,7 +30,7 @@ async function fillProfile(page: Page) {
   await expect(page.getByText("Completa il profilo per emettere fatture")).toHaveCount(0);
   await page.reload();
   await expect(page.getByLabel("Aliquota contributo (%)")).toHaveValue("2,5");
-  await page.screenshot({ path: "tests/.artifacts/screenshots/profile.png", fullPage: true });
+  await screenshot(page, "profile");
   await expect(page.getByLabel("Forfettario")).toBeChecked();
 }
 
@@ -47,7 +48,7 @@ test("profile and patients: create the three kinds, validate, search, archive, i
   await expect(page.locator("#codiceFiscale-error")).toHaveText("Il carattere di controllo non è corretto.");
   await expect(page.getByRole("textbox", { name: "Codice fiscale" })).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByRole("textbox", { name: "Codice fiscale" })).toBeFocused();
-  await page.screenshot({ path: "tests/.artifacts/screenshots/patient-errors.png", fullPage: true });
+  await screenshot(page, "patient-errors");
   await page.goto("/pazienti");
   await expect(page.getByText("Non hai ancora registrato pazienti.")).toBeVisible();
 
@@ -64,7 +65,7 @@ test("profile and patients: create the three kinds, validate, search, archive, i
   await expect(page.getByText(MARIO)).toBeVisible();
   await expect(page.getByRole("heading", { name: "Fatture" })).toBeVisible();
   const marioUrl = page.url();
-  await page.screenshot({ path: "tests/.artifacts/screenshots/patient-card.png", fullPage: true });
+  await screenshot(page, "patient-card");
 
   // The same code again: the server refuses it beside the field.
   await page.goto("/pazienti/nuovo");
@@ -108,7 +109,7 @@ test("profile and patients: create the three kinds, validate, search, archive, i
   await expect(page.getByRole("button", { name: "Ripristina il paziente" })).toBeVisible();
   await page.goto("/pazienti");
   await expect(rows).toHaveCount(2);
-  await page.screenshot({ path: "tests/.artifacts/screenshots/patients-list.png", fullPage: true });
+  await screenshot(page, "patients-list");
   await expect(page.getByRole("link", { name: "Rossi Mario" })).toHaveCount(0);
   await page.getByRole("link", { name: "Archiviati" }).click();
   await expect(page.getByRole("link", { name: "Rossi Mario" })).toBeVisible();
@@ -137,7 +138,7 @@ test("a codice fiscale of another name is flagged beside the field and saved onl
   await page.getByRole("button", { name: "Crea il paziente" }).click();
   await expect(page.locator("#codiceFiscale-error")).toContainText("spunta la conferma qui sotto");
   await expect(page).toHaveURL(/\/pazienti\/nuovo$/);
-  await page.screenshot({ path: "tests/.artifacts/screenshots/patient-cf-mismatch.png", fullPage: true });
+  await screenshot(page, "patient-cf-mismatch");
   // By keyboard: Tab from the code reaches the confirmation; Space ticks it.
   await page.getByRole("textbox", { name: "Codice fiscale" }).focus();
   await page.keyboard.press("Tab");

@@ -3,19 +3,19 @@ import { createHash, createPublicKey } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { SIMULATOR_PRIVATE_KEY_PEM } from "../../lib/sts/crypto/certs/simulator-key";
 import { buildCodiceFiscale } from "../../prisma/seed/factories/patients";
 import { makeEncryptionCertificate, makeKeyPair } from "../certificates";
 import { registerAndLogin, uniqueEmail } from "./helpers";
 import { e2eInstance } from "./e2e-env";
 import { seedInvoices, seedPatient } from "./seed";
+import { screenshotBothWidths } from "./viewports";
 import { KIT, sendNow, setUpSts, simulatorAdmin, simulatorConfig, stsCell } from "./sts-helpers";
 
 // The installation's encryption certificate, changed while `npm start` runs (web, worker and simulator): through the
 // administrator's command line, with no restart. Every test leaves the shipped certificate and the simulator's key.
 const dir = mkdtempSync(join(tmpdir(), "parcella-e2e-cert-"));
-const SHOTS = "tests/.artifacts/screenshots";
 
 function sts(...args: string[]): string {
   return execFileSync(
@@ -68,15 +68,6 @@ async function paidInvoices(email: string, count: number, date: string) {
     paymentDate: date,
     paymentMethod: "carta",
   });
-}
-
-async function screenshots(page: Page, name: string) {
-  for (const width of [1366, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-  }
-  await page.setViewportSize({ width: 1280, height: 720 });
 }
 
 test("a certificate installed while web and worker run is used by both from the next call; STS decrypts with the new key", async ({
@@ -139,7 +130,7 @@ test("a 002 pauses sending for every practitioner with what to do; a passing dia
     await expect(banner).toContainText("Non dipende dal tuo PIN né dalla tua password");
     await page.goto("/impostazioni");
     await expect(banner).toBeVisible();
-    await screenshots(page, "sts-certificate-paused");
+    await screenshotBothWidths(page, "sts-certificate-paused");
 
     // Another practitioner of the installation sees it too, settings page included.
     const other = await browser.newPage();
@@ -174,7 +165,7 @@ test("Diagnostica STS: every step passes with the kit user; a wrong PIN says whi
   await expect(page.getByTestId("sts-diagnosis-summary")).toContainText("Diagnostica superata", { timeout: 60_000 });
   for (const id of ["dns", "connection", "auth", "pin", "certificate", "clock"])
     await expect(page.getByTestId(`sts-diagnosis-${id}`)).toHaveAttribute("data-status", "ok");
-  await screenshots(page, "sts-diagnosis-ok");
+  await screenshotBothWidths(page, "sts-diagnosis-ok");
 
   await page.goto("/impostazioni/sts");
   await page.getByLabel("PIN (PINCODE)").fill("1111111111");
@@ -190,7 +181,7 @@ test("Diagnostica STS: every step passes with the kit user; a wrong PIN says whi
   await expect(pin).toHaveAttribute("data-status", "failed");
   await expect(pin).toContainText("codice 104");
   await expect(pin).toContainText("Cosa fare: Copia di nuovo il PIN");
-  await screenshots(page, "sts-diagnosis-wrong-pin");
+  await screenshotBothWidths(page, "sts-diagnosis-wrong-pin");
   expect(await page.content()).not.toContain(KIT.password);
 });
 
@@ -212,7 +203,7 @@ test("an expiring certificate: banner for the practitioner, sending goes on; pas
     await expect(banner).toContainText(/Il certificato di cifratura del Sistema TS scade il .* \(tra (19|20) giorni\)/);
     await expect(banner).toContainText("Gli invii continuano normalmente");
     await page.goto("/impostazioni");
-    await screenshots(page, "sts-certificate-expiring");
+    await screenshotBothWidths(page, "sts-certificate-expiring");
     const cell = await sendNow(page, "1/2026");
     await expect(cell.locator("[data-sts-state]")).toHaveAttribute("data-sts-state", "accepted");
   } finally {
@@ -226,7 +217,7 @@ test("an expiring certificate: banner for the practitioner, sending goes on; pas
   ).toBeVisible();
   await page.getByLabel("Codice identificativo (facoltativo)").fill("MARIOROSSI66");
   await expect(page.getByText(/non sembra un codice fiscale: se è il nickname/)).toBeVisible();
-  await screenshots(page, "sts-settings-warnings");
+  await screenshotBothWidths(page, "sts-settings-warnings");
   // Warnings never block: the settings are saved.
   await page.getByRole("button", { name: "Salva le impostazioni" }).click();
   await expect(page.getByText(/Impostazioni salvate/)).toBeVisible();

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { practiceWithPaidInvoices, sendNow, sendNowFromDocument } from "./sts-helpers";
+import { screenshot } from "./screenshots";
 
 test("lifecycle: edit an accepted invoice → V → green; credit note → R → green; void → C → accepted", async ({
   page,
@@ -48,7 +49,7 @@ test("lifecycle: edit an accepted invoice → V → green; credit note → R →
   await expect(page.getByText(/Cancellazione del documento n\. 2\/2026/)).toBeVisible();
   await sendNowFromDocument(page);
   await expect(page.getByTestId("sts-history")).toContainText("Cancellazione · accettato");
-  await page.screenshot({ path: "tests/.artifacts/screenshots/sts-lifecycle-void.png", fullPage: true });
+  await screenshot(page, "sts-lifecycle-void");
 
   await page.goto("/invii");
   await expect(page.locator("tbody tr")).toHaveCount(5);

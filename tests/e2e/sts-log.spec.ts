@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { logout, registerAndLogin } from "./helpers";
 import { seedStsLog, seedInvoice, seedPatient, seedProfile } from "./seed";
+import { screenshot } from "./screenshots";
 
 function seedSubmission(email: string, options: { invoiceIds: [string, string]; protocollo: string }) {
   return seedStsLog(email, options);
@@ -51,7 +52,7 @@ test("send log: list, detail with explained codes and fixes, receipt, and isolat
     `/invii/${submissionId}/ricevuta`,
   );
   await expect(row.getByRole("link", { name: "Errori CSV" })).toBeVisible();
-  await page.screenshot({ path: "tests/.artifacts/screenshots/sts-log-list.png", fullPage: true });
+  await screenshot(page, "sts-log-list");
 
   // Filters live in the URL.
   await page.getByLabel("Tipo di invio").selectOption("automatic");
@@ -104,10 +105,10 @@ test("send log: list, detail with explained codes and fixes, receipt, and isolat
   await technical.getByText("Dettagli tecnici (per l'assistenza)").click();
   await expect(technical).toContainText("inviaFileMtom");
   await expect(technical).toContainText(`<protocollo>${protocollo}</protocollo>`);
-  await technical.screenshot({ path: "tests/.artifacts/screenshots/sts-log-technical.png" });
+  await screenshot(technical, "sts-log-technical");
   await technical.getByText("Dettagli tecnici (per l'assistenza)").click();
 
-  await page.screenshot({ path: "tests/.artifacts/screenshots/sts-log-detail.png", fullPage: true });
+  await screenshot(page, "sts-log-detail");
 
   // The receipt is a PDF, named after the protocollo.
   const download = page.waitForEvent("download");

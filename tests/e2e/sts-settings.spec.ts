@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { registerAndLogin } from "./helpers";
+import { screenshot } from "./screenshots";
 
 const KIT = { cf: "MTOMRA66A41G224M", password: "Salve123", pin: "3489543096" };
 
@@ -65,7 +66,7 @@ test("STS settings: save the kit user, verify, wrong PIN, write-only secrets, au
   await expect(page.getByTestId("sts-paused-banner")).toContainText(
     "Invio automatico sospeso: Il PIN inserito è errato",
   );
-  await page.screenshot({ path: "tests/.artifacts/screenshots/sts-settings-paused.png", fullPage: true });
+  await screenshot(page, "sts-settings-paused");
   await page.goto("/");
   await expect(page.getByTestId("sts-credentials-banner")).toContainText("Invio automatico al Sistema TS sospeso");
 
@@ -79,7 +80,7 @@ test("STS settings: save the kit user, verify, wrong PIN, write-only secrets, au
   await expect(page.getByTestId("sts-check-result")).toContainText("L'invio automatico è ripartito.");
   await expect(page.getByTestId("sts-paused-banner")).toHaveCount(0);
   expect(await page.content()).not.toContain(KIT.password);
-  await page.screenshot({ path: "tests/.artifacts/screenshots/sts-settings.png", fullPage: true });
+  await screenshot(page, "sts-settings");
   await page.goto("/");
   await expect(page.getByTestId("sts-credentials-banner")).toHaveCount(0);
 });

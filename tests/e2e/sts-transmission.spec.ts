@@ -3,6 +3,7 @@ import { buildCodiceFiscale } from "../../prisma/seed/factories/patients";
 import { registerAndLogin } from "./helpers";
 import { seedInvoices, seedPatient } from "./seed";
 import { KIT, setUpSts, simulatorConfig, stsCell } from "./sts-helpers";
+import { screenshot } from "./screenshots";
 
 const uniqueCf = () =>
   buildCodiceFiscale({ sequence: 6_000_000 + Math.floor(Math.random() * 3_000_000), birthDate: "1979-04-12" });
@@ -26,12 +27,12 @@ test("manual send: yellow dot → Invia ora → green, protocollo in the send lo
   await page.goto("/fatture");
   const cell = stsCell(page, "1/2026");
   await expect(cell.locator("[data-sts-state]")).toHaveAttribute("data-sts-state", "to_send");
-  await page.screenshot({ path: "tests/.artifacts/screenshots/sts-yellow.png", fullPage: true });
+  await screenshot(page, "sts-yellow");
   await cell.getByRole("button", { name: /Azioni STS/ }).click();
   await cell.getByRole("button", { name: "Invia ora", exact: true }).click();
   await expect(cell.locator("[data-sts-state]")).toHaveAttribute("data-sts-state", "accepted");
   await expect(cell).toContainText("Inviato – accettato");
-  await page.screenshot({ path: "tests/.artifacts/screenshots/sts-green.png", fullPage: true });
+  await screenshot(page, "sts-green");
 
   await page.goto("/invii");
   await expect(page.getByRole("cell", { name: /^99\d{15}$/ })).toBeVisible();
@@ -80,7 +81,7 @@ test("a CF the simulator rejects: red dot, explanation, link to the patient, fix
       await page.locator("a[href^='/invii/']").first().click();
     });
   await expect(page.getByText("S011").first()).toBeVisible();
-  await page.screenshot({ path: "tests/.artifacts/screenshots/sts-rejected-detail.png", fullPage: true });
+  await screenshot(page, "sts-rejected-detail");
   await page.locator(`a[href="/pazienti/${patient.id}"]`).first().click();
   await expect(page).toHaveURL(new RegExp(`/pazienti/${patient.id}$`));
   // The seeded card was saved with a code whose letters are not Piero Villa's: it stays confirmed, with the warning
@@ -111,7 +112,7 @@ test("a CF the simulator rejects: red dot, explanation, link to the patient, fix
   await expect(page.getByTestId("cf-change-notice")).toHaveText(
     "La fattura di questo paziente già trasmessa al Sistema TS verrà corretta con il nuovo codice fiscale: al prossimo invio parte una variazione.",
   );
-  await page.screenshot({ path: "tests/.artifacts/screenshots/patient-cf-change.png", fullPage: true });
+  await screenshot(page, "patient-cf-change");
 });
 
 test("30 selected invoices → Invia selezionate → 2 submissions (25 + 5), each with its receipt once processed", async ({
@@ -139,7 +140,7 @@ test("30 selected invoices → Invia selezionate → 2 submissions (25 + 5), eac
   await expect(rows).toHaveCount(2);
   // The worker polls the outcomes; the simulator processes each file in a few seconds.
   await expect(page.getByRole("link", { name: "Ricevuta PDF" })).toHaveCount(2, { timeout: 90_000 });
-  await page.screenshot({ path: "tests/.artifacts/screenshots/sts-send-log.png", fullPage: true });
+  await screenshot(page, "sts-send-log");
   const text = await rows.allInnerTexts();
   expect(text.join(" ")).toMatch(/25/);
   expect(text.join(" ")).toMatch(/\b5\b/);

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { screenshot } from "./screenshots";
 
 export const VIEWPORTS = [
   { width: 1366, height: 900 },
@@ -15,7 +16,7 @@ export async function screenshotBothWidths(page: Page, name: string) {
     await page.setViewportSize(viewport);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `${name} at ${viewport.width}px scrolls sideways`).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: `tests/.artifacts/screenshots/${name}-${viewport.width}.png`, fullPage: true });
+    await screenshot(page, `${name}-${viewport.width}`);
   }
   if (original) await page.setViewportSize(original);
 }
