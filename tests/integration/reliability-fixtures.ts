@@ -18,7 +18,7 @@ export function useShortStsTimeout() {
   });
 }
 
-export const TIMEOUT_MS = 5_000;
+export const TIMEOUT_MS = 2_000;
 export const paid = { paymentDate: "2026-03-10", paymentMethod: "carta" as const };
 
 export const TRANSPORT_FAULTS: Array<[string, FaultRule["type"], Partial<FaultRule>]> = [
