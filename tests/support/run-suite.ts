@@ -1,9 +1,10 @@
 // `npm test`: the whole suite as one command. Stops at once, with the fix, when the machine lacks what the suite needs;
-// then runs the parts in two steps and ends with each part's time:
+// then runs the parts in three steps and ends with each part's time:
 //
-//   1. types, lint, format, the production build and vitest, side by side: vitest alone left a fifth of the two
-//      cores idle (its files wait on sockets, timeouts and databases), and the four static parts fill that time;
-//   2. the browser tests, alone, on the build of step 1, one test more than cores (Chromium keeps the cores busy:
+//   1. types, lint, format and the production build, side by side (four processes that each leave part of a core
+//      idle: a 2-core machine has room for them);
+//   2. vitest, alone: it keeps both cores busy by itself;
+//   3. the browser tests, alone, on the build of step 1, one test more than cores (Chromium keeps the cores busy:
 //      playwright.config.ts).
 //
 // Running vitest and the browser tests side by side was tried: the machine's load went to 20, the static checks took
@@ -24,8 +25,8 @@ const STEPS: Part[][] = [
       command: process.execPath,
       args: ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts", "--build-only"],
     },
-    { name: "vitest (unit, STS, integration)", command: "npx", args: ["vitest", "run"], live: true },
   ],
+  [{ name: "vitest (unit, STS, integration)", command: "npx", args: ["vitest", "run"], live: true }],
   [{ name: "browser (Playwright)", command: "npx", args: ["playwright", "test"], live: true }],
 ];
 
