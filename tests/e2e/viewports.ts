@@ -7,8 +7,9 @@ export const VIEWPORTS = [
 ] as const;
 
 /**
- * A full-page screenshot of the current page at the desktop and the phone width (tests/.artifacts/screenshots/
- * <name>-<width>.png), checking at each that nothing scrolls sideways; the viewport is restored afterwards.
+ * The current page at the desktop and the phone width, checking at each that nothing scrolls sideways, with a
+ * full-page screenshot of each when screenshots are asked for (tests/.artifacts/screenshots/<name>-<width>.png,
+ * ./screenshots.ts); the viewport is restored afterwards.
  */
 export async function screenshotBothWidths(page: Page, name: string) {
   const original = page.viewportSize();
