@@ -21,7 +21,12 @@ const nextConfig: NextConfig = {
   ],
   poweredByHeader: false,
   // The import page sends the spreadsheet to a server action (lib/services/import/read-table.ts caps it at 10 MB).
-  experimental: { serverActions: { bodySizeLimit: "10mb" } },
+  experimental: {
+    serverActions: { bodySizeLimit: "10mb" },
+    // Turbopack keeps a cache of the build on disk (.next/cache, over 100 MB) so that the next build after a change
+    // is quicker. A CI run builds a fresh clone once and throws the cache away: there it only costs the writing.
+    turbopackFileSystemCacheForBuild: !process.env.CI,
+  },
   // Type checking is its own step (`npm run typecheck`, part of `npm test`), so the build doesn't repeat it.
   typescript: { ignoreBuildErrors: true },
   async headers() {

@@ -23,7 +23,9 @@ export function ensureDataDir(dir = dataDir()) {
 // A SQLite database file and its -wal/-shm companions: readable by the owner only (0600). SQLite creates the
 // companions with the main file's mode, so this holds for the ones it makes later.
 export function restrictSqliteFiles(path) {
-  for (const file of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(file)) chmodSync(file, 0o600);
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(/*turbopackIgnore: true*/ file)) chmodSync(/*turbopackIgnore: true*/ file, 0o600);
+  }
 }
 
 // The SQLite file: DATABASE_URL=file:<path>, else <DATA_DIR>/parcella.db. Its folder is created on demand (the
