@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { buildCodiceFiscale } from "../../prisma/seed/factories/patients";
 import { registerAndLogin } from "./helpers";
 import { seedInvoices, seedPatient } from "./seed";
-import { setUpSts, stsCell } from "./sts-helpers";
+import { seedSts, stsCell } from "./sts-helpers";
 import { screenshot } from "./screenshots";
 
 const uniqueCf = () =>
@@ -12,7 +12,7 @@ test("the STS row menu: one open at a time, Esc and an outside click close it, f
   page,
 }) => {
   const email = await registerAndLogin(page, "Dott.ssa Menu Tastiera");
-  await setUpSts(page, email);
+  await seedSts(email);
   const patient = await seedPatient(email, { firstName: "Rita", lastName: "Conti", codiceFiscale: uniqueCf() });
   await seedInvoices(email, {
     count: 2,

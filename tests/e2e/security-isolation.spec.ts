@@ -11,7 +11,7 @@ import { acceptInvitationLink, createInvitationLink } from "./accountant-helpers
 import { registerAndLogin, uniqueEmail } from "./helpers";
 import { URLS, type UrlEntry } from "./isolation-table";
 import { seedStsLog, seedCitizenReport, seedInvoice, seedInvoices, seedPatient } from "./seed";
-import { setUpSts } from "./sts-helpers";
+import { seedSts } from "./sts-helpers";
 
 type Ids = Record<
   "invoiceId" | "invoiceNumber" | "patientId" | "patientLastName" | "submissionId" | "year" | "exportId",
@@ -67,7 +67,7 @@ test.describe("isolation sweep: B replays A's URLs", () => {
 
     const pageA = await contextA.newPage();
     const emailA = await registerAndLogin(pageA, "Dott.ssa Anna Sweep", uniqueEmail("sweep-a"));
-    await setUpSts(pageA, emailA);
+    await seedSts(emailA);
     const patientLastName = `Riservatissima${Date.now().toString(36)}`;
     const patient = await seedPatient(emailA, { firstName: "Ottavia", lastName: patientLastName });
     const paid = { patientId: patient.id, paymentDate: "2026-03-10", paymentMethod: "carta" };
@@ -110,7 +110,7 @@ test.describe("isolation sweep: B replays A's URLs", () => {
     const pageB = await contextB.newPage();
     const emailB = await registerAndLogin(pageB, "Dott. Bruno Sweep", uniqueEmail("sweep-b"));
     // B has STS settings of its own, so that the STS file's handler gets as far as looking for the documents.
-    await setUpSts(pageB, emailB);
+    await seedSts(emailB);
     await pageB.close();
   });
 

@@ -6,7 +6,7 @@ import { buildCodiceFiscale } from "../../prisma/seed/factories/patients";
 import { e2eInstance } from "./e2e-env";
 import { registerAndLogin } from "./helpers";
 import { seedInvoices, seedPatient } from "./seed";
-import { setUpSts, simulatorAdmin, stsCell } from "./sts-helpers";
+import { seedSts, simulatorAdmin, stsCell } from "./sts-helpers";
 import { screenshotBothWidths } from "./viewports";
 
 // A patient's report to STS about an accepted invoice: planted in the simulator, read by the daily job (run now,
@@ -55,7 +55,7 @@ test("a patient's report: job → on its invoice and in the list → correction 
   test.setTimeout(360_000);
   const email = await registerAndLogin(page, "Dott.ssa Segnalata");
   const pIva = nextPartitaIva();
-  await setUpSts(page, email, pIva);
+  await seedSts(email, pIva);
   const patient = await seedPatient(email, {
     firstName: "Carla",
     lastName: "Neri",

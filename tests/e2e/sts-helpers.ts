@@ -3,14 +3,21 @@ import { nextPartitaIva } from "../../prisma/seed/factories/partita-iva";
 import { e2eInstance } from "./e2e-env";
 import { buildCodiceFiscale } from "../../prisma/seed/factories/patients";
 import { registerAndLogin } from "./helpers";
-import { seedInvoices, seedPatient, seedProfile } from "./seed";
+import { seedInvoices, seedPatient, seedProfile, seedStsSettings } from "./seed";
 
 export const KIT = { cf: "MTOMRA66A41G224M", password: "Salve123", pin: "3489543096" };
 /** The simulator of the running test's installation. */
 export const simulatorUrl = () => e2eInstance().simulatorUrl;
 
-// A profile with a P.IVA of its own (STS identifies documents by P.IVA + date + number) and the kit STS user
-// saved and verified through the settings page.
+// A profile with a P.IVA of its own (STS identifies documents by P.IVA + date + number) and the kit STS user,
+// saved and verified by the settings page's services without loading it: a page load, two server actions and their
+// renders fewer per practice. The page's own story is tested by sts-settings.spec.ts (and setUpSts below).
+export async function seedSts(email: string, partitaIva = nextPartitaIva()) {
+  await seedProfile(email, { partitaIva });
+  await seedStsSettings(email, { cfTitolare: KIT.cf, password: KIT.password, pincode: KIT.pin });
+}
+
+// The same through the settings page, as a practitioner does it (it ends on that page).
 export async function setUpSts(page: Page, email: string, partitaIva = nextPartitaIva()) {
   await seedProfile(email, { partitaIva });
   await page.goto("/impostazioni/sts");
@@ -88,7 +95,7 @@ export async function practiceWithPaidInvoices(
   },
 ) {
   const email = await registerAndLogin(page, options.name);
-  await setUpSts(page, email, options.partitaIva);
+  await seedSts(email, options.partitaIva);
   const codiceFiscale = buildCodiceFiscale({ sequence: options.cfFrom + Math.floor(Math.random() * 200_000) });
   const patient = await seedPatient(email, { ...options.patient, codiceFiscale });
   const invoiceIds = await seedInvoices(email, {

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { buildCodiceFiscale } from "../../prisma/seed/factories/patients";
 import { registerAndLogin } from "./helpers";
 import { seedInvoices, seedPatient } from "./seed";
-import { KIT, setUpSts, simulatorConfig, stsCell } from "./sts-helpers";
+import { KIT, seedSts, simulatorConfig, stsCell } from "./sts-helpers";
 import { screenshot } from "./screenshots";
 
 const uniqueCf = () =>
@@ -12,7 +12,7 @@ test("manual send: yellow dot → Invia ora → green, protocollo in the send lo
   page,
 }) => {
   const email = await registerAndLogin(page, "Dott.ssa Invio Manuale");
-  await setUpSts(page, email);
+  await seedSts(email);
   const patient = await seedPatient(email, { firstName: "Marta", lastName: "Pini", codiceFiscale: uniqueCf() });
 
   await page.goto(`/fatture/nuova?paziente=${patient.id}`);
@@ -53,7 +53,7 @@ test("manual send: yellow dot → Invia ora → green, protocollo in the send lo
 
 test("a CF the simulator rejects: red dot, explanation, link to the patient, fix, re-send, green", async ({ page }) => {
   const email = await registerAndLogin(page, "Dott. Scarto Codice");
-  await setUpSts(page, email);
+  await seedSts(email);
   const badCf = uniqueCf();
   await simulatorConfig({ rejectedCfs: [badCf] });
   const patient = await seedPatient(email, { firstName: "Piero", lastName: "Villa", codiceFiscale: badCf });
@@ -119,7 +119,7 @@ test("30 selected invoices → Invia selezionate → 2 submissions (25 + 5), eac
   page,
 }) => {
   const email = await registerAndLogin(page, "Dott.ssa Lotti Trenta");
-  await setUpSts(page, email);
+  await seedSts(email);
   const patient = await seedPatient(email, { firstName: "Aldo", lastName: "Neri", codiceFiscale: uniqueCf() });
   await seedInvoices(email, {
     count: 30,
