@@ -34,10 +34,17 @@ describe("the client survives every injected fault with a classified result, wit
         () => client.getCitizenReport(invoice().id),
         () => client.getCitizenReports({ from: "2026-03-01", to: "2026-03-31" }),
       ];
-      for (const call of calls) {
-        const started = Date.now();
-        const result = await call();
-        expect(Date.now() - started).toBeLessThan(GAVE_UP_WITHIN_MS);
+      // Side by side, as the worker's calls are: each gives up on its own timeout, so a fault that holds its answer
+      // costs the test one timeout, not one per operation.
+      const results = await Promise.all(
+        calls.map(async (call) => {
+          const started = Date.now();
+          const result = await call();
+          return { result, elapsed: Date.now() - started };
+        }),
+      );
+      for (const { result, elapsed } of results) {
+        expect(elapsed).toBeLessThan(GAVE_UP_WITHIN_MS);
         expect(result.kind).toBe(kind);
         if ("code" in result) expect(result.code).toBe(code);
       }
