@@ -11,8 +11,7 @@ import { createTestPatient } from "../../prisma/seed/factories/patients";
 import { createTestInvoice } from "../../prisma/seed/factories/invoices";
 import { hashPassword } from "../../lib/auth/password";
 import { createPractitioner } from "../../lib/data/practitioners";
-import { saveStsSettings } from "../../lib/services/sts-settings/save-sts-settings";
-import { checkStsCredentials } from "../../lib/services/sts-settings/check-sts-credentials";
+import { configureTestStsCredentials } from "../../prisma/seed/factories/sts";
 
 /**
  * One write, run again when SQLite refused it: the tests run in parallel and the app writes too, so a write
@@ -94,12 +93,9 @@ async function run(db: Db, command: string, email: string, options: Record<strin
       select: { id: true },
     });
   } else if (command === "sts-settings") {
-    // The STS user saved and verified as the settings page does (both through its services: the page itself is
-    // tested by sts-settings.spec.ts): the password and PIN sealed with the installation's key, the check a real
-    // call to the installation's simulator.
-    await saveStsSettings({ db, practitionerId: id, input: options });
-    const check = await checkStsCredentials({ db, practitionerId: id, now: new Date() });
-    if (!check.ok) throw new Error(`the STS credentials check failed: ${check.message}`);
+    // The kit STS user, sealed with the installation's key and marked verified, through the factory the integration
+    // tests use (the settings page itself is tested by sts-settings.spec.ts).
+    await again(() => configureTestStsCredentials(db, id));
     result = { ok: true };
   } else if (command === "sts-log") {
     result = await seedStsLog(db, id, options as unknown as { invoiceIds: [string, string]; protocollo: string });

@@ -20,14 +20,8 @@ function seedServer(): ChildProcessWithoutNullStreams {
     process.execPath,
     [join(process.cwd(), "node_modules/tsx/dist/cli.mjs"), join(process.cwd(), "tests/e2e/seed-server.ts")],
     {
-      // The installation's database, and for the STS settings its key (DATA_DIR) and its simulator.
-      env: {
-        ...process.env,
-        E2E_DATABASE_URL: e2eInstance().databaseUrl,
-        DATA_DIR: e2eInstance().dataDir,
-        STS_ENVIRONMENT: "simulator",
-        STS_SIMULATOR_URL: e2eInstance().simulatorUrl,
-      },
+      // The installation's database, and its data folder: the key the STS secrets are sealed with.
+      env: { ...process.env, E2E_DATABASE_URL: e2eInstance().databaseUrl, DATA_DIR: e2eInstance().dataDir },
       stdio: ["pipe", "pipe", "pipe"],
     },
   );
@@ -79,9 +73,8 @@ export const seedInvoices = (email: string, options: Record<string, unknown> & {
   seed<string[]>("invoices", email, options);
 export const seedCitizenReport = (email: string, options: { invoiceId: string; text: string; detail?: unknown }) =>
   seed<{ id: string }>("citizen-report", email, options);
-/** The STS user saved and verified, as the STS settings page does it. */
-export const seedStsSettings = (email: string, options: { cfTitolare: string; password: string; pincode: string }) =>
-  seed<{ ok: true }>("sts-settings", email, options);
+/** The kit STS user saved and marked verified (prisma/seed/factories/sts.ts). */
+export const seedStsSettings = (email: string) => seed<{ ok: true }>("sts-settings", email);
 /** One completed submission of two invoices, as tests/e2e/seed-sts-log.ts describes. */
 export const seedStsLog = (email: string, options: { invoiceIds: [string, string]; protocollo: string }) =>
   seed<{ submissionId: string }>("sts-log", email, options);

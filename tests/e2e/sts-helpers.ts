@@ -10,11 +10,11 @@ export const KIT = { cf: "MTOMRA66A41G224M", password: "Salve123", pin: "3489543
 export const simulatorUrl = () => e2eInstance().simulatorUrl;
 
 // A profile with a P.IVA of its own (STS identifies documents by P.IVA + date + number) and the kit STS user,
-// saved and verified by the settings page's services without loading it: a page load, two server actions and their
-// renders fewer per practice. The page's own story is tested by sts-settings.spec.ts (and setUpSts below).
+// stored as verified by the seed server without loading the settings page: a page load, two server actions, their
+// renders and a call to STS fewer per practice. The page's own story is tested by sts-settings.spec.ts (and setUpSts below).
 export async function seedSts(email: string, partitaIva = nextPartitaIva()) {
   await seedProfile(email, { partitaIva });
-  await seedStsSettings(email, { cfTitolare: KIT.cf, password: KIT.password, pincode: KIT.pin });
+  await seedStsSettings(email);
 }
 
 // The same through the settings page, as a practitioner does it (it ends on that page).
