@@ -71,7 +71,7 @@ export default defineConfig({
 
 function webServer(instance: E2eInstance) {
   return {
-    command: `rm -rf ${instance.dataDir} && node node_modules/tsx/dist/cli.mjs scripts/start.ts`,
+    command: `rm -rf ${instance.dataDir} && node --import tsx scripts/start.ts`,
     url: `${instance.origin}/login`,
     // The first start builds the app: minutes on a busy 2-core machine.
     timeout: 600_000,

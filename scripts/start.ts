@@ -6,6 +6,11 @@
 // growing delay (lib/supervision.ts), alone, so the web app keeps answering while the worker or the simulator
 // comes back. Every exit and restart is logged; a crash loop is logged and written to DATA_DIR/launcher-status.json,
 // which the status page shows to the administrator.
+//
+// It runs as one Node process with tsx's loader (`node --import tsx`, package.json), the simulator likewise: tsx's
+// own command line would stand in between as a parent process that relays signals, and it kills its child outright
+// when the child does not acknowledge a signal within 30 ms — on a busy machine the launcher died mid-stop that
+// way and left the web processes, the worker and the simulator running.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -33,7 +38,6 @@ import {
 const KEEP_ALIVE_MS = 65_000;
 const root = join(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
-const tsxBin = join(root, "node_modules", "tsx", "dist", "cli.mjs");
 const BUILD_INPUTS = ["app", "components", "lib", "public", "next.config.ts", "package-lock.json", "tsconfig.json"];
 
 function log(message: string) {
@@ -217,7 +221,7 @@ async function main() {
   if (!dev) ensureBuild();
   const simulatorEntry = join(root, "lib", "sts", "simulator", "main.ts");
   if (e.STS_ENVIRONMENT === "simulator" && existsSync(simulatorEntry)) {
-    run("sts-simulator", [tsxBin, simulatorEntry, "--port", String(e.STS_SIMULATOR_PORT)]);
+    run("sts-simulator", ["--import", "tsx", simulatorEntry, "--port", String(e.STS_SIMULATOR_PORT)]);
   }
   // The worker with a bounded heap and tsx's CommonJS hook only (jobs/node-args.ts says why).
   if (e.WORKER_ENABLED) run("worker", [...WORKER_NODE_ARGS, join(root, "jobs", "worker.ts"), "--skip-migrate"]);

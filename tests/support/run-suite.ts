@@ -23,7 +23,7 @@ const STEPS: Part[][] = [
     {
       name: "build",
       command: process.execPath,
-      args: ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts", "--build-only"],
+      args: ["--import", "tsx", "scripts/start.ts", "--build-only"],
     },
   ],
   [{ name: "vitest (unit, STS, integration)", command: "npx", args: ["vitest", "run"], live: true }],
