@@ -22,6 +22,10 @@ const EXPIRED_MESSAGE = "La sessione è scaduta: accedi di nuovo.";
 // The session is checked against the database on every request: a deleted account or a session ended by
 // logout (sessionVersion bumped) stops working at once, even though the JWT itself has not expired.
 async function currentAccount(): Promise<CurrentPractitioner | null> {
+  // Only ever at request time: when the build tries to prerender a page, reading the request's headers stops it here
+  // (the page is dynamic), before the session secret is read — or generated into the build's folder, which is not
+  // necessarily the running app's data folder (npm test's build wrote ./data/session-secret into the checkout).
+  await headers();
   const session = await getServerSession(authOptions());
   if (!session?.practitionerId) return null;
   const practitioner = await findPractitionerById(db(), session.practitionerId);
