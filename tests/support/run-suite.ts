@@ -11,6 +11,7 @@
 // ten times as long and two integration tests timed out; one after the other is both shorter and steady. A failed
 // step stops the run (later steps would only repeat the failure's cause or hide it).
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { missingChromium } from "./prerequisites";
 
 type Part = { name: string; command: string; args: string[]; live?: boolean };
@@ -33,6 +34,10 @@ const STEPS: Part[][] = [
 type Result = { part: Part; ok: boolean; seconds: number };
 
 const started = Date.now();
+// The suite writes nothing into the checkout: every part keeps its data outside it (docs/TESTING.md). A `data/`
+// folder that appears during the run is a failure (the app's default data folder, with its generated secrets).
+const DATA_FOLDER = "data";
+const dataFolderBefore = existsSync(DATA_FOLDER);
 const seconds = (since: number) => Math.round((Date.now() - since) / 1000);
 const results: Result[] = [];
 
@@ -55,7 +60,9 @@ function run(part: Part): Promise<Result> {
 }
 
 function finish(): never {
-  const ok = results.every((result) => result.ok);
+  const wroteData = !dataFolderBefore && existsSync(DATA_FOLDER);
+  if (wroteData) console.log(`\nThe run wrote ${DATA_FOLDER}/ into the checkout: a part used the default data folder.`);
+  const ok = results.every((result) => result.ok) && !wroteData;
   const times = results.map((r) => `${r.part.name} ${r.seconds} s${r.ok ? "" : " (FAILED)"}`).join(", ");
   console.log(`\nnpm test ${ok ? "passed" : "FAILED"} in ${seconds(started)} s — ${times}`);
   process.exit(ok ? 0 : 1);
