@@ -1,13 +1,42 @@
 import { cache } from "react";
 import type { DbOrTx } from "../db";
-import { Prisma } from "../generated/sqlite/client";
+import { Prisma, type StsSettings } from "../generated/sqlite/client";
 import { queryRows } from "./direct-sql";
 
-// Read by the layout's credentials banner and by the invoice list in the same page render: React's cache reads them
-// once per render. Outside a render (server actions, the worker, tests) every call reads the database.
-export const findStsSettings = cache(async (db: DbOrTx, practitionerId: string) =>
-  db.stsSettings.findUnique({ where: { practitionerId } }),
-);
+type StsSettingsRow = Omit<StsSettings, DateColumn | BooleanColumn | "passwordValidityDays"> & {
+  [K in DateColumn]: Date | string | null;
+} & { autoSend: boolean | number; lastCheckOk: boolean | number | null; passwordValidityDays: number | bigint | null };
+type DateColumn = "passwordSetAt" | "pincodeSetAt" | "pausedAt" | "lastCheckAt" | "updatedAt";
+type BooleanColumn = "autoSend" | "lastCheckOk";
+
+const when = (value: Date | string | null): Date | null => (value === null ? null : new Date(value));
+
+// Read by the layout's credentials banner on every page of the shell (and again by the invoice list in the same
+// render: React's cache reads them once per render; outside a render — server actions, the worker, tests — every
+// call reads the database). Hand-written, on the driver: Prisma's query compiler cost more than the read itself.
+// The row is the one Prisma's model API returns (tests/integration/direct-sql.test.ts compares the two).
+export const findStsSettings = cache(async (db: DbOrTx, practitionerId: string): Promise<StsSettings | null> => {
+  const [row] = await queryRows<StsSettingsRow>(
+    db,
+    Prisma.sql`
+    SELECT "practitionerId", "cfTitolare", "username", "passwordEnc", "passwordSetAt", "pincodeEnc", "pincodeSetAt",
+      "autoSend", "autoSendFrom", "pausedAt", "pausedReason", "lastCheckAt", "lastCheckOk", "lastCheckMessage",
+      "passwordValidityDays", "lastAutoSlot", "updatedAt"
+    FROM "StsSettings" WHERE "practitionerId" = ${practitionerId}`,
+  );
+  if (!row) return null;
+  return {
+    ...row,
+    passwordSetAt: when(row.passwordSetAt),
+    pincodeSetAt: when(row.pincodeSetAt),
+    pausedAt: when(row.pausedAt),
+    lastCheckAt: when(row.lastCheckAt),
+    updatedAt: new Date(row.updatedAt!),
+    autoSend: Boolean(row.autoSend),
+    lastCheckOk: row.lastCheckOk === null ? null : Boolean(row.lastCheckOk),
+    passwordValidityDays: row.passwordValidityDays === null ? null : Number(row.passwordValidityDays),
+  };
+});
 
 export function upsertStsSettings(
   db: DbOrTx,

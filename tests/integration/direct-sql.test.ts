@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { directSqlOf, executeSql, queryTogether } from "../../lib/data/direct-sql";
-import { findStsSecrets } from "../../lib/data/sts-settings";
+import { findStsSecrets, findStsSettings } from "../../lib/data/sts-settings";
 import { submissionInsert, submissionUpdate, updateSubmission } from "../../lib/data/sts-worker-sql";
 import { Prisma } from "../../lib/generated/sqlite/client";
 import { mortalDb, type StepLog } from "./reliability-harness";
@@ -49,6 +49,47 @@ describe("the worker's statements on the database driver", () => {
       passwordEnc: settings.passwordEnc,
       pincodeEnc: settings.pincodeEnc,
     });
+  });
+
+  it("read the STS settings as Prisma's model API does, every column, on the driver and inside a transaction", async () => {
+    const p = await stsPractitioner("direct-sql-settings");
+    const prismaRow = () => testDb().stsSettings.findUniqueOrThrow({ where: { practitionerId: p.id } });
+    const readBoth = async () => {
+      const viaPrisma = await prismaRow();
+      expect(await findStsSettings(testDb(), p.id)).toEqual(viaPrisma);
+      expect(await testDb().$transaction((tx) => findStsSettings(tx, p.id))).toEqual(viaPrisma);
+      return viaPrisma;
+    };
+    // As the harness stored it, then every column set, then the nullable ones empty again.
+    await readBoth();
+    await testDb().stsSettings.update({
+      where: { practitionerId: p.id },
+      data: {
+        autoSend: true,
+        autoSendFrom: "2026-01-01",
+        pausedAt: new Date("2026-03-29T01:30:00.250Z"),
+        pausedReason: "Credenziali rifiutate",
+        lastCheckAt: new Date("2026-10-25T00:59:59.999Z"),
+        lastCheckOk: false,
+        lastCheckMessage: "Password scaduta",
+        passwordValidityDays: 90,
+        lastAutoSlot: "2026-03-29T01:10:00.000Z",
+      },
+    });
+    const full = await readBoth();
+    expect(full).toMatchObject({ autoSend: true, lastCheckOk: false, passwordValidityDays: 90 });
+    expect(full.pausedAt?.toISOString()).toBe("2026-03-29T01:30:00.250Z");
+    await testDb().stsSettings.update({
+      where: { practitionerId: p.id },
+      data: { lastCheckOk: true, autoSend: false },
+    });
+    expect(await readBoth()).toMatchObject({ autoSend: false, lastCheckOk: true });
+    await testDb().stsSettings.update({
+      where: { practitionerId: p.id },
+      data: { lastCheckOk: null, lastCheckAt: null, pausedAt: null, passwordValidityDays: null, passwordSetAt: null },
+    });
+    expect(await readBoth()).toMatchObject({ lastCheckOk: null, pausedAt: null, passwordValidityDays: null });
+    expect(await findStsSettings(testDb(), "no-such-practitioner")).toBeNull();
   });
 
   it("write dates and bytes that Prisma reads back and compares as the same values, and compare Prisma's dates alike", async () => {
