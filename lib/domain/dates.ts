@@ -50,19 +50,23 @@ export function parseDocumentDate(input: string): Result<IsoDate> {
 }
 
 const HOUR_MS = 3_600_000;
-let lastHour = NaN;
-let lastDate = "";
+const MAX_REMEMBERED_HOURS = 512;
+const dateOfHour = new Map<number, IsoDate>();
 
 /** The calendar date in Italy at the given instant: a payment at 23:30 UTC on 31 December is already next year. */
 export function isoDate(instant: Date): IsoDate {
   // Italy's offset from UTC is a whole number of hours and changes on the hour, so the date is the same for every
-  // instant of a UTC hour: remembered for the last hour asked (the worker asks thousands of times a minute).
+  // instant of a UTC hour: remembered per hour (the worker asks thousands of times a minute; a page render asks
+  // for today and for a few other instants — a certificate's or a password's expiry — which a single remembered
+  // hour would keep recomputing in turn).
   const hour = Math.floor(instant.getTime() / HOUR_MS);
-  if (hour !== lastHour) {
-    lastDate = format(instant, "yyyy-MM-dd", { in: tz(ROME_TIME_ZONE) });
-    lastHour = hour;
+  let date = dateOfHour.get(hour);
+  if (date === undefined) {
+    date = format(instant, "yyyy-MM-dd", { in: tz(ROME_TIME_ZONE) });
+    if (dateOfHour.size >= MAX_REMEMBERED_HOURS) dateOfHour.clear();
+    dateOfHour.set(hour, date);
   }
-  return lastDate;
+  return date;
 }
 
 /** "26/11/2026" from an IsoDate, or from an instant (read in Europe/Rome). */

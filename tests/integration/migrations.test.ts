@@ -17,9 +17,11 @@ function isAddedColumn(update: string, columns: [table: string, column: string][
 
 /**
  * How to take a database back to before the last migration, whichever it is: its new tables dropped, its new columns
- * and indexes on older tables dropped (what it wrote into a new column goes with it). `probe` is a query that works
- * only once the migration is applied. A migration that does anything else (drops, rewrites a table) cannot be undone
- * this way: the tests say so.
+ * and indexes on older tables dropped (what it wrote into a new column goes with it), the indexes it dropped made
+ * again as the earlier migration that made them wrote them. `probe` is a query that works only once the migration is
+ * applied (a migration of indexes alone: it counts what is not yet as the migration leaves it, 0 once applied). A
+ * migration that does anything else (drops a table or a column, rewrites a table) cannot be undone this way: the
+ * tests say so.
  */
 function undoLastMigration(provider: "sqlite" | "postgresql"): { statements: string[]; probe: string } {
   const sql = readFileSync(join(root, "prisma", provider, "migrations", lastMigration, "migration.sql"), "utf8");
@@ -27,11 +29,17 @@ function undoLastMigration(provider: "sqlite" | "postgresql"): { statements: str
   const columns: [table: string, column: string][] = [];
   const indexes: string[] = [];
   const constraints: [table: string, name: string][] = [];
+  const droppedIndexes: string[] = [];
   for (const raw of sql.split(";")) {
     const statement = raw.replace(/^\s*--.*$/gm, "").trim();
     if (statement === "") continue;
     const table = /^CREATE TABLE "([^"]+)"/.exec(statement)?.[1];
     const index = /^CREATE (?:UNIQUE )?INDEX "([^"]+)"/.exec(statement)?.[1];
+    const dropped = /^DROP INDEX "([^"]+)"$/.exec(statement)?.[1];
+    if (dropped) {
+      droppedIndexes.push(dropped);
+      continue;
+    }
     const altered = /^ALTER TABLE "([^"]+)"\s+ADD COLUMN/.exec(statement)?.[1];
     const constraint = /^ALTER TABLE "([^"]+)" ADD CONSTRAINT "([^"]+)"/.exec(statement);
     if (table && !table.startsWith("new_")) tables.push(table);
@@ -49,13 +57,29 @@ function undoLastMigration(provider: "sqlite" | "postgresql"): { statements: str
   const statements = [
     ...constraints.map(([t, c]) => `ALTER TABLE "${t}" DROP CONSTRAINT "${c}"`),
     ...indexes.map((i) => `DROP INDEX IF EXISTS "${i}"`),
+    ...droppedIndexes.map((i) => earlierIndexDefinition(provider, i)),
     ...columns.map(([t, c]) => `ALTER TABLE "${t}" DROP COLUMN "${c}"`),
     ...tables.map((t) => `DROP TABLE "${t}"`),
   ];
-  const probe = tables[0]
-    ? `SELECT count(*) AS n FROM "${tables[0]}"`
-    : `SELECT count("${columns[0]![1]}") AS n FROM "${columns[0]![0]}"`;
-  return { statements, probe };
+  if (tables[0]) return { statements, probe: `SELECT count(*) AS n FROM "${tables[0]}"` };
+  if (columns[0]) return { statements, probe: `SELECT count("${columns[0][1]}") AS n FROM "${columns[0][0]}"` };
+  const exists = (name: string) =>
+    provider === "sqlite"
+      ? `(SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = '${name}')`
+      : `(SELECT count(*) FROM pg_indexes WHERE indexname = '${name}')`;
+  const wrong = [...indexes.map((i) => `(1 - ${exists(i)})`), ...droppedIndexes.map(exists)];
+  return { statements, probe: `SELECT ${wrong.join(" + ")} AS n` };
+}
+
+/** The CREATE INDEX statement of the last migration before the last one that made the index `name`. */
+function earlierIndexDefinition(provider: "sqlite" | "postgresql", name: string): string {
+  const made = committedMigrations(root, provider)
+    .filter((m) => m.name < lastMigration)
+    .flatMap((m) => m.sql.split(";").map((raw) => raw.replace(/^\s*--.*$/gm, "").trim()))
+    .filter((statement) => statement.startsWith(`CREATE INDEX "${name}" `))
+    .at(-1);
+  if (!made) throw new Error(`${lastMigration} drops the index ${name}, which no earlier migration made`);
+  return made;
 }
 
 // `npm run db:migrate` as the administrator runs it: a process of its own, on a database the app has open.
