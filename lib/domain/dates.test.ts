@@ -46,6 +46,21 @@ describe("isoDate (Europe/Rome)", () => {
   ])("%s → %s", (instant, iso) => {
     expect(isoDate(new Date(instant))).toBe(iso);
   });
+
+  it("answers alike for instants asked in turn and for more hours than it remembers (both DST changes of 2026)", () => {
+    const rome = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Rome" }); // "yyyy-mm-dd"
+    const start = Date.parse("2026-03-27T00:00:00Z");
+    const instants = Array.from({ length: 5400 }, (_, i) => new Date(start + i * 3_600_000 + (i % 60) * 59_000));
+    const expected = instants.map((d) => rome.format(d));
+    expect(new Set(expected).size).toBeGreaterThan(200);
+    for (let round = 0; round < 2; round++) {
+      instants.forEach((d, i) => {
+        expect(isoDate(d)).toBe(expected[i]);
+        // A page asks for today and for another instant in turn.
+        expect(isoDate(instants[0]!)).toBe(expected[0]);
+      });
+    }
+  });
 });
 
 describe("formatItalianDate", () => {
