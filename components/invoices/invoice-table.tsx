@@ -2,11 +2,10 @@
 
 import Link from "@/components/ui/link";
 import { useState } from "react";
-import type { InvoiceListRow } from "@/lib/data/invoice-list";
 import { formatItalianDate } from "@/lib/domain/dates";
 import { formatCents } from "@/lib/domain/money";
 import { documentNumberLabel } from "@/lib/presentation/invoices/labels";
-import { patientDisplayName } from "@/lib/presentation/patients/patient-display-name";
+import type { InvoiceTableRow } from "@/lib/presentation/invoices/table-row";
 import { StsDot } from "@/components/sts/sts-dot";
 import { StsBulkActions } from "@/components/sts/sts-bulk-actions";
 import { StsRowButton } from "@/components/sts/sts-row-button";
@@ -18,7 +17,7 @@ import styles from "./invoices.module.css";
 const SENDABLE = new Set(["to_send", "failed", "rejected"]);
 
 // The invoice list with bulk selection and the bulk actions for the selected rows (read-only: export only).
-export function InvoiceTable(props: { rows: InvoiceListRow[]; readOnly?: boolean }) {
+export function InvoiceTable(props: { rows: InvoiceTableRow[]; readOnly?: boolean }) {
   const [selected, setSelected] = useState<string[]>([]);
   const allSelected = props.rows.length > 0 && selected.length === props.rows.length;
   const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
@@ -78,7 +77,7 @@ export function InvoiceTable(props: { rows: InvoiceListRow[]; readOnly?: boolean
                     <Link href={`/fatture/${row.id}`}>{number}</Link>
                   </td>
                   <td>{formatItalianDate(row.issueDate)}</td>
-                  <td>{patientDisplayName(row.patient)}</td>
+                  <td>{row.patientName}</td>
                   <td className="num">
                     {row.kind === "credit_note" ? `− ${formatCents(row.totalCents)}` : formatCents(row.totalCents)}
                   </td>

@@ -12,6 +12,7 @@ import { db } from "@/lib/db";
 import { findInvoicePage, invoiceYears } from "@/lib/data/invoice-list";
 import { countSkippedByMinimumDate } from "@/lib/services/sts/skipped-by-minimum-date";
 import { formatItalianDate } from "@/lib/domain/dates";
+import { invoiceTableRow } from "@/lib/presentation/invoices/table-row";
 import { parseInvoiceFilters } from "@/lib/schemas/invoice-filters";
 import { toQueryString } from "@/lib/schemas/search-params";
 
@@ -79,7 +80,7 @@ export default async function InvoicesPage({
         </div>
       ) : (
         <>
-          <InvoiceTable rows={page.rows} readOnly={readOnly} />
+          <InvoiceTable rows={page.rows.map(invoiceTableRow)} readOnly={readOnly} />
           <StsAutoRefresh
             active={page.rows.some((r) => r.stsState === "sending" || r.stsState === "awaiting_outcome")}
           />
