@@ -118,6 +118,7 @@ async function main() {
     await factory.dropAll();
   };
   process.once("SIGINT", () => void cleanup().then(() => process.exit(130)));
+  process.once("SIGTERM", () => void cleanup().then(() => process.exit(143)));
   try {
     if (only.has("sts")) {
       for (let run = 1; run <= runs; run++)

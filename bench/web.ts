@@ -68,6 +68,8 @@ type WebOptions = {
   log: (line: string) => void;
 };
 
+const STOP_EVENTS = ["exit", "SIGINT", "SIGTERM"] as const;
+
 /** Runs the web benchmark in a temporary data folder, removed at the end whatever happens. */
 export async function webBenchmark(options: WebOptions): Promise<WebResult> {
   const dataDir = mkdtempSync(join(tmpdir(), "parcella-bench-web-"));
@@ -131,6 +133,11 @@ async function measureWeb(options: WebOptions, dataDir: string): Promise<WebResu
       BENCH_PROFILE_FILE: profileFile,
     },
   });
+  // The server goes when the benchmark goes, at once on a signal (run.ts's clean-up then takes its time, and tsx's
+  // command line may kill it before it ends): a cluster primary left behind kept the port and answered the next
+  // run's login from a deleted data folder.
+  const stopServer = () => void server.kill("SIGTERM");
+  for (const event of STOP_EVENTS) process.once(event, stopServer);
   try {
     for (let i = 0; ; i++) {
       if (i > 240 || server.exitCode !== null) throw new Error("the web server did not start");
@@ -228,6 +235,7 @@ async function measureWeb(options: WebOptions, dataDir: string): Promise<WebResu
       statements,
     };
   } finally {
+    for (const event of STOP_EVENTS) process.off(event, stopServer);
     await stopProcess(server);
   }
 }
