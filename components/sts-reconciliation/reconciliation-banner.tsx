@@ -1,13 +1,10 @@
 import Link from "@/components/ui/link";
 import { db } from "@/lib/db";
+import { findOpenDifferences } from "@/lib/data/sts-reconciliation";
 
 // The differences the last "Verifica su STS" (by hand or nightly) left unfixed, per payment year.
 export async function ReconciliationBanner({ practitionerId }: { practitionerId: string }) {
-  const open = await db().stsReconciliation.findMany({
-    where: { practitionerId, differences: { gt: 0 } },
-    orderBy: { year: "desc" },
-    select: { year: true, differences: true },
-  });
+  const open = await findOpenDifferences(db(), practitionerId);
   if (open.length === 0) return null;
   return (
     <div className="card" role="region" aria-label="Differenze con il Sistema TS" data-testid="reconcile-banner">

@@ -95,6 +95,18 @@ type DatesToReviewRow = {
 };
 
 /**
+ * Whether the practitioner has issued a document (the home page's first-run checklist, on every visit): one index
+ * entry at most, hand-written on the driver (lib/data/direct-sql.ts), where Prisma's query compiler cost more.
+ */
+export async function hasIssuedDocument(db: DbOrTx, practitionerId: string): Promise<boolean> {
+  const rows = await queryRows<{ one: number }>(
+    db,
+    Prisma.sql`SELECT 1 AS "one" FROM "Invoice" WHERE "practitionerId" = ${practitionerId} AND "status" <> 'draft' LIMIT 1`,
+  );
+  return rows.length > 0;
+}
+
+/**
  * Whether the practitioner may still have documents saved before the date rules whose dates they refuse
  * (`Practitioner.datesToReview`, set by the migration that added it): asked on every render of the invoice list, so
  * that the search below runs only for them. Hand-written, on the driver (lib/data/direct-sql.ts).

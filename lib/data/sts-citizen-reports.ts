@@ -1,4 +1,6 @@
 import type { DbOrTx } from "../db";
+import { Prisma } from "../generated/sqlite/client";
+import { queryRows } from "./direct-sql";
 
 // Citizens' reports (segnalazioni) and where their reading got to. Every query carries the practitioner's id.
 
@@ -85,8 +87,15 @@ export function invoicesIssuedOn(db: DbOrTx, practitionerId: string, days: strin
   });
 }
 
-export function countOpenCitizenReports(db: DbOrTx, practitionerId: string) {
-  return db.stsCitizenReport.count({ where: { practitionerId, handledAt: null } });
+/** The reports not marked handled yet: the home page's and the send log's banner, on every visit (on the driver). */
+export async function countOpenCitizenReports(db: DbOrTx, practitionerId: string): Promise<number> {
+  const [row] = await queryRows<{ count: number | bigint | string }>(
+    db,
+    Prisma.sql`
+      SELECT CAST(COUNT(*) AS INTEGER) AS "count" FROM "StsCitizenReport"
+      WHERE "practitionerId" = ${practitionerId} AND "handledAt" IS NULL`,
+  );
+  return Number(row?.count ?? 0);
 }
 
 const LISTED = {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { sumIssuedByMonth } from "../../lib/data/dashboard-months";
 import { invoiceYears } from "../../lib/data/invoice-list";
+import { hasIssuedDocument } from "../../lib/data/invoices";
+import { findOpenDifferences } from "../../lib/data/sts-reconciliation";
 import { createCreditNote } from "../../lib/services/invoices/create-credit-note";
 import { getDashboard } from "../../lib/services/invoices/dashboard";
 import { voidInvoice } from "../../lib/services/invoices/void-invoice";
@@ -83,5 +85,30 @@ describe("the figures the home page and the list read on every visit", () => {
     await createTestInvoice(testDb(), other.id, { patientId: other.patientId, issueDate: "2022-03-01" });
     expect(await invoiceYears(testDb(), p.id)).toEqual([2025, 2023, 2021]);
     expect(await invoiceYears(testDb(), (await newPractitioner("invoice-years-none")).id)).toEqual([]);
+  });
+
+  it("the home page's checklist and differences banner: an issued document, the years left with differences, of this practice only", async () => {
+    const p = await newPractitioner("home-reads");
+    const other = await newPractitioner("home-reads-other");
+    await createTestInvoice(testDb(), other.id, { patientId: other.patientId, issueDate: "2025-02-11" });
+    expect(await hasIssuedDocument(testDb(), p.id)).toBe(false);
+    await createTestInvoice(testDb(), p.id, { patientId: p.patientId, issueDate: "2025-02-12", issue: false });
+    expect(await hasIssuedDocument(testDb(), p.id)).toBe(false); // a draft is not one
+    await createTestInvoice(testDb(), p.id, { patientId: p.patientId, issueDate: "2025-02-13" });
+    expect(await hasIssuedDocument(testDb(), p.id)).toBe(true);
+
+    const checked = (practitionerId: string, year: number, differences: number) =>
+      testDb().stsReconciliation.create({
+        data: { practitionerId, year, differences, checkedAt: new Date(), details: "[]", trigger: "manual" },
+      });
+    await checked(p.id, 2023, 1);
+    await checked(p.id, 2024, 0); // all fixed
+    await checked(p.id, 2025, 3);
+    await checked(other.id, 2022, 5);
+    expect(await findOpenDifferences(testDb(), p.id)).toEqual([
+      { year: 2025, differences: 3 },
+      { year: 2023, differences: 1 },
+    ]);
+    expect(await findOpenDifferences(testDb(), (await newPractitioner("home-reads-none")).id)).toEqual([]);
   });
 });

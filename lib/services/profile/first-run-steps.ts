@@ -1,4 +1,5 @@
 import type { DbOrTx } from "../../db";
+import { hasIssuedDocument } from "../../data/invoices";
 import { hasStsCredentials } from "../sts/refresh-sts-state";
 import { getProfile } from "./get-profile";
 import { isProfileComplete } from "./is-profile-complete";
@@ -12,7 +13,7 @@ export async function getFirstRunSteps(options: { db: DbOrTx; practitionerId: st
     getProfile({ db, practitionerId }),
     hasStsCredentials(db, practitionerId),
     // Whether one exists, not how many: the home page asks on every visit.
-    db.invoice.findFirst({ where: { practitionerId, status: { not: "draft" } }, select: { id: true } }),
+    hasIssuedDocument(db, practitionerId),
   ]);
-  return { profile: isProfileComplete(profile), stsCredentials, firstInvoice: issued !== null };
+  return { profile: isProfileComplete(profile), stsCredentials, firstInvoice: issued };
 }
