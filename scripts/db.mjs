@@ -5,14 +5,19 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync, readFileSync, existsSync } from "node:fs";
 import { join, dirname } from "node:path";
+import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { databaseProvider, restrictSqliteFiles, sqliteUrl } from "../lib/db-url.mjs";
 import { migratePostgresql, migrateSqlite } from "../lib/db-migrations.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const prismaCli = join(root, "node_modules", "prisma", "build", "index.js");
-// The CLI validates `url = env("DATABASE_URL")` even for commands that never connect.
-const PLACEHOLDER_URL = { sqlite: "file:./data/placeholder.db", postgresql: "postgresql://localhost/placeholder" };
+// The CLI validates `url = env("DATABASE_URL")` even for commands that never connect. SQLite's `migrate diff` still
+// creates the (empty) file: in the system's temporary folder, not in the checkout's data folder, which is the app's.
+const PLACEHOLDER_URL = {
+  sqlite: `file:${join(tmpdir(), "parcella-prisma-placeholder.db")}`,
+  postgresql: "postgresql://localhost/placeholder",
+};
 
 function prisma(provider, args, databaseUrl = PLACEHOLDER_URL[provider], options = {}) {
   return execFileSync(process.execPath, [prismaCli, ...args, "--config", join(root, `prisma.${provider}.config.ts`)], {
