@@ -30,9 +30,7 @@ function undoLastMigration(provider: "sqlite" | "postgresql"): { statements: str
   const indexes: string[] = [];
   const constraints: [table: string, name: string][] = [];
   const droppedIndexes: string[] = [];
-  for (const raw of sql.split(";")) {
-    const statement = raw.replace(/^\s*--.*$/gm, "").trim();
-    if (statement === "") continue;
+  for (const statement of statementsOf(sql)) {
     const table = /^CREATE TABLE "([^"]+)"/.exec(statement)?.[1];
     const index = /^CREATE (?:UNIQUE )?INDEX "([^"]+)"/.exec(statement)?.[1];
     const dropped = /^DROP INDEX "([^"]+)"$/.exec(statement)?.[1];
@@ -71,11 +69,19 @@ function undoLastMigration(provider: "sqlite" | "postgresql"): { statements: str
   return { statements, probe: `SELECT ${wrong.join(" + ")} AS n` };
 }
 
+/** A migration's statements, without their comment lines. */
+function statementsOf(sql: string): string[] {
+  return sql
+    .split(";")
+    .map((raw) => raw.replace(/^\s*--.*$/gm, "").trim())
+    .filter((statement) => statement !== "");
+}
+
 /** The CREATE INDEX statement of the last migration before the last one that made the index `name`. */
 function earlierIndexDefinition(provider: "sqlite" | "postgresql", name: string): string {
   const made = committedMigrations(root, provider)
     .filter((m) => m.name < lastMigration)
-    .flatMap((m) => m.sql.split(";").map((raw) => raw.replace(/^\s*--.*$/gm, "").trim()))
+    .flatMap((m) => statementsOf(m.sql))
     .filter((statement) => statement.startsWith(`CREATE INDEX "${name}" `))
     .at(-1);
   if (!made) throw new Error(`${lastMigration} drops the index ${name}, which no earlier migration made`);
