@@ -13,6 +13,8 @@ export type { Db, DbOrTx, Tx } from "./db-types";
 
 export type DbOptions = {
   poolSize?: number;
+  /** PostgreSQL: the hand-written statements as named prepared statements (lib/data/direct-sql.ts); default true. */
+  preparedStatements?: boolean;
   /** Limits of an interactive transaction (Prisma's defaults: 2 s to start, 5 s to finish). */
   transactionOptions?: { maxWait?: number; timeout?: number };
 };
@@ -32,7 +34,7 @@ export function createDb(databaseUrl: string | undefined, options: DbOptions = {
   const client = new PostgresClient({ adapter, transactionOptions: options.transactionOptions }) as unknown as Db;
   attachDirectSql(
     client,
-    postgresDirectSql(() => adapter.poolOf(client)),
+    postgresDirectSql(() => adapter.poolOf(client), { preparedStatements: options.preparedStatements }),
   );
   return client;
 }
@@ -107,6 +109,9 @@ const globalForDb = globalThis as unknown as { parcellaDb?: Db };
 
 // One client per process (kept on globalThis so that Next's dev reloads don't open new pools).
 export function db(): Db {
-  globalForDb.parcellaDb ??= createDb(env().DATABASE_URL, { poolSize: env().PG_POOL_SIZE });
+  globalForDb.parcellaDb ??= createDb(env().DATABASE_URL, {
+    poolSize: env().PG_POOL_SIZE,
+    preparedStatements: env().PG_PREPARED_STATEMENTS,
+  });
   return globalForDb.parcellaDb;
 }

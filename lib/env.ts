@@ -31,6 +31,12 @@ const EnvSchema = z.object({
     .regex(/^[A-Za-z0-9+/]{43}=$/, "PARCELLA_ENCRYPTION_KEY_PREVIOUS deve essere 32 byte in base64")
     .optional(),
   PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // The hand-written statements as named prepared statements, once per connection (lib/data/direct-sql.ts); off for a
+  // connection pooler that does not keep them per server connection (PgBouncer before 1.21 in transaction mode).
+  PG_PREPARED_STATEMENTS: z
+    .enum(["true", "false", "1", "0"])
+    .default("true")
+    .transform((v) => v === "true" || v === "1"),
   STS_ENVIRONMENT: z.enum(["simulator", "test", "production"]).default("simulator"),
   STS_SIMULATOR_URL: z.string().url().default("http://127.0.0.1:3100"),
   STS_SIMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(3100),

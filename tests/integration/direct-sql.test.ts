@@ -1,11 +1,12 @@
 import { describe, expect, it, vi } from "vitest";
-import { directSqlOf, executeSql, queryTogether } from "../../lib/data/direct-sql";
+import { createDb } from "../../lib/db";
+import { directSqlOf, executeSql, preparedStatementName, queryRows, queryTogether } from "../../lib/data/direct-sql";
 import { findStsSecrets, findStsSettings } from "../../lib/data/sts-settings";
 import { submissionInsert, submissionUpdate, updateSubmission } from "../../lib/data/sts-worker-sql";
 import { Prisma } from "../../lib/generated/sqlite/client";
 import { mortalDb, type StepLog } from "./reliability-harness";
 import { stsPractitioner } from "./sts-harness";
-import { testDatabaseProvider, testDb } from "./test-db";
+import { testDatabaseProvider, testDatabaseUrl, testDb } from "./test-db";
 
 // The worker's hand-written statements run on the driver Prisma uses (lib/data/direct-sql.ts). What they write,
 // Prisma reads and compares alike (SQLite keeps dates as text: one format for both paths), and inside a
@@ -170,6 +171,34 @@ describe("the worker's statements on the database driver", () => {
       expect(await testDb().stsSubmission.count({ where: { practitionerId: p.id } })).toBe(db === plain ? 2 : 1);
     }
   });
+
+  // PostgreSQL: each statement is prepared once per connection under a name of its text and run again by that name;
+  // PG_PREPARED_STATEMENTS=false sends them unnamed, for a pooler that does not keep them per server connection.
+  it.runIf(testDatabaseProvider() === "postgresql")(
+    "on PostgreSQL are prepared once per connection under their name, or not at all when turned off",
+    async () => {
+      const p = await stsPractitioner("direct-sql-prepared");
+      const statement = (n: number) =>
+        Prisma.sql`SELECT "id" FROM "Practitioner" WHERE "id" = ${p.id} AND ${n} > 0 -- prepared-test`;
+      const preparedHere = Prisma.sql`SELECT "name", "statement" FROM pg_prepared_statements`;
+      for (const preparedStatements of [true, false]) {
+        // One connection, so that the statement and the look at what the session prepared share it.
+        const db = createDb(testDatabaseUrl(), { poolSize: 1, preparedStatements });
+        try {
+          for (const n of [1, 2, 3]) expect(await queryRows(db, statement(n))).toEqual([{ id: p.id }]);
+          const prepared = await queryRows<{ name: string; statement: string }>(db, preparedHere);
+          const ours = prepared.filter((r) => r.statement.includes("prepared-test"));
+          expect(ours).toEqual(
+            preparedStatements
+              ? [{ name: preparedStatementName(statement(1).text), statement: statement(1).text }]
+              : [],
+          );
+        } finally {
+          await db.$disconnect();
+        }
+      }
+    },
+  );
 
   it("inside a transaction go through it: rolled back with it", async () => {
     const p = await stsPractitioner("direct-sql-tx");
