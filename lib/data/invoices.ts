@@ -1,5 +1,5 @@
 import type { DbOrTx, Tx } from "../db";
-import { Prisma } from "../generated/sqlite/client";
+import { Prisma, type InvoiceEvent } from "../generated/sqlite/client";
 import { STS_STATES } from "../domain/sts/status";
 import { executeSql, queryRows } from "./direct-sql";
 import { invoiceKindAndStatus, oneOf } from "./narrow";
@@ -30,6 +30,23 @@ export async function findInvoice(db: DbOrTx, practitionerId: string, id: string
 }
 
 export type InvoiceWithDetails = NonNullable<Awaited<ReturnType<typeof findInvoice>>>;
+
+// An invoice's history, oldest first, on its page: hand-written on the driver (lib/data/direct-sql.ts), the rows
+// Prisma's model API returns (tests/integration/invoice-page-reads.test.ts compares them).
+export async function findInvoiceEvents(
+  db: DbOrTx,
+  practitionerId: string,
+  invoiceId: string,
+): Promise<InvoiceEvent[]> {
+  const rows = await queryRows<Omit<InvoiceEvent, "at"> & { at: Date | string }>(
+    db,
+    Prisma.sql`
+    SELECT "id", "invoiceId", "practitionerId", "actorId", "action", "changes", "at" FROM "InvoiceEvent"
+    WHERE "invoiceId" = ${invoiceId} AND "practitionerId" = ${practitionerId}
+    ORDER BY "at" ASC, "id" ASC`,
+  );
+  return rows.map((row) => ({ ...row, at: new Date(row.at) }));
+}
 
 // Atomic "next number" for a series and year: one statement, valid on SQLite and PostgreSQL, holding the
 // counter row's lock until the surrounding transaction ends (so a rollback returns the number).

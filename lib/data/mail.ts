@@ -1,5 +1,6 @@
 import type { DbOrTx } from "../db";
-import type { Prisma } from "../generated/sqlite/client";
+import { Prisma } from "../generated/sqlite/client";
+import { queryRows } from "./direct-sql";
 
 export function findMailSettings(db: DbOrTx, practitionerId: string) {
   return db.mailSettings.findUnique({ where: { practitionerId } });
@@ -44,12 +45,32 @@ export function listOutboxMessages(db: DbOrTx, practitionerId: string, take = 20
   return db.outboxMessage.findMany({ where: { practitionerId }, orderBy: { createdAt: "desc" }, take, select: listed });
 }
 
-export function listInvoiceMessages(db: DbOrTx, practitionerId: string, invoiceId: string) {
-  return db.outboxMessage.findMany({
-    where: { practitionerId, invoiceId },
-    orderBy: { createdAt: "desc" },
-    select: listed,
-  });
+// On the invoice's page: hand-written on the driver (lib/data/direct-sql.ts), the rows Prisma's model API returns
+// with `listed` (tests/integration/invoice-page-reads.test.ts compares them).
+export async function listInvoiceMessages(
+  db: DbOrTx,
+  practitionerId: string,
+  invoiceId: string,
+): Promise<ListedMessage[]> {
+  type Row = Omit<ListedMessage, "sentAt" | "createdAt" | "attempts"> & {
+    sentAt: Date | string | null;
+    createdAt: Date | string;
+    attempts: number | bigint;
+  };
+  const rows = await queryRows<Row>(
+    db,
+    Prisma.sql`
+    SELECT "id", "invoiceId", "patientId", "kind", "toAddress", "subject", "body", "attachmentName", "status",
+      "attempts", "lastError", "sentAt", "createdAt"
+    FROM "OutboxMessage" WHERE "practitionerId" = ${practitionerId} AND "invoiceId" = ${invoiceId}
+    ORDER BY "createdAt" DESC, "id" DESC`,
+  );
+  return rows.map((row) => ({
+    ...row,
+    attempts: Number(row.attempts),
+    sentAt: row.sentAt === null ? null : new Date(row.sentAt),
+    createdAt: new Date(row.createdAt),
+  }));
 }
 
 export type ListedMessage = Awaited<ReturnType<typeof listOutboxMessages>>[number];

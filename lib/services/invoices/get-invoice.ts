@@ -1,6 +1,6 @@
 import { notFound } from "../../app-error";
 import type { DbOrTx } from "../../db";
-import { findInvoice } from "../../data/invoices";
+import { findInvoice, findInvoiceEvents } from "../../data/invoices";
 
 // Another practitioner's invoice id answers exactly like a missing one.
 export async function getInvoiceOrThrow(options: { db: DbOrTx; practitionerId: string; invoiceId: string }) {
@@ -9,9 +9,7 @@ export async function getInvoiceOrThrow(options: { db: DbOrTx; practitionerId: s
   return invoice;
 }
 
-export async function getInvoiceEvents(options: { db: DbOrTx; practitionerId: string; invoiceId: string }) {
-  return options.db.invoiceEvent.findMany({
-    where: { invoiceId: options.invoiceId, practitionerId: options.practitionerId },
-    orderBy: { at: "asc" },
-  });
+// The invoice's history, oldest first, on its page (lib/data/invoices.ts).
+export function getInvoiceEvents(options: { db: DbOrTx; practitionerId: string; invoiceId: string }) {
+  return findInvoiceEvents(options.db, options.practitionerId, options.invoiceId);
 }
