@@ -25,7 +25,7 @@ export function findOutboxMessage(db: DbOrTx, practitionerId: string, id: string
 }
 
 /** The list without the attachments' bytes. */
-const listed = {
+export const listedMessageColumns = {
   id: true,
   invoiceId: true,
   patientId: true,
@@ -42,11 +42,16 @@ const listed = {
 } as const;
 
 export function listOutboxMessages(db: DbOrTx, practitionerId: string, take = 200) {
-  return db.outboxMessage.findMany({ where: { practitionerId }, orderBy: { createdAt: "desc" }, take, select: listed });
+  return db.outboxMessage.findMany({
+    where: { practitionerId },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: listedMessageColumns,
+  });
 }
 
 // On the invoice's page: hand-written on the driver (lib/data/direct-sql.ts), the rows Prisma's model API returns
-// with `listed` (tests/integration/invoice-page-reads.test.ts compares them).
+// with `listedMessageColumns` (tests/integration/invoice-page-reads.test.ts compares them).
 export async function listInvoiceMessages(
   db: DbOrTx,
   practitionerId: string,

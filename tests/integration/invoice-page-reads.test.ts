@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listInvoiceMessages } from "../../lib/data/mail";
+import { listInvoiceMessages, listedMessageColumns } from "../../lib/data/mail";
 import { getInvoiceEvents } from "../../lib/services/invoices/get-invoice";
 import { invoiceStsHistory } from "../../lib/services/sts/invoice-sts-history";
 import { createTestInvoice } from "../../prisma/seed/factories/invoices";
@@ -68,21 +68,7 @@ describe("the invoice page's reads on the driver", () => {
       messages: await db.outboxMessage.findMany({
         where,
         orderBy: { createdAt: "desc" },
-        select: {
-          id: true,
-          invoiceId: true,
-          patientId: true,
-          kind: true,
-          toAddress: true,
-          subject: true,
-          body: true,
-          attachmentName: true,
-          status: true,
-          attempts: true,
-          lastError: true,
-          sentAt: true,
-          createdAt: true,
-        },
+        select: listedMessageColumns,
       }),
       history: await db.stsSubmissionDocument.findMany({
         where,
