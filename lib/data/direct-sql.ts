@@ -138,8 +138,9 @@ export function preparedStatementName(text: string): string {
  * PostgreSQL: the pool Prisma's adapter uses. Each statement is a named prepared statement, parsed and planned once
  * per connection instead of at every call (a list render's statements cost PostgreSQL 10 ms of CPU unnamed, 6 ms
  * named: docs/BENCHMARKS.md); `preparedStatements: false` (PG_PREPARED_STATEMENTS=false) sends them unnamed, for a
- * connection pooler that does not keep prepared statements per server connection. Dates are sent as UTC "yyyy-MM-dd HH:mm:ss.SSS" (the columns are
- * timestamps without time zone, holding UTC, as Prisma writes them) and timestamps read back as UTC.
+ * connection pooler that does not keep prepared statements per server connection. Dates are sent as UTC
+ * "yyyy-MM-dd HH:mm:ss.SSS" (the columns are timestamps without time zone, holding UTC, as Prisma writes them) and
+ * timestamps read back as UTC.
  */
 export function postgresDirectSql(
   connection: () => Promise<Pool>,
