@@ -1,6 +1,7 @@
 import type { DbOrTx } from "../db";
 import { Prisma } from "../generated/sqlite/client";
 import { queryRows } from "./direct-sql";
+import { dateOrNull } from "./narrow";
 
 export function findMailSettings(db: DbOrTx, practitionerId: string) {
   return db.mailSettings.findUnique({ where: { practitionerId } });
@@ -73,7 +74,7 @@ export async function listInvoiceMessages(
   return rows.map((row) => ({
     ...row,
     attempts: Number(row.attempts),
-    sentAt: row.sentAt === null ? null : new Date(row.sentAt),
+    sentAt: dateOrNull(row.sentAt),
     createdAt: new Date(row.createdAt),
   }));
 }

@@ -29,3 +29,11 @@ export function invoiceKindAndStatus<R extends { kind: string; status: string }>
     status: oneOf(INVOICE_STATUSES, row.status, "Invoice.status"),
   };
 }
+
+/**
+ * A timestamp column read on the driver (lib/data/direct-sql.ts) as the Date Prisma returns: SQLite hands back the
+ * text Prisma wrote, PostgreSQL a Date already.
+ */
+export function dateOrNull(value: Date | string | null): Date | null {
+  return value === null ? null : new Date(value);
+}

@@ -2,14 +2,13 @@ import { cache } from "react";
 import type { DbOrTx } from "../db";
 import { Prisma, type StsSettings } from "../generated/sqlite/client";
 import { queryRows } from "./direct-sql";
+import { dateOrNull } from "./narrow";
 
 type StsSettingsRow = Omit<StsSettings, DateColumn | BooleanColumn | "passwordValidityDays"> & {
   [K in DateColumn]: Date | string | null;
 } & { autoSend: boolean | number; lastCheckOk: boolean | number | null; passwordValidityDays: number | bigint | null };
 type DateColumn = "passwordSetAt" | "pincodeSetAt" | "pausedAt" | "lastCheckAt" | "updatedAt";
 type BooleanColumn = "autoSend" | "lastCheckOk";
-
-const when = (value: Date | string | null): Date | null => (value === null ? null : new Date(value));
 
 // Read by the layout's credentials banner on every page of the shell (and again by the invoice list in the same
 // render: React's cache reads them once per render; outside a render — server actions, the worker, tests — every
@@ -27,10 +26,10 @@ export const findStsSettings = cache(async (db: DbOrTx, practitionerId: string):
   if (!row) return null;
   return {
     ...row,
-    passwordSetAt: when(row.passwordSetAt),
-    pincodeSetAt: when(row.pincodeSetAt),
-    pausedAt: when(row.pausedAt),
-    lastCheckAt: when(row.lastCheckAt),
+    passwordSetAt: dateOrNull(row.passwordSetAt),
+    pincodeSetAt: dateOrNull(row.pincodeSetAt),
+    pausedAt: dateOrNull(row.pausedAt),
+    lastCheckAt: dateOrNull(row.lastCheckAt),
     updatedAt: new Date(row.updatedAt!),
     autoSend: Boolean(row.autoSend),
     lastCheckOk: row.lastCheckOk === null ? null : Boolean(row.lastCheckOk),
