@@ -1,13 +1,48 @@
+import { cache } from "react";
 import type { DbOrTx } from "../db";
+import { Prisma, type Patient } from "../generated/sqlite/client";
 import type { PatientData } from "../schemas/patient";
+import { queryRows } from "./direct-sql";
+import { dateOrNull } from "./narrow";
 
 // Every function takes the practitioner's id and filters by it: one practitioner can never reach another's patients.
 
 export type PatientRow = PatientData & { searchText: string };
 
-export function findPatient(db: DbOrTx, practitionerId: string, patientId: string) {
-  return db.patient.findFirst({ where: { id: patientId, practitionerId } });
-}
+type PatientSqlRow = Omit<Patient, "foreign" | "opposesSts" | "archivedAt" | "createdAt" | "updatedAt"> & {
+  foreign: boolean | number;
+  opposesSts: boolean | number;
+  archivedAt: Date | string | null;
+  createdAt: Date | string;
+  updatedAt: Date | string;
+};
+
+// One patient, the row Prisma's model API returns (tests/integration/patient-card-reads.test.ts compares the two).
+// Hand-written on the driver (lib/data/direct-sql.ts): the patient card reads it once for itself and once in each
+// service it calls (each checks that the patient is this practitioner's), and Prisma's query compiler cost more
+// than the read. React's cache makes those one read per render; outside a render (server actions, the worker,
+// tests) every call reads the database.
+export const findPatient = cache(
+  async (db: DbOrTx, practitionerId: string, patientId: string): Promise<Patient | null> => {
+    const [row] = await queryRows<PatientSqlRow>(
+      db,
+      Prisma.sql`
+    SELECT "id", "practitionerId", "kind", "firstName", "lastName", "companyName", "codiceFiscale", "foreign",
+      "partitaIva", "birthDate", "email", "phone", "address", "postalCode", "city", "province", "opposesSts",
+      "opposesStsSince", "notes", "searchText", "archivedAt", "createdAt", "updatedAt"
+    FROM "Patient" WHERE "id" = ${patientId} AND "practitionerId" = ${practitionerId}`,
+    );
+    if (!row) return null;
+    return {
+      ...row,
+      foreign: Boolean(row.foreign),
+      opposesSts: Boolean(row.opposesSts),
+      archivedAt: dateOrNull(row.archivedAt),
+      createdAt: new Date(row.createdAt),
+      updatedAt: new Date(row.updatedAt),
+    };
+  },
+);
 
 export function findPatientByCodiceFiscale(db: DbOrTx, practitionerId: string, codiceFiscale: string) {
   return db.patient.findFirst({ where: { practitionerId, codiceFiscale }, select: { id: true } });

@@ -3,6 +3,7 @@ import type { Db, DbOrTx } from "../../db";
 import { isoDate, MAX_DOCUMENT_YEAR, MIN_DOCUMENT_YEAR } from "../../domain/dates";
 import { isPaymentMethod, type PaymentMethod } from "../../domain/payment";
 import { findIssuerProfile } from "../../data/invoices";
+import { findPaidDocumentRows } from "../../data/patient-invoices";
 import { renderExpenseStatementPdf } from "../../pdf/expense-statement-pdf";
 import { documentNumberLabel } from "../../presentation/invoices/labels";
 import { issuerSnapshot, patientSnapshot } from "../invoices/snapshots";
@@ -29,27 +30,14 @@ type Scope = { db: DbOrTx; practitionerId: string; patientId: string };
 // an issued credit note is a refund on its own date and is subtracted, but only when the invoice it refunds was
 // paid (crediting an unpaid invoice cancels a debt, it refunds nothing). Drafts and voided documents never count.
 async function findPaidDocuments({ db, practitionerId, patientId }: Scope, year?: number): Promise<ExpenseEntry[]> {
-  const rows = await db.invoice.findMany({
-    where: {
-      practitionerId,
-      patientId,
-      status: "issued",
-      paymentDate: year ? { gte: `${year}-01-01`, lte: `${year}-12-31` } : { not: null },
-      OR: [
-        { kind: "invoice" },
-        { kind: "credit_note", creditedInvoice: { practitionerId, status: "issued", paymentDate: { not: null } } },
-      ],
-    },
-    orderBy: [{ paymentDate: "asc" }, { issueDate: "asc" }, { createdAt: "asc" }],
-    include: { creditedInvoice: { select: { kind: true, status: true, number: true, year: true } } },
-  });
+  const rows = await findPaidDocumentRows(db, practitionerId, patientId, year);
   return rows.map((row) => ({
     invoiceId: row.id,
     kind: row.kind === "credit_note" ? "credit_note" : "invoice",
     documentNumber: documentNumberLabel(row),
     creditedDocumentNumber: row.creditedInvoice ? documentNumberLabel(row.creditedInvoice) : null,
     issueDate: row.issueDate,
-    paymentDate: row.paymentDate!,
+    paymentDate: row.paymentDate,
     paymentMethod: row.paymentMethod && isPaymentMethod(row.paymentMethod) ? row.paymentMethod : null,
     amountCents: row.kind === "credit_note" ? -row.totalCents : row.totalCents,
   }));
