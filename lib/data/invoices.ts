@@ -1,31 +1,138 @@
 import type { DbOrTx, Tx } from "../db";
-import { Prisma, type InvoiceEvent } from "../generated/sqlite/client";
+import { Prisma, type Invoice, type InvoiceEvent, type InvoiceLine } from "../generated/sqlite/client";
 import { STS_STATES } from "../domain/sts/status";
 import { executeSql, queryRows } from "./direct-sql";
-import { invoiceKindAndStatus, oneOf } from "./narrow";
+import { dateOrNull, invoiceKindAndStatus, oneOf } from "./narrow";
+import { findPatient } from "./patients";
 
-export const invoiceWithDetails = {
-  lines: { orderBy: { position: "asc" } },
-  patient: true,
-  creditedInvoice: { select: { id: true, kind: true, number: true, year: true, issueDate: true, status: true } },
-  creditNotes: {
-    select: { id: true, kind: true, number: true, year: true, issueDate: true, status: true, totalCents: true },
-    orderBy: { issueDate: "asc" },
-  },
-  replaces: { select: { id: true, kind: true, number: true, year: true, issueDate: true, status: true } },
-  replacedBy: { select: { id: true, kind: true, number: true, year: true, issueDate: true, status: true } },
-} as const;
+const INVOICE_COLUMNS = [
+  "id",
+  "practitionerId",
+  "patientId",
+  "kind",
+  "status",
+  "year",
+  "number",
+  "issueDate",
+  "paymentDate",
+  "paymentMethod",
+  "paidInAdvance",
+  "opposition",
+  "creditedInvoiceId",
+  "replacesInvoiceId",
+  "subtotalCents",
+  "pensionFundCents",
+  "bolloCents",
+  "bolloChargedToPatient",
+  "totalCents",
+  "pensionFundRateBp",
+  "pensionFundLabel",
+  "taxRegime",
+  "bolloPolicy",
+  "bolloIdentifier",
+  "notes",
+  "patientSnapshot",
+  "issuerSnapshot",
+  "contentVersion",
+  "issuedAt",
+  "voidedAt",
+  "voidReason",
+  "createdAt",
+  "updatedAt",
+  "stsRecord",
+  "stsRecordRev",
+  "stsEverHeld",
+  "stsState",
+  "stsReason",
+  "lastReminderAt",
+] as const satisfies readonly (keyof Invoice)[];
+type InvoiceBoolean = "paidInAdvance" | "opposition" | "bolloChargedToPatient" | "stsEverHeld";
+type InvoiceDate = "issuedAt" | "voidedAt" | "createdAt" | "updatedAt" | "lastReminderAt";
+type InvoiceSqlRow = Omit<Invoice, InvoiceBoolean | InvoiceDate> & { [K in InvoiceBoolean]: boolean | number } & {
+  [K in InvoiceDate]: Date | string | null;
+};
 
+/** Another document an invoice points at (the invoice it credits, the one it replaces or is replaced by). */
+type LinkedInvoice = Pick<Invoice, "id" | "kind" | "number" | "year" | "issueDate" | "status">;
+const LINKED = ["id", "kind", "number", "year", "issueDate", "status"] as const satisfies readonly (keyof Invoice)[];
+type Linked<P extends string> = { [K in keyof LinkedInvoice as `${P}${Capitalize<K>}`]: LinkedInvoice[K] | null };
+type InvoiceWithLinksRow = InvoiceSqlRow & Linked<"c"> & Linked<"r"> & Linked<"b">;
+
+const linkedColumns = (alias: string) =>
+  LINKED.map((column) => `${alias}."${column}" AS "${alias}${column[0]!.toUpperCase()}${column.slice(1)}"`).join(", ");
+// Built once from the constant lists above: no value of a request is ever part of the text.
+const INVOICE_WITH_LINKS = Prisma.raw(
+  `SELECT ${INVOICE_COLUMNS.map((column) => `i."${column}"`).join(", ")}, ${linkedColumns("c")}, ${linkedColumns("r")},
+    ${linkedColumns("b")}
+  FROM "Invoice" i
+  LEFT JOIN "Invoice" c ON c."id" = i."creditedInvoiceId"
+  LEFT JOIN "Invoice" r ON r."id" = i."replacesInvoiceId"
+  LEFT JOIN "Invoice" b ON b."replacesInvoiceId" = i."id"`,
+);
+
+function linked<P extends "c" | "r" | "b">(row: InvoiceWithLinksRow, prefix: P): LinkedInvoice | null {
+  const value = (column: (typeof LINKED)[number]) =>
+    row[`${prefix}${column[0]!.toUpperCase()}${column.slice(1)}` as keyof InvoiceWithLinksRow];
+  if (value("id") === null) return null;
+  return Object.fromEntries(LINKED.map((column) => [column, value(column)])) as LinkedInvoice;
+}
+
+type InvoiceLineSqlRow = Omit<InvoiceLine, "pensionFund"> & { pensionFund: boolean | number };
+
+/**
+ * An invoice with what its page, its PDF and every service that changes it need: its lines in order, its patient,
+ * the invoice it credits, its credit notes (oldest first), the one it replaces and the one that replaced it. The
+ * object Prisma's model API returns for the same include (tests/integration/invoice-page-reads.test.ts compares the
+ * two), hand-written on the driver (lib/data/direct-sql.ts): Prisma's query compiler made seven statements of it and
+ * cost more than they did. Another practitioner's id answers null.
+ */
 export async function findInvoice(db: DbOrTx, practitionerId: string, id: string) {
-  const invoice = await db.invoice.findFirst({ where: { id, practitionerId }, include: invoiceWithDetails });
-  if (!invoice) return null;
+  const [row] = await queryRows<InvoiceWithLinksRow>(
+    db,
+    Prisma.sql`${INVOICE_WITH_LINKS} WHERE i."id" = ${id} AND i."practitionerId" = ${practitionerId}`,
+  );
+  if (!row) return null;
+  const [lines, patient, creditNotes] = await Promise.all([
+    queryRows<InvoiceLineSqlRow>(
+      db,
+      Prisma.sql`
+      SELECT "id", "invoiceId", "position", "description", "quantity", "unitPriceCents", "amountCents", "pensionFund",
+        "pensionFundCents", "expenseType"
+      FROM "InvoiceLine" WHERE "invoiceId" = ${id} ORDER BY "position" ASC`,
+    ),
+    findPatient(db, practitionerId, row.patientId),
+    queryRows<LinkedInvoice & { totalCents: number }>(
+      db,
+      Prisma.sql`
+      SELECT "id", "kind", "number", "year", "issueDate", "status", "totalCents" FROM "Invoice"
+      WHERE "creditedInvoiceId" = ${id} ORDER BY "issueDate" ASC`,
+    ),
+  ]);
+  if (!patient) throw new Error(`Invoice ${id}: its patient is not its practitioner's.`);
+  const invoice: Invoice = {
+    ...(Object.fromEntries(INVOICE_COLUMNS.map((column) => [column, row[column]])) as InvoiceSqlRow),
+    paidInAdvance: Boolean(row.paidInAdvance),
+    opposition: Boolean(row.opposition),
+    bolloChargedToPatient: Boolean(row.bolloChargedToPatient),
+    stsEverHeld: Boolean(row.stsEverHeld),
+    issuedAt: dateOrNull(row.issuedAt),
+    voidedAt: dateOrNull(row.voidedAt),
+    createdAt: new Date(row.createdAt!),
+    updatedAt: new Date(row.updatedAt!),
+    lastReminderAt: dateOrNull(row.lastReminderAt),
+  };
+  const creditedInvoice = linked(row, "c");
+  const replaces = linked(row, "r");
+  const replacedBy = linked(row, "b");
   return {
     ...invoiceKindAndStatus(invoice),
     stsState: oneOf(STS_STATES, invoice.stsState, "Invoice.stsState"),
-    creditedInvoice: invoice.creditedInvoice && invoiceKindAndStatus(invoice.creditedInvoice),
-    creditNotes: invoice.creditNotes.map(invoiceKindAndStatus),
-    replaces: invoice.replaces && invoiceKindAndStatus(invoice.replaces),
-    replacedBy: invoice.replacedBy && invoiceKindAndStatus(invoice.replacedBy),
+    lines: lines.map((line) => ({ ...line, pensionFund: Boolean(line.pensionFund) })),
+    patient,
+    creditedInvoice: creditedInvoice && invoiceKindAndStatus(creditedInvoice),
+    creditNotes: creditNotes.map(invoiceKindAndStatus),
+    replaces: replaces && invoiceKindAndStatus(replaces),
+    replacedBy: replacedBy && invoiceKindAndStatus(replacedBy),
   };
 }
 
