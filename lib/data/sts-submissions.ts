@@ -1,5 +1,5 @@
 import type { DbOrTx } from "../db";
-import type { Prisma } from "../generated/sqlite/client";
+import { Prisma } from "../generated/sqlite/client";
 import { STS_OPERATIONS } from "../domain/sts/record";
 import {
   DOCUMENT_OUTCOMES,
@@ -8,20 +8,12 @@ import {
   SUBMISSION_STATUSES,
   SUBMISSION_TRIGGERS,
 } from "../domain/sts/submission";
-import { invoiceKindAndStatus, oneOf, oneOfOrNull } from "./narrow";
+import { queryRows } from "./direct-sql";
+import { dateOrNull, invoiceKindAndStatus, oneOf, oneOfOrNull } from "./narrow";
 
 export const SUBMISSION_PAGE_SIZE = 25;
 
 export type SubmissionListFilters = { trigger?: string; outcome?: string };
-
-// "pending" stands for a submission without an outcome yet (still being processed, or to be verified).
-function listWhere(practitionerId: string, filters: SubmissionListFilters): Prisma.StsSubmissionWhereInput {
-  const where: Prisma.StsSubmissionWhereInput = { practitionerId };
-  if (filters.trigger) where.trigger = filters.trigger;
-  if (filters.outcome === "pending") where.outcome = null;
-  else if (filters.outcome) where.outcome = filters.outcome;
-  return where;
-}
 
 // Everything but the stored files: they can weigh hundreds of KB each and are read only on download.
 export const submissionHeaderSelect = {
@@ -75,30 +67,58 @@ async function findStoredFiles(db: DbOrTx, practitionerId: string, ids: string[]
   return { receipts: new Set(receipts.map((r) => r.id)), csvs: new Set(csvs.map((r) => r.id)) };
 }
 
+type HeaderSqlRow = Omit<SelectedHeader, "createdAt" | "completedAt"> & {
+  createdAt: Date | string;
+  completedAt: Date | string | null;
+  hasReceipt: boolean | number;
+  hasErrorsCsv: boolean | number;
+};
+
+// "pending" stands for a submission without an outcome yet (still being processed, or to be verified).
+function listConditions(practitionerId: string, filters: SubmissionListFilters): Prisma.Sql {
+  const conditions = [Prisma.sql`"practitionerId" = ${practitionerId}`];
+  if (filters.trigger) conditions.push(Prisma.sql`"trigger" = ${filters.trigger}`);
+  if (filters.outcome === "pending") conditions.push(Prisma.sql`"outcome" IS NULL`);
+  else if (filters.outcome) conditions.push(Prisma.sql`"outcome" = ${filters.outcome}`);
+  return Prisma.join(conditions, " AND ");
+}
+
+/**
+ * One page of the send log, newest first, with whether each submission has a receipt and an errors CSV (the files
+ * themselves stay in the database), and how many there are. Hand-written on the driver (lib/data/direct-sql.ts):
+ * two statements where Prisma's model API made four, each costing its query compiler more than the read
+ * (tests/integration/sts-log-reads.test.ts compares the two).
+ */
 export async function findSubmissionPage(
   db: DbOrTx,
   practitionerId: string,
   page: number,
   filters: SubmissionListFilters,
 ) {
-  const where = listWhere(practitionerId, filters);
-  const [rows, total] = await Promise.all([
-    db.stsSubmission.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * SUBMISSION_PAGE_SIZE,
-      take: SUBMISSION_PAGE_SIZE,
-      select: submissionHeaderSelect,
-    }),
-    db.stsSubmission.count({ where }),
+  const where = listConditions(practitionerId, filters);
+  const [rows, [counted]] = await Promise.all([
+    queryRows<HeaderSqlRow>(
+      db,
+      Prisma.sql`
+      SELECT "id", "trigger", "channel", "environment", "status", "outcome", "fileName", "protocollo", "acceptedAt",
+        "documentCount", "nInviati", "nAccolti", "nWarnings", "nErrori", "stato", "errorCode", "errorMessage",
+        "createdAt", "completedAt", "receiptPdf" IS NOT NULL AS "hasReceipt", "errorsCsv" IS NOT NULL AS "hasErrorsCsv"
+      FROM "StsSubmission" WHERE ${where}
+      ORDER BY "createdAt" DESC, "id" DESC
+      LIMIT ${SUBMISSION_PAGE_SIZE} OFFSET ${(page - 1) * SUBMISSION_PAGE_SIZE}`,
+    ),
+    queryRows<{ count: number | bigint | string }>(
+      db,
+      Prisma.sql`SELECT CAST(COUNT(*) AS INTEGER) AS "count" FROM "StsSubmission" WHERE ${where}`,
+    ),
   ]);
-  const files = await findStoredFiles(
-    db,
-    practitionerId,
-    rows.map((r) => r.id),
-  );
+  const total = Number(counted?.count ?? 0);
   return {
-    rows: rows.map((r) => ({ ...header(r), hasReceipt: files.receipts.has(r.id), hasErrorsCsv: files.csvs.has(r.id) })),
+    rows: rows.map(({ hasReceipt, hasErrorsCsv, ...row }) => ({
+      ...header({ ...row, createdAt: new Date(row.createdAt), completedAt: dateOrNull(row.completedAt) }),
+      hasReceipt: Boolean(hasReceipt),
+      hasErrorsCsv: Boolean(hasErrorsCsv),
+    })),
     total,
     page,
     pageCount: Math.max(1, Math.ceil(total / SUBMISSION_PAGE_SIZE)),
@@ -189,12 +209,15 @@ export function findSubmissionExchanges(db: DbOrTx, practitionerId: string, subm
 export async function countDocumentOutcomes(db: DbOrTx, practitionerId: string, submissionIds: string[]) {
   const counts: Record<string, Record<string, number>> = {};
   if (submissionIds.length === 0) return counts;
-  const groups = await db.stsSubmissionDocument.groupBy({
-    by: ["submissionId", "outcome"],
-    where: { practitionerId, submissionId: { in: submissionIds } },
-    _count: { _all: true },
-  });
-  for (const g of groups) (counts[g.submissionId] ??= {})[g.outcome] = g._count._all;
+  // On the driver: the send log asks for a page of them at every view.
+  const groups = await queryRows<{ submissionId: string; outcome: string; count: number | bigint | string }>(
+    db,
+    Prisma.sql`
+    SELECT "submissionId", "outcome", CAST(COUNT(*) AS INTEGER) AS "count" FROM "StsSubmissionDocument"
+    WHERE "practitionerId" = ${practitionerId} AND "submissionId" IN (${Prisma.join(submissionIds)})
+    GROUP BY "submissionId", "outcome"`,
+  );
+  for (const g of groups) (counts[g.submissionId] ??= {})[g.outcome] = Number(g.count);
   return counts;
 }
 
