@@ -4,6 +4,7 @@ import { STS_STATES } from "../domain/sts/status";
 import { executeSql, queryRows } from "./direct-sql";
 import { dateOrNull, invoiceKindAndStatus, oneOf } from "./narrow";
 import { findPatient } from "./patients";
+import { findProfile } from "./profiles";
 
 const INVOICE_COLUMNS = [
   "id",
@@ -203,8 +204,9 @@ export function addInvoiceEvent(
   });
 }
 
+/** The issuer of a document: the practitioner's profile (lib/data/profiles.ts). */
 export function findIssuerProfile(db: DbOrTx, practitionerId: string) {
-  return db.profile.findUnique({ where: { practitionerId } });
+  return findProfile(db, practitionerId);
 }
 
 type DatesToReviewRow = {

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { createDb } from "../../lib/db";
 import { directSqlOf, executeSql, preparedStatementName, queryRows, queryTogether } from "../../lib/data/direct-sql";
+import { findProfile } from "../../lib/data/profiles";
 import { findStsSecrets, findStsSettings } from "../../lib/data/sts-settings";
 import { submissionInsert, submissionUpdate, updateSubmission } from "../../lib/data/sts-worker-sql";
 import { Prisma } from "../../lib/generated/sqlite/client";
@@ -91,6 +92,29 @@ describe("the worker's statements on the database driver", () => {
     });
     expect(await readBoth()).toMatchObject({ lastCheckOk: null, pausedAt: null, passwordValidityDays: null });
     expect(await findStsSettings(testDb(), "no-such-practitioner")).toBeNull();
+  });
+
+  it("read the profile as Prisma's model API does, every column, on the driver and inside a transaction", async () => {
+    const p = await stsPractitioner("direct-sql-profile");
+    const readBoth = async () => {
+      const viaPrisma = await testDb().profile.findUniqueOrThrow({ where: { practitionerId: p.id } });
+      expect(await findProfile(testDb(), p.id)).toEqual(viaPrisma);
+      expect(await testDb().$transaction((tx) => findProfile(tx, p.id))).toEqual(viaPrisma);
+      return viaPrisma;
+    };
+    const optional = {
+      alboRegistration: "12345",
+      phone: "06 1234567",
+      email: "studio@example.test",
+      iban: "IT60X0542811101000000123456",
+      invoiceFooter: "Grazie",
+    };
+    await testDb().profile.update({ where: { practitionerId: p.id }, data: optional });
+    expect(await readBoth()).toMatchObject(optional);
+    const empty = { alboRegistration: null, phone: null, email: null, iban: null, invoiceFooter: null };
+    await testDb().profile.update({ where: { practitionerId: p.id }, data: empty });
+    expect(await readBoth()).toMatchObject(empty);
+    expect(await findProfile(testDb(), "no-such-practitioner")).toBeNull();
   });
 
   it("write dates and bytes that Prisma reads back and compares as the same values, and compare Prisma's dates alike", async () => {
