@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "../lib/db";
 import { sealSecret } from "../lib/crypto/secret-box";
-import { buildCodiceFiscale } from "../prisma/seed/factories/patients";
+import { buildCodiceFiscale } from "../prisma/seed/factories/codice-fiscale";
 import { nextPartitaIva } from "../prisma/seed/factories/partita-iva";
 import { KIT_PROFILE } from "../prisma/seed/factories/profiles";
 import { KIT_STS } from "../prisma/seed/factories/sts";

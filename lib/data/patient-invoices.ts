@@ -6,15 +6,19 @@ import { queryRows } from "./direct-sql";
 // model API returns for the same question (tests/integration/patient-card-reads.test.ts compares them), at a
 // fraction of its query compiler's cost per render. Both are scoped to the practitioner and the patient.
 
-export type PatientInvoiceRow = {
+/** What both lists say of a document: which it is, its number and date, its total. */
+type DocumentRow = {
   id: string;
   kind: string;
   status: string;
   year: number | null;
   number: number | null;
   issueDate: string;
-  paymentDate: string | null;
   totalCents: number;
+};
+
+export type PatientInvoiceRow = DocumentRow & {
+  paymentDate: string | null;
   stsState: string;
   stsReason: string | null;
   stsEverHeld: boolean;
@@ -37,16 +41,9 @@ export async function listPatientInvoiceRows(
   return rows.map((row) => ({ ...row, stsEverHeld: Boolean(row.stsEverHeld) }));
 }
 
-export type PaidDocumentRow = {
-  id: string;
-  kind: string;
-  status: string;
-  year: number | null;
-  number: number | null;
-  issueDate: string;
+export type PaidDocumentRow = DocumentRow & {
   paymentDate: string;
   paymentMethod: string | null;
-  totalCents: number;
   /** For a credit note, the invoice it refunds. */
   creditedInvoice: { kind: string; status: string; number: number | null; year: number | null } | null;
 };

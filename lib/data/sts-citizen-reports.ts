@@ -99,7 +99,8 @@ export async function countOpenCitizenReports(db: DbOrTx, practitionerId: string
   return Number(row?.count ?? 0);
 }
 
-const LISTED = {
+/** The columns a listed report shows (the list of reports, the invoice page), with its invoice. */
+export const listedCitizenReportColumns = {
   id: true,
   invoiceId: true,
   identity: true,
@@ -119,7 +120,7 @@ export function findCitizenReports(db: DbOrTx, practitionerId: string, options: 
     where: { practitionerId, handledAt: options.handled ? { not: null } : null },
     orderBy: [{ reportedOn: "desc" }, { fetchedAt: "desc" }],
     take: options.take,
-    select: LISTED,
+    select: listedCitizenReportColumns,
   });
 }
 

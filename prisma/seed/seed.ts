@@ -12,7 +12,8 @@ import { createCreditNote } from "../../lib/services/invoices/create-credit-note
 import { voidInvoice } from "../../lib/services/invoices/void-invoice";
 import { migrate } from "../../scripts/db.mjs";
 import { createTestInvoice, SESSION_LINE } from "./factories/invoices";
-import { buildCodiceFiscale, createTestPatient } from "./factories/patients";
+import { createTestPatient } from "./factories/patients";
+import { buildCodiceFiscale } from "./factories/codice-fiscale";
 import { createTestProfile } from "./factories/profiles";
 
 export const DEMO_EMAIL = "demo@parcella.local";

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { buildCodiceFiscale } from "../../prisma/seed/factories/patients";
+import { buildCodiceFiscale } from "../../prisma/seed/factories/codice-fiscale";
 import { registerAndLogin } from "./helpers";
 import { seedInvoices, seedPatient } from "./seed";
 import { seedSts, stsCell } from "./sts-helpers";

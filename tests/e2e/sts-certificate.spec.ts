@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { SIMULATOR_PRIVATE_KEY_PEM } from "../../lib/sts/crypto/certs/simulator-key";
-import { buildCodiceFiscale } from "../../prisma/seed/factories/patients";
+import { buildCodiceFiscale } from "../../prisma/seed/factories/codice-fiscale";
 import { makeEncryptionCertificate, makeKeyPair } from "../certificates";
 import { registerAndLogin, uniqueEmail } from "./helpers";
 import { e2eInstance } from "./e2e-env";

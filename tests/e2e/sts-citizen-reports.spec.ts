@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { nextPartitaIva } from "../../prisma/seed/factories/partita-iva";
-import { buildCodiceFiscale } from "../../prisma/seed/factories/patients";
+import { buildCodiceFiscale } from "../../prisma/seed/factories/codice-fiscale";
 import { e2eInstance } from "./e2e-env";
 import { registerAndLogin } from "./helpers";
 import { seedInvoices, seedPatient } from "./seed";

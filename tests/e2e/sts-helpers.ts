@@ -1,7 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 import { nextPartitaIva } from "../../prisma/seed/factories/partita-iva";
 import { e2eInstance } from "./e2e-env";
-import { buildCodiceFiscale } from "../../prisma/seed/factories/patients";
+import { buildCodiceFiscale } from "../../prisma/seed/factories/codice-fiscale";
 import { registerAndLogin } from "./helpers";
 import { seedInvoices, seedPatient, seedProfile, seedStsSettings } from "./seed";
 

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { isoDate } from "../../lib/domain/dates";
-import { buildCodiceFiscale } from "../../prisma/seed/factories/patients";
+import { buildCodiceFiscale } from "../../prisma/seed/factories/codice-fiscale";
 import { registerAndLogin } from "./helpers";
 import { seedInvoices, seedLegacyDates, seedPatient, seedProfile } from "./seed";
 import { practiceWithPaidInvoices, sendNow, sendNowFromDocument, stsCell } from "./sts-helpers";

@@ -3,7 +3,7 @@ import { guessMapping } from "../../lib/domain/import/columns";
 import { planImport } from "../../lib/services/import/plan-import";
 import { readImportTable } from "../../lib/services/import/read-table";
 import { runImport } from "../../lib/services/import/run-import";
-import { buildCodiceFiscale } from "../../prisma/seed/factories/patients";
+import { buildCodiceFiscale } from "../../prisma/seed/factories/codice-fiscale";
 import { registerTestPractitioner, testDb } from "./test-db";
 
 const NOW = new Date("2026-11-20T10:00:00Z");

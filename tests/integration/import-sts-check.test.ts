@@ -6,7 +6,7 @@ import { runImport } from "../../lib/services/import/run-import";
 import { readImportTable } from "../../lib/services/import/read-table";
 import { reconcileYear } from "../../lib/services/sts-reconciliation/reconcile-year";
 import { stsItemsOf, parseStsRecord } from "../../lib/services/sts/sts-view";
-import { buildCodiceFiscale } from "../../prisma/seed/factories/patients";
+import { buildCodiceFiscale } from "../../prisma/seed/factories/codice-fiscale";
 import { stsPractitioner, useSimulator } from "./sts-harness";
 import { testDb } from "./test-db";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findInvoice } from "../../lib/data/invoices";
-import { findInvoiceCitizenReports } from "../../lib/data/sts-citizen-reports";
+import { findInvoiceCitizenReports, listedCitizenReportColumns } from "../../lib/data/sts-citizen-reports";
 import { listInvoiceMessages, listedMessageColumns } from "../../lib/data/mail";
 import { createCreditNote } from "../../lib/services/invoices/create-credit-note";
 import { getInvoiceEvents } from "../../lib/services/invoices/get-invoice";
@@ -156,18 +156,7 @@ describe("the invoice page's reads on the driver", () => {
     const reports = await db.stsCitizenReport.findMany({
       where: { practitionerId: p.id, invoiceId: original.id },
       orderBy: [{ reportedOn: "desc" }, { fetchedAt: "desc" }],
-      select: {
-        id: true,
-        invoiceId: true,
-        identity: true,
-        reportedOn: true,
-        text: true,
-        detail: true,
-        extra: true,
-        fetchedAt: true,
-        handledAt: true,
-        invoice: { select: { ...linked.select, totalCents: true } },
-      },
+      select: listedCitizenReportColumns,
     });
     expect(reports).toHaveLength(3);
     const read = (on: Parameters<typeof findInvoice>[0], practitionerId: string) =>

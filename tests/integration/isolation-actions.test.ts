@@ -50,7 +50,8 @@ import { confirmTwoFactor } from "../../lib/services/two-factor/confirm-two-fact
 import { disableTwoFactor } from "../../lib/services/two-factor/disable-two-factor";
 import { startTwoFactor } from "../../lib/services/two-factor/start-two-factor";
 import { createTestInvoice, SESSION_LINE } from "../../prisma/seed/factories/invoices";
-import { buildCodiceFiscale, createTestPatient } from "../../prisma/seed/factories/patients";
+import { createTestPatient } from "../../prisma/seed/factories/patients";
+import { buildCodiceFiscale } from "../../prisma/seed/factories/codice-fiscale";
 import { KIT_PROFILE } from "../../prisma/seed/factories/profiles";
 import { KIT_STS } from "../../prisma/seed/factories/sts";
 import { nextPartitaIva } from "../../prisma/seed/factories/partita-iva";

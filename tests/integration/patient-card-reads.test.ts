@@ -53,20 +53,23 @@ describe("the patient card's reads on the driver", () => {
         },
       ],
     });
+    const documentFields = {
+      id: true,
+      kind: true,
+      status: true,
+      year: true,
+      number: true,
+      issueDate: true,
+      paymentDate: true,
+      totalCents: true,
+    } as const;
     const paidDocuments = (year?: number) =>
       db.invoice.findMany({
         where: paidWhere(year),
         orderBy: [{ paymentDate: "asc" }, { issueDate: "asc" }, { createdAt: "asc" }],
         select: {
-          id: true,
-          kind: true,
-          status: true,
-          year: true,
-          number: true,
-          issueDate: true,
-          paymentDate: true,
+          ...documentFields,
           paymentMethod: true,
-          totalCents: true,
           creditedInvoice: { select: { kind: true, status: true, number: true, year: true } },
         },
       });
@@ -75,19 +78,7 @@ describe("the patient card's reads on the driver", () => {
       invoices: await db.invoice.findMany({
         where,
         orderBy: [{ issueDate: "desc" }, { createdAt: "desc" }],
-        select: {
-          id: true,
-          kind: true,
-          status: true,
-          year: true,
-          number: true,
-          issueDate: true,
-          paymentDate: true,
-          totalCents: true,
-          stsState: true,
-          stsReason: true,
-          stsEverHeld: true,
-        },
+        select: { ...documentFields, stsState: true, stsReason: true, stsEverHeld: true },
       }),
       paid: await paidDocuments(),
       paid2026: await paidDocuments(2026),

@@ -6,7 +6,8 @@ import { listPatients, PATIENTS_PAGE_SIZE } from "../../lib/services/patients/li
 import { searchPatientsForPicker } from "../../lib/services/patients/search-patients-for-picker";
 import { setPatientArchived } from "../../lib/services/patients/set-patient-archived";
 import { updatePatient } from "../../lib/services/patients/update-patient";
-import { createTestPatient, nextCodiceFiscale } from "../../prisma/seed/factories/patients";
+import { createTestPatient } from "../../prisma/seed/factories/patients";
+import { nextCodiceFiscale } from "../../prisma/seed/factories/codice-fiscale";
 import { appErrorOf, registerTestPractitioner, testDb } from "./test-db";
 
 const practitioner = async (label: string) => (await registerTestPractitioner(label)).id;

@@ -5,7 +5,8 @@ import { uploadBatch } from "../../lib/services/sts/upload-batch";
 import { pollSubmission } from "../../lib/services/sts/poll-submission";
 import { updatePatient } from "../../lib/services/patients/update-patient";
 import { createTestInvoice } from "../../prisma/seed/factories/invoices";
-import { createTestPatient, nextCodiceFiscale } from "../../prisma/seed/factories/patients";
+import { createTestPatient } from "../../prisma/seed/factories/patients";
+import { nextCodiceFiscale } from "../../prisma/seed/factories/codice-fiscale";
 import { stsPractitioner, useSimulator } from "./sts-harness";
 import { testDb } from "./test-db";
 

@@ -9,7 +9,8 @@ import { runAutomaticSending } from "../../lib/services/sts/run-automatic-sendin
 import { pollDueSubmissions } from "../../lib/services/sts/poll-due-submissions";
 import { stuckAfterMs, sweepStuck } from "../../lib/services/sts/sweep-stuck";
 import { createTestInvoice, SESSION_LINE } from "../../prisma/seed/factories/invoices";
-import { createTestPatient, nextCodiceFiscale } from "../../prisma/seed/factories/patients";
+import { createTestPatient } from "../../prisma/seed/factories/patients";
+import { nextCodiceFiscale } from "../../prisma/seed/factories/codice-fiscale";
 import { simulatorCounts, stsPractitioner, useSimulator } from "./sts-harness";
 import { appErrorOf, testDb } from "./test-db";
 

@@ -8,7 +8,8 @@ import { updateIssuedInvoice } from "../../lib/services/invoices/update-issued-i
 import { voidInvoice } from "../../lib/services/invoices/void-invoice";
 import { createCreditNote } from "../../lib/services/invoices/create-credit-note";
 import { updatePatient } from "../../lib/services/patients/update-patient";
-import { createTestPatient, nextCodiceFiscale } from "../../prisma/seed/factories/patients";
+import { createTestPatient } from "../../prisma/seed/factories/patients";
+import { nextCodiceFiscale } from "../../prisma/seed/factories/codice-fiscale";
 import { createTestInvoice, SESSION_LINE } from "../../prisma/seed/factories/invoices";
 import { simulatorCounts, stsPractitioner, useSimulator } from "./sts-harness";
 import { testDb } from "./test-db";

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { buildCodiceFiscale } from "../../prisma/seed/factories/patients";
+import { buildCodiceFiscale } from "../../prisma/seed/factories/codice-fiscale";
 
 export const IMPORT_HEADERS = [
   "Numero",
