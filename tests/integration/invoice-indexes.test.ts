@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { stsPractitioner } from "./sts-harness";
 import { testDatabaseProvider, testDb } from "./test-db";
 
 // The statement Prisma runs for an invoice's credit notes (its page, and every credit note issued against it):
@@ -28,5 +29,58 @@ describe("an invoice's credit notes", () => {
           });
     expect(plan.join("\n")).toContain("Invoice_creditedInvoiceId_idx");
     expect(plan.join("\n")).not.toMatch(/SCAN "?Invoice"?\b(?! USING)|Seq Scan/);
+  });
+});
+
+// Home's figures on every visit, as lib/data/dashboard-months.ts asks for them: each must read its own range of
+// Invoice_open_figures_idx (what is unpaid, the drafts, one year's payments), not every row of the history.
+const HOME_FIGURES = [
+  `SELECT CAST(SUM("totalCents") AS BIGINT) AS "c", CAST(COUNT(*) AS INTEGER) AS "n" FROM "Invoice"
+   WHERE "practitionerId" = $1 AND "status" = 'issued' AND "paymentDate" IS NULL AND "kind" = 'invoice'`,
+  `SELECT CAST(COUNT(*) AS INTEGER) AS "n" FROM "Invoice" WHERE "practitionerId" = $1 AND "status" = 'draft'`,
+  `SELECT SUBSTR("paymentDate", 6, 2) AS "month", SUM("totalCents") AS "c" FROM "Invoice"
+   WHERE "practitionerId" = $1 AND "status" = 'issued' AND "paymentDate" >= '2026-01-01' AND "paymentDate" <= '2026-12-31'
+   GROUP BY SUBSTR("paymentDate", 6, 2)`,
+];
+
+async function planOf(statement: string, practitionerId: string): Promise<string> {
+  if (testDatabaseProvider() === "sqlite") {
+    const rows = await testDb().$queryRawUnsafe<{ detail: string }[]>(
+      `EXPLAIN QUERY PLAN ${statement.replace("$1", "?")}`,
+      practitionerId,
+    );
+    return rows.map((row) => row.detail).join("\n");
+  }
+  const rows = await testDb().$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN ${statement}`, practitionerId);
+  return rows.map((row) => row["QUERY PLAN"]).join("\n");
+}
+
+describe("home's figures", () => {
+  it("read the unpaid invoices, the drafts and a year's payments from their range of an index", async () => {
+    // A history large enough for each planner to choose by its statistics (a near-empty table makes any index or a
+    // scan look alike): three years of paid invoices, a few unpaid ones and drafts.
+    const p = await stsPractitioner("home-figures-index");
+    const invoice = (n: number, extra: { issueDate: string; paymentDate?: string | null }) => ({
+      practitionerId: p.id,
+      patientId: p.patientId,
+      totalCents: 7140,
+      ...extra,
+      ...(n >= 0 ? { status: "issued", year: 2024 + Math.floor(n / 1000), number: (n % 1000) + 1 } : {}),
+    });
+    await testDb().invoice.createMany({
+      data: [
+        ...Array.from({ length: 3000 }, (_, n) => {
+          const date = `${2024 + Math.floor(n / 1000)}-${String((n % 12) + 1).padStart(2, "0")}-10`;
+          return invoice(n, { issueDate: date, paymentDate: n % 300 === 0 ? null : date });
+        }),
+        ...Array.from({ length: 5 }, () => invoice(-1, { issueDate: "2026-11-10" })),
+      ],
+    });
+    await testDb().$executeRawUnsafe('ANALYZE "Invoice"');
+    for (const statement of HOME_FIGURES) {
+      const plan = await planOf(statement, p.id);
+      expect(plan, statement).toContain("Invoice_open_figures_idx");
+      if (testDatabaseProvider() === "sqlite") expect(plan, statement).toContain("COVERING INDEX");
+    }
   });
 });
