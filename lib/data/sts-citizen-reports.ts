@@ -124,8 +124,7 @@ export function findCitizenReports(db: DbOrTx, practitionerId: string, options: 
   });
 }
 
-type ListedReport = Awaited<ReturnType<typeof findCitizenReports>>[number];
-type ListedReportRow = Omit<ListedReport, "invoice" | "fetchedAt" | "handledAt"> & {
+type ListedReportRow = Omit<StoredCitizenReport, "invoice" | "fetchedAt" | "handledAt"> & {
   fetchedAt: Date | string;
   handledAt: Date | string | null;
   iId: string | null;
@@ -146,7 +145,7 @@ export async function findInvoiceCitizenReports(
   db: DbOrTx,
   practitionerId: string,
   invoiceId: string,
-): Promise<ListedReport[]> {
+): Promise<StoredCitizenReport[]> {
   const rows = await queryRows<ListedReportRow>(
     db,
     Prisma.sql`
