@@ -51,22 +51,6 @@ function header<R extends SelectedHeader>(row: R) {
   };
 }
 
-/** Which of the given submissions have a receipt PDF and an errors CSV, without loading the bytes. */
-async function findStoredFiles(db: DbOrTx, practitionerId: string, ids: string[]) {
-  if (ids.length === 0) return { receipts: new Set<string>(), csvs: new Set<string>() };
-  const [receipts, csvs] = await Promise.all([
-    db.stsSubmission.findMany({
-      where: { practitionerId, id: { in: ids }, receiptPdf: { not: null } },
-      select: { id: true },
-    }),
-    db.stsSubmission.findMany({
-      where: { practitionerId, id: { in: ids }, errorsCsv: { not: null } },
-      select: { id: true },
-    }),
-  ]);
-  return { receipts: new Set(receipts.map((r) => r.id)), csvs: new Set(csvs.map((r) => r.id)) };
-}
-
 type HeaderSqlRow = Omit<SelectedHeader, "createdAt" | "completedAt"> & {
   createdAt: Date | string;
   completedAt: Date | string | null;
@@ -127,38 +111,47 @@ export async function findSubmissionPage(
 
 export type SubmissionHeader = Awaited<ReturnType<typeof findSubmissionPage>>["rows"][number];
 
+type StoredFilesRow = { hasReceipt: boolean | number; hasErrorsCsv: boolean | number };
+
 export async function findSubmission(db: DbOrTx, practitionerId: string, submissionId: string) {
-  const submission = await db.stsSubmission.findFirst({
-    where: { id: submissionId, practitionerId },
-    select: {
-      ...submissionHeaderSelect,
-      documents: {
-        // The document's own practitionerId is checked too: a document row never leaks across practitioners.
-        where: { practitionerId },
-        orderBy: { id: "asc" },
-        select: {
-          id: true,
-          operation: true,
-          identity: true,
-          outcome: true,
-          codes: true,
-          invoice: {
-            select: {
-              id: true,
-              kind: true,
-              status: true,
-              number: true,
-              year: true,
-              issueDate: true,
-              patient: { select: { id: true, kind: true, firstName: true, lastName: true, companyName: true } },
+  // Whether its receipt and errors files exist asked as the send log's page asks it (the bytes not read), beside it.
+  const [submission, [files]] = await Promise.all([
+    db.stsSubmission.findFirst({
+      where: { id: submissionId, practitionerId },
+      select: {
+        ...submissionHeaderSelect,
+        documents: {
+          // The document's own practitionerId is checked too: a document row never leaks across practitioners.
+          where: { practitionerId },
+          orderBy: { id: "asc" },
+          select: {
+            id: true,
+            operation: true,
+            identity: true,
+            outcome: true,
+            codes: true,
+            invoice: {
+              select: {
+                id: true,
+                kind: true,
+                status: true,
+                number: true,
+                year: true,
+                issueDate: true,
+                patient: { select: { id: true, kind: true, firstName: true, lastName: true, companyName: true } },
+              },
             },
           },
         },
       },
-    },
-  });
-  if (!submission) return null;
-  const files = await findStoredFiles(db, practitionerId, [submission.id]);
+    }),
+    queryRows<StoredFilesRow>(
+      db,
+      Prisma.sql`SELECT "receiptPdf" IS NOT NULL AS "hasReceipt", "errorsCsv" IS NOT NULL AS "hasErrorsCsv"
+        FROM "StsSubmission" WHERE "id" = ${submissionId} AND "practitionerId" = ${practitionerId}`,
+    ),
+  ]);
+  if (!submission || !files) return null;
   return {
     ...header(submission),
     documents: submission.documents.map((d) => ({
@@ -167,8 +160,8 @@ export async function findSubmission(db: DbOrTx, practitionerId: string, submiss
       outcome: oneOf(DOCUMENT_OUTCOMES, d.outcome, "StsSubmissionDocument.outcome"),
       invoice: invoiceKindAndStatus(d.invoice),
     })),
-    hasReceipt: files.receipts.has(submission.id),
-    hasErrorsCsv: files.csvs.has(submission.id),
+    hasReceipt: Boolean(files.hasReceipt),
+    hasErrorsCsv: Boolean(files.hasErrorsCsv),
   };
 }
 

@@ -271,6 +271,20 @@ describe("STS send log", () => {
     expect(s.documents).toEqual([]);
   });
 
+  it("says on the submission's own page which of its files are stored, as booleans", async () => {
+    const files = async (id: string) => {
+      const s = await getSubmissionOrThrow({ db: testDb(), practitionerId: a.id, submissionId: id });
+      return { hasReceipt: s.hasReceipt, hasErrorsCsv: s.hasErrorsCsv };
+    };
+    expect(await files(mixed.id)).toStrictEqual({ hasReceipt: true, hasErrorsCsv: true });
+    expect(await files(older.id)).toStrictEqual({ hasReceipt: true, hasErrorsCsv: false });
+    expect(await files(automatic.id)).toStrictEqual({ hasReceipt: false, hasErrorsCsv: false });
+    // Another practitioner's submission is not found, its files' flags included.
+    await expect(
+      getSubmissionOrThrow({ db: testDb(), practitionerId: b.id, submissionId: mixed.id }),
+    ).rejects.toBeInstanceOf(AppError);
+  });
+
   it("returns the receipt and the errors CSV named after the protocollo; not_found when absent", async () => {
     const receipt = await getSubmissionReceipt({ db: testDb(), practitionerId: a.id, submissionId: mixed.id });
     expect(receipt.fileName).toBe("ricevuta-2600001.pdf");
