@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { OPEN_STS_STATES, openStsCountStatement } from "../../lib/data/sts-payment-years";
 import { stsPractitioner } from "./sts-harness";
 import { testDatabaseProvider, testDb } from "./test-db";
 
@@ -81,6 +82,51 @@ describe("home's figures", () => {
       const plan = await planOf(statement, p.id);
       expect(plan, statement).toContain("Invoice_open_figures_idx");
       if (testDatabaseProvider() === "sqlite") expect(plan, statement).toContain("COVERING INDEX");
+    }
+  });
+});
+
+// The deadline banner's count per payment year (home and the list, every render), as lib/data/sts-payment-years.ts
+// asks for it. SQLite reads the groups in the order of Invoice_sts_payment_year_idx, an index on the payment year's
+// expression that only its migration declares, instead of sorting every open document: the plan fails if the
+// statement's expression and the index's part ways. PostgreSQL has no such index and reads Invoice_sts_open_idx.
+describe("the deadline banner's count per payment year", () => {
+  it("reads the groups from an index, without sorting the open documents", async () => {
+    const p = await stsPractitioner("payment-year-index");
+    await testDb().invoice.createMany({
+      data: Array.from({ length: 3000 }, (_, n) => {
+        const date = `${2022 + (n % 5)}-${String((n % 12) + 1).padStart(2, "0")}-10`;
+        return {
+          practitionerId: p.id,
+          patientId: p.patientId,
+          status: "issued",
+          year: 2022 + (n % 5),
+          number: Math.floor(n / 5) + 1,
+          issueDate: date,
+          paymentDate: n % 7 === 0 ? null : date,
+          // Two in five accepted, the rest in each open state in turn.
+          stsState: n % 5 < 2 ? "accepted" : OPEN_STS_STATES[n % OPEN_STS_STATES.length],
+        };
+      }),
+    });
+    await testDb().$executeRawUnsafe('ANALYZE "Invoice"');
+    const statement = openStsCountStatement(p.id);
+    if (testDatabaseProvider() === "sqlite") {
+      const rows = await testDb().$queryRawUnsafe<{ detail: string }[]>(
+        `EXPLAIN QUERY PLAN ${statement.sql}`,
+        ...statement.values,
+      );
+      const plan = rows.map((row) => row.detail).join("\n");
+      expect(plan).toContain("Invoice_sts_payment_year_idx");
+      expect(plan).not.toContain("TEMP B-TREE");
+    } else {
+      const rows = await testDb().$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+        `EXPLAIN ${statement.text}`,
+        ...statement.values,
+      );
+      const plan = rows.map((row) => row["QUERY PLAN"]).join("\n");
+      expect(plan).toContain("Invoice_sts_open_idx");
+      expect(plan).not.toContain("Seq Scan");
     }
   });
 });
