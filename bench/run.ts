@@ -10,6 +10,7 @@
 //          --pages home,list,filtered,detail,patient,log (web: which pages; all by default)
 //          --profile <dir> (web: a CPU profile of the server per timed phase; summarise with bench/profile-summary.ts)
 //          --web-processes N (web: server processes on the port, as WEB_PROCESSES=N npm start; default 1)
+//          --ratio-rounds N (web: then N rounds of each page beside the cheapest response, back to back; default 0)
 // Databases are created (SQLite under /tmp, PostgreSQL parcella_bench_… on 127.0.0.1) and dropped at the end.
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
@@ -45,6 +46,7 @@ const { values } = parseArgs({
     pages: { type: "string" },
     profile: { type: "string" },
     "web-processes": { type: "string" },
+    "ratio-rounds": { type: "string" },
   },
 });
 
@@ -200,6 +202,7 @@ async function main() {
             pages: values.pages?.split(","),
             profileDir: values.profile,
             webProcesses: Number(values["web-processes"] ?? 1),
+            ratioRounds: Number(values["ratio-rounds"] ?? 0),
             log,
           }),
         );

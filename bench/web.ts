@@ -44,6 +44,21 @@ export type WebResult = {
   phases: LoadPhase[];
   sizes: Record<string, WebSizes>;
   statements: StatementCount[];
+  /** With --ratio-rounds: each page and the cheapest response in back-to-back phases, round after round. */
+  pairs: RatioPair[];
+};
+
+/**
+ * One round of a page beside the cheapest response, at the highest concurrency, the two phases back to back (their
+ * order alternating from round to round): the machine's speed drifts by a third within minutes on a shared host,
+ * and a ratio of two phases minutes apart carries that drift; one of two adjacent phases much less.
+ */
+export type RatioPair = {
+  target: string;
+  concurrency: number;
+  round: number;
+  cheapest: LoadPhase;
+  page: LoadPhase;
 };
 
 type WebOptions = {
@@ -65,6 +80,8 @@ type WebOptions = {
   profileDir?: string;
   /** SQLite only: count the statements the server runs per request (adds a little time to each). */
   countStatements?: boolean;
+  /** After the table: this many rounds of each page beside the cheapest response (RatioPair); none by default. */
+  ratioRounds?: number;
   log: (line: string) => void;
 };
 
@@ -227,6 +244,31 @@ async function measureWeb(options: WebOptions, dataDir: string): Promise<WebResu
         );
       }
     }
+    const pairs: RatioPair[] = [];
+    const rounds = counting || options.profileDir ? 0 : (options.ratioRounds ?? 0);
+    const concurrency = Math.max(...options.concurrencies);
+    for (let round = 1; round <= rounds; round++) {
+      for (const page of pages) {
+        const pair: Partial<Record<"cheapest" | "page", LoadPhase>> = {};
+        for (const which of round % 2 ? (["cheapest", "page"] as const) : (["page", "cheapest"] as const)) {
+          pair[which] = await runPhase({
+            base,
+            headers,
+            target: which === "page" ? page : cheapest,
+            concurrency,
+            seconds: options.seconds,
+            maxRequests: 20_000,
+            warmup: Math.max(10, 2 * concurrency),
+            serverPid: server.pid!,
+            databaseCpuSeconds: provider === "postgresql" ? () => processesCpuSeconds("postgres") : undefined,
+          });
+        }
+        pairs.push({ target: page.name, concurrency, round, cheapest: pair.cheapest!, page: pair.page! });
+        log(
+          `  web c=${concurrency} round ${round} ${page.name}: ${fmt(pair.page!.perSecond)} req/s beside ${fmt(pair.cheapest!.perSecond)}, ${fmt(pair.page!.perSecond / pair.cheapest!.perSecond, 2)} of the cheapest`,
+        );
+      }
+    }
     return {
       provider,
       invoices: options.invoices,
@@ -240,6 +282,7 @@ async function measureWeb(options: WebOptions, dataDir: string): Promise<WebResu
       phases,
       sizes,
       statements,
+      pairs,
     };
   } finally {
     for (const event of STOP_EVENTS) process.off(event, stopServer);

@@ -1,6 +1,7 @@
-// The web benchmark's tables (bench/web.ts): one row per page and concurrency; with --count-statements, the
-// statements the server ran per request and the costliest of them.
-import { fmt, markdownTable } from "./stats";
+// The web benchmark's tables (bench/web.ts): one row per page and concurrency; with --ratio-rounds, each page beside
+// the cheapest response round after round; with --count-statements, the statements the server ran per request and
+// the costliest of them.
+import { fmt, markdownTable, median } from "./stats";
 import type { WebResult } from "../web";
 
 /** The markdown tables: one row per page and concurrency, the ratio to the mean of the cheapest response's req/s. */
@@ -53,6 +54,7 @@ export function webReport(results: WebResult[]): string {
         rows,
       ),
     );
+    if (r.pairs.length) out.push(pairsTable(r.pairs));
     const counted = r.statements.filter((c) => c.concurrency === Math.min(...r.statements.map((x) => x.concurrency)));
     if (counted.length) {
       out.push(`\nStatements the server ran in SQLite per request (clients: ${counted[0]!.concurrency}):\n`);
@@ -76,4 +78,40 @@ export function webReport(results: WebResult[]): string {
     }
   }
   return out.join("\n");
+}
+
+/** Per page: its ratio to the cheapest response in each back-to-back round, and the medians over the rounds. */
+function pairsTable(pairs: WebResult["pairs"]): string {
+  const pages = [...new Set(pairs.map((p) => p.target))];
+  const rounds = Math.max(...pairs.map((p) => p.round));
+  const rows = pages.map((page) => {
+    const mine = pairs.filter((p) => p.target === page);
+    const ratios = mine.map((p) => p.page.perSecond / p.cheapest.perSecond);
+    return [
+      page,
+      ratios.map((x) => fmt(x, 2)).join(", "),
+      `**${fmt(median(ratios), 2)}**`,
+      fmt(median(mine.map((p) => p.page.perSecond))),
+      fmt(median(mine.map((p) => p.cheapest.perSecond))),
+      fmt(median(mine.map((p) => p.page.p95))),
+      fmt(median(mine.map((p) => p.page.serverCpuMs))),
+      fmt(median(mine.map((p) => p.cheapest.serverCpuMs))),
+    ];
+  });
+  return [
+    `\nEach page beside the cheapest response, back to back (${pairs[0]!.concurrency} clients, ${rounds} rounds, the order alternating; medians over the rounds):\n`,
+    markdownTable(
+      [
+        "page",
+        "÷ cheapest, each round",
+        "÷ cheapest, median",
+        "page req/s",
+        "cheapest req/s",
+        "page p95 ms",
+        "page server CPU ms/req",
+        "cheapest server CPU ms/req",
+      ],
+      rows,
+    ),
+  ].join("\n");
 }
