@@ -96,6 +96,7 @@ function pairsTable(pairs: WebResult["pairs"]): string {
       fmt(median(mine.map((p) => p.page.p95))),
       fmt(median(mine.map((p) => p.page.serverCpuMs))),
       fmt(median(mine.map((p) => p.cheapest.serverCpuMs))),
+      fmt(median(mine.map((p) => p.page.databaseCpuMs))),
     ];
   });
   return [
@@ -110,6 +111,7 @@ function pairsTable(pairs: WebResult["pairs"]): string {
         "page p95 ms",
         "page server CPU ms/req",
         "cheapest server CPU ms/req",
+        "page PostgreSQL CPU ms/req",
       ],
       rows,
     ),
