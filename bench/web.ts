@@ -210,27 +210,34 @@ async function measureWeb(options: WebOptions, dataDir: string): Promise<WebResu
     }
     const loadBefore = loadAverage();
     log(`  web ${provider}: logged in; load average ${loadBefore}`);
+    // One timed phase of a target: its warm-up requests, then `seconds` of load, the server's CPU read around it.
+    const timedPhase = (target: LoadTarget, concurrency: number, beforeTimed?: () => Promise<void>) =>
+      runPhase({
+        base,
+        headers,
+        target,
+        concurrency,
+        seconds: options.seconds,
+        maxRequests: 20_000,
+        warmup: Math.max(10, 2 * concurrency),
+        serverPid: server.pid!,
+        databaseCpuSeconds: provider === "postgresql" ? () => processesCpuSeconds("postgres") : undefined,
+        beforeTimed,
+      });
     const phases: LoadPhase[] = [];
     const statements: StatementCount[] = [];
     for (const concurrency of options.concurrencies) {
       // The cheapest response first and last at each concurrency: the pages are compared with its mean.
       for (const target of [cheapest, ...pages, cheapest]) {
-        const phase = await runPhase({
-          base,
-          headers,
+        const phase = await timedPhase(
           target,
           concurrency,
-          seconds: options.seconds,
-          maxRequests: 20_000,
-          warmup: Math.max(10, 2 * concurrency),
-          serverPid: server.pid!,
-          databaseCpuSeconds: provider === "postgresql" ? () => processesCpuSeconds("postgres") : undefined,
-          beforeTimed: counting
+          counting
             ? async () => void (await takeStatements(server.pid!, statementsFile))
             : options.profileDir
               ? async () => void process.kill(server.pid!, "SIGUSR2")
               : undefined,
-        });
+        );
         phases.push(phase);
         if (options.profileDir) {
           rmSync(profileFile, { force: true });
@@ -267,17 +274,7 @@ async function measureWeb(options: WebOptions, dataDir: string): Promise<WebResu
       for (const page of pages) {
         const pair: Partial<Record<"cheapest" | "page", LoadPhase>> = {};
         for (const which of round % 2 ? (["cheapest", "page"] as const) : (["page", "cheapest"] as const)) {
-          pair[which] = await runPhase({
-            base,
-            headers,
-            target: which === "page" ? page : cheapest,
-            concurrency,
-            seconds: options.seconds,
-            maxRequests: 20_000,
-            warmup: Math.max(10, 2 * concurrency),
-            serverPid: server.pid!,
-            databaseCpuSeconds: provider === "postgresql" ? () => processesCpuSeconds("postgres") : undefined,
-          });
+          pair[which] = await timedPhase(which === "page" ? page : cheapest, concurrency);
         }
         pairs.push({ target: page.name, concurrency, round, cheapest: pair.cheapest!, page: pair.page! });
         log(

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Prisma } from "../../lib/generated/sqlite/client";
 import { invoiceYearsStatement } from "../../lib/data/invoice-list";
 import { OPEN_STS_STATES, openStsCountStatement } from "../../lib/data/sts-payment-years";
 import { stsPractitioner } from "./sts-harness";
@@ -57,6 +58,22 @@ async function planOf(statement: string, practitionerId: string): Promise<string
   return rows.map((row) => row["QUERY PLAN"]).join("\n");
 }
 
+/** The plan of a statement built with Prisma.sql (its values bound) as one text; `ANALYZE`: PostgreSQL runs it too. */
+async function planOfStatement(statement: Prisma.Sql, analyze = false): Promise<string> {
+  if (testDatabaseProvider() === "sqlite") {
+    const rows = await testDb().$queryRawUnsafe<{ detail: string }[]>(
+      `EXPLAIN QUERY PLAN ${statement.sql}`,
+      ...statement.values,
+    );
+    return rows.map((row) => row.detail).join("\n");
+  }
+  const rows = await testDb().$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+    `EXPLAIN ${analyze ? "(ANALYZE, TIMING OFF) " : ""}${statement.text}`,
+    ...statement.values,
+  );
+  return rows.map((row) => row["QUERY PLAN"]).join("\n");
+}
+
 describe("home's figures", () => {
   it("read the unpaid invoices, the drafts and a year's payments from their range of an index", async () => {
     // A history large enough for each planner to choose by its statistics (a near-empty table makes any index or a
@@ -111,21 +128,11 @@ describe("the deadline banner's count per payment year", () => {
       }),
     });
     await testDb().$executeRawUnsafe('ANALYZE "Invoice"');
-    const statement = openStsCountStatement(p.id);
+    const plan = await planOfStatement(openStsCountStatement(p.id));
     if (testDatabaseProvider() === "sqlite") {
-      const rows = await testDb().$queryRawUnsafe<{ detail: string }[]>(
-        `EXPLAIN QUERY PLAN ${statement.sql}`,
-        ...statement.values,
-      );
-      const plan = rows.map((row) => row.detail).join("\n");
       expect(plan).toContain("Invoice_sts_payment_year_idx");
       expect(plan).not.toContain("TEMP B-TREE");
     } else {
-      const rows = await testDb().$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
-        `EXPLAIN ${statement.text}`,
-        ...statement.values,
-      );
-      const plan = rows.map((row) => row["QUERY PLAN"]).join("\n");
       expect(plan).toContain("Invoice_sts_open_idx");
       expect(plan).not.toContain("Seq Scan");
     }
@@ -150,21 +157,11 @@ describe("the list's year filter", () => {
       })),
     });
     await testDb().$executeRawUnsafe('ANALYZE "Invoice"');
-    const statement = invoiceYearsStatement(p.id);
+    const plan = await planOfStatement(invoiceYearsStatement(p.id), true);
     if (testDatabaseProvider() === "sqlite") {
-      const rows = await testDb().$queryRawUnsafe<{ detail: string }[]>(
-        `EXPLAIN QUERY PLAN ${statement.sql}`,
-        ...statement.values,
-      );
-      const plan = rows.map((row) => row.detail).join("\n");
       expect(plan).toContain("COVERING INDEX");
       expect(plan).not.toMatch(/SCAN "?Invoice"?\b(?! USING)/);
     } else {
-      const rows = await testDb().$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
-        `EXPLAIN (ANALYZE, TIMING OFF) ${statement.text}`,
-        ...statement.values,
-      );
-      const plan = rows.map((row) => row["QUERY PLAN"]).join("\n");
       const read = [...plan.matchAll(/Scan[^\n]*actual rows=(\d+) loops=(\d+)/g)].reduce(
         (sum, [, n, loops]) => sum + Number(n) * Number(loops),
         0,
