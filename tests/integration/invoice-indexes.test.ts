@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Prisma } from "../../lib/generated/sqlite/client";
+import { Prisma } from "../../lib/generated/sqlite/client";
 import { invoiceYearsStatement } from "../../lib/data/invoice-list";
 import { OPEN_STS_STATES, openStsCountStatement } from "../../lib/data/sts-payment-years";
 import { stsPractitioner } from "./sts-harness";
@@ -46,18 +46,6 @@ const HOME_FIGURES = [
    GROUP BY SUBSTR("paymentDate", 6, 2)`,
 ];
 
-async function planOf(statement: string, practitionerId: string): Promise<string> {
-  if (testDatabaseProvider() === "sqlite") {
-    const rows = await testDb().$queryRawUnsafe<{ detail: string }[]>(
-      `EXPLAIN QUERY PLAN ${statement.replace("$1", "?")}`,
-      practitionerId,
-    );
-    return rows.map((row) => row.detail).join("\n");
-  }
-  const rows = await testDb().$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN ${statement}`, practitionerId);
-  return rows.map((row) => row["QUERY PLAN"]).join("\n");
-}
-
 /** The plan of a statement built with Prisma.sql (its values bound) as one text; `ANALYZE`: PostgreSQL runs it too. */
 async function planOfStatement(statement: Prisma.Sql, analyze = false): Promise<string> {
   if (testDatabaseProvider() === "sqlite") {
@@ -72,6 +60,12 @@ async function planOfStatement(statement: Prisma.Sql, analyze = false): Promise<
     ...statement.values,
   );
   return rows.map((row) => row["QUERY PLAN"]).join("\n");
+}
+
+/** The plan of one of the statements above, written with `$1` for the practitioner. */
+function planOf(statement: string, practitionerId: string): Promise<string> {
+  const parts = statement.split("$1");
+  return planOfStatement(Prisma.sql(parts, ...parts.slice(1).map(() => practitionerId)));
 }
 
 describe("home's figures", () => {
