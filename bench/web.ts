@@ -195,13 +195,13 @@ async function measureWeb(options: WebOptions, dataDir: string): Promise<WebResu
     // A round of every target before any timed phase, not counted: the first timed phase (the cheapest response's)
     // otherwise paid for the server's just-in-time compilation, the others having had it (132 against 208 req/s for
     // the same response before and after the pages, in one run).
+    const highest = Math.max(...options.concurrencies);
     for (const target of [cheapest, ...pages]) {
-      const concurrency = Math.max(...options.concurrencies);
       await runPhase({
         base,
         headers,
         target,
-        concurrency,
+        concurrency: highest,
         seconds: 2,
         maxRequests: 2_000,
         warmup: 0,
@@ -269,16 +269,15 @@ async function measureWeb(options: WebOptions, dataDir: string): Promise<WebResu
     }
     const pairs: RatioPair[] = [];
     const rounds = counting || options.profileDir ? 0 : (options.ratioRounds ?? 0);
-    const concurrency = Math.max(...options.concurrencies);
     for (let round = 1; round <= rounds; round++) {
       for (const page of pages) {
         const pair: Partial<Record<"cheapest" | "page", LoadPhase>> = {};
         for (const which of round % 2 ? (["cheapest", "page"] as const) : (["page", "cheapest"] as const)) {
-          pair[which] = await timedPhase(which === "page" ? page : cheapest, concurrency);
+          pair[which] = await timedPhase(which === "page" ? page : cheapest, highest);
         }
-        pairs.push({ target: page.name, concurrency, round, cheapest: pair.cheapest!, page: pair.page! });
+        pairs.push({ target: page.name, concurrency: highest, round, cheapest: pair.cheapest!, page: pair.page! });
         log(
-          `  web c=${concurrency} round ${round} ${page.name}: ${fmt(pair.page!.perSecond)} req/s beside ${fmt(pair.cheapest!.perSecond)}, ${fmt(pair.page!.perSecond / pair.cheapest!.perSecond, 2)} of the cheapest`,
+          `  web c=${highest} round ${round} ${page.name}: ${fmt(pair.page!.perSecond)} req/s beside ${fmt(pair.cheapest!.perSecond)}, ${fmt(pair.page!.perSecond / pair.cheapest!.perSecond, 2)} of the cheapest`,
         );
       }
     }
